@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Set-up and everyday tasks, needing nothing but Python 3.11+.
+
+    python3 dev.py site     build the sample site into site/
+    python3 dev.py test     run the whole test suite
+    python3 dev.py serve    preview with live reload at http://127.0.0.1:8000/
+
+Each task creates the local virtual environment .venv/ on first use and installs
+the project into it, so a fresh clone needs no other preparation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".planpub-installed"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def ensure_venv(extras: str = "test") -> None:
+    """Create .venv and (re)install the project when pyproject.toml changed."""
+    if sys.version_info < (3, 11):
+        sys.exit("Python 3.11 以上が必要です。")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
+        return
+    if not PYTHON.exists():
+        print("仮想環境 .venv を作成しています…", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    print("必要なパッケージをインストールしています…", flush=True)
+    run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         "-e", f".[{extras}]"])
+    STAMP.write_text(wanted)
+
+
+def run(cmd: list[str], **kwargs) -> int:
+    result = subprocess.run(cmd, cwd=ROOT, **kwargs)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+    return result.returncode
+
+
+def ensure_chromium() -> None:
+    """Browser tests need Debian's chromium; install it when we can, else say how."""
+    if CHROMIUM.exists():
+        return
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        print("ブラウザーテスト用に chromium をインストールしています…", flush=True)
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run(["apt-get", "update", "-qq"], env=env)
+        run(["apt-get", "install", "-y", "-qq", "chromium", "fonts-noto-cjk"], env=env)
+        return
+    sys.exit("ブラウザーテストには Debian の chromium が必要です: sudo apt-get install chromium fonts-noto-cjk")
+
+
+def task_site(args: list[str]) -> None:
+    ensure_venv()
+    run([str(BIN / "planpub"), "build", *args])
+
+
+def task_test(args: list[str]) -> None:
+    ensure_venv()
+    ensure_chromium()
+    run([str(PYTHON), "-m", "pytest", *args])
+
+
+def task_serve(args: list[str]) -> None:
+    ensure_venv()
+    run([str(BIN / "planpub"), "serve", *args])
+
+
+TASKS = {"site": task_site, "test": task_test, "serve": task_serve}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] not in TASKS:
+        print(__doc__)
+        sys.exit(2)
+    TASKS[sys.argv[1]](sys.argv[2:])

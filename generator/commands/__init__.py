@@ -1,0 +1,1 @@
+"""One module per `planpub` command (HELP, DESCRIPTION, add_arguments, run)."""

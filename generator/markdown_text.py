@@ -1,0 +1,84 @@
+"""Markdown to safe HTML, for chapters (block) and text fields (inline).
+
+Raw HTML in content is never passed through: Python-Markdown's raw-HTML handling is
+switched off (so a tag shows as text), validation rejects tags in chapters with a
+clear error, and the output is cleaned by nh3 (Ammonia) as a second line of defence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4", "h5", "h6",
+    "table", "thead", "tbody", "tr", "th", "td", "caption", "blockquote", "code", "pre", "hr", "del", "ins",
+    "sup", "sub",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope", "colspan", "rowspan", "align"},
+                      "td": {"colspan", "rowspan", "align"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
+                      "ol": {"start"}}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+_TAG_RE = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)?/?\s*>")
+_LINK_RE = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_CODE_RE = re.compile(r"`[^`]*`")
+
+
+def _new_markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["tables", "sane_lists", "toc"],
+                           extension_configs={"toc": {"permalink": False}})
+    # Escape raw HTML instead of passing it through.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
+
+
+@lru_cache(maxsize=1)
+def _block_md() -> markdown.Markdown:
+    return _new_markdown()
+
+
+def clean(html: str) -> str:
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                     link_rel="noopener noreferrer")
+
+
+def render_block(text: str, shift_headings: int = 1) -> str:
+    """A chapter's Markdown as HTML; `#` headings become <h2> so the page keeps one <h1>."""
+    md = _block_md()
+    md.reset()
+    if shift_headings:
+        text = re.sub(r"^(#{1,5}) ", lambda m: "#" * (len(m.group(1)) + shift_headings) + " ", text, flags=re.M)
+    return clean(md.convert(text))
+
+
+@lru_cache(maxsize=4096)
+def render_inline(text: str) -> str:
+    """A text-field item as inline HTML (bold, emphasis, links), without a wrapping <p>."""
+    md = _block_md()
+    md.reset()
+    html = md.convert(text)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return clean(html)
+
+
+def find_raw_html(text: str) -> list[tuple[int, str]]:
+    """(line, tag) for every raw HTML tag outside code spans."""
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = _CODE_RE.sub("", line)
+        for match in _TAG_RE.finditer(stripped):
+            found.append((number, match.group(0)))
+    return found
+
+
+def find_links(text: str) -> list[tuple[int, str]]:
+    """(line, target) for every Markdown link."""
+    return [(number, match.group(1))
+            for number, line in enumerate(text.splitlines(), 1)
+            for match in _LINK_RE.finditer(line)]

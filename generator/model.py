@@ -1,0 +1,271 @@
+"""The typed model of a plan: what the loader produces and the pages read.
+
+Pure data: no I/O, no MkDocs, no HTML. Every class mirrors a part of the content
+format described in docs/format-spec.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+# Initiative prose fields in reading order, with the locale key of their label.
+TEXT_FIELDS: tuple[str, ...] = (
+    "purpose", "current", "issues", "ideal", "overview", "background", "effect", "goal", "notes",
+)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A prose value: one paragraph, or bullet items when `is_list`."""
+
+    items: tuple[str, ...]
+    is_list: bool = False
+
+    @classmethod
+    def of(cls, value) -> "Text | None":
+        if value is None:
+            return None
+        if isinstance(value, list):
+            return cls(tuple(str(v) for v in value), True)
+        return cls((str(value),), False)
+
+    def plain(self) -> str:
+        return "\n".join(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+@dataclass(frozen=True)
+class Vision:
+    id: str
+    text: Text
+    number: str | None = None
+    theme_id: str = ""
+
+
+@dataclass
+class Theme:
+    id: str
+    name: str
+    number: str | None = None
+    description: Text | None = None
+    notes: Text | None = None
+    visions: list[Vision] = field(default_factory=list)
+    children: list["Theme"] = field(default_factory=list)
+    parent_id: str | None = None
+    depth: int = 0
+
+    def walk(self) -> Iterator["Theme"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.number} {self.name}" if self.number else self.name
+
+
+@dataclass(frozen=True)
+class Department:
+    name: str
+    all: bool = False
+
+
+@dataclass(frozen=True)
+class Status:
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class KpiValue:
+    value: float | int | None = None
+    text: str | None = None
+    change_percent: float | int | None = None
+    base_fy: int | None = None
+    as_of: str | None = None
+    fy: int | None = None  # only for baselines
+
+
+@dataclass
+class Kpi:
+    id: str
+    name: str
+    unit: str | None = None
+    direction: str | None = None  # "increase" | "decrease"
+    definition: Text | None = None
+    rationale: Text | None = None
+    baseline: KpiValue | None = None
+    targets: dict[int, KpiValue] = field(default_factory=dict)
+    actuals: dict[int, KpiValue] = field(default_factory=dict)
+    initiative_id: str | None = None  # None for plan-level KPIs
+
+    def years(self) -> list[int]:
+        return sorted(set(self.targets) | set(self.actuals))
+
+
+@dataclass(frozen=True)
+class Activity:
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    status: str | None = None
+    text: Text | None = None
+    as_of: str | None = None
+
+
+@dataclass
+class Initiative:
+    id: str
+    title: str
+    number: str | None = None
+    theme: str | None = None
+    related_themes: list[str] = field(default_factory=list)
+    visions: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    departments: list[str] = field(default_factory=list)
+    texts: dict[str, Text] = field(default_factory=dict)
+    schedule: dict[int, Text] = field(default_factory=dict)
+    annual_goals: dict[int, Text] = field(default_factory=dict)
+    activities: list[Activity] = field(default_factory=list)
+    progress: dict[int, Progress] = field(default_factory=dict)
+    kpis: list[Kpi] = field(default_factory=list)
+
+    @property
+    def display_title(self) -> str:
+        return f"{self.number} {self.title}" if self.number else self.title
+
+    def years(self) -> list[int]:
+        years = set(self.schedule) | set(self.annual_goals) | set(self.progress)
+        for activity in self.activities:
+            years.update(range(activity.start, activity.end + 1))
+        return sorted(years)
+
+    def latest_status(self) -> tuple[int, str] | None:
+        """The most recent fiscal year with a stated status, and that status."""
+        for fy in sorted(self.progress, reverse=True):
+            if self.progress[fy].status:
+                return fy, self.progress[fy].status
+        return None
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    title: str
+    file: str
+    markdown: str
+
+
+@dataclass
+class PlanContent:
+    """One plan as of one 版 (a frozen snapshot or the working copy)."""
+
+    municipality: str
+    title: str
+    period_start: int
+    period_end: int
+    parent_strategy: str | None = None
+    subtitle: str | None = None
+    adoption: str = "adopted"
+    lead: Text | None = None
+    source: Text | None = None
+    theme_levels: list[str] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    departments: list[Department] = field(default_factory=list)
+    statuses: list[Status] = field(default_factory=list)
+    kpis: list[Kpi] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
+    initiatives: list[Initiative] = field(default_factory=list)
+
+    @property
+    def period(self) -> range:
+        return range(self.period_start, self.period_end + 1)
+
+    def all_themes(self) -> Iterator[Theme]:
+        for theme in self.themes:
+            yield from theme.walk()
+
+    def theme(self, theme_id: str | None) -> Theme | None:
+        return next((t for t in self.all_themes() if t.id == theme_id), None)
+
+    def all_visions(self) -> Iterator[Vision]:
+        for theme in self.all_themes():
+            yield from theme.visions
+
+    def vision(self, vision_id: str) -> Vision | None:
+        return next((v for v in self.all_visions() if v.id == vision_id), None)
+
+    def initiative(self, initiative_id: str) -> Initiative | None:
+        return next((i for i in self.initiatives if i.id == initiative_id), None)
+
+    def all_kpis(self) -> list[Kpi]:
+        return list(self.kpis) + [k for i in self.initiatives for k in i.kpis]
+
+    def theme_level_name(self, depth: int) -> str | None:
+        return self.theme_levels[depth] if depth < len(self.theme_levels) else None
+
+
+@dataclass(frozen=True)
+class Version:
+    """One 版 in the revision history; `snapshot` when its content is frozen here."""
+
+    id: str
+    name: str
+    label: str | None = None
+    date: str | None = None  # "YYYY-MM-DD" or "YYYY-MM"
+    precedes: str | None = None
+    summary: Text | None = None
+    notes: Text | None = None
+    source: Text | None = None
+    document: str | None = None
+    snapshot: bool = False
+
+
+@dataclass
+class Plan:
+    """A plan with its whole history: ordered versions and their frozen contents."""
+
+    id: str
+    versions: list[Version]
+    snapshots: dict[str, PlanContent]
+    working: PlanContent | None = None
+
+    @property
+    def snapshot_versions(self) -> list[Version]:
+        return [v for v in self.versions if v.snapshot]
+
+    @property
+    def latest(self) -> Version | None:
+        snaps = self.snapshot_versions
+        return snaps[-1] if snaps else None
+
+    def version(self, version_id: str) -> Version | None:
+        return next((v for v in self.versions if v.id == version_id), None)
+
+    def previous_snapshot(self, version_id: str) -> Version | None:
+        snaps = self.snapshot_versions
+        ids = [v.id for v in snaps]
+        if version_id not in ids:
+            return None
+        index = ids.index(version_id)
+        return snaps[index - 1] if index > 0 else None
+
+
+@dataclass
+class Site:
+    title: str
+    language: str
+    plans: list[Plan]
+    statuses: list[Status]
+    current_fy: int
+    description: str | None = None
+    publisher: str | None = None
+    licence: str | None = None

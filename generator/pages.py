@@ -1,0 +1,266 @@
+"""Which pages the site has, at which URLs, with which data (no HTML here).
+
+URLs are site-relative directory URLs without a leading slash ("gotsu/initiatives/bpr/"),
+so the site works from a domain root or any sub-path. The latest 版 of each plan is
+published twice: at /<plan>/… (the stable address citizens bookmark) and at
+/<plan>/v/<version>/… like every other frozen 版.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from .i18n import msg
+from .model import Initiative, Plan, PlanContent, Site, TEXT_FIELDS, Version
+
+# Page kinds and their path below a plan edition's base URL.
+KIND_PATHS = {
+    "plan_home": "",
+    "initiatives": "initiatives/",
+    "departments": "departments/",
+    "kpi": "kpi/",
+    "revisions": "revisions/",
+}
+
+
+@dataclass
+class Page:
+    """One generated page: where it lives, which template renders it, and its data."""
+
+    url: str                      # "gotsu/initiatives/bpr/"
+    template: str                 # "planpub/pages/initiative.html"
+    title: str
+    context: dict[str, Any] = field(default_factory=dict)
+    description: str = ""
+    canonical_url: str = ""       # the unversioned latest URL of the same page
+
+    @property
+    def src_uri(self) -> str:
+        """The virtual Markdown path MkDocs knows the page by."""
+        return (self.url + "index.md") if self.url.endswith("/") or not self.url else self.url + ".md"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A plan as published at one base URL: the latest (unversioned) or a frozen 版."""
+
+    plan: Plan
+    version: Version
+    content: PlanContent
+    base: str                     # "gotsu/" or "gotsu/v/1.5/"
+    is_latest: bool               # this 版 is the plan's newest
+    unversioned: bool             # served at /<plan>/ rather than /<plan>/v/<id>/
+
+    def url(self, kind: str, arg: str | None = None) -> str:
+        if kind == "initiative":
+            return f"{self.base}initiatives/{arg}/"
+        if kind == "chapter":
+            return f"{self.base}{arg}/"
+        return self.base + KIND_PATHS[kind]
+
+    def has(self, kind: str, arg: str | None = None) -> bool:
+        if kind == "initiative":
+            return self.content.initiative(arg) is not None
+        if kind == "chapter":
+            return any(c.id == arg for c in self.content.chapters)
+        return True
+
+
+def relative_url(target: str, current: str) -> str:
+    """Link from page URL `current` to page URL `target`, both site-relative directory URLs."""
+    current_dir = current.rstrip("/") or "."
+    target_path = target.rstrip("/") or "."
+    rel = posixpath.relpath(target_path, current_dir)
+    if rel == ".":
+        return "./"
+    return rel + ("/" if target.endswith("/") or target == "" else "")
+
+
+def plan_editions(plan: Plan) -> list[Edition]:
+    latest = plan.latest
+    editions = []
+    if latest is None:
+        return editions
+    editions.append(Edition(plan, latest, plan.snapshots[latest.id], f"{plan.id}/", True, True))
+    for version in plan.snapshot_versions:
+        editions.append(Edition(plan, version, plan.snapshots[version.id], f"{plan.id}/v/{version.id}/",
+                                version.id == latest.id, False))
+    return editions
+
+
+def build_pages(site: Site) -> list[Page]:
+    """Every page of the site, in a stable order."""
+    pages = [Page(url="", template="planpub/pages/site_home.html", title=site.title,
+                  context={"site": site, "plans": [p for p in site.plans if p.latest]},
+                  description=site.description or site.title)]
+    for plan in site.plans:
+        editions = plan_editions(plan)
+        for edition in editions:
+            pages.extend(_edition_pages(site, edition, editions))
+    return pages
+
+
+def _edition_pages(site: Site, edition: Edition, editions: list[Edition]) -> Iterator[Page]:
+    content = edition.content
+    plan_title = content.title
+
+    def page(kind: str, template: str, title: str, arg: str | None = None, **extra: Any) -> Page:
+        url = edition.url(kind, arg)
+        latest = editions[0]
+        canonical = latest.url(kind, arg) if latest.has(kind, arg) else latest.url("plan_home")
+        context = {
+            "site": site, "plan": edition.plan, "content": content, "edition": edition,
+            "version": edition.version, "page_kind": kind, "page_arg": arg,
+            "switcher": version_switcher(edition, editions, kind, arg),
+            "latest_url": canonical,
+            **extra,
+        }
+        full_title = title if kind == "plan_home" else f"{title} | {plan_title}"
+        if not edition.unversioned:
+            full_title += f"（{edition.version.name}）"
+        description = f"{content.municipality} {plan_title}: {title}"
+        return Page(url=url, template=f"planpub/pages/{template}.html", title=full_title,
+                    context=context, description=description, canonical_url=canonical)
+
+    yield page("plan_home", "plan_home", plan_title,
+               theme_counts=theme_initiative_counts(content))
+    yield page("initiatives", "initiatives", msg("ui.initiatives"),
+               groups=initiatives_by_theme(content))
+    yield page("departments", "departments", msg("ui.departments"),
+               groups=initiatives_by_department(content))
+    yield page("kpi", "kpi", msg("ui.kpi"), kpis=content.all_kpis())
+    yield page("revisions", "revisions", msg("ui.revisions"),
+               history=versions_up_to(edition.plan, edition.version))
+    for chapter in content.chapters:
+        yield page("chapter", "chapter", chapter.title, chapter.id, chapter=chapter)
+    initiatives = content.initiatives
+    for index, initiative in enumerate(initiatives):
+        yield page("initiative", "initiative", initiative.display_title, initiative.id,
+                   initiative=initiative,
+                   previous=initiatives[index - 1] if index > 0 else None,
+                   next=initiatives[index + 1] if index + 1 < len(initiatives) else None,
+                   years=initiative_years(content, initiative),
+                   missing_fields=missing_fields(initiative),
+                   earlier_details=earlier_details(edition, initiative),
+                   appearances=initiative_appearances(edition.plan, initiative.id))
+
+
+def problems_page(problems) -> Page:
+    """The preview's stand-in home page when content has problems."""
+    return Page(url="", template="planpub/pages/problems.html", title=msg("ui.problems_title"),
+                context={"problems": problems.sorted()})
+
+
+def version_switcher(edition: Edition, editions: list[Edition], kind: str, arg: str | None) -> list[dict]:
+    """One entry per frozen 版: the same page there if it exists, else that 版's plan home."""
+    entries = []
+    for other in editions[1:]:  # the versioned editions, oldest first
+        exists = other.has(kind, arg)
+        entries.append({
+            "version": other.version,
+            "url": other.url(kind, arg) if exists else other.url("plan_home"),
+            "same_page": exists,
+            "current": other.version.id == edition.version.id,
+            "latest": other.is_latest,
+        })
+    return entries
+
+
+def versions_up_to(plan: Plan, version: Version) -> list[Version]:
+    """The revision history as known when `version` was published (newest first)."""
+    ids = [v.id for v in plan.versions]
+    return list(reversed(plan.versions[: ids.index(version.id) + 1]))
+
+
+def theme_initiative_counts(content: PlanContent) -> dict[str, int]:
+    """Initiatives whose primary theme is the theme or one of its descendants."""
+    counts: dict[str, int] = {}
+    for theme in content.all_themes():
+        ids = {t.id for t in theme.walk()}
+        counts[theme.id] = sum(1 for i in content.initiatives if i.theme in ids)
+    return counts
+
+
+def initiatives_by_theme(content: PlanContent) -> list[dict]:
+    """Initiatives grouped under their primary theme (leaf-most), in theme order."""
+    groups = []
+    for theme in content.all_themes():
+        members = [i for i in content.initiatives if i.theme == theme.id]
+        if members:
+            groups.append({"theme": theme, "initiatives": members})
+    unthemed = [i for i in content.initiatives if i.theme is None]
+    if unthemed:
+        groups.append({"theme": None, "initiatives": unthemed})
+    return groups
+
+
+def initiatives_by_department(content: PlanContent) -> list[dict]:
+    groups = []
+    for department in content.departments:
+        members = [i for i in content.initiatives if department.name in i.departments]
+        if members:
+            groups.append({"department": department, "initiatives": members})
+    without = [i for i in content.initiatives if not i.departments]
+    if without:
+        groups.append({"department": None, "initiatives": without})
+    return groups
+
+
+def initiative_years(content: PlanContent, initiative: Initiative) -> list[int]:
+    """Columns of the schedule table: the plan period plus any year the initiative mentions."""
+    years = set(initiative.years())
+    if years:
+        years.update(range(min(min(years), content.period_start), max(max(years), content.period_end) + 1))
+    return sorted(years)
+
+
+def missing_fields(initiative: Initiative) -> list[str]:
+    """Labels of the standard fields this initiative's source does not state."""
+    missing = [msg(f"ui.fields.{name}") for name in ("purpose", "current", "ideal", "overview")
+               if name not in initiative.texts]
+    if not initiative.departments:
+        missing.insert(0, msg("ui.departments_field"))
+    if not initiative.schedule:
+        missing.append(msg("ui.schedule"))
+    if not initiative.progress:
+        missing.append(msg("ui.progress"))
+    return missing
+
+
+def _detail_count(initiative: Initiative) -> int:
+    return len(initiative.texts) + len(initiative.schedule) + len(initiative.progress) + len(initiative.departments)
+
+
+def earlier_details(edition: Edition, initiative: Initiative) -> dict | None:
+    """When this 版 states little about an initiative but an earlier frozen 版 stated more,
+    point the reader there (e.g. a plan text whose detail sheets were a separate file)."""
+    plan = edition.plan
+    snapshots = plan.snapshot_versions
+    ids = [v.id for v in snapshots]
+    here = _detail_count(initiative)
+    for version in reversed(snapshots[: ids.index(edition.version.id)]):
+        earlier = plan.snapshots[version.id].initiative(initiative.id)
+        if earlier is not None and _detail_count(earlier) > here:
+            return {"version": version, "url": f"{plan.id}/v/{version.id}/initiatives/{initiative.id}/"}
+    return None
+
+
+def initiative_appearances(plan: Plan, initiative_id: str) -> list[dict]:
+    """Each frozen 版 that contains the initiative, and whether it changed since the previous one."""
+    entries = []
+    previous = None
+    for version in plan.snapshot_versions:
+        current = plan.snapshots[version.id].initiative(initiative_id)
+        if current is None:
+            previous = None
+            continue
+        state = "added" if previous is None else ("changed" if current != previous else "unchanged")
+        entries.append({"version": version, "state": state,
+                        "url": f"{plan.id}/v/{version.id}/initiatives/{initiative_id}/"})
+        previous = current
+    return entries
+
+
+__all__ = ["Page", "Edition", "build_pages", "relative_url", "plan_editions", "TEXT_FIELDS"]

@@ -1,0 +1,74 @@
+"""Problems found in content: collected, never raised one by one.
+
+Every check appends to a `Problems` list so that one run reports every mistake at
+once, each with the file, line and field path a staff member needs to fix it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, in words a staff member can act on."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+    hint: str = ""
+    code: str = ""
+
+    def format(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        if self.hint:
+            text += f"\n    → {self.hint}"
+        return text
+
+
+@dataclass
+class Problems:
+    """An ordered collection of problems, relative to a content root."""
+
+    root: Path | None = None
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, file: Path | str, line: int | None, field_path: str, message: str,
+            hint: str = "", code: str = "") -> None:
+        self.items.append(Problem(self._display(file), line, field_path, message, hint, code))
+
+    def extend(self, other: "Problems") -> None:
+        self.items.extend(other.items)
+
+    def _display(self, file: Path | str) -> str:
+        path = Path(file)
+        if self.root is not None:
+            try:
+                return path.resolve().relative_to(self.root.resolve().parent).as_posix()
+            except ValueError:
+                pass
+        return path.as_posix()
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def sorted(self) -> list[Problem]:
+        # Stable, predictable order: by file, then line; problems without a line first.
+        return sorted(self.items, key=lambda p: (p.file, p.line or 0, p.field, p.message))
+
+
+class ContentError(Exception):
+    """Raised by commands when content has problems; carries all of them."""
+
+    def __init__(self, problems: Problems):
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems

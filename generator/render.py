@@ -1,0 +1,82 @@
+"""Render a page's main content with the Jinja templates in theme/planpub/.
+
+The output is the HTML fragment that goes inside the site's layout; the layout
+itself (header, footer, assets) belongs to the theme that wraps it (mkdocs-material
+via the plugin). Keeping this step MkDocs-free lets tests render pages directly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from . import fiscal
+from .i18n import catalogue, current_language, msg
+from .markdown_text import render_block, render_inline
+from .model import Text
+from .pages import Page, relative_url
+
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+
+
+def text_html(value: Text | None) -> Markup:
+    """A Text value as HTML: a paragraph, or a bullet list of items."""
+    if not value:
+        return Markup("")
+    if value.is_list:
+        items = "".join(f"<li>{render_inline(item)}</li>" for item in value.items)
+        return Markup(f'<ul class="pp-list">{items}</ul>')
+    paragraphs = [p for p in value.items[0].split("\n\n") if p.strip()]
+    return Markup("".join(f"<p>{render_inline(p.strip())}</p>" for p in paragraphs))
+
+
+def text_inline(value: Text | None) -> Markup:
+    """A Text value on one line (items joined), for cards and table cells."""
+    if not value:
+        return Markup("")
+    return Markup("、".join(render_inline(item) for item in value.items))
+
+
+class Renderer:
+    """Jinja environment with the filters our page templates use."""
+
+    def __init__(self, theme_dir: Path = THEME_DIR):
+        self.env = Environment(
+            loader=FileSystemLoader(str(theme_dir)),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        language = current_language()
+        self.env.filters.update({
+            "fy": lambda y: fiscal.fy_label(y, language),
+            "fy_short": lambda y: fiscal.fy_short(y, language),
+            "date": lambda d: fiscal.date_label(d, language),
+            "text": text_html,
+            "inline": text_inline,
+            "markdown": lambda s: Markup(render_block(s)),
+            "number": format_number,
+        })
+        self.env.globals.update({"t": catalogue(language)["ui"], "msg": msg, "lang": language})
+
+    def render(self, page: Page) -> str:
+        template = self.env.get_template(page.template)
+        context = dict(page.context)
+        context["page_url"] = page.url
+        context["url"] = lambda target: relative_url(target, page.url)
+        return template.render(**context)
+
+
+def format_number(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(escape(value))

@@ -1,0 +1,61 @@
+"""Shared fixtures: temporary copies of content, CLI runner, built sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLE_CONTENT = ROOT / "content"
+
+
+@pytest.fixture
+def basic_content(tmp_path: Path) -> Path:
+    """A writable copy of the synthetic fixture plan (two frozen 版 and a working copy)."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURES / "basic", target)
+    return target
+
+
+@pytest.fixture
+def sample_content(tmp_path: Path) -> Path:
+    """A writable copy of the shipped sample content (Gotsu and Kashima)."""
+    target = tmp_path / "content"
+    shutil.copytree(SAMPLE_CONTENT, target)
+    return target
+
+
+def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run `planpub` as a user would, in a subprocess."""
+    full_env = dict(os.environ, PYTHONPATH=str(ROOT), SOURCE_DATE_EPOCH="1764000000")
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=full_env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def build_site(content: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    return run_cli("build", "--config", str(ROOT / "mkdocs.yml"), "--content", str(content),
+                   "--site-dir", str(site_dir))
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The shipped sample content built once for the whole session."""
+    site_dir = tmp_path_factory.mktemp("sample") / "site"
+    result = build_site(SAMPLE_CONTENT, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def basic_site(tmp_path_factory) -> Path:
+    site_dir = tmp_path_factory.mktemp("basic") / "site"
+    result = build_site(FIXTURES / "basic", site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
