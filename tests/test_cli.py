@@ -1,0 +1,105 @@
+"""The planpub command run end to end, as staff and CI run it."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .conftest import ROOT, build_site, run_cli
+
+
+def _tree_digest(directory: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(directory.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(directory).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_validate_passes_on_good_content(basic_content):
+    result = run_cli("validate", "--content", str(basic_content))
+    assert result.returncode == 0
+    assert "問題はありません" in result.stdout
+
+
+def test_validate_lists_every_problem_without_traceback(basic_content):
+    init = basic_content / "plans/sample/working/initiatives/online.yml"
+    init.write_text("title: a\ndepartments: [市民科]\n\tbad\n", encoding="utf-8")
+    (basic_content / "plans/sample/working/initiatives/paperless.yml").write_text("titel: x\n", encoding="utf-8")
+    result = run_cli("validate", "--content", str(basic_content))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "content/plans/sample/working/initiatives/online.yml:3:" in result.stderr
+    assert "content/plans/sample/working/initiatives/paperless.yml:1: titel:" in result.stderr
+    assert "件の問題があります" in result.stderr
+
+
+def test_validate_reports_a_missing_content_folder(tmp_path):
+    result = run_cli("validate", "--content", str(tmp_path / "nothing"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_build_writes_the_site(basic_content, tmp_path):
+    site = tmp_path / "site"
+    result = build_site(basic_content, site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "sample/initiatives/online/index.html").is_file()
+    assert (site / "sample/v/1.0/initiatives/online/index.html").is_file()
+    assert not list(tmp_path.glob(".site-*")), "no temporary folders left behind"
+
+
+def test_failed_build_leaves_previous_site_byte_for_byte(basic_content, tmp_path):
+    site = tmp_path / "site"
+    assert build_site(basic_content, site).returncode == 0
+    before = _tree_digest(site)
+    (basic_content / "plans/sample/working/initiatives/online.yml").write_text("title: [\n", encoding="utf-8")
+    result = build_site(basic_content, site)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert _tree_digest(site) == before
+    assert not list(tmp_path.glob(".site-*"))
+
+
+def test_build_failing_half_way_leaves_previous_site(basic_content, tmp_path):
+    """A template error during rendering (after validation passed) must not touch site/."""
+    site = tmp_path / "site"
+    assert build_site(basic_content, site).returncode == 0
+    before = _tree_digest(site)
+    broken_theme = tmp_path / "mkdocs.yml"
+    broken_theme.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "custom_dir: theme", f"custom_dir: {tmp_path / 'theme'}").replace(
+        "docs_dir: docs/site", f"docs_dir: {ROOT / 'docs/site'}"), encoding="utf-8")
+    import shutil
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    (tmp_path / "theme/main.html").write_text("{% extends 'base.html' %}{% block content %}{{ 1/0 }}{% endblock %}")
+    result = run_cli("build", "--config", str(broken_theme), "--content", str(basic_content),
+                     "--site-dir", str(site))
+    assert result.returncode != 0
+    assert _tree_digest(site) == before
+    assert not list(tmp_path.glob(".site-*"))
+
+
+def test_two_builds_are_byte_identical(basic_content, tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert build_site(basic_content, first).returncode == 0
+    assert build_site(basic_content, second).returncode == 0
+    assert _tree_digest(first) == _tree_digest(second)
+
+
+def test_schema_command_writes_json_schemas(tmp_path):
+    result = run_cli("schema", "--out", str(tmp_path))
+    assert result.returncode == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["history.schema.json", "initiative.schema.json", "plan.schema.json",
+                     "release.schema.json", "site.schema.json"]
+
+
+def test_help_is_in_plain_japanese():
+    result = run_cli("--help")
+    assert result.returncode == 0
+    assert "ウェブサイト" in result.stdout
+    for command in ("validate", "build", "serve", "schema"):
+        sub = run_cli(command, "--help")
+        assert sub.returncode == 0 and sub.stdout.strip()
