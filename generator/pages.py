@@ -99,7 +99,25 @@ def build_pages(site: Site) -> list[Page]:
         editions = plan_editions(plan)
         for edition in editions:
             pages.extend(_edition_pages(site, edition, editions))
+    pages.append(Page(url="guide/errors/", template="planpub/pages/error_list.html",
+                      title=msg("ui.error_list_title"), context={"errors": error_catalogue()}))
     return pages
+
+
+# Error messages whose fix is described under a different hint key.
+_HINT_ALIASES = {"shift_jis": "encoding", "not_utf8": "encoding", "bom": "encoding", "unknown_field": "did_you_mean",
+                 "frozen_changed": "frozen", "frozen_missing": "frozen", "frozen_added": "frozen",
+                 "missing_dir": "unreadable", "missing_file": "chapter_missing", "empty_list": "empty_value",
+                 "year_out_of_range": "bad_year_key", "bad_link": "bad_link", "schema_other": "yaml_syntax",
+                 "wrong_type": "wrong_type", "not_in_choices": "choose_one"}
+
+
+def error_catalogue() -> list[dict]:
+    """Every message `planpub validate` can print, with how to fix it (for the staff guide)."""
+    from .i18n import lookup
+    errors, hints = lookup("errors"), lookup("hints")
+    return [{"key": key, "message": text, "hint": hints.get(key) or hints.get(_HINT_ALIASES.get(key, ""), "")}
+            for key, text in errors.items()]
 
 
 def _edition_pages(site: Site, edition: Edition, editions: list[Edition]) -> Iterator[Page]:

@@ -73,11 +73,11 @@ def test_version_switcher_works_with_the_keyboard(browser, base_url):
     link = page.locator("details.pp-switcher").get_by_role("link", name="第1.0版")
     assert link.is_visible()
     link.focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.url.endswith("sample/v/1.0/initiatives/online/")
     assert "この版は最新版ではありません" in page.inner_text("main")
-    page.get_by_role("link", name="最新版の同じページを見る").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="最新版の同じページを見る").click()
     assert page.url.endswith("sample/initiatives/online/")
     page.close()
