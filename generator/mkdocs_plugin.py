@@ -60,7 +60,8 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
             return config
         set_language(result.site.language)
         self.renderer = Renderer()
-        self.pages = {page.src_uri: page for page in build_pages(result.site)}
+        preview = getattr(self, "command", None) == "serve"
+        self.pages = {page.src_uri: page for page in build_pages(result.site, include_working=preview)}
         return config
 
     def on_files(self, files: Files, config) -> Files:

@@ -52,6 +52,7 @@ class Edition:
     base: str                     # "gotsu/" or "gotsu/v/1.5/"
     is_latest: bool               # this 版 is the plan's newest
     unversioned: bool             # served at /<plan>/ rather than /<plan>/v/<id>/
+    is_working: bool = False      # the unpublished working copy (preview only)
 
     def url(self, kind: str, arg: str | None = None) -> str:
         if kind == "initiative":
@@ -78,30 +79,50 @@ def relative_url(target: str, current: str) -> str:
     return rel + ("/" if target.endswith("/") or target == "" else "")
 
 
-def plan_editions(plan: Plan) -> list[Edition]:
+WORKING_ID = "working"
+
+
+def plan_editions(plan: Plan, include_working: bool = False) -> list[Edition]:
+    """The latest 版 (unversioned), then every frozen 版, then (preview only) the working copy."""
     latest = plan.latest
     editions = []
-    if latest is None:
-        return editions
-    editions.append(Edition(plan, latest, plan.snapshots[latest.id], f"{plan.id}/", True, True))
-    for version in plan.snapshot_versions:
-        editions.append(Edition(plan, version, plan.snapshots[version.id], f"{plan.id}/v/{version.id}/",
-                                version.id == latest.id, False))
+    if latest is not None:
+        editions.append(Edition(plan, latest, plan.snapshots[latest.id], f"{plan.id}/", True, True))
+        for version in plan.snapshot_versions:
+            editions.append(Edition(plan, version, plan.snapshots[version.id], f"{plan.id}/v/{version.id}/",
+                                    version.id == latest.id, False))
+    if include_working and plan.working is not None:
+        working = Version(id=WORKING_ID, name=msg("ui.working_version"))
+        edition = Edition(plan, working, plan.working, f"{plan.id}/{WORKING_ID}/", False, False, True)
+        if not editions:  # nothing published yet: the working copy stands in for the plan home
+            editions.append(edition)
+        editions.append(edition)
     return editions
 
 
-def build_pages(site: Site) -> list[Page]:
-    """Every page of the site, in a stable order."""
+def build_pages(site: Site, include_working: bool = False) -> list[Page]:
+    """Every page of the site, in a stable order. `include_working` adds the unpublished
+    working copy of each plan at /<plan>/working/ for the staff preview."""
     pages = [Page(url="", template="planpub/pages/site_home.html", title=site.title,
-                  context={"site": site, "plans": [p for p in site.plans if p.latest]},
+                  context={"site": site, "plans": [p for p in site.plans if p.latest],
+                           "preview": include_working},
                   description=site.description or site.title)]
     for plan in site.plans:
-        editions = plan_editions(plan)
-        for edition in editions:
+        editions = plan_editions(plan, include_working)
+        for edition in _unique(editions):
             pages.extend(_edition_pages(site, edition, editions))
     pages.append(Page(url="guide/errors/", template="planpub/pages/error_list.html",
                       title=msg("ui.error_list_title"), context={"errors": error_catalogue()}))
     return pages
+
+
+def _unique(editions: list[Edition]) -> list[Edition]:
+    seen, result = set(), []
+    for edition in editions:
+        if edition.base not in seen:
+            seen.add(edition.base)
+            result.append(edition)
+    return result
 
 
 # Error messages whose fix is described under a different hint key.
@@ -189,6 +210,8 @@ def version_switcher(edition: Edition, editions: list[Edition], kind: str, arg: 
 def versions_up_to(plan: Plan, version: Version) -> list[Version]:
     """The revision history as known when `version` was published (newest first)."""
     ids = [v.id for v in plan.versions]
+    if version.id not in ids:  # the working copy: everything published so far
+        return list(reversed(plan.versions))
     return list(reversed(plan.versions[: ids.index(version.id) + 1]))
 
 
@@ -258,7 +281,8 @@ def earlier_details(edition: Edition, initiative: Initiative) -> dict | None:
     snapshots = plan.snapshot_versions
     ids = [v.id for v in snapshots]
     here = _detail_count(initiative)
-    for version in reversed(snapshots[: ids.index(edition.version.id)]):
+    earlier_versions = snapshots[: ids.index(edition.version.id)] if edition.version.id in ids else snapshots
+    for version in reversed(earlier_versions):
         earlier = plan.snapshots[version.id].initiative(initiative.id)
         if earlier is not None and _detail_count(earlier) > here:
             return {"version": version, "url": f"{plan.id}/v/{version.id}/initiatives/{initiative.id}/"}

@@ -1,0 +1,90 @@
+"""`planpub serve`: the preview rebuilds when content changes, and shows problems instead of dying."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _config_for(content: Path, tmp_path: Path) -> Path:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: docs/site", f"docs_dir: {ROOT / 'docs/site'}")
+    text = text.replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
+    text = text.replace("content_dir: content", f"content_dir: {content}")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(url: str, predicate, timeout: float = 60.0) -> str:
+    deadline = time.time() + timeout
+    last = ""
+    while time.time() < deadline:
+        try:
+            last = _get(url)
+            if predicate(last):
+                return last
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"timed out waiting for {url}; last response started: {last[:300]}")
+
+
+@pytest.fixture
+def server(basic_content, tmp_path):
+    port = _free_port()
+    config = _config_for(basic_content, tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--config", str(config), "--addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        yield f"http://127.0.0.1:{port}/dx/plan/", basic_content
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def test_preview_reloads_after_content_edit(server):
+    base, content = server
+    url = base + "sample/working/initiatives/paperless/"
+    _wait_for(url, lambda html: "紙の使用を減らす" in html and "未公開の作業中の版" in html)
+    paperless = content / "plans/sample/working/initiatives/paperless.yml"
+    paperless.write_text(paperless.read_text(encoding="utf-8").replace("紙の使用を減らす", "紙の使用をなくす"),
+                         encoding="utf-8")
+    _wait_for(url, lambda html: "紙の使用をなくす" in html)
+    site_yml = content / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("テスト用サイト", "プレビュー確認サイト"),
+                        encoding="utf-8")
+    _wait_for(base, lambda html: "プレビュー確認サイト" in html)
+
+
+def test_preview_shows_problems_in_the_browser(server):
+    base, content = server
+    _wait_for(base, lambda html: "テスト用サイト" in html)
+    (content / "plans/sample/working/initiatives/online.yml").write_text("title: a\ndepartments: [市民科]\n",
+                                                                          encoding="utf-8")
+    html = _wait_for(base, lambda html: "内容に問題があります" in html)
+    assert "市民科" in html and "online.yml" in html
