@@ -24,7 +24,13 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".planpub-installed"
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian packages the tests need: browser tests (chromium, a Japanese font for
+# screenshots) and the Nu Html Checker (java). Checked by path, installed together.
+SYSTEM_PACKAGES = {
+    "chromium": lambda: Path("/usr/bin/chromium").exists(),
+    "fonts-noto-cjk": lambda: Path("/usr/share/fonts/opentype/noto").exists(),
+    "default-jre-headless": lambda: shutil.which("java") is not None,
+}
 
 
 def ensure_venv(extras: str = "test") -> None:
@@ -50,17 +56,18 @@ def run(cmd: list[str], **kwargs) -> int:
     return result.returncode
 
 
-def ensure_chromium() -> None:
-    """Browser tests need Debian's chromium; install it when we can, else say how."""
-    if CHROMIUM.exists():
+def ensure_system_packages() -> None:
+    """Install missing Debian packages when we can (root + apt-get), else say what is missing."""
+    missing = [name for name, present in SYSTEM_PACKAGES.items() if not present()]
+    if not missing:
         return
     if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        print("ブラウザーテスト用に chromium をインストールしています…", flush=True)
+        print(f"テストに必要なパッケージをインストールしています: {' '.join(missing)}", flush=True)
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         run(["apt-get", "update", "-qq"], env=env)
-        run(["apt-get", "install", "-y", "-qq", "chromium", "fonts-noto-cjk"], env=env)
+        run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env)
         return
-    sys.exit("ブラウザーテストには Debian の chromium が必要です: sudo apt-get install chromium fonts-noto-cjk")
+    sys.exit(f"テストには次のパッケージが必要です: sudo apt-get install {' '.join(missing)}")
 
 
 def task_site(args: list[str]) -> None:
@@ -70,7 +77,7 @@ def task_site(args: list[str]) -> None:
 
 def task_test(args: list[str]) -> None:
     ensure_venv()
-    ensure_chromium()
+    ensure_system_packages()
     run([str(PYTHON), "-m", "pytest", *args])
 
 

@@ -30,6 +30,13 @@ from .render import Renderer
 log = logging.getLogger("mkdocs.plugins.planpub")
 
 
+INVALID_THEME_ATTRIBUTES = (  # (as written by mkdocs-material, valid replacement)
+    (' id="__drawer" autocomplete="off">', ' id="__drawer">'),
+    (' id="__search" autocomplete="off">', ' id="__search">'),
+    (' autocorrect="off"', ""),
+)
+
+
 class PlanPubConfig(Config):
     content_dir = c.Type(str, default="content")
     """Folder with site.yml and plans/, relative to mkdocs.yml."""
@@ -84,6 +91,17 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
                 page.canonical_url = config.site_url.rstrip("/") + "/" + generated.canonical_url
             context["planpub_page"] = generated
         return context
+
+    def on_post_page(self, output, page, config):
+        # mkdocs-material puts attributes on its header controls that HTML does not allow
+        # (autocomplete on checkboxes, the non-standard autocorrect); the Nu Html Checker
+        # rejects them, so drop exactly those and nothing else.
+        for invalid, valid in INVALID_THEME_ATTRIBUTES:
+            output = output.replace(invalid, valid)
+        return output
+
+    def on_post_template(self, output_content, template_name, config):
+        return self.on_post_page(output_content, None, config)  # 404.html has the same header
 
     def on_serve(self, server, config, builder):
         if self.content_dir is not None:

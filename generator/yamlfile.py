@@ -107,9 +107,16 @@ def parse_yaml(text: str, path: Path, problems: Problems) -> YamlDocument | None
         problems.add(path, n, "", msg("errors.tab"), msg("hints.tab"), code="tab")
     if tab_lines:
         return None
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        _report_reader_error(text, path, exc, problems)
+        return None
     try:
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        _report_reader_error(text, path, exc, problems)
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -137,6 +144,13 @@ def parse_yaml(text: str, path: Path, problems: Problems) -> YamlDocument | None
                      msg("hints.yaml_syntax"), code="yaml_syntax")
         return None
     return doc
+
+
+def _report_reader_error(text: str, path: Path, exc: yaml.reader.ReaderError, problems: Problems) -> None:
+    """A character YAML does not allow (control characters and the like)."""
+    line = text[: exc.position].count("\n") + 1
+    problems.add(path, line, "", msg("errors.control_character", code=f"U+{exc.character:04X}"),
+                 msg("hints.control_character"), code="control_character")
 
 
 class _Builder:

@@ -62,6 +62,8 @@ CASES = [
     Case("only a comment", INIT, "# 空\n", "empty_file", 1, "", msg("errors.empty_file")),
     Case("byte order mark", INIT, "\ufefftitle: a\n".encode("utf-8"), "bom", 1, "", msg("errors.bom")),
     Case("shift_jis", INIT, "title: オンライン申請\n".encode("cp932"), "encoding", 1, "", msg("errors.shift_jis")),
+    Case("control character", INIT, "title: a\nnotes: x\x1fy\n", "control_character", 2, "",
+         msg("errors.control_character", code="U+001F")),
     Case("missing required field", INIT, "theme: counter\n", "schema.required", 1, "title",
          msg("errors.required", name="title", title="取組名・事業名")),
     Case("unknown department", INIT, "title: a\ndepartments: [市民科]\n", "unknown_department", 2, "departments[0]",

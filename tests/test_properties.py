@@ -1,0 +1,121 @@
+"""Property-based tests: any content tree ends in a site or a list of clear problems.
+
+Hypothesis generates random initiative/plan files and random mutations of real
+content. Whatever it produces, loading never raises, never hangs, and either
+reports problems (each with a file and a message) or renders every page.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.i18n import set_language
+from generator.loader import load_site
+from generator.pages import build_pages
+from generator.render import Renderer
+
+from .conftest import FIXTURES, SAMPLE_CONTENT
+
+FIELDS = ["number", "title", "theme", "related_themes", "visions", "categories", "departments", "purpose",
+          "current", "ideal", "overview", "schedule", "annual_goals", "activities", "progress", "kpis", "notes",
+          "titel", "status", "2024"]
+
+scalars = st.one_of(st.none(), st.booleans(), st.integers(-5, 2200), st.floats(allow_nan=True),
+                    st.text(max_size=30), st.sampled_from(["counter", "service", "市民課", "検討中", "2024-03-31",
+                                                           "<script>alert(1)</script>", "../etc", "No.1"]))
+values = st.recursive(scalars, lambda children: st.one_of(
+    st.lists(children, max_size=4),
+    st.dictionaries(st.one_of(st.sampled_from(FIELDS + ["value", "text", "status", "start", "end", "name", "id"]),
+                              st.integers(2020, 2027), st.text(max_size=5)), children, max_size=5)),
+    max_leaves=12)
+initiatives = st.dictionaries(st.sampled_from(FIELDS), values, max_size=8)
+
+SETTINGS = settings(max_examples=150, deadline=5000, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                               HealthCheck.too_slow])
+
+
+def _outcome_is_clean(content: Path) -> None:
+    """Load → (problems) or (pages rendered). Either way: no exception."""
+    result = load_site(content)
+    if result.problems:
+        for problem in result.problems:
+            assert problem.file and problem.message
+            assert "Traceback" not in problem.message
+        return
+    set_language("ja")
+    renderer = Renderer()
+    for page in build_pages(result.site):
+        renderer.render(page)
+
+
+@SETTINGS
+@given(data=initiatives)
+def test_random_initiative_files_never_crash(tmp_path_factory, data):
+    content = tmp_path_factory.mktemp("content") / "content"
+    shutil.copytree(FIXTURES / "basic", content)
+    target = content / "plans/sample/working/initiatives/online.yml"
+    target.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    _outcome_is_clean(content)
+
+
+@SETTINGS
+@given(data=st.dictionaries(st.sampled_from(["municipality", "title", "period", "themes", "departments",
+                                             "categories", "statuses", "chapters", "kpis", "initiatives",
+                                             "theme_levels", "adoption"]), values, max_size=8))
+def test_random_plan_files_never_crash(tmp_path_factory, data):
+    content = tmp_path_factory.mktemp("content") / "content"
+    shutil.copytree(FIXTURES / "basic", content)
+    (content / "plans/sample/working/plan.yml").write_text(yaml.safe_dump(data, allow_unicode=True),
+                                                           encoding="utf-8")
+    _outcome_is_clean(content)
+
+
+def _content_files(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
+                  if p.suffix in (".yml", ".md") and "/working/" in p.as_posix())
+
+
+SAMPLE_FILES = _content_files(SAMPLE_CONTENT) or _content_files(FIXTURES / "basic")
+SAMPLE_ROOT = SAMPLE_CONTENT if _content_files(SAMPLE_CONTENT) else FIXTURES / "basic"
+
+mutations = st.sampled_from(["delete_line", "duplicate_line", "insert_text", "indent", "dedent", "truncate",
+                             "swap_lines", "tab", "bytes"])
+
+
+@settings(max_examples=200, deadline=10000,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(file=st.sampled_from(SAMPLE_FILES), kind=mutations, position=st.integers(0, 10_000),
+       junk=st.text(min_size=1, max_size=12))
+def test_random_mutations_of_the_sample_never_crash(tmp_path_factory, file, kind, position, junk):
+    content = tmp_path_factory.mktemp("content") / "content"
+    shutil.copytree(SAMPLE_ROOT, content)
+    path = content / file
+    lines = path.read_text(encoding="utf-8").split("\n")
+    i = position % max(len(lines), 1)
+    if kind == "delete_line":
+        del lines[i]
+    elif kind == "duplicate_line":
+        lines.insert(i, lines[i])
+    elif kind == "insert_text":
+        lines[i] = lines[i][: position % (len(lines[i]) + 1)] + junk + lines[i][position % (len(lines[i]) + 1):]
+    elif kind == "indent":
+        lines[i] = "  " + lines[i]
+    elif kind == "dedent":
+        lines[i] = lines[i].lstrip()
+    elif kind == "truncate":
+        lines = lines[:i]
+    elif kind == "swap_lines" and len(lines) > 1:
+        j = (i + 1) % len(lines)
+        lines[i], lines[j] = lines[j], lines[i]
+    elif kind == "tab":
+        lines[i] = "\t" + lines[i]
+    if kind == "bytes":
+        path.write_bytes("\n".join(lines).encode("utf-8")[: position % 200] + junk.encode("utf-16"))
+    else:
+        path.write_text("\n".join(lines), encoding="utf-8")
+    _outcome_is_clean(content)
