@@ -11,6 +11,7 @@ whole nav into every page, which would make build time grow with pages squared.
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -73,7 +74,9 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         for page in self.pages.values():
-            meta = {"title": page.title, "description": page.description}
+            # MkDocs' templates print titles and descriptions unescaped (it treats titles as
+            # HTML), so content text must be escaped here or it could inject markup.
+            meta = {"title": html.escape(page.title), "description": html.escape(page.description)}
             front_matter = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
             files.append(File.generated(config, page.src_uri, content=f"---\n{front_matter}---\n"))
         return files

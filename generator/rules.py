@@ -15,6 +15,7 @@ from .model import Kpi, Site
 from .problems import Problems
 from .yamlfile import YamlDocument, format_path
 
+SAFE_LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 RESERVED_PAGE_IDS = {"initiatives", "kpi", "revisions", "departments", "v", "data", "assets", "search",
                      "print", "diff", "feed.xml", "index"}
 
@@ -190,8 +191,14 @@ def _check_chapters(loaded: LoadedContent, problems: Problems) -> None:
         for line, tag in find_raw_html(chapter.markdown):
             problems.add(path, line, "", msg("errors.raw_html", value=tag), msg("hints.raw_html"), code="raw_html")
         for line, target in find_links(chapter.markdown):
-            if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("#"):
-                continue  # external (https:, mailto:) links and in-page anchors
+            scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", target)
+            if scheme:
+                if scheme.group(1).lower() not in SAFE_LINK_SCHEMES:
+                    problems.add(path, line, "", msg("errors.unsafe_link", value=target), msg("hints.unsafe_link"),
+                                 code="unsafe_link")
+                continue  # external links are not checked
+            if target.startswith("#"):
+                continue  # in-page anchors
             normalised = _normalise_link(target)
             if normalised not in valid_targets:
                 problems.add(path, line, "", msg("errors.chapter_link_broken", value=target),
