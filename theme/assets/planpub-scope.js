@@ -1,0 +1,17 @@
+/* mkdocs-material's page-scope helpers (originally an inline script in its base
+   template), read from a data attribute so no inline script is needed. */
+(function (script) {
+  var scope = script.getAttribute("data-md-scope");
+  window.__md_scope = new URL(scope, location);
+  window.__md_hash = function (e) {
+    return Array.prototype.reduce.call(e, function (h, c) { return (h << 5) - h + c.charCodeAt(0); }, 0);
+  };
+  window.__md_get = function (e, storage, base) {
+    storage = storage || localStorage; base = base || window.__md_scope;
+    return JSON.parse(storage.getItem(base.pathname + "." + e));
+  };
+  window.__md_set = function (e, value, storage, base) {
+    storage = storage || localStorage; base = base || window.__md_scope;
+    try { storage.setItem(base.pathname + "." + e, JSON.stringify(value)); } catch (err) { /* storage full or blocked */ }
+  };
+})(document.currentScript);
