@@ -103,3 +103,28 @@ def test_help_is_in_plain_japanese():
     for command in ("validate", "build", "serve", "schema"):
         sub = run_cli(command, "--help")
         assert sub.returncode == 0 and sub.stdout.strip()
+
+
+def test_killed_build_leaves_previous_site_and_next_build_cleans_up(basic_content, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    site = tmp_path / "site"
+    assert build_site(basic_content, site).returncode == 0
+    before = _tree_digest(site)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "build", "--config", str(ROOT / "mkdocs.yml"),
+         "--content", str(basic_content), "--site-dir", str(site)],
+        cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while not list(tmp_path.glob(".site-building-*")) and time.time() < deadline and process.poll() is None:
+        time.sleep(0.005)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert list(tmp_path.glob(".site-building-*")), "the build was killed while writing its staging folder"
+    assert _tree_digest(site) == before
+    assert build_site(basic_content, site).returncode == 0
+    assert not list(tmp_path.glob(".site-*"))

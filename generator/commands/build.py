@@ -55,6 +55,7 @@ def run(args) -> int:
 
     site_dir = (args.site_dir.resolve() if args.site_dir else Path(config.site_dir))
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(site_dir.parent)
     staging = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
     print("ページを作成しています…", flush=True)
     try:
@@ -73,6 +74,12 @@ def run(args) -> int:
     pages = sum(1 for _ in site_dir.rglob("index.html"))
     print(f"完了しました: {site_dir}（{pages}ページ、{time.perf_counter() - started:.1f}秒）")
     return 0
+
+
+def remove_leftovers(parent: Path) -> None:
+    """Delete staging folders of earlier builds that were killed before they could clean up."""
+    for leftover in list(parent.glob(".site-building-*")) + list(parent.glob(".site-old-*")):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def replace_dir(new: Path, target: Path) -> None:
