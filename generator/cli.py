@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .commands import build, schema, serve, validate
+from .commands import build, diff, schema, serve, validate
 
 COMMANDS = {
     "validate": validate,
     "build": build,
     "serve": serve,
+    "diff": diff,
     "schema": schema,
 }
 

@@ -1,0 +1,57 @@
+from pathlib import Path
+
+from generator.diff import diff_contents, flatten_initiative, inline_diff
+from generator.loader import load_site
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "basic"
+
+
+def _plan():
+    result = load_site(FIXTURE)
+    assert not result.problems
+    return result.site.plans[0]
+
+
+def test_diff_between_two_snapshots_lists_added_and_changed_initiatives():
+    plan = _plan()
+    diff = diff_contents(plan.snapshots["1.0"], plan.snapshots["1.1"])
+    assert [(c.id, c.kind) for c in diff.initiatives] == [("online", "changed"), ("reservation", "added")]
+    online = diff.initiatives[0]
+    kinds = {change.key: change.kind for change in online.fields}
+    assert kinds[("issues",)] == "added"
+    assert kinds[("schedule", 2025)] == "added"
+    assert kinds[("related_themes",)] == "added"
+    assert ("kpi", "online-procedures", "targets", 2024) in kinds
+    assert diff.summary()["kpi_targets"] == 3
+    assert diff.summary()["added"] == 1
+
+
+def test_identical_contents_have_no_diff():
+    plan = _plan()
+    assert diff_contents(plan.snapshots["1.1"], plan.snapshots["1.1"]).is_empty
+
+
+def test_removed_and_renamed_initiatives():
+    plan = _plan()
+    diff = diff_contents(plan.snapshots["1.1"], plan.snapshots["1.0"])
+    assert [c.kind for c in diff.initiatives] == ["changed", "removed"]
+    old = plan.snapshots["1.0"]
+    renamed = plan.snapshots["1.0"].initiatives[1]
+    original_title = renamed.title
+    renamed.title = "新しい名前"
+    try:
+        diff = diff_contents(plan.snapshots["1.1"], old)
+        assert any(c.kind == "renamed" and c.old.title == original_title for c in diff.initiatives)
+    finally:
+        renamed.title = original_title
+
+
+def test_flattened_fields_follow_reading_order():
+    plan = _plan()
+    keys = list(flatten_initiative(plan.snapshots["1.1"].initiative("online")))
+    assert keys.index(("purpose",)) < keys.index(("current",)) < keys.index(("schedule", 2023))
+
+
+def test_inline_diff_marks_inserted_and_deleted_characters():
+    segments = inline_diff("システムの検討", "システムの試行")
+    assert [(s.kind, s.text) for s in segments] == [("equal", "システムの"), ("delete", "検討"), ("insert", "試行")]
