@@ -17,14 +17,15 @@ TAG = re.compile(r"<[^>]+>")
 
 
 def _page_text(path: Path) -> str:
-    """Visible text of a page, tags removed, entities decoded, whitespace folded."""
+    """Text of a page's main content, tags removed, entities decoded, no whitespace
+    (so inline markup such as <strong> does not split phrases)."""
     raw = path.read_text(encoding="utf-8")
     main = raw[raw.find('<article class="md-content__inner'):]
-    return re.sub(r"\s+", " ", html.unescape(TAG.sub(" ", main)))
+    return re.sub(r"\s+", "", html.unescape(TAG.sub("", main)))
 
 
 def _plain(markdown_text: str) -> str:
-    return re.sub(r"\s+", " ", markdown_text.replace("**", "")).strip()
+    return re.sub(r"\s+", "", markdown_text.replace("**", ""))
 
 
 @pytest.fixture(scope="module")
