@@ -250,11 +250,10 @@ def initiatives_by_department(content: PlanContent) -> list[dict]:
 
 
 def initiative_years(content: PlanContent, initiative: Initiative) -> list[int]:
-    """Columns of the schedule table: the plan period plus any year the initiative mentions."""
-    years = set(initiative.years())
-    if years:
-        years.update(range(min(min(years), content.period_start), max(max(years), content.period_end) + 1))
-    return sorted(years)
+    """Columns of the schedule table: every year from the first to the last one the
+    initiative mentions, so gaps show as empty years but the table has no empty edges."""
+    years = initiative.years()
+    return list(range(years[0], years[-1] + 1)) if years else []
 
 
 def missing_fields(initiative: Initiative) -> list[str]:
