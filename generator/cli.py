@@ -9,13 +9,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .commands import build, diff, schema, serve, validate
+from .commands import build, diff, export, import_, new, release, schema, serve, validate
 
 COMMANDS = {
+    "new": new,
     "validate": validate,
     "build": build,
     "serve": serve,
     "diff": diff,
+    "export": export,
+    "import": import_,
+    "release": release,
     "schema": schema,
 }
 

@@ -26,9 +26,10 @@ class Text:
     def of(cls, value) -> "Text | None":
         if value is None:
             return None
+        # Trailing blank space (e.g. the final newline of a YAML block) carries no meaning.
         if isinstance(value, list):
-            return cls(tuple(str(v) for v in value), True)
-        return cls((str(value),), False)
+            return cls(tuple(str(v).rstrip() for v in value), True)
+        return cls((str(value).rstrip(),), False)
 
     def plain(self) -> str:
         return "\n".join(self.items)
