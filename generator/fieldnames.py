@@ -26,7 +26,7 @@ def field_label(key: FieldKey) -> str:
         return f"{label}（{fiscal.fy_label(key[3], language)}）" if len(key) > 3 else label
     if head == "plan":
         return msg(f"ui.plan_fields.{key[1]}")
-    if head == "theme":
+    if head == "theme" and len(key) == 2:  # a plan's theme; ("theme",) is an initiative's
         return f"{msg('ui.theme')}「{key[1]}」"
     if head == "vision":
         return f"{msg('ui.visions')}「{key[1]}」"

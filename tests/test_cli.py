@@ -100,7 +100,7 @@ def test_help_is_in_plain_japanese():
     result = run_cli("--help")
     assert result.returncode == 0
     assert "ウェブサイト" in result.stdout
-    for command in ("validate", "build", "serve", "schema"):
+    for command in ("validate", "build", "serve", "schema", "new", "release", "diff", "export", "import"):
         sub = run_cli(command, "--help")
         assert sub.returncode == 0 and sub.stdout.strip()
 

@@ -55,3 +55,20 @@ def test_flattened_fields_follow_reading_order():
 def test_inline_diff_marks_inserted_and_deleted_characters():
     segments = inline_diff("システムの検討", "システムの試行")
     assert [(s.kind, s.text) for s in segments] == [("equal", "システムの"), ("delete", "検討"), ("insert", "試行")]
+
+
+def test_every_field_key_of_the_sample_has_a_label():
+    from generator.diff import flatten_initiative, flatten_plan
+    from generator.fieldnames import field_label
+    from generator.i18n import set_language
+    set_language("ja")
+    root = FIXTURE.parent.parent.parent / "content"
+    for source in (root, FIXTURE):
+        for plan in load_site(source).site.plans:
+            for content in plan.snapshots.values():
+                keys = list(flatten_plan(content))
+                for initiative in content.initiatives:
+                    keys += list(flatten_initiative(initiative))
+                for key in keys:
+                    label = field_label(key)
+                    assert label and not label.startswith("ui."), key
