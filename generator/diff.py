@@ -17,6 +17,15 @@ from .model import Initiative, Kpi, KpiValue, PlanContent, Text, TEXT_FIELDS
 FieldKey = tuple
 
 
+def change_kind(old, new) -> str:
+    """added / removed / changed, from the values before and after (None = absent)."""
+    if old is None:
+        return "added"
+    if new is None:
+        return "removed"
+    return "changed"
+
+
 @dataclass(frozen=True)
 class FieldChange:
     key: FieldKey
@@ -25,11 +34,7 @@ class FieldChange:
 
     @property
     def kind(self) -> str:
-        if self.old is None:
-            return "added"
-        if self.new is None:
-            return "removed"
-        return "changed"
+        return change_kind(self.old, self.new)
 
 
 @dataclass
@@ -41,13 +46,8 @@ class InitiativeChange:
 
     @property
     def kind(self) -> str:
-        if self.old is None:
-            return "added"
-        if self.new is None:
-            return "removed"
-        if self.old.title != self.new.title:
-            return "renamed"
-        return "changed"
+        kind = change_kind(self.old, self.new)
+        return "renamed" if kind == "changed" and self.old.title != self.new.title else kind
 
     @property
     def title(self) -> str:

@@ -31,6 +31,17 @@ def sample_content(tmp_path: Path) -> Path:
     return target
 
 
+def tree_digest(directory: Path) -> str:
+    """One hash over every file name and byte below `directory`."""
+    import hashlib
+    digest = hashlib.sha256()
+    for path in sorted(directory.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(directory).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `planpub` as a user would, in a subprocess."""
     full_env = dict(os.environ, PYTHONPATH=str(ROOT), SOURCE_DATE_EPOCH="1764000000")

@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
-from .conftest import ROOT, build_site, run_cli
+from .conftest import tree_digest, ROOT, build_site, run_cli
 
-
-def _tree_digest(directory: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(directory.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(directory).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def test_validate_passes_on_good_content(basic_content):
@@ -53,12 +44,12 @@ def test_build_writes_the_site(basic_content, tmp_path):
 def test_failed_build_leaves_previous_site_byte_for_byte(basic_content, tmp_path):
     site = tmp_path / "site"
     assert build_site(basic_content, site).returncode == 0
-    before = _tree_digest(site)
+    before = tree_digest(site)
     (basic_content / "plans/sample/working/initiatives/online.yml").write_text("title: [\n", encoding="utf-8")
     result = build_site(basic_content, site)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert _tree_digest(site) == before
+    assert tree_digest(site) == before
     assert not list(tmp_path.glob(".site-*"))
 
 
@@ -66,7 +57,7 @@ def test_build_failing_half_way_leaves_previous_site(basic_content, tmp_path):
     """A template error during rendering (after validation passed) must not touch site/."""
     site = tmp_path / "site"
     assert build_site(basic_content, site).returncode == 0
-    before = _tree_digest(site)
+    before = tree_digest(site)
     broken_theme = tmp_path / "mkdocs.yml"
     broken_theme.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "custom_dir: theme", f"custom_dir: {tmp_path / 'theme'}").replace(
@@ -77,7 +68,7 @@ def test_build_failing_half_way_leaves_previous_site(basic_content, tmp_path):
     result = run_cli("build", "--config", str(broken_theme), "--content", str(basic_content),
                      "--site-dir", str(site))
     assert result.returncode != 0
-    assert _tree_digest(site) == before
+    assert tree_digest(site) == before
     assert not list(tmp_path.glob(".site-*"))
 
 
@@ -85,7 +76,7 @@ def test_two_builds_are_byte_identical(basic_content, tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     assert build_site(basic_content, first).returncode == 0
     assert build_site(basic_content, second).returncode == 0
-    assert _tree_digest(first) == _tree_digest(second)
+    assert tree_digest(first) == tree_digest(second)
 
 
 def test_schema_command_writes_json_schemas(tmp_path):
@@ -114,7 +105,7 @@ def test_killed_build_leaves_previous_site_and_next_build_cleans_up(basic_conten
 
     site = tmp_path / "site"
     assert build_site(basic_content, site).returncode == 0
-    before = _tree_digest(site)
+    before = tree_digest(site)
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "build", "--config", str(ROOT / "mkdocs.yml"),
          "--content", str(basic_content), "--site-dir", str(site)],
@@ -125,6 +116,6 @@ def test_killed_build_leaves_previous_site_and_next_build_cleans_up(basic_conten
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert list(tmp_path.glob(".site-building-*")), "the build was killed while writing its staging folder"
-    assert _tree_digest(site) == before
+    assert tree_digest(site) == before
     assert build_site(basic_content, site).returncode == 0
     assert not list(tmp_path.glob(".site-*"))

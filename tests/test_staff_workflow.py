@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import filecmp
-import hashlib
+
 from pathlib import Path
 
 import pytest
@@ -11,16 +11,8 @@ from openpyxl import load_workbook
 
 from generator.loader import load_site
 
-from .conftest import build_site, run_cli
+from .conftest import tree_digest, build_site, run_cli
 
-
-def _digest(directory: Path) -> str:
-    h = hashlib.sha256()
-    for path in sorted(directory.rglob("*")):
-        if path.is_file():
-            h.update(path.relative_to(directory).as_posix().encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
 
 
 def _same_tree(a: Path, b: Path) -> bool:
@@ -63,7 +55,7 @@ def test_new_refuses_an_unusable_plan_id(sample_content):
 def test_release_freezes_the_working_copy_as_a_new_version(sample_content, notes, tmp_path):
     initiative = sample_content / "plans/gotsu/working/initiatives/chat-tool.yml"
     initiative.write_text(initiative.read_text(encoding="utf-8") + "effect: 新たに追記した効果\n", encoding="utf-8")
-    frozen_before = _digest(sample_content / "plans/gotsu/releases")
+    frozen_before = tree_digest(sample_content / "plans/gotsu/releases")
     result = run_cli("release", "gotsu", "1.6", "--date", "2026-09-30", "--notes", str(notes),
                      "--content", str(sample_content), "--yes")
     assert result.returncode == 0, result.stderr
@@ -80,7 +72,7 @@ def test_release_freezes_the_working_copy_as_a_new_version(sample_content, notes
     releases = sample_content / "plans/gotsu/releases"
     import shutil
     shutil.move(str(release), str(tmp_path / "moved"))
-    assert _digest(releases) == frozen_before
+    assert tree_digest(releases) == frozen_before
     shutil.move(str(tmp_path / "moved"), str(release))
     # The new 版 is on the site, with the old one marked as not latest.
     site = tmp_path / "site"
@@ -99,25 +91,25 @@ def test_release_freezes_the_working_copy_as_a_new_version(sample_content, notes
     ("1.6 改", "2026-09-30", "--id でURL用のID"),
 ])
 def test_release_refusals_write_nothing(sample_content, notes, label, date, expected):
-    before = _digest(sample_content)
+    before = tree_digest(sample_content)
     result = run_cli("release", "gotsu", label, "--date", date, "--notes", str(notes),
                      "--content", str(sample_content), "--yes")
     assert result.returncode == 1
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
-    assert _digest(sample_content) == before
+    assert tree_digest(sample_content) == before
 
 
 def test_release_refuses_invalid_content(sample_content, notes):
     (sample_content / "plans/gotsu/working/initiatives/chat-tool.yml").write_text("title: a\ndepartments: [無い課]\n",
                                                                                  encoding="utf-8")
-    before = _digest(sample_content)
+    before = tree_digest(sample_content)
     result = run_cli("release", "gotsu", "1.6", "--date", "2026-09-30", "--notes", str(notes),
                      "--content", str(sample_content), "--yes")
     assert result.returncode == 1
     assert "担当課「無い課」は plan.yml の departments にありません" in result.stderr
     assert "公開を中止しました" in result.stderr
-    assert _digest(sample_content) == before
+    assert tree_digest(sample_content) == before
 
 
 def test_release_refuses_empty_notes_and_needs_confirmation(sample_content, tmp_path):
@@ -128,28 +120,28 @@ def test_release_refuses_empty_notes_and_needs_confirmation(sample_content, tmp_
     assert result.returncode == 1 and "改訂内容のファイルが空です" in result.stderr
     notes = tmp_path / "notes.txt"
     notes.write_text("変更\n", encoding="utf-8")
-    before = _digest(sample_content)
+    before = tree_digest(sample_content)
     result = run_cli("release", "gotsu", "1.6", "--date", "2026-09-30", "--notes", str(notes),
                      "--content", str(sample_content))
     assert result.returncode == 1 and "--yes" in result.stderr
     dry = run_cli("release", "gotsu", "1.6", "--date", "2026-09-30", "--notes", str(notes),
                   "--content", str(sample_content), "--dry-run")
     assert dry.returncode == 0 and "何も書き込んでいません" in dry.stdout
-    assert _digest(sample_content) == before
+    assert tree_digest(sample_content) == before
 
 
 def test_release_that_fails_part_way_leaves_no_trace(sample_content, monkeypatch):
     from generator import publishing
     loaded = load_site(sample_content)
     release = publishing.prepare_release(loaded, sample_content, "gotsu", "1.6", "2026-09-30", "変更")
-    before = _digest(sample_content)
+    before = tree_digest(sample_content)
 
     def explode(_):
         raise OSError("disk full")
     monkeypatch.setattr(publishing, "build_manifest", explode)
     with pytest.raises(OSError):
         publishing.write_release(release, sample_content.resolve())
-    assert _digest(sample_content) == before
+    assert tree_digest(sample_content) == before
     assert not (sample_content / "plans/gotsu/releases/1.6").exists()
 
 
@@ -219,7 +211,7 @@ def test_import_reports_problems_in_three_sheets_at_once_and_writes_nothing(samp
     values = workbook["KPIの値"]
     values.append(["new-kpi", "令和6年度", "目標", "たくさん"])
     workbook.save(path)
-    before = _digest(sample_content)
+    before = tree_digest(sample_content)
     result = run_cli("import", "gotsu", "--xlsx", str(path), "--content", str(sample_content))
     assert result.returncode == 1
     err = result.stderr
@@ -228,7 +220,7 @@ def test_import_reports_problems_in_three_sheets_at_once_and_writes_nothing(samp
     assert "シート「スケジュール・進捗」 2行目 列「令和5年度（2023年度） 進捗状況」: 進捗状況「たぶん完了」は選択肢にありません" in err
     assert "シート「KPIの値」" in err and "「令和6年度」は整数ではありません" in err and "「たくさん」は数値ではありません" in err
     assert "何も書き換えていません" in err
-    assert _digest(sample_content) == before
+    assert tree_digest(sample_content) == before
 
 
 def test_import_maps_content_checks_back_to_cells(sample_content, tmp_path):

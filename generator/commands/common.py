@@ -25,3 +25,21 @@ def load_or_report(content_dir: Path) -> LoadResult | None:
         report(result.problems)
         return None
     return result
+
+
+def add_workbook_arguments(parser, xlsx_help: str, csv_help: str) -> None:
+    """Arguments shared by export and import: the plan and an .xlsx file or a CSV folder."""
+    parser.add_argument("plan", help="計画ID（例: gotsu）")
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--xlsx", type=Path, help=xlsx_help)
+    group.add_argument("--csv", type=Path, help=csv_help)
+    parser.add_argument("--content", default="content", type=Path, help="内容のフォルダー（既定: content）")
+
+
+def working_plan(result: LoadResult, plan_id: str):
+    """The plan with a working copy, or None after saying why."""
+    plan = next((p for p in result.site.plans if p.id == plan_id), None)
+    if plan is None or plan.working is None:
+        print(f"計画「{plan_id}」の作業中の版（working/）がありません。", file=sys.stderr)
+        return None
+    return plan

@@ -16,7 +16,7 @@ from ..loader import load_site
 from ..serialize import write_content
 from ..tableio import TableFileError, read_csv, read_xlsx
 from ..workbook import CellProblem, from_tables
-from .common import load_or_report
+from .common import add_workbook_arguments, load_or_report, working_plan
 from .import_mapping import locate_problem
 
 HELP = "Excelファイル（またはCSV）の内容を作業中の版に取り込みます"
@@ -25,11 +25,7 @@ DESCRIPTION = ("planpub export で書き出して編集したExcelブックを�
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("plan", help="計画ID（例: gotsu）")
-    source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("--xlsx", type=Path, help="取り込むExcelファイル")
-    source.add_argument("--csv", type=Path, help="取り込むCSVのフォルダー（シート名.csv）")
-    parser.add_argument("--content", default="content", type=Path, help="内容のフォルダー（既定: content）")
+    add_workbook_arguments(parser, "取り込むExcelファイル", "取り込むCSVのフォルダー（シート名.csv）")
 
 
 def report_cells(problems: list[CellProblem]) -> None:
@@ -44,9 +40,8 @@ def run(args) -> int:
     result = load_or_report(args.content)
     if result is None:
         return 1
-    plan = next((p for p in result.site.plans if p.id == args.plan), None)
-    if plan is None or plan.working is None:
-        print(f"計画「{args.plan}」の作業中の版（working/）がありません。", file=sys.stderr)
+    plan = working_plan(result, args.plan)
+    if plan is None:
         return 1
     print("読み込んでいます…", flush=True)
     try:
