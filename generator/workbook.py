@@ -265,6 +265,7 @@ def from_tables(tables: dict[str, Table], base: PlanContent,
     visions = {v.id for v in base.all_visions()}
     departments = {d.name for d in base.departments}
     categories = set(base.categories)
+    status_choices = "、".join(statuses)
     statuses = set(statuses)
 
     sheet = _Reader(tables[SHEET_INITIATIVES], problems)
@@ -343,7 +344,7 @@ def from_tables(tables: dict[str, Table], base: PlanContent,
             status = schedule.text(row, year_columns.get((fy, "status"), ""))
             if status and status not in statuses:
                 schedule.problem(number, year_columns[(fy, "status")],
-                                 f"進捗状況「{status}」は選択肢にありません（{'、'.join(sorted(statuses))}）")
+                                 f"進捗状況「{status}」は選択肢にありません（{status_choices}）")
             text = text_from_cell(schedule.get(row, year_columns.get((fy, "progress"), "")))
             as_of = schedule.date(number, row, year_columns.get((fy, "as_of"), ""))
             if status or text or as_of:

@@ -119,3 +119,25 @@ def test_random_mutations_of_the_sample_never_crash(tmp_path_factory, file, kind
     else:
         path.write_text("\n".join(lines), encoding="utf-8")
     _outcome_is_clean(content)
+
+
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(file=st.sampled_from(SAMPLE_FILES), position=st.integers(0, 10_000), junk=st.text(min_size=1, max_size=12))
+def test_full_cli_build_of_mutated_content_ends_in_a_site_or_clear_errors(tmp_path_factory, file, position, junk):
+    """The real `planpub build`: exit 0 with a site, or exit 1 with problems — never a traceback."""
+    from .conftest import build_site
+    base = tmp_path_factory.mktemp("build")
+    content = base / "content"
+    shutil.copytree(SAMPLE_ROOT, content)
+    path = content / file
+    text = path.read_text(encoding="utf-8")
+    cut = position % (len(text) + 1)
+    path.write_text(text[:cut] + junk + text[cut:], encoding="utf-8")
+    result = build_site(content, base / "site")
+    assert "Traceback" not in result.stderr + result.stdout
+    if result.returncode == 0:
+        assert (base / "site" / "index.html").is_file()
+    else:
+        assert result.returncode == 1 and "件の問題があります" in result.stderr
+        assert not (base / "site").exists()
