@@ -12,7 +12,9 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
+from .charts import bar_chart, kpi_chart
 from .i18n import msg
+from .kpi import assess, summary as kpi_summary
 from .model import Initiative, Plan, PlanContent, Site, TEXT_FIELDS, Version
 
 # Page kinds and their path below a plan edition's base URL.
@@ -163,13 +165,21 @@ def _edition_pages(site: Site, edition: Edition, editions: list[Edition]) -> Ite
         return Page(url=url, template=f"planpub/pages/{template}.html", title=full_title,
                     context=context, description=description, canonical_url=canonical)
 
+    palette = status_palette(content, site)
+    assessments = {kpi.id: assess(kpi) for kpi in content.all_kpis()}
+    charts = {kpi_id: kpi_chart(a) for kpi_id, a in assessments.items()}
+    shared = {"status_class": palette, "assessments": assessments, "charts": charts}
+    counts = status_counts(content, palette)
     yield page("plan_home", "plan_home", plan_title,
-               theme_counts=theme_initiative_counts(content))
+               theme_counts=theme_initiative_counts(content), status_counts=counts,
+               status_chart=bar_chart([(label, n, css) for label, n, css in counts]),
+               kpi_summary=kpi_summary(list(assessments.values())), **shared)
     yield page("initiatives", "initiatives", msg("ui.initiatives"),
-               groups=initiatives_by_theme(content))
+               groups=initiatives_by_theme(content), filters=filter_choices(content, palette), **shared)
     yield page("departments", "departments", msg("ui.departments"),
-               groups=initiatives_by_department(content))
-    yield page("kpi", "kpi", msg("ui.kpi"), kpis=content.all_kpis())
+               groups=initiatives_by_department(content), **shared)
+    yield page("kpi", "kpi", msg("ui.kpi"), kpis=content.all_kpis(),
+               kpi_summary=kpi_summary(list(assessments.values())), **shared)
     yield page("revisions", "revisions", msg("ui.revisions"),
                history=versions_up_to(edition.plan, edition.version))
     for chapter in content.chapters:
@@ -183,13 +193,53 @@ def _edition_pages(site: Site, edition: Edition, editions: list[Edition]) -> Ite
                    years=initiative_years(content, initiative),
                    missing_fields=missing_fields(initiative),
                    earlier_details=earlier_details(edition, initiative),
-                   appearances=initiative_appearances(edition.plan, initiative.id))
+                   appearances=initiative_appearances(edition.plan, initiative.id),
+                   related=related_initiatives(content, initiative), **shared)
 
 
 def problems_page(problems) -> Page:
     """The preview's stand-in home page when content has problems."""
     return Page(url="", template="planpub/pages/problems.html", title=msg("ui.problems_title"),
                 context={"problems": problems.sorted()})
+
+
+def status_palette(content: PlanContent, site: Site) -> dict[str, str]:
+    """CSS class per status name, by its place in the vocabulary (colour only adds to the text)."""
+    names = [s.name for s in (content.statuses or site.statuses)]
+    return {name: f"pp-status--s{i % 8}" for i, name in enumerate(names)}
+
+
+def status_counts(content: PlanContent, palette: dict[str, str]) -> list[tuple[str, int, str]]:
+    """(status, initiatives whose latest stated status it is, css class), vocabulary order,
+    then initiatives with no stated status."""
+    latest = [i.latest_status() for i in content.initiatives]
+    rows = [(name, sum(1 for s in latest if s and s[1] == name), css) for name, css in palette.items()]
+    rows = [row for row in rows if row[1]]
+    unstated = sum(1 for s in latest if not s)
+    if unstated:
+        rows.append((msg("ui.no_status"), unstated, "pp-status--none"))
+    return rows
+
+
+def filter_choices(content: PlanContent, palette: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """Values offered by the index filters (value, label); only those some initiative uses."""
+    used_status = {s[1] for i in content.initiatives if (s := i.latest_status())}
+    return {
+        "theme": [(t.id, ("　" * t.depth) + t.display_name) for t in content.all_themes()
+                  if any(i.theme in {x.id for x in t.walk()} for i in content.initiatives)],
+        "department": [(d.name, d.name) for d in content.departments
+                       if any(d.name in i.departments for i in content.initiatives)],
+        "status": [(name, name) for name in palette if name in used_status]
+                  + ([("none", msg("ui.no_status"))] if any(not i.latest_status() for i in content.initiatives) else []),
+        "category": [(c, c) for c in content.categories if any(c in i.categories for i in content.initiatives)],
+    }
+
+
+def related_initiatives(content: PlanContent, initiative: Initiative) -> list[Initiative]:
+    """Other initiatives sharing a theme (primary or cross-listed) with this one."""
+    themes = {initiative.theme, *initiative.related_themes} - {None}
+    return [other for other in content.initiatives if other.id != initiative.id
+            and themes & ({other.theme, *other.related_themes} - {None})]
 
 
 def version_switcher(edition: Edition, editions: list[Edition], kind: str, arg: str | None) -> list[dict]:

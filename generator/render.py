@@ -61,6 +61,8 @@ class Renderer:
             "inline": text_inline,
             "markdown": lambda s: Markup(render_block(s)),
             "number": format_number,
+            "number_short": format_number_short,
+            "pp_point": lambda point, unit=None: f"{fiscal.fy_short(point.fy, language)} {format_number(point.value)}{unit or ''}",
         })
         self.env.globals.update({"t": catalogue(language)["ui"], "msg": msg, "lang": language})
 
@@ -77,6 +79,15 @@ def format_number(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, float):
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
     if isinstance(value, int):
         return f"{value:,}"
     return str(escape(value))
+
+
+def format_number_short(value: float) -> str:
+    """Axis labels: at most one decimal, thousands separated."""
+    if abs(value - round(value)) < 0.05:
+        return f"{round(value):,}"
+    return f"{value:,.1f}"
