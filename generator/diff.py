@@ -60,6 +60,10 @@ class PlanDiff:
 
     plan_fields: list[FieldChange] = field(default_factory=list)
     initiatives: list[InitiativeChange] = field(default_factory=list)
+    ignored: tuple[str, ...] = ()   # fields not compared: one of the two sources does not contain them
+
+    def initiatives_with(self, initiative_id: str) -> list[InitiativeChange]:
+        return [c for c in self.initiatives if c.id == initiative_id]
 
     def by_kind(self, kind: str) -> list[InitiativeChange]:
         return [c for c in self.initiatives if c.kind == kind]
@@ -204,6 +208,17 @@ def flatten_plan(content: PlanContent) -> dict[FieldKey, str]:
     return out
 
 
+def _plan_key_ignored(key: FieldKey, ignore: tuple[str, ...]) -> bool:
+    """Plan-level keys that belong to an omitted field: the department list, the theme tree."""
+    if key == ("plan", "departments"):
+        return "departments" in ignore
+    if key[0] in ("theme", "vision"):
+        return "theme" in ignore
+    if key[0] == "chapter":
+        return "chapters" in ignore
+    return False
+
+
 def compare_fields(old: dict[FieldKey, str], new: dict[FieldKey, str]) -> list[FieldChange]:
     """Changes in the order of the new fields, removed ones where they used to be."""
     changes: list[FieldChange] = []
@@ -221,15 +236,19 @@ def compare_fields(old: dict[FieldKey, str], new: dict[FieldKey, str]) -> list[F
     return changes
 
 
-def diff_contents(old: PlanContent, new: PlanContent) -> PlanDiff:
-    result = PlanDiff(plan_fields=compare_fields(flatten_plan(old), flatten_plan(new)))
+def diff_contents(old: PlanContent, new: PlanContent, ignore: tuple[str, ...] = ()) -> PlanDiff:
+    """Changes from `old` to `new`. Fields named in `ignore` (those a 版's source document
+    does not contain) are not compared, so their absence is not reported as a deletion."""
+    plan_fields = [f for f in compare_fields(flatten_plan(old), flatten_plan(new)) if not _plan_key_ignored(f.key, ignore)]
+    result = PlanDiff(plan_fields=plan_fields, ignored=tuple(ignore))
     old_ids = [i.id for i in old.initiatives]
     new_ids = [i.id for i in new.initiatives]
     order = new_ids + [i for i in old_ids if i not in new_ids]
     for initiative_id in order:
         before, after = old.initiative(initiative_id), new.initiative(initiative_id)
-        fields = compare_fields(flatten_initiative(before) if before else {},
-                                flatten_initiative(after) if after else {})
+        fields = [f for f in compare_fields(flatten_initiative(before) if before else {},
+                                            flatten_initiative(after) if after else {})
+                  if f.key[0] not in ignore]
         if before is None or after is None or fields:
             result.initiatives.append(InitiativeChange(initiative_id, before, after, fields))
     return result
@@ -256,3 +275,13 @@ def inline_diff(old: str | None, new: str | None) -> list[Segment]:
         if op in ("insert", "replace"):
             segments.append(Segment("insert", new[b1:b2]))
     return segments
+
+
+def omitted_between(old_version, new_version) -> tuple[str, ...]:
+    """Fields either 版's source document does not contain, in a stable order."""
+    return tuple(sorted(set(old_version.omits) | set(new_version.omits)))
+
+
+def initiative_changed(before: Initiative, after: Initiative, ignore: tuple[str, ...] = ()) -> bool:
+    """Whether one initiative differs between two 版, apart from ignored fields."""
+    return any(f.key[0] not in ignore for f in compare_fields(flatten_initiative(before), flatten_initiative(after)))

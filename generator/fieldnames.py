@@ -7,7 +7,16 @@ from .diff import FieldKey
 from .i18n import current_language, msg
 
 
-def field_label(key: FieldKey) -> str:
+def field_name(name: str) -> str:
+    """The label of a whole field ("schedule" → スケジュール), as used in `omits`."""
+    whole = {"schedule": "ui.schedule", "annual_goals": "ui.annual_goals", "progress": "ui.progress",
+             "activities": "ui.activities", "kpi": "ui.kpis", "chapters": "ui.chapters"}
+    if name in whole:
+        return msg(whole[name])
+    return field_label((name,))
+
+
+def field_label(key: FieldKey, kpi_names: dict[str, str] | None = None) -> str:
     language = current_language()
     head = key[0]
     if head in ("schedule", "annual_goals") and len(key) == 2:
@@ -22,7 +31,7 @@ def field_label(key: FieldKey) -> str:
         names = {"name": msg("ui.kpi_name"), "unit": msg("ui.kpi_unit"), "direction": msg("ui.kpi_direction"),
                  "definition": msg("ui.definition"), "rationale": msg("ui.rationale"),
                  "baseline": msg("ui.baseline"), "targets": msg("ui.target"), "actuals": msg("ui.actual")}
-        label = f"KPI「{kpi_id}」{names[attribute]}"
+        label = f"KPI「{(kpi_names or {}).get(kpi_id, kpi_id)}」{names[attribute]}"
         return f"{label}（{fiscal.fy_label(key[3], language)}）" if len(key) > 3 else label
     if head == "plan":
         return msg(f"ui.plan_fields.{key[1]}")

@@ -163,7 +163,8 @@ def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems) -> 
         id=version_id, label=label, name=display_name(label, data.get("name"), version_id),
         date=_date(data.get("date")), precedes=data.get("precedes"),
         summary=Text.of(data.get("summary")), notes=Text.of(data.get("notes")),
-        source=Text.of(data.get("source")), snapshot=content is not None)
+        source=Text.of(data.get("source")), snapshot=content is not None,
+        omits=tuple(data.get("omits", [])))
 
 
 def _check_manifest(release_dir: Path, problems: Problems) -> None:

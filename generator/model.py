@@ -228,6 +228,7 @@ class Version:
     source: Text | None = None
     document: str | None = None
     snapshot: bool = False
+    omits: tuple[str, ...] = ()   # fields this 版's source document does not contain
 
 
 @dataclass

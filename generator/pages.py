@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from .charts import bar_chart, kpi_chart
+from .diff import diff_contents, initiative_changed, inline_diff, omitted_between
 from .i18n import msg
 from .kpi import assess, summary as kpi_summary
 from .model import Initiative, Plan, PlanContent, Site, TEXT_FIELDS, Version
@@ -113,9 +114,51 @@ def build_pages(site: Site, include_working: bool = False) -> list[Page]:
         editions = plan_editions(plan, include_working)
         for edition in _unique(editions):
             pages.extend(_edition_pages(site, edition, editions))
+        if editions:
+            pages.extend(compare_pages(site, plan, editions[0]))
     pages.append(Page(url="guide/errors/", template="planpub/pages/error_list.html",
                       title=msg("ui.error_list_title"), context={"errors": error_catalogue()}))
     return pages
+
+
+def compare_url(plan: Plan, old: Version, new: Version) -> str:
+    return f"{plan.id}/compare/{old.id}/{new.id}/"
+
+
+def compare_pages(site: Site, plan: Plan, latest: Edition) -> Iterator[Page]:
+    """A diff page for every ordered pair of frozen 版 (older → newer)."""
+    snapshots = plan.snapshot_versions
+    for i, old in enumerate(snapshots):
+        for new in snapshots[i + 1:]:
+            diff = diff_contents(plan.snapshots[old.id], plan.snapshots[new.id], omitted_between(old, new))
+            kpi_names = {k.id: k.name for c in (plan.snapshots[old.id], plan.snapshots[new.id]) for k in c.all_kpis()}
+            title = msg("ui.compare_title", old=old.name, new=new.name)
+            yield Page(url=compare_url(plan, old, new), template="planpub/pages/compare.html",
+                       title=f"{title} | {latest.content.title}",
+                       context={"site": site, "plan": plan, "content": latest.content, "edition": latest,
+                                "version": latest.version, "page_kind": "compare", "page_arg": None,
+                                "switcher": [], "latest_url": compare_url(plan, old, new),
+                                "old": old, "new": new, "diff": diff, "kpi_names": kpi_names,
+                                "inline_diff": inline_diff, "compare_choices": compare_choices(plan)},
+                       description=title, canonical_url=compare_url(plan, old, new))
+
+
+def compare_choices(plan: Plan) -> list[dict]:
+    snapshots = plan.snapshot_versions
+    return [{"old": old, "new": new, "url": compare_url(plan, old, new)}
+            for i, old in enumerate(snapshots) for new in snapshots[i + 1:]]
+
+
+def revision_summaries(plan: Plan) -> dict[str, dict]:
+    """For each frozen 版 with a frozen predecessor: the change summary and its diff page."""
+    result = {}
+    snapshots = plan.snapshot_versions
+    for previous, version in zip(snapshots, snapshots[1:]):
+        diff = diff_contents(plan.snapshots[previous.id], plan.snapshots[version.id],
+                             omitted_between(previous, version))
+        result[version.id] = {"previous": previous, "diff": diff, "summary": diff.summary(),
+                              "url": compare_url(plan, previous, version)}
+    return result
 
 
 def _unique(editions: list[Edition]) -> list[Edition]:
@@ -181,7 +224,8 @@ def _edition_pages(site: Site, edition: Edition, editions: list[Edition]) -> Ite
     yield page("kpi", "kpi", msg("ui.kpi"), kpis=content.all_kpis(),
                kpi_summary=kpi_summary(list(assessments.values())), **shared)
     yield page("revisions", "revisions", msg("ui.revisions"),
-               history=versions_up_to(edition.plan, edition.version))
+               history=versions_up_to(edition.plan, edition.version),
+               summaries=revision_summaries(edition.plan), compare_choices=compare_choices(edition.plan))
     for chapter in content.chapters:
         yield page("chapter", "chapter", chapter.title, chapter.id, chapter=chapter)
     initiatives = content.initiatives
@@ -341,16 +385,20 @@ def earlier_details(edition: Edition, initiative: Initiative) -> dict | None:
 def initiative_appearances(plan: Plan, initiative_id: str) -> list[dict]:
     """Each frozen 版 that contains the initiative, and whether it changed since the previous one."""
     entries = []
-    previous = None
+    previous, previous_version = None, None
     for version in plan.snapshot_versions:
         current = plan.snapshots[version.id].initiative(initiative_id)
         if current is None:
             previous = None
             continue
-        state = "added" if previous is None else ("changed" if current != previous else "unchanged")
+        changed = previous is not None and initiative_changed(previous, current,
+                                                              omitted_between(previous_version, version))
+        state = "added" if previous is None else ("changed" if changed else "unchanged")
         entries.append({"version": version, "state": state,
-                        "url": f"{plan.id}/v/{version.id}/initiatives/{initiative_id}/"})
-        previous = current
+                        "url": f"{plan.id}/v/{version.id}/initiatives/{initiative_id}/",
+                        "diff_url": (compare_url(plan, previous_version, version) + f"#initiative-{initiative_id}"
+                                     if state == "changed" else None)})
+        previous, previous_version = current, version
     return entries
 
 

@@ -17,6 +17,7 @@ from . import fiscal
 from .i18n import catalogue, current_language, msg
 from .markdown_text import render_block, render_inline
 from .model import Text
+from .fieldnames import field_label, field_name
 from .pages import Page, relative_url
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
@@ -62,6 +63,8 @@ class Renderer:
             "markdown": lambda s: Markup(render_block(s)),
             "number": format_number,
             "number_short": format_number_short,
+            "field_label": field_label,
+            "field_name": field_name,
             "pp_point": lambda point, unit=None: f"{fiscal.fy_short(point.fy, language)} {format_number(point.value)}{unit or ''}",
         })
         self.env.globals.update({"t": catalogue(language)["ui"], "msg": msg, "lang": language})

@@ -206,6 +206,12 @@ RELEASE = {
         "summary": _text("改訂の概要"),
         "notes": _text("改訂内容"),
         "source": _text("出典"),
+        "omits": {"type": "array", "uniqueItems": True, "title": "資料に含まれない項目",
+                  "description": "この版の資料（例: 本文だけで個別業務シートがない）に含まれない項目。比較の対象から外します",
+                  "items": {"enum": ["number", "theme", "related_themes", "visions", "categories", "departments",
+                                     "purpose", "current", "issues", "ideal", "overview", "background", "effect",
+                                     "goal", "notes", "schedule", "annual_goals", "activities", "progress", "kpi",
+                                     "chapters"]}},
     },
 }
 

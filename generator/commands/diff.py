@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from ..diff import PlanDiff, diff_contents
-from ..fieldnames import field_label
+from ..fieldnames import field_label, field_name
 from ..i18n import msg
 from .common import load_or_report
 
@@ -23,12 +23,13 @@ def add_arguments(parser) -> None:
 
 
 def find_content(plan, ref: str):
+    """(content, display name, fields its source omits) of a 版 or the working copy."""
     if ref == "working":
-        return plan.working, msg("ui.working_version")
+        return plan.working, msg("ui.working_version"), ()
     for version in plan.versions:
         if version.snapshot and ref in (version.id, version.label):
-            return plan.snapshots[version.id], version.name
-    return None, ref
+            return plan.snapshots[version.id], version.name, version.omits
+    return None, ref, ()
 
 
 def run(args) -> int:
@@ -39,19 +40,23 @@ def run(args) -> int:
     if plan is None:
         print(f"計画「{args.plan}」がありません。", file=sys.stderr)
         return 1
-    old, old_name = find_content(plan, args.old)
-    new, new_name = find_content(plan, args.new)
+    old, old_name, old_omits = find_content(plan, args.old)
+    new, new_name, new_omits = find_content(plan, args.new)
     for content, ref in ((old, args.old), (new, args.new)):
         if content is None:
             choices = "、".join([v.label or v.id for v in plan.snapshot_versions] + ["working"])
             print(f"版「{ref}」はありません。指定できる版: {choices}", file=sys.stderr)
             return 1
-    print(format_diff(diff_contents(old, new), old_name, new_name))
+    ignore = tuple(sorted(set(old_omits) | set(new_omits)))
+    print(format_diff(diff_contents(old, new, ignore), old_name, new_name))
     return 0
 
 
 def format_diff(diff: PlanDiff, old_name: str, new_name: str) -> str:
-    lines = [msg("ui.diff_title", old=old_name, new=new_name), msg("ui.diff_summary", **diff.summary()), ""]
+    lines = [msg("ui.diff_title", old=old_name, new=new_name), msg("ui.diff_summary", **diff.summary())]
+    if diff.ignored:
+        lines.append(msg("ui.diff_ignored", fields="、".join(field_name(name) for name in diff.ignored)))
+    lines.append("")
     if diff.is_empty:
         lines.append(msg("ui.diff_none"))
         return "\n".join(lines)
