@@ -28,9 +28,12 @@ _LINK_RE = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*
 _CODE_RE = re.compile(r"`[^`]*`")
 
 
-def _new_markdown() -> markdown.Markdown:
+def _new_markdown(id_prefix: str = "") -> markdown.Markdown:
+    from markdown.extensions.toc import slugify_unicode
+
     md = markdown.Markdown(extensions=["tables", "sane_lists", "toc"],
-                           extension_configs={"toc": {"permalink": False}})
+                           extension_configs={"toc": {"permalink": False,
+                                                      "slugify": lambda v, sep: id_prefix + slugify_unicode(v, sep)}})
     # Escape raw HTML instead of passing it through.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
@@ -47,12 +50,16 @@ def clean(html: str) -> str:
                      link_rel="noopener noreferrer")
 
 
-def render_block(text: str, shift_headings: int = 1) -> str:
-    """A chapter's Markdown as HTML; `#` headings become <h2> so the page keeps one <h1>."""
-    md = _block_md()
+def render_block(text: str, top_level: int = 2, id_prefix: str = "") -> str:
+    """A chapter's Markdown as HTML, headings shifted so the highest one becomes <h{top_level}>
+    (the page title is above it), keeping the outline without gaps. `id_prefix` keeps heading
+    ids unique when several chapters share one page."""
+    md = _new_markdown(id_prefix) if id_prefix else _block_md()
     md.reset()
-    if shift_headings:
-        text = re.sub(r"^(#{1,5}) ", lambda m: "#" * (len(m.group(1)) + shift_headings) + " ", text, flags=re.M)
+    levels = [len(m.group(1)) for m in re.finditer(r"^(#{1,6}) ", text, flags=re.M)]
+    if levels:
+        shift = top_level - min(levels)
+        text = re.sub(r"^(#{1,6}) ", lambda m: "#" * min(6, max(1, len(m.group(1)) + shift)) + " ", text, flags=re.M)
     return clean(md.convert(text))
 
 

@@ -25,6 +25,7 @@ KIND_PATHS = {
     "departments": "departments/",
     "kpi": "kpi/",
     "revisions": "revisions/",
+    "print": "print/",
 }
 
 
@@ -211,7 +212,8 @@ def _edition_pages(site: Site, edition: Edition, editions: list[Edition]) -> Ite
     palette = status_palette(content, site)
     assessments = {kpi.id: assess(kpi) for kpi in content.all_kpis()}
     charts = {kpi_id: kpi_chart(a) for kpi_id, a in assessments.items()}
-    shared = {"status_class": palette, "assessments": assessments, "charts": charts}
+    shared = {"status_class": palette, "assessments": assessments, "charts": charts,
+              "initiative_years": initiative_years}
     counts = status_counts(content, palette)
     yield page("plan_home", "plan_home", plan_title,
                theme_counts=theme_initiative_counts(content), status_counts=counts,
@@ -228,13 +230,14 @@ def _edition_pages(site: Site, edition: Edition, editions: list[Edition]) -> Ite
                summaries=revision_summaries(edition.plan), compare_choices=compare_choices(edition.plan))
     for chapter in content.chapters:
         yield page("chapter", "chapter", chapter.title, chapter.id, chapter=chapter)
+    yield page("print", "print", msg("ui.print_title"), history=versions_up_to(edition.plan, edition.version),
+               **shared)
     initiatives = content.initiatives
     for index, initiative in enumerate(initiatives):
         yield page("initiative", "initiative", initiative.display_title, initiative.id,
                    initiative=initiative,
                    previous=initiatives[index - 1] if index > 0 else None,
                    next=initiatives[index + 1] if index + 1 < len(initiatives) else None,
-                   years=initiative_years(content, initiative),
                    missing_fields=missing_fields(initiative),
                    earlier_details=earlier_details(edition, initiative),
                    appearances=initiative_appearances(edition.plan, initiative.id),

@@ -60,7 +60,7 @@ class Renderer:
             "date": lambda d: fiscal.date_label(d, language),
             "text": text_html,
             "inline": text_inline,
-            "markdown": lambda s: Markup(render_block(s)),
+            "markdown": lambda s, top_level=2, id_prefix="": Markup(render_block(s, top_level, id_prefix)),
             "number": format_number,
             "number_short": format_number_short,
             "field_label": field_label,

@@ -11,6 +11,8 @@ def test_inline_markdown_keeps_bold_and_escapes_html():
 def test_block_markdown_shifts_headings_and_drops_javascript_links():
     html = render_block("# 見出し\n\n[x](javascript:alert(1))\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
     assert "<h2" in html and "<h1" not in html
+    assert "<h2" in render_block("## 小見出し\n\n### その下\n") and "<h3" in render_block("## 小見出し\n\n### その下\n")
+    assert "<h4" in render_block("## 小見出し", top_level=4)
     assert "javascript:" not in html
     assert "<table>" in html
 
