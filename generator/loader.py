@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import fiscal
-from .i18n import msg
+from .i18n import DEFAULT_LANGUAGE, msg, set_language
 from .model import (Activity, Chapter, Department, Initiative, Kpi, KpiValue, Plan, PlanContent,
                     Progress, Site, Status, Text, TEXT_FIELDS, Theme, Version, Vision)
 from .problems import Problems
@@ -63,6 +63,7 @@ def load_site(content_dir: Path) -> LoadResult:
     problems = Problems(root=content_dir)
     site_doc = _load_checked(content_dir / "site.yml", "site", problems, required=True)
     site_data = site_doc.data if site_doc else {}
+    set_language(site_data.get("language", DEFAULT_LANGUAGE))  # version names, messages
 
     plans_dir = content_dir / "plans"
     loaded_plans: list[LoadedPlan] = []

@@ -67,6 +67,7 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
             self.pages = {"index.md": problems_page(result.problems)}
             return config
         set_language(result.site.language)
+        config.theme["language"] = result.site.language  # <html lang>, theme labels
         self.renderer = Renderer()
         preview = getattr(self, "command", None) == "serve"
         self.pages = {page.src_uri: page for page in build_pages(result.site, include_working=preview)}

@@ -48,7 +48,8 @@ def display_name(label: str | None, name: str | None, fallback: str) -> str:
     if name:
         return name
     if label:
-        return f"第{label}版"
+        from .i18n import msg
+        return msg("ui.version_name", label=label)
     return fallback
 
 

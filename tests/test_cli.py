@@ -119,3 +119,17 @@ def test_killed_build_leaves_previous_site_and_next_build_cleans_up(basic_conten
     assert tree_digest(site) == before
     assert build_site(basic_content, site).returncode == 0
     assert not list(tmp_path.glob(".site-*"))
+
+
+def test_site_in_english_is_a_setting(basic_content, tmp_path):
+    site_yml = basic_content / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("language: ja", "language: en"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_site(basic_content, site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "sample/initiatives/online/index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in page
+    assert "FY2024" in page and "令和6年度（2024年度）" not in page  # (content text may still be Japanese)
+    assert "Edition 1.1" in page and "Schedule" in page
+    from generator.i18n import set_language
+    set_language("ja")

@@ -24,3 +24,23 @@ def test_every_error_message_has_a_documented_fix():
     from generator.pages import error_catalogue
     missing = [e["key"] for e in error_catalogue() if not e["hint"]]
     assert missing == []
+
+
+def test_every_language_has_every_message_with_the_same_placeholders():
+    import re
+
+    from generator.i18n import _catalogue, available_languages
+
+    def walk(node, prefix=""):
+        for key, value in node.items():
+            if isinstance(value, dict):
+                yield from walk(value, f"{prefix}{key}.")
+            else:
+                yield f"{prefix}{key}", value
+
+    reference = dict(walk(_catalogue("ja")))
+    for language in available_languages():
+        entries = dict(walk(_catalogue(language)))
+        assert set(entries) == set(reference), language
+        for key, text in entries.items():
+            assert set(re.findall(r"\{[a-z_]+\}", text)) == set(re.findall(r"\{[a-z_]+\}", reference[key])), key
