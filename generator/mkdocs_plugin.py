@@ -26,6 +26,7 @@ from .i18n import set_language
 from .loader import load_site
 from .pages import Page, build_pages, problems_page
 from .render import Renderer
+from .search_index import SearchIndexError, build_search_index
 
 
 log = logging.getLogger("mkdocs.plugins.planpub")
@@ -106,6 +107,14 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
 
     def on_post_template(self, output_content, template_name, config):
         return self.on_post_page(output_content, None, config)  # 404.html has the same header
+
+    def on_post_build(self, config):
+        if self.renderer is None or not self.pages or "index.md" not in self.pages:
+            return
+        try:
+            build_search_index(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(f"search index: {exc}") from None
 
     def on_serve(self, server, config, builder):
         if self.content_dir is not None:

@@ -84,6 +84,8 @@ def relative_url(target: str, current: str) -> str:
 
 
 WORKING_ID = "working"
+# Pages the search index covers: the latest 版 once (not its /v/ copy) and archived 版.
+SEARCHABLE_KINDS = {"initiative", "chapter", "plan_home"}
 
 
 def plan_editions(plan: Plan, include_working: bool = False) -> list[Edition]:
@@ -117,6 +119,8 @@ def build_pages(site: Site, include_working: bool = False) -> list[Page]:
             pages.extend(_edition_pages(site, edition, editions))
         if editions:
             pages.extend(compare_pages(site, plan, editions[0]))
+    pages.append(Page(url="search/", template="planpub/pages/search.html", title=msg("ui.search_title"),
+                      context={"site": site}, description=msg("ui.search_title")))
     pages.append(Page(url="guide/errors/", template="planpub/pages/error_list.html",
                       title=msg("ui.error_list_title"), context={"errors": error_catalogue()}))
     return pages
@@ -202,6 +206,11 @@ def _edition_pages(site: Site, edition: Edition, editions: list[Edition]) -> Ite
             "latest_url": canonical,
             **extra,
         }
+        if kind in SEARCHABLE_KINDS and (edition.unversioned or not edition.is_latest) and not edition.is_working:
+            context["search"] = {"edition": "latest" if edition.is_latest else "archived",
+                                 "plan": f"{content.municipality} {plan_title}", "version": edition.version.name,
+                                 "title": title,
+                                 "number": extra["initiative"].number if kind == "initiative" else None}
         full_title = title if kind == "plan_home" else f"{title} | {plan_title}"
         if not edition.unversioned:
             full_title += f"（{edition.version.name}）"

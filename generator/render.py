@@ -74,7 +74,10 @@ class Renderer:
         context = dict(page.context)
         context["page_url"] = page.url
         context["url"] = lambda target: relative_url(target, page.url)
-        return template.render(**context)
+        html = template.render(**context)
+        if "search" in context:  # mark the page for the search index, with its metadata
+            html = self.env.get_template("planpub/partials/search_wrap.html").render(inner=Markup(html), **context)
+        return html
 
 
 def format_number(value: Any) -> str:

@@ -15,7 +15,7 @@ from generator.deploy import CONTENT_SECURITY_POLICY
 from .browser import launch
 from .conftest import ROOT
 
-PAGES = ["", "sample/", "sample/initiatives/", "sample/initiatives/online/", "sample/kpi/", "sample/revisions/",
+PAGES = ["", "search/?q=%E7%AA%93%E5%8F%A3", "sample/", "sample/initiatives/", "sample/initiatives/online/", "sample/kpi/", "sample/revisions/",
          "sample/v/1.0/initiatives/online/", "guide/errors/"]
 
 

@@ -1,0 +1,64 @@
+"""Japanese full-text search (Pagefind) in headless Chromium: type queries, check the results."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from .browser import launch, serve_directory
+
+
+@pytest.fixture(scope="module")
+def search_page(sample_site):
+    with serve_directory(sample_site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page()
+        page.goto(base + "search/", wait_until="networkidle")
+        yield page
+        browser.close()
+
+
+def _search(page, query: str, archived: bool = False) -> list[str]:
+    box = page.get_by_label("探したい言葉")
+    box.fill(query)
+    checkbox = page.get_by_label("過去の版も検索する")
+    if checkbox.is_checked() != archived:
+        checkbox.set_checked(archived)
+    box.press("Enter")
+    page.wait_for_function("document.querySelector('[data-pp-search-status]').textContent.length > 0")
+    page.wait_for_timeout(200)
+    return page.locator(".pp-search-result__title").all_inner_texts()
+
+
+@pytest.mark.parametrize("query, expected_top", [
+    ("マイナンバーカード", {"No.1 「書かない・待たない・ワンストップ窓口」づくり", "No.4 コンビニ交付サービスの利用推進",
+                        "No.5 パスポート電子申請の利用推進", "住民票等のコンビニ交付"}),
+    ("キャッシュレス", {"No.6 窓口の各種証明書のキャッシュレス決済導入", "No.7 税納付の二次元バーコード決済によるキャッシュレス化",
+                    "電子決済"}),
+    ("書かない窓口", {"No.1 「書かない・待たない・ワンストップ窓口」づくり", "書かない窓口"}),
+    ("テレワーク", {"No.28 テレワーク（在宅勤務）の推進", "テレワークの導入"}),
+])
+def test_japanese_queries_find_the_initiatives_about_them_first(search_page, query, expected_top):
+    titles = _search(search_page, query)
+    assert expected_top <= set(titles[: len(expected_top) + 1]), titles
+    assert f"q={query}" in search_page.url or "q=" in search_page.url
+
+
+def test_results_show_plan_and_version_and_default_to_the_latest(search_page):
+    _search(search_page, "テレワーク")
+    metas = search_page.locator(".pp-search-result .pp-meta").all_inner_texts()
+    assert any("江津市" in m and "第1.5版" in m for m in metas)
+    assert not any("過去の版" in m for m in metas)
+
+
+def test_archived_versions_can_be_included(search_page):
+    titles = _search(search_page, "テレワーク", archived=True)
+    metas = search_page.locator(".pp-search-result .pp-meta").all_inner_texts()
+    assert titles.count("テレワークの導入") == 2  # the latest 版 and the earlier sheet
+    assert any("過去の版" in m for m in metas)
+    assert "archived=1" in search_page.url
+
+
+def test_a_word_that_is_nowhere_says_so(search_page):
+    assert _search(search_page, "ズッキーニ") == []
+    assert "見つかりませんでした" in search_page.locator("[data-pp-search-status]").inner_text()

@@ -1,0 +1,88 @@
+/* Search page on Pagefind's JavaScript API. Only the index chunks a query needs are
+   downloaded. By default only the latest 版 is searched; a checkbox adds archived 版.
+   The query and the option live in the URL (?q=…&archived=1) so results can be shared. */
+const form = document.querySelector("form[data-pp-search]");
+const status = document.querySelector("[data-pp-search-status]");
+const list = document.querySelector("[data-pp-search-results]");
+const base = form.getAttribute("data-bundle");
+let pagefind;
+
+async function engine() {
+  if (!pagefind) {
+    pagefind = await import(new URL(base + "pagefind.js", location.href).href);
+    await pagefind.options({ baseUrl: new URL(base + "../", location.href).pathname, excerptLength: 40 });
+  }
+  return pagefind;
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) { node.className = className; }
+  if (text) { node.textContent = text; }
+  return node;
+}
+
+/* Pagefind segments Japanese when indexing, and splits the query again in the browser,
+   not always at the same places (テレワーク may become テレ|ワーク and then miss a page
+   whose text is 「テレワークの導入」). When the full query finds few pages, also search
+   its longer prefixes (Pagefind matches word prefixes) and append what they add:
+   full-query matches first, then pages found by longer prefixes before shorter ones.
+   Only katakana words get this (that is where the segmenters disagree); for other
+   queries a prefix would mostly add noise. */
+const ENOUGH = 10;
+const KATAKANA_WORD = /^[\u30A0-\u30FF]+$/;
+
+async function searchWithFallback(engine, query, options) {
+  const first = await engine.search(query, options);
+  const results = first.results.slice();
+  const seen = new Set(results.map((r) => r.id));
+  const shortest = Math.max(2, Math.ceil(query.length / 2));
+  for (let end = query.length - 1; results.length < ENOUGH && end >= shortest && KATAKANA_WORD.test(query); end -= 1) {
+    const more = await engine.search(query.slice(0, end), options);
+    for (const result of more.results) {
+      if (!seen.has(result.id)) { seen.add(result.id); results.push(result); }
+    }
+  }
+  return { results };
+}
+
+async function run() {
+  const query = form.elements.q.value.trim();
+  const archived = form.elements.archived.checked;
+  const params = new URLSearchParams();
+  if (query) { params.set("q", query); }
+  if (archived) { params.set("archived", "1"); }
+  history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
+  list.replaceChildren();
+  if (!query) { status.textContent = ""; return; }
+  try {
+    const options = archived ? {} : { filters: { edition: "latest" } };
+    const search = await searchWithFallback(await engine(), query, options);
+    const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+    status.textContent = (results.length ? status.dataset.found : status.dataset.none).replace("{count}", search.results.length);
+    for (const result of results) {
+      const item = element("li", "pp-search-result");
+      const heading = element("h2", "pp-search-result__title");
+      const link = element("a", "", result.meta.title);
+      link.href = result.url;
+      heading.append(link);
+      const meta = element("p", "pp-meta", result.meta.plan + " ／ " + result.meta.version);
+      if (result.filters && result.filters.edition && result.filters.edition[0] === "archived") {
+        meta.append(" ", element("span", "pp-tag", list.dataset.archivedLabel));
+      }
+      const excerpt = element("p", "pp-search-result__excerpt");
+      excerpt.innerHTML = result.excerpt;   /* Pagefind's excerpt: escaped page text with <mark> */
+      item.append(heading, meta, excerpt);
+      list.append(item);
+    }
+  } catch (error) {
+    status.textContent = status.dataset.error;
+  }
+}
+
+const initial = new URLSearchParams(location.search);
+form.elements.q.value = initial.get("q") || "";
+form.elements.archived.checked = initial.get("archived") === "1";
+form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+form.elements.archived.addEventListener("change", run);
+if (form.elements.q.value) { run(); }
