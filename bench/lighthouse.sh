@@ -4,7 +4,7 @@
 #
 #   bash bench/lighthouse.sh            # needs node/npm; installs lighthouse into bench/.node/
 #
-# Serves site/ on 127.0.0.1 and prints one line per page with the four category scores.
+# Serves site/ on 127.0.0.1 with gzip (as any production server would) and prints one line per page with the four category scores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d site ] || python3 dev.py site
@@ -12,7 +12,7 @@ if [ ! -x bench/.node/node_modules/.bin/lighthouse ]; then
   mkdir -p bench/.node && (cd bench/.node && npm init -y >/dev/null && npm install --silent lighthouse)
 fi
 PORT=${PORT:-8765}
-python3 -m http.server "$PORT" --bind 127.0.0.1 --directory site >/dev/null 2>&1 &
+python3 bench/serve_gzip.py site "$PORT" &
 SERVER=$!
 trap 'kill $SERVER' EXIT
 sleep 1

@@ -4,7 +4,6 @@
   var form = document.querySelector("form[data-pp-compare]");
   if (!form) { return; }
   var ids = Array.prototype.map.call(form.elements.old.options, function (o) { return o.value; });
-  form.hidden = false;
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var a = ids.indexOf(form.elements.old.value), b = ids.indexOf(form.elements.new.value);

@@ -1,5 +1,8 @@
 /* mkdocs-material's page-scope helpers (originally an inline script in its base
    template), read from a data attribute so no inline script is needed. */
+/* Runs in <head>, before the first paint: mark the page as scripted so the filter and
+   compare forms are laid out from the start (no layout shift when they appear). */
+document.documentElement.classList.add("pp-js");
 (function (script) {
   var scope = script.getAttribute("data-md-scope");
   window.__md_scope = new URL(scope, location);

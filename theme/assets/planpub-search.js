@@ -4,15 +4,17 @@
 const form = document.querySelector("form[data-pp-search]");
 const status = document.querySelector("[data-pp-search-status]");
 const list = document.querySelector("[data-pp-search-results]");
-const base = form.getAttribute("data-bundle");
-let pagefind;
+/* Two indexes: the latest 版 only (default), and all 版 (when archived are included). */
+const engines = {};
 
-async function engine() {
-  if (!pagefind) {
-    pagefind = await import(new URL(base + "pagefind.js", location.href).href);
+async function engine(archived) {
+  const base = form.getAttribute(archived ? "data-bundle-all" : "data-bundle");
+  if (!engines[base]) {
+    const pagefind = await import(new URL(base + "pagefind.js", location.href).href);
     await pagefind.options({ baseUrl: new URL(base + "../", location.href).pathname, excerptLength: 40 });
+    engines[base] = pagefind;
   }
-  return pagefind;
+  return engines[base];
 }
 
 function element(tag, className, text) {
@@ -46,7 +48,10 @@ async function searchWithFallback(engine, query, options) {
   return { results };
 }
 
+let latestRun = 0;
+
 async function run() {
+  const token = ++latestRun;   /* only the newest search may write results (typing fast, toggling) */
   const query = form.elements.q.value.trim();
   const archived = form.elements.archived.checked;
   const params = new URLSearchParams();
@@ -56,9 +61,9 @@ async function run() {
   list.replaceChildren();
   if (!query) { status.textContent = ""; return; }
   try {
-    const options = archived ? {} : { filters: { edition: "latest" } };
-    const search = await searchWithFallback(await engine(), query, options);
+    const search = await searchWithFallback(await engine(archived), query, {});
     const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+    if (token !== latestRun) { return; }
     status.textContent = (results.length ? status.dataset.found : status.dataset.none).replace("{count}", search.results.length);
     for (const result of results) {
       const item = element("li", "pp-search-result");
@@ -67,7 +72,7 @@ async function run() {
       link.href = result.url;
       heading.append(link);
       const meta = element("p", "pp-meta", result.meta.plan + " ／ " + result.meta.version);
-      if (result.filters && result.filters.edition && result.filters.edition[0] === "archived") {
+      if (result.meta.edition === "archived") {
         meta.append(" ", element("span", "pp-tag", list.dataset.archivedLabel));
       }
       const excerpt = element("p", "pp-search-result__excerpt");
