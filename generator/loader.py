@@ -208,7 +208,7 @@ def load_content(directory: Path, problems: Problems) -> LoadedContent | None:
         period_start=data["period"]["start"], period_end=data["period"]["end"],
         parent_strategy=data.get("parent_strategy"), subtitle=data.get("subtitle"),
         adoption=data.get("adoption", "adopted"), lead=Text.of(data.get("lead")),
-        source=Text.of(data.get("source")), theme_levels=list(data.get("theme_levels", [])),
+        source=Text.of(data.get("source")), licence=data.get("licence"), theme_levels=list(data.get("theme_levels", [])),
         themes=[_theme(t, None, 0) for t in data.get("themes", [])],
         categories=list(data.get("categories", [])),
         departments=[Department(d["name"], bool(d.get("all", False))) for d in data.get("departments", [])],

@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 
 from .i18n import set_language
 from .loader import load_site
-from .pages import Page, build_pages, problems_page
+from .pages import Page, build_pages, problems_page, static_files
 from .render import Renderer
 from .search_index import SearchIndexError, build_search_index
 
@@ -66,12 +66,14 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
             log.error("content has %d problem(s):\n%s", len(result.problems), listing)
             self.renderer = Renderer()
             self.pages = {"index.md": problems_page(result.problems)}
+            self.static = {}
             return config
         set_language(result.site.language)
         config.theme["language"] = result.site.language  # <html lang>, theme labels
         self.renderer = Renderer()
         preview = getattr(self, "command", None) == "serve"
         self.pages = {page.src_uri: page for page in build_pages(result.site, include_working=preview)}
+        self.static = static_files(result.site, self.renderer, config.site_url or "")
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -81,6 +83,8 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
             meta = {"title": html.escape(page.title), "description": html.escape(page.description)}
             front_matter = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
             files.append(File.generated(config, page.src_uri, content=f"---\n{front_matter}---\n"))
+        for path, data in getattr(self, "static", {}).items():
+            files.append(File.generated(config, path, content=data))
         return files
 
     def on_page_content(self, html, page, config, files):

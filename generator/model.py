@@ -177,6 +177,7 @@ class PlanContent:
     adoption: str = "adopted"
     lead: Text | None = None
     source: Text | None = None
+    licence: str | None = None
     theme_levels: list[str] = field(default_factory=list)
     themes: list[Theme] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)

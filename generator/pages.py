@@ -12,6 +12,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
+from . import opendata
 from .charts import bar_chart, kpi_chart
 from .diff import diff_contents, initiative_changed, inline_diff, omitted_between
 from .i18n import msg
@@ -26,6 +27,7 @@ KIND_PATHS = {
     "kpi": "kpi/",
     "revisions": "revisions/",
     "print": "print/",
+    "data": "data/",
 }
 
 
@@ -124,6 +126,54 @@ def build_pages(site: Site, include_working: bool = False) -> list[Page]:
     pages.append(Page(url="guide/errors/", template="planpub/pages/error_list.html",
                       title=msg("ui.error_list_title"), context={"errors": error_catalogue()}))
     return pages
+
+
+DEFAULT_LICENCE = "CC BY 4.0"
+
+
+def plan_licence(edition: Edition, site: Site) -> str:
+    return edition.content.licence or site.licence or DEFAULT_LICENCE
+
+
+def edition_files(edition: Edition, site: Site) -> dict[str, bytes]:
+    """The open-data files of one published edition (plan.json and CSVs)."""
+    return opendata.data_files(edition.plan.id, edition.content, edition.version, plan_licence(edition, site))
+
+
+def static_files(site: Site, renderer, site_url: str) -> dict[str, bytes]:
+    """Every generated non-page file: open data per edition, its JSON Schema, Atom feeds."""
+    files: dict[str, bytes] = {"data/plan.schema.json": opendata.json_bytes(opendata.PLAN_JSON_SCHEMA)}
+    site_entries = []
+    for plan in site.plans:
+        editions = plan_editions(plan)
+        for edition in _unique(editions):
+            for name, data in edition_files(edition, site).items():
+                files[f"{edition.base}data/{name}"] = data
+        if not editions:
+            continue
+        entries = feed_entries(plan, editions[0].content)
+        site_entries += entries
+        files[f"{plan.id}/feed.xml"] = renderer.render_feed(
+            title=f"{editions[0].content.municipality} {editions[0].content.title}", self_path=f"{plan.id}/feed.xml",
+            home_path=f"{plan.id}/", entries=entries, site_url=site_url).encode("utf-8")
+    site_entries.sort(key=lambda e: (e["updated"], e["id"]), reverse=True)
+    files["feed.xml"] = renderer.render_feed(title=site.title, self_path="feed.xml", home_path="",
+                                             entries=site_entries, site_url=site_url).encode("utf-8")
+    return files
+
+
+def feed_entries(plan: Plan, content: PlanContent) -> list[dict]:
+    """One Atom entry per dated 版 (newest first), linking to its snapshot or document."""
+    entries = []
+    for version in reversed(plan.versions):
+        if not version.date:
+            continue
+        day = version.date if len(version.date) == 10 else version.date + "-01"
+        link = f"{plan.id}/v/{version.id}/" if version.snapshot else (version.document or f"{plan.id}/revisions/")
+        entries.append({"id": f"{plan.id}/revisions/#version-{version.id}", "plan_title": content.title,
+                        "municipality": content.municipality, "version": version, "updated": f"{day}T00:00:00+09:00",
+                        "link": link})
+    return entries
 
 
 def compare_url(plan: Plan, old: Version, new: Version) -> str:
@@ -239,6 +289,10 @@ def _edition_pages(site: Site, edition: Edition, editions: list[Edition]) -> Ite
                summaries=revision_summaries(edition.plan), compare_choices=compare_choices(edition.plan))
     for chapter in content.chapters:
         yield page("chapter", "chapter", chapter.title, chapter.id, chapter=chapter)
+    files = edition_files(edition, site)
+    yield page("data", "data", msg("ui.data_title"),
+               files=[(name, len(data), name.rsplit(".", 1)[1].upper()) for name, data in files.items()],
+               dictionary=opendata.FILES, separator=opendata.LIST_SEPARATOR, licence=plan_licence(edition, site))
     yield page("print", "print", msg("ui.print_title"), history=versions_up_to(edition.plan, edition.version),
                **shared)
     initiatives = content.initiatives

@@ -69,6 +69,12 @@ class Renderer:
         })
         self.env.globals.update({"t": catalogue(language)["ui"], "msg": msg, "lang": language})
 
+    def render_feed(self, site_url: str, **context) -> str:
+        """An Atom feed; links are absolute, as feed readers need them."""
+        base = site_url.rstrip("/") + "/" if site_url else "/"
+        return self.env.get_template("planpub/feeds/atom.xml").render(
+            absolute=lambda path: path if "://" in path else base + path, **context)
+
     def render(self, page: Page) -> str:
         template = self.env.get_template(page.template)
         context = dict(page.context)

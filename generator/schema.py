@@ -124,6 +124,8 @@ PLAN = {
                      "description": "adopted = 策定済み / draft = 案"},
         "lead": _text("リード文"),
         "source": _text("出典"),
+        "licence": {"type": "string", "minLength": 1, "title": "オープンデータのライセンス",
+                    "description": "省略時は site.yml の licence（既定: CC BY 4.0）"},
         "theme_levels": {"type": "array", "items": {"type": "string", "minLength": 1},
                          "title": "階層の名前", "description": "例: [改革, テーマ]"},
         "themes": {"type": "array", "items": {"$ref": "#/$defs/theme"}, "title": "テーマ"},

@@ -78,6 +78,7 @@ def plan_dict(content: PlanContent, initiative_order: list[str] | None = None) -
         "parent_strategy": content.parent_strategy, "subtitle": content.subtitle,
         "period": {"start": content.period_start, "end": content.period_end},
         "adoption": content.adoption, "lead": text_value(content.lead), "source": text_value(content.source),
+        "licence": content.licence,
         "theme_levels": list(content.theme_levels),
         "themes": [theme_dict(t) for t in content.themes],
         "categories": list(content.categories),

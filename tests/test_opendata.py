@@ -1,0 +1,144 @@
+"""Open data, feeds and metadata of the built sample site, parsed back and checked against the content."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from generator import opendata
+from generator.loader import load_site
+from generator.pages import plan_editions
+from generator.serialize import initiative_dict
+
+from .conftest import SAMPLE_CONTENT
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def site_model():
+    result = load_site(SAMPLE_CONTENT)
+    assert not result.problems
+    return result.site
+
+
+def _editions(site_model):
+    for plan in site_model.plans:
+        seen = set()
+        for edition in plan_editions(plan):
+            if edition.base not in seen:
+                seen.add(edition.base)
+                yield plan, edition
+
+
+def _read_csv(path):
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), f"{path}: UTF-8 with BOM"
+    text = raw.decode("utf-8-sig")
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", ""), f"{path}: CRLF only"
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) == text.count("\r\n"), f"{path}: one record per line, no line breaks inside cells"
+    return rows
+
+
+def test_every_csv_matches_the_content(site_model, sample_site):
+    checked = 0
+    for plan, edition in _editions(site_model):
+        content = edition.content
+        folder = sample_site / edition.base / "data"
+        for name, columns in opendata.FILES.items():
+            rows = _read_csv(folder / name)
+            assert rows[0] == [c.name for c in columns], f"{folder / name}: stable documented columns"
+            checked += 1
+        initiatives = _read_csv(folder / "initiatives.csv")[1:]
+        assert [r[0] for r in initiatives] == [i.id for i in content.initiatives]
+        for row, initiative in zip(initiatives, content.initiatives):
+            assert row[2] == initiative.title
+            assert row[8] == "|".join(initiative.departments)
+        schedule = _read_csv(folder / "schedule.csv")[1:]
+        expected = sum(len(i.schedule) + len(i.annual_goals) + len(i.progress) + len(i.activities)
+                       for i in content.initiatives)
+        assert len(schedule) == expected
+        for row in schedule:
+            assert re.fullmatch(r"\d{4}", row[1]) and row[2].endswith("年度")
+        kpis = _read_csv(folder / "kpis.csv")[1:]
+        expected_values = set()
+        for kpi in content.all_kpis():
+            for fy in kpi.targets:
+                expected_values.add((kpi.id, "target", str(fy)))
+            for fy in kpi.actuals:
+                expected_values.add((kpi.id, "actual", str(fy)))
+        found = {(r[0], r[4], r[5]) for r in kpis if r[4] != "baseline"}
+        assert found == expected_values  # every KPI value present, nothing extra
+        assert {r[0] for r in kpis if r[4] == "baseline"} == {k.id for k in content.all_kpis()}
+        for row in kpis:
+            if row[7]:
+                float(row[7])  # numbers without units
+    assert checked >= 3 * 5
+
+
+def test_every_json_matches_the_content(site_model, sample_site):
+    for plan, edition in _editions(site_model):
+        data = json.loads((sample_site / edition.base / "data/plan.json").read_text(encoding="utf-8"))
+        assert data["plan_id"] == plan.id and data["version"]["id"] == edition.version.id
+        assert data["licence"] == "CC BY 4.0"
+        assert data["initiatives"] == [{"id": i.id, **json.loads(json.dumps(initiative_dict(i), default=str))}
+                                       for i in edition.content.initiatives]
+        for key in opendata.PLAN_JSON_SCHEMA["required"]:
+            assert key in data
+
+
+def test_data_page_lists_files_with_size_dictionary_and_licence(site_model, sample_site):
+    page = (sample_site / "kashima/data/index.html").read_text(encoding="utf-8")
+    for name in ("plan.json", "initiatives.csv", "schedule.csv", "kpis.csv"):
+        size = (sample_site / "kashima/data" / name).stat().st_size
+        assert f'href="{name}"' in page and f"{size:,} バイト" in page
+    for column in opendata.KPI_COLUMNS:
+        assert f"<code>{column.name}</code>" in page
+    assert "CC BY 4.0" in page and "UTF-8（BOM付き）" in page
+    assert (sample_site / "data/plan.schema.json").is_file()
+
+
+def test_atom_feeds_announce_every_dated_version(site_model, sample_site):
+    total = 0
+    for plan in site_model.plans:
+        feed = ET.parse(sample_site / plan.id / "feed.xml").getroot()
+        entries = feed.findall(f"{ATOM}entry")
+        dated = [v for v in plan.versions if v.date]
+        assert len(entries) == len(dated)
+        titles = [e.find(f"{ATOM}title").text for e in entries]
+        assert any(v.name in t for v in dated for t in titles)
+        for entry in entries:
+            assert entry.find(f"{ATOM}link").get("href").startswith("https://")
+        total += len(entries)
+    site_feed = ET.parse(sample_site / "feed.xml").getroot()
+    assert len(site_feed.findall(f"{ATOM}entry")) == total
+    gotsu = ET.parse(sample_site / "gotsu/feed.xml").getroot()
+    assert "「7. 個別業務一覧」の追記" in gotsu.find(f"{ATOM}entry").find(f"{ATOM}summary").text
+
+
+def test_every_plan_page_has_metadata(sample_site):
+    pages = [p for p in sample_site.glob("*/**/index.html") if "guide" not in p.parts and "search" not in p.parts]
+    assert len(pages) > 200
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert re.search(r'<meta name="description" content="[^"]+"', html), path
+        assert '<link rel="canonical" href="https://' in html, path
+        assert 'property="og:title"' in html and 'property="og:url"' in html, path
+        assert html.count('type="application/atom+xml"') >= 2, path  # site feed + plan feed
+
+
+def test_canonical_links_of_versioned_pages_point_to_the_latest(sample_site):
+    html = (sample_site / "gotsu/v/1.5/initiatives/bpr/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://www.city.example.lg.jp/dx/plan/gotsu/initiatives/bpr/">' in html
+
+
+def test_sitemap_lists_current_pages(sample_site):
+    sitemap = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
+    for path in ("gotsu/", "gotsu/initiatives/bpr/", "kashima/initiatives/no09/", "kashima/data/"):
+        assert f"<loc>https://www.city.example.lg.jp/dx/plan/{path}</loc>" in sitemap
