@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -33,6 +34,7 @@ class _Scanner(HTMLParser):
         self.problems: list[str] = []
         self.inline_scripts: list[str] = []
         self._in_script = False
+        self._json = False
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
@@ -43,13 +45,21 @@ class _Scanner(HTMLParser):
         if tag == "iframe":
             self.problems.append("iframe")
         if tag == "script":
-            src = dict(attrs).get("src")
+            attributes = dict(attrs)
+            src = attributes.get("src")
             if src and not src.startswith(("../", "./", "assets/")) and "/assets/" not in src:
                 self.problems.append(f"script src {src}")
+            self._json = attributes.get("type") in ("application/json", "application/ld+json")
             self._in_script = src is None
 
     def handle_data(self, data):
-        if self._in_script:
+        if self._in_script and self._json:
+            # Data blocks (JSON-LD, theme config) are not executed; they must be valid JSON
+            # that cannot close the element early.
+            json.loads(data)
+            if "<" in data:
+                self.problems.append("unescaped < in a JSON data block")
+        elif self._in_script:
             self.inline_scripts.append(data.strip())
 
     def handle_endtag(self, tag):
