@@ -4,11 +4,11 @@ Pagefind writes a chunked index to <site>/pagefind/: a browser downloads only th
 chunks a query needs, so search stays cheap however many 版 a site publishes. The
 extended binary segments Japanese text while indexing.
 
-Pagefind's output depends on the absolute path of the folder it reads (and on its
-thread pool), while builds happen in randomly named staging folders. So the pages to
-index are copied to `site/` under a fresh folder that is always reached by the same
-relative path, and indexed with one thread: the output then depends only on the pages,
-and builds stay byte-for-byte reproducible wherever they run.
+Pagefind's output depends on the path string it is given (and on its thread pool),
+while builds happen in randomly named staging folders. So the pages to index are
+copied to `site/` in a private scratch folder and indexed as the relative path `site`
+with one thread: the output then depends only on the pages, and builds stay
+byte-for-byte reproducible wherever they run.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ class SearchIndexError(Exception):
 
 MARKER = b"data-pagefind-body"
 ARCHIVED = b'data-planpub-edition="archived"'
-SCRATCH = Path(tempfile.gettempdir()) / "planpub-search-index"
 # Two indexes instead of one with a filter: Pagefind writes filter values in a random
 # order, which would make builds irreproducible. The search page picks the index.
 INDEXES = {"pagefind": False, "pagefind-all": True}   # folder → includes archived 版
@@ -48,18 +47,18 @@ def build_search_index(site_dir: Path) -> None:
 
 def _index(pages: list[tuple[Path, bytes]], output: Path) -> None:
     env = dict(os.environ, RAYON_NUM_THREADS="1")
-    shutil.rmtree(SCRATCH, ignore_errors=True)
-    scratch_site = SCRATCH / "site"
+    scratch = Path(tempfile.mkdtemp(prefix="planpub-search-"))  # private: builds may run in parallel
+    scratch_site = scratch / "site"
     try:
         for relative, content in pages:
             target = scratch_site / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
         result = subprocess.run([sys.executable, "-m", "pagefind", "--site", "site", "--silent"],
-                                cwd=SCRATCH, capture_output=True, text=True, env=env)
+                                cwd=scratch, capture_output=True, text=True, env=env)
         if result.returncode != 0:
             raise SearchIndexError((result.stderr or result.stdout).strip() or "pagefind failed")
         shutil.rmtree(output, ignore_errors=True)
         shutil.move(str(scratch_site / "pagefind"), str(output))
     finally:
-        shutil.rmtree(SCRATCH, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
