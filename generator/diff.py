@@ -60,7 +60,7 @@ class PlanDiff:
 
     plan_fields: list[FieldChange] = field(default_factory=list)
     initiatives: list[InitiativeChange] = field(default_factory=list)
-    ignored: tuple[str, ...] = ()   # fields not compared: one of the two sources does not contain them
+    ignored: tuple[str, ...] = ()   # fields the newer 版's document does not contain (absence ≠ deletion)
 
     def initiatives_with(self, initiative_id: str) -> list[InitiativeChange]:
         return [c for c in self.initiatives if c.id == initiative_id]
@@ -237,9 +237,10 @@ def compare_fields(old: dict[FieldKey, str], new: dict[FieldKey, str]) -> list[F
 
 
 def diff_contents(old: PlanContent, new: PlanContent, ignore: tuple[str, ...] = ()) -> PlanDiff:
-    """Changes from `old` to `new`. Fields named in `ignore` (those a 版's source document
-    does not contain) are not compared, so their absence is not reported as a deletion."""
-    plan_fields = [f for f in compare_fields(flatten_plan(old), flatten_plan(new)) if not _plan_key_ignored(f.key, ignore)]
+    """Changes from `old` to `new`. `ignore` names fields the newer 版's source document does
+    not contain: their absence there is not reported as a deletion (additions still are)."""
+    plan_fields = [f for f in compare_fields(flatten_plan(old), flatten_plan(new))
+                   if not (f.kind == "removed" and _plan_key_ignored(f.key, ignore))]
     result = PlanDiff(plan_fields=plan_fields, ignored=tuple(ignore))
     old_ids = [i.id for i in old.initiatives]
     new_ids = [i.id for i in new.initiatives]
@@ -248,7 +249,7 @@ def diff_contents(old: PlanContent, new: PlanContent, ignore: tuple[str, ...] = 
         before, after = old.initiative(initiative_id), new.initiative(initiative_id)
         fields = [f for f in compare_fields(flatten_initiative(before) if before else {},
                                             flatten_initiative(after) if after else {})
-                  if f.key[0] not in ignore]
+                  if not (f.kind == "removed" and f.key[0] in ignore)]
         if before is None or after is None or fields:
             result.initiatives.append(InitiativeChange(initiative_id, before, after, fields))
     return result
@@ -278,10 +279,11 @@ def inline_diff(old: str | None, new: str | None) -> list[Segment]:
 
 
 def omitted_between(old_version, new_version) -> tuple[str, ...]:
-    """Fields either 版's source document does not contain, in a stable order."""
-    return tuple(sorted(set(old_version.omits) | set(new_version.omits)))
+    """Fields whose absence in the newer 版 is not a deletion: its document lacks them."""
+    return tuple(sorted(set(new_version.omits)))
 
 
 def initiative_changed(before: Initiative, after: Initiative, ignore: tuple[str, ...] = ()) -> bool:
     """Whether one initiative differs between two 版, apart from ignored fields."""
-    return any(f.key[0] not in ignore for f in compare_fields(flatten_initiative(before), flatten_initiative(after)))
+    return any(not (f.kind == "removed" and f.key[0] in ignore)
+               for f in compare_fields(flatten_initiative(before), flatten_initiative(after)))

@@ -89,7 +89,7 @@ def prepare_release(loaded: LoadResult, content_root: Path, plan_id: str, label:
     if not notes:
         raise ReleaseRefused(msg("release.no_notes"))
     previous = plan.latest
-    diff = diff_contents(plan.snapshots[previous.id], plan.working, previous.omits) if previous else None
+    diff = diff_contents(plan.snapshots[previous.id], plan.working) if previous else None
     return ReleasePlan(plan, plan_dir, version_id, label, day.isoformat(), notes, previous, diff)
 
 

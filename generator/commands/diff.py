@@ -47,7 +47,7 @@ def run(args) -> int:
             choices = "、".join([v.label or v.id for v in plan.snapshot_versions] + ["working"])
             print(f"版「{ref}」はありません。指定できる版: {choices}", file=sys.stderr)
             return 1
-    ignore = tuple(sorted(set(old_omits) | set(new_omits)))
+    ignore = tuple(sorted(set(new_omits)))  # absent because the newer document lacks them
     print(format_diff(diff_contents(old, new, ignore), old_name, new_name))
     return 0
 

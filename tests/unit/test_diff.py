@@ -72,3 +72,16 @@ def test_every_field_key_of_the_sample_has_a_label():
                 for key in keys:
                     label = field_label(key)
                     assert label and not label.startswith("ui."), key
+
+
+def test_omitted_fields_are_not_deletions_but_additions_still_show():
+    plan = _plan()
+    old, new = plan.snapshots["1.0"], plan.snapshots["1.1"]
+    # 1.1 gains "issues" for online; pretend 1.0's document omitted it: still an addition.
+    diff = diff_contents(old, new, ignore=())
+    assert any(f.key == ("issues",) and f.kind == "added" for f in diff.initiatives[0].fields)
+    # Going back (1.1 → 1.0) with 1.0 declaring it omits "issues": absence is not a deletion.
+    back = diff_contents(new, old, ignore=("issues",))
+    online = next(c for c in back.initiatives if c.id == "online")
+    assert not any(f.key == ("issues",) for f in online.fields)
+    assert any(f.key == ("effect",) and f.kind == "removed" for f in online.fields)
