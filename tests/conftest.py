@@ -70,3 +70,15 @@ def basic_site(tmp_path_factory) -> Path:
     result = build_site(FIXTURES / "basic", site_dir)
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser download), one per test module."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import launch
+    with sync_playwright() as playwright:
+        instance = launch(playwright)
+        yield instance
+        instance.close()

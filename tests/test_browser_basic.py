@@ -5,20 +5,11 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from .browser import launch, serve_directory
+from .browser import serve_directory
 
 PAGE_TYPES = ["", "sample/", "sample/initiatives/", "sample/initiatives/online/", "sample/kpi/",
               "sample/revisions/", "sample/departments/", "sample/background/", "sample/v/1.0/initiatives/online/"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

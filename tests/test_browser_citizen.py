@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from .browser import launch, serve_directory
+from .browser import serve_directory
 
 AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -28,14 +27,6 @@ SAMPLE_PAGES = {
 }
 BASIC_PAGES = {"kpi with actuals": "sample/kpi/", "initiative with chart": "sample/initiatives/online/",
                "home with statuses": "sample/"}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
