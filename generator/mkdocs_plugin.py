@@ -73,7 +73,7 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         self.renderer = Renderer()
         preview = getattr(self, "command", None) == "serve"
         self.pages = {page.src_uri: page for page in build_pages(result.site, include_working=preview)}
-        self.static = static_files(result.site, self.renderer, config.site_url or "")
+        self.static = static_files(result.site, list(self.pages.values()), self.renderer, config.site_url or "")
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -113,8 +113,6 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         return self.on_post_page(output_content, None, config)  # 404.html has the same header
 
     def on_post_build(self, config):
-        if self.renderer is None or not self.pages or "index.md" not in self.pages:
-            return
         try:
             build_search_index(Path(config.site_dir))
         except SearchIndexError as exc:

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 from . import opendata
 from .charts import bar_chart, kpi_chart
-from .diff import diff_contents, initiative_changed, inline_diff, omitted_between
+from .diff import PlanDiff, diff_contents, initiative_changed, inline_diff, omitted_between
 from .i18n import msg
 from .kpi import assess, summary as kpi_summary
 from .model import Initiative, Plan, PlanContent, Site, TEXT_FIELDS, Version
@@ -117,10 +117,11 @@ def build_pages(site: Site, include_working: bool = False) -> list[Page]:
                   description=site.description or site.title)]
     for plan in site.plans:
         editions = plan_editions(plan, include_working)
+        diffs = pair_diffs(plan)  # shared by every revisions page and the compare pages
         for edition in _unique(editions):
-            pages.extend(_edition_pages(site, edition, editions))
+            pages.extend(_edition_pages(site, edition, editions, diffs))
         if editions:
-            pages.extend(compare_pages(site, plan, editions[0]))
+            pages.extend(compare_pages(site, plan, editions[0], diffs))
     pages.append(Page(url="search/", template="planpub/pages/search.html", title=msg("ui.search_title"),
                       context={"site": site}, description=msg("ui.search_title")))
     pages.append(Page(url="guide/errors/", template="planpub/pages/error_list.html",
@@ -140,15 +141,16 @@ def edition_files(edition: Edition, site: Site) -> dict[str, bytes]:
     return opendata.data_files(edition.plan.id, edition.content, edition.version, plan_licence(edition, site))
 
 
-def static_files(site: Site, renderer, site_url: str) -> dict[str, bytes]:
-    """Every generated non-page file: open data per edition, its JSON Schema, Atom feeds."""
+def static_files(site: Site, pages: list[Page], renderer, site_url: str) -> dict[str, bytes]:
+    """Every generated non-page file: the open data of each edition (already produced for
+    its data page), the JSON Schema of plan.json, and the Atom feeds."""
     files: dict[str, bytes] = {"data/plan.schema.json": opendata.json_bytes(opendata.PLAN_JSON_SCHEMA)}
+    for page in pages:
+        for name, data in page.context.get("data_files", {}).items():
+            files[page.url + name] = data
     site_entries = []
     for plan in site.plans:
         editions = plan_editions(plan)
-        for edition in _unique(editions):
-            for name, data in edition_files(edition, site).items():
-                files[f"{edition.base}data/{name}"] = data
         if not editions:
             continue
         entries = feed_entries(plan, editions[0].content)
@@ -180,12 +182,19 @@ def compare_url(plan: Plan, old: Version, new: Version) -> str:
     return f"{plan.id}/compare/{old.id}/{new.id}/"
 
 
-def compare_pages(site: Site, plan: Plan, latest: Edition) -> Iterator[Page]:
+def pair_diffs(plan: Plan) -> dict[tuple[str, str], PlanDiff]:
+    """The diff of every ordered pair of frozen 版 (older → newer), computed once per build."""
+    snapshots = plan.snapshot_versions
+    return {(old.id, new.id): diff_contents(plan.snapshots[old.id], plan.snapshots[new.id], omitted_between(old, new))
+            for i, old in enumerate(snapshots) for new in snapshots[i + 1:]}
+
+
+def compare_pages(site: Site, plan: Plan, latest: Edition, diffs: dict) -> Iterator[Page]:
     """A diff page for every ordered pair of frozen 版 (older → newer)."""
     snapshots = plan.snapshot_versions
     for i, old in enumerate(snapshots):
         for new in snapshots[i + 1:]:
-            diff = diff_contents(plan.snapshots[old.id], plan.snapshots[new.id], omitted_between(old, new))
+            diff = diffs[(old.id, new.id)]
             kpi_names = {k.id: k.name for c in (plan.snapshots[old.id], plan.snapshots[new.id]) for k in c.all_kpis()}
             title = msg("ui.compare_title", old=old.name, new=new.name)
             yield Page(url=compare_url(plan, old, new), template="planpub/pages/compare.html",
@@ -204,13 +213,12 @@ def compare_choices(plan: Plan) -> list[dict]:
             for i, old in enumerate(snapshots) for new in snapshots[i + 1:]]
 
 
-def revision_summaries(plan: Plan) -> dict[str, dict]:
+def revision_summaries(plan: Plan, diffs: dict) -> dict[str, dict]:
     """For each frozen 版 with a frozen predecessor: the change summary and its diff page."""
     result = {}
     snapshots = plan.snapshot_versions
     for previous, version in zip(snapshots, snapshots[1:]):
-        diff = diff_contents(plan.snapshots[previous.id], plan.snapshots[version.id],
-                             omitted_between(previous, version))
+        diff = diffs[(previous.id, version.id)]
         result[version.id] = {"previous": previous, "diff": diff, "summary": diff.summary(),
                               "url": compare_url(plan, previous, version)}
     return result
@@ -241,7 +249,7 @@ def error_catalogue() -> list[dict]:
             for key, text in errors.items()]
 
 
-def _edition_pages(site: Site, edition: Edition, editions: list[Edition]) -> Iterator[Page]:
+def _edition_pages(site: Site, edition: Edition, editions: list[Edition], diffs: dict) -> Iterator[Page]:
     content = edition.content
     plan_title = content.title
 
@@ -273,25 +281,26 @@ def _edition_pages(site: Site, edition: Edition, editions: list[Edition]) -> Ite
     charts = {kpi_id: kpi_chart(a) for kpi_id, a in assessments.items()}
     shared = {"status_class": palette, "assessments": assessments, "charts": charts,
               "initiative_years": initiative_years}
+    judgements = kpi_summary(list(assessments.values()))
     counts = status_counts(content, palette)
     yield page("plan_home", "plan_home", plan_title,
                theme_counts=theme_initiative_counts(content), status_counts=counts,
                status_chart=bar_chart([(label, n, css) for label, n, css in counts]),
-               kpi_summary=kpi_summary(list(assessments.values())), **shared)
+               kpi_summary=judgements, **shared)
     yield page("initiatives", "initiatives", msg("ui.initiatives"),
                groups=initiatives_by_theme(content), filters=filter_choices(content, palette), **shared)
     yield page("departments", "departments", msg("ui.departments"),
                groups=initiatives_by_department(content), **shared)
-    yield page("kpi", "kpi", msg("ui.kpi"), kpis=content.all_kpis(),
-               kpi_summary=kpi_summary(list(assessments.values())), **shared)
+    yield page("kpi", "kpi", msg("ui.kpi"), kpis=content.all_kpis(), kpi_summary=judgements, **shared)
     yield page("revisions", "revisions", msg("ui.revisions"),
                history=versions_up_to(edition.plan, edition.version),
-               summaries=revision_summaries(edition.plan), compare_choices=compare_choices(edition.plan))
+               summaries=revision_summaries(edition.plan, diffs), compare_choices=compare_choices(edition.plan))
     for chapter in content.chapters:
         yield page("chapter", "chapter", chapter.title, chapter.id, chapter=chapter)
     files = edition_files(edition, site)
     yield page("data", "data", msg("ui.data_title"),
                files=[(name, len(data), name.rsplit(".", 1)[1].upper()) for name, data in files.items()],
+               data_files=files,
                dictionary=opendata.FILES, separator=opendata.LIST_SEPARATOR, licence=plan_licence(edition, site))
     yield page("print", "print", msg("ui.print_title"), history=versions_up_to(edition.plan, edition.version),
                **shared)

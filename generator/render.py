@@ -16,29 +16,10 @@ from markupsafe import Markup, escape
 from . import fiscal
 from .i18n import catalogue, current_language, msg
 from .markdown_text import render_block, render_inline
-from .model import Text
 from .fieldnames import field_label, field_name
 from .pages import Page, relative_url
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
-
-
-def text_html(value: Text | None) -> Markup:
-    """A Text value as HTML: a paragraph, or a bullet list of items."""
-    if not value:
-        return Markup("")
-    if value.is_list:
-        items = "".join(f"<li>{render_inline(item)}</li>" for item in value.items)
-        return Markup(f'<ul class="pp-list">{items}</ul>')
-    paragraphs = [p for p in value.items[0].split("\n\n") if p.strip()]
-    return Markup("".join(f"<p>{render_inline(p.strip())}</p>" for p in paragraphs))
-
-
-def text_inline(value: Text | None) -> Markup:
-    """A Text value on one line (items joined), for cards and table cells."""
-    if not value:
-        return Markup("")
-    return Markup("、".join(render_inline(item) for item in value.items))
 
 
 class Renderer:
@@ -58,8 +39,9 @@ class Renderer:
             "fy": lambda y: fiscal.fy_label(y, language),
             "fy_short": lambda y: fiscal.fy_short(y, language),
             "date": lambda d: fiscal.date_label(d, language),
-            "text": text_html,
-            "inline": text_inline,
+            "text": lambda value: self._partial("planpub/partials/text.html", value=value, inline=False),
+            "inline": lambda value: self._partial("planpub/partials/text.html", value=value, inline=True),
+            "inline_markdown": lambda item: Markup(render_inline(item)),
             "markdown": lambda s, top_level=2, id_prefix="": Markup(render_block(s, top_level, id_prefix)),
             "number": format_number,
             "number_short": format_number_short,
@@ -68,6 +50,10 @@ class Renderer:
             "pp_point": lambda point, unit=None: f"{fiscal.fy_short(point.fy, language)} {format_number(point.value)}{unit or ''}",
         })
         self.env.globals.update({"t": catalogue(language)["ui"], "msg": msg, "lang": language})
+
+    def _partial(self, template: str, **context) -> Markup:
+        """A small template used as a filter (prose fields); its output is already safe HTML."""
+        return Markup(self.env.get_template(template).render(**context).strip())
 
     def render_feed(self, site_url: str, **context) -> str:
         """An Atom feed; links are absolute, as feed readers need them."""

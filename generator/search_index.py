@@ -29,36 +29,42 @@ MARKER = b"data-pagefind-body"
 ARCHIVED = b'data-planpub-edition="archived"'
 # Two indexes instead of one with a filter: Pagefind writes filter values in a random
 # order, which would make builds irreproducible. The search page picks the index.
-INDEXES = {"pagefind": False, "pagefind-all": True}   # folder → includes archived 版
+ALL_INDEX, LATEST_INDEX = "pagefind-all", "pagefind"
 
 
 def build_search_index(site_dir: Path) -> None:
+    """Copy the searchable pages once into a private scratch folder, index them all,
+    then drop the archived ones and index the latest 版 only."""
     site_dir = Path(site_dir)
-    pages = []
-    for path in sorted(site_dir.rglob("*.html")):
-        content = path.read_bytes()
-        if MARKER in content:  # only plan pages are searchable
-            pages.append((path.relative_to(site_dir), content, ARCHIVED in content))
-    if not pages:
-        return  # e.g. the preview showing a list of content problems instead of the site
-    for folder, with_archived in INDEXES.items():
-        _index([(p, c) for p, c, archived in pages if with_archived or not archived], site_dir / folder)
-
-
-def _index(pages: list[tuple[Path, bytes]], output: Path) -> None:
     env = dict(os.environ, RAYON_NUM_THREADS="1")
     scratch = Path(tempfile.mkdtemp(prefix="planpub-search-"))  # private: builds may run in parallel
     scratch_site = scratch / "site"
     try:
-        for relative, content in pages:
-            target = scratch_site / relative
+        archived = []
+        for path in sorted(site_dir.rglob("*.html")):
+            content = path.read_bytes()
+            if MARKER not in content:
+                continue  # only plan pages are searchable
+            target = scratch_site / path.relative_to(site_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
-        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", "site", "--silent"],
-                                cwd=scratch, capture_output=True, text=True, env=env)
-        if result.returncode != 0:
-            raise SearchIndexError((result.stderr or result.stdout).strip() or "pagefind failed")
-        shutil.rmtree(output, ignore_errors=True)
-        shutil.move(str(scratch_site / "pagefind"), str(output))
+            if ARCHIVED in content:
+                archived.append(target)
+        if not scratch_site.exists():
+            return  # e.g. the preview showing a list of content problems instead of the site
+        _run_pagefind(scratch, env, site_dir / ALL_INDEX)
+        for target in archived:
+            target.unlink()
+        _run_pagefind(scratch, env, site_dir / LATEST_INDEX)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _run_pagefind(scratch: Path, env: dict, output: Path) -> None:
+    """Index scratch/site (always by that relative path) and move the result to `output`."""
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", "site", "--silent"],
+                            cwd=scratch, capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        raise SearchIndexError((result.stderr or result.stdout).strip() or "pagefind failed")
+    shutil.rmtree(output, ignore_errors=True)
+    shutil.move(str(scratch / "site" / "pagefind"), str(output))
