@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from .commands import build, diff, export, import_, new, release, schema, serve, validate
+from .i18n import msg
 
 COMMANDS = {
     "new": new,
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except KeyboardInterrupt:
-        print("中断しました。", file=sys.stderr)
+        print(msg("cli.interrupted"), file=sys.stderr)
         return 130
 
 

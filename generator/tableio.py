@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .workbook import SHEET_CHOICES, Table
+from .i18n import msg
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE3F0")
 VALIDATED_ROWS = 1000  # dropdowns cover this many rows, so staff can add initiatives
@@ -53,7 +54,7 @@ def write_xlsx(tables: list[Table], path: Path) -> None:
                     continue
                 validation = DataValidation(type="list", formula1=f"='{SHEET_CHOICES}'!${letter}$2:${letter}${count + 1}",
                                             allow_blank=True, showErrorMessage=True,
-                                            errorTitle="選択肢にない値です", error="一覧から選んでください（選択肢シートを参照）")
+                                            errorTitle=msg("cli.dropdown_error_title"), error=msg("cli.dropdown_error"))
                 column = get_column_letter(table.header.index(header) + 1)
                 validation.add(f"{column}2:{column}{VALIDATED_ROWS}")
                 sheet.add_data_validation(validation)
@@ -64,7 +65,7 @@ def read_xlsx(path: Path) -> dict[str, Table]:
     try:
         workbook = load_workbook(path, data_only=True, read_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise TableFileError(f"{path} をExcelファイル（.xlsx）として読み込めません（{exc}）") from None
+        raise TableFileError(msg("cli.not_xlsx", path=path, error=exc)) from None
     tables = {}
     for sheet in workbook.worksheets:
         rows = [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -91,14 +92,14 @@ def write_csv(tables: list[Table], directory: Path) -> list[Path]:
 
 def read_csv(directory: Path) -> dict[str, Table]:
     if not directory.is_dir():
-        raise TableFileError(f"CSVのフォルダー {directory} がありません")
+        raise TableFileError(msg("cli.no_csv_folder", path=directory))
     tables = {}
     for path in sorted(directory.glob("*.csv")):
         try:
             with open(path, encoding="utf-8-sig", newline="") as handle:
                 rows = list(csv.reader(handle))
         except UnicodeDecodeError:
-            raise TableFileError(f"{path.name} がUTF-8ではありません。「CSV UTF-8（コンマ区切り）」で保存してください") from None
+            raise TableFileError(msg("cli.csv_not_utf8", name=path.name)) from None
         header = [h.strip() for h in rows[0]] if rows else []
         data = [[None if v == "" else v for v in row] for row in rows[1:]]
         tables[path.stem] = Table(path.stem, header, data)

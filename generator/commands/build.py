@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from .common import load_or_report
+from ..i18n import msg
 
 HELP = "ウェブサイトを site/ に作成します"
 DESCRIPTION = ("内容をチェックしてから、公開用のウェブサイト一式を作成します。問題があれば何も書き換えずに"
@@ -35,14 +36,14 @@ def run(args) -> int:
     started = time.perf_counter()
     config_path = args.config.resolve()
     if not config_path.is_file():
-        print(f"設定ファイル {args.config} がありません。", file=sys.stderr)
+        print(msg("cli.config_missing", path=args.config), file=sys.stderr)
         return 1
     _quiet_mkdocs()
-    print("内容をチェックしています…", flush=True)
+    print(msg("cli.checking"), flush=True)
     try:
         config = load_config(config_file=str(config_path))
     except MkDocsException as exc:
-        print(f"設定ファイルの誤り: {exc}", file=sys.stderr)
+        print(msg("cli.config_error", error=exc), file=sys.stderr)
         return 1
     plugin = config.plugins.get("planpub")
     if args.content is not None and plugin is not None:
@@ -50,29 +51,29 @@ def run(args) -> int:
     content_dir = config_path.parent / (plugin.config.content_dir if plugin else "content")
     result = load_or_report(content_dir)
     if result is None:
-        print("サイトは作成していません（site/ は変更していません）。", file=sys.stderr)
+        print(msg("cli.site_unchanged_after_problems"), file=sys.stderr)
         return 1
 
     site_dir = (args.site_dir.resolve() if args.site_dir else Path(config.site_dir))
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(site_dir.parent)
     staging = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
-    print("ページを作成しています…", flush=True)
+    print(msg("cli.building"), flush=True)
     try:
         config.site_dir = str(staging)
         from mkdocs.commands.build import build
         build(config)
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"サイトの作成に失敗しました: {exc}", file=sys.stderr)
-        print("site/ は変更していません。", file=sys.stderr)
+        print(msg("cli.build_failed", error=exc), file=sys.stderr)
+        print(msg("cli.site_unchanged"), file=sys.stderr)
         return 1
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     replace_dir(staging, site_dir)
     pages = sum(1 for _ in site_dir.rglob("index.html"))
-    print(f"完了しました: {site_dir}（{pages}ページ、{time.perf_counter() - started:.1f}秒）")
+    print(msg("cli.build_done", path=site_dir, pages=pages, seconds=f"{time.perf_counter() - started:.1f}"))
     return 0
 
 

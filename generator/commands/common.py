@@ -7,18 +7,19 @@ from pathlib import Path
 
 from ..loader import LoadResult, load_site
 from ..problems import Problems
+from ..i18n import msg
 
 
 def report(problems: Problems, stream=sys.stderr) -> None:
     for problem in problems.sorted():
         print(problem.format(), file=stream)
-    print(f"\n{len(problems)}件の問題があります。上の各行の → の説明に従って修正してください。", file=stream)
+    print(msg("cli.problems_total", count=len(problems)), file=stream)
 
 
 def load_or_report(content_dir: Path) -> LoadResult | None:
     """Load content; print every problem and return None if there are any."""
     if not content_dir.is_dir():
-        print(f"content フォルダー {content_dir} がありません。", file=sys.stderr)
+        print(msg("cli.content_missing", path=content_dir), file=sys.stderr)
         return None
     result = load_site(content_dir)
     if result.problems or result.site is None:
@@ -40,6 +41,6 @@ def working_plan(result: LoadResult, plan_id: str):
     """The plan with a working copy, or None after saying why."""
     plan = next((p for p in result.site.plans if p.id == plan_id), None)
     if plan is None or plan.working is None:
-        print(f"計画「{plan_id}」の作業中の版（working/）がありません。", file=sys.stderr)
+        print(msg("cli.no_working", plan=plan_id), file=sys.stderr)
         return None
     return plan

@@ -38,14 +38,14 @@ def run(args) -> int:
         return 1
     plan = next((p for p in result.site.plans if p.id == args.plan), None)
     if plan is None:
-        print(f"計画「{args.plan}」がありません。", file=sys.stderr)
+        print(msg("cli.no_plan", plan=args.plan), file=sys.stderr)
         return 1
     old, old_name, old_omits = find_content(plan, args.old)
     new, new_name, new_omits = find_content(plan, args.new)
     for content, ref in ((old, args.old), (new, args.new)):
         if content is None:
             choices = "、".join([v.label or v.id for v in plan.snapshot_versions] + ["working"])
-            print(f"版「{ref}」はありません。指定できる版: {choices}", file=sys.stderr)
+            print(msg("cli.no_version", ref=ref, choices=choices), file=sys.stderr)
             return 1
     ignore = tuple(sorted(set(new_omits)))  # absent because the newer document lacks them
     print(format_diff(diff_contents(old, new, ignore), old_name, new_name))

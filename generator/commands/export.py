@@ -8,6 +8,7 @@ from pathlib import Path
 from ..tableio import write_csv, write_xlsx
 from ..workbook import to_tables
 from .common import add_workbook_arguments, load_or_report, working_plan
+from ..i18n import msg
 
 HELP = "取組・スケジュール・進捗・KPIをExcelファイルに書き出します"
 DESCRIPTION = ("作業中の版（working/）の取組を、個別業務一覧と同じ形のExcelブックに書き出します。"
@@ -29,8 +30,8 @@ def run(args) -> int:
     tables = to_tables(plan.working, statuses)
     if args.xlsx:
         write_xlsx(tables, args.xlsx)
-        print(f"書き出しました: {args.xlsx}（取組 {len(plan.working.initiatives)}件）")
+        print(msg("cli.exported", path=args.xlsx, count=len(plan.working.initiatives)))
     else:
         for path in write_csv(tables, args.csv):
-            print(f"書き出しました: {path}")
+            print(msg("cli.written", path=path))
     return 0

@@ -18,6 +18,7 @@ from ..tableio import TableFileError, read_csv, read_xlsx
 from ..workbook import CellProblem, from_tables
 from .common import add_workbook_arguments, load_or_report, working_plan
 from .import_mapping import locate_problem
+from ..i18n import msg
 
 HELP = "Excelファイル（またはCSV）の内容を作業中の版に取り込みます"
 DESCRIPTION = ("planpub export で書き出して編集したExcelブックを、作業中の版（working/）に取り込みます。"
@@ -30,9 +31,9 @@ def add_arguments(parser) -> None:
 
 def report_cells(problems: list[CellProblem]) -> None:
     for p in sorted(problems, key=lambda p: (p.sheet, p.row, p.column)):
-        column = f" 列「{p.column}」" if p.column else ""
-        print(f"シート「{p.sheet}」 {p.row}行目{column}: {p.message}", file=sys.stderr)
-    print(f"\n{len(problems)}件の問題があります。何も書き換えていません。", file=sys.stderr)
+        column = msg("cli.cell_column", column=p.column) if p.column else ""
+        print(msg("cli.cell_problem", sheet=p.sheet, row=p.row, column=column, message=p.message), file=sys.stderr)
+    print(msg("cli.import_problems_total", count=len(problems)), file=sys.stderr)
 
 
 def run(args) -> int:
@@ -43,7 +44,7 @@ def run(args) -> int:
     plan = working_plan(result, args.plan)
     if plan is None:
         return 1
-    print("読み込んでいます…", flush=True)
+    print(msg("cli.reading"), flush=True)
     try:
         tables = read_xlsx(args.xlsx) if args.xlsx else read_csv(args.csv)
     except TableFileError as exc:
@@ -57,7 +58,7 @@ def run(args) -> int:
     new_content = replace(plan.working, initiatives=initiatives, kpis=plan_kpis)
 
     # Check the result exactly as `validate` would, in a scratch copy of the content.
-    print("チェックしています…", flush=True)
+    print(msg("cli.checking_short"), flush=True)
     scratch = Path(tempfile.mkdtemp(prefix="planpub-import-"))
     try:
         scratch_root = scratch / "content"
@@ -79,7 +80,7 @@ def run(args) -> int:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    print(f"取り込みました: {working}（取組 {len(initiatives)}件）")
+    print(msg("cli.imported", path=working, count=len(initiatives)))
     return 0
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..schema import ID_PATTERN, write_schemas
+from ..i18n import msg
 
 HELP = "新しい計画を、記入例つきのひな形から作成します"
 DESCRIPTION = ("content/plans/<計画ID>/working/ に、説明のメモ付きの記入例（計画・取組・本文の章）を作成します。"
@@ -23,12 +24,11 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     if not re.match(ID_PATTERN, args.plan):
-        print(f"計画ID「{args.plan}」は使えません。半角英小文字・数字・「-」だけにしてください（例: sample-city）。",
-              file=sys.stderr)
+        print(msg("cli.bad_plan_id", plan=args.plan), file=sys.stderr)
         return 1
     target = args.content / "plans" / args.plan
     if target.exists():
-        print(f"{target} は既にあります。既存の計画は上書きしません。別の計画IDを指定してください。", file=sys.stderr)
+        print(msg("cli.plan_exists", path=target), file=sys.stderr)
         return 1
     if not (args.content / "site.yml").exists():
         args.content.mkdir(parents=True, exist_ok=True)
@@ -37,9 +37,9 @@ def run(args) -> int:
             encoding="utf-8")
     write_schemas(args.content / "schema")
     shutil.copytree(SCAFFOLD, target)
-    print(f"作成しました: {target}")
+    print(msg("cli.created", path=target))
     for path in sorted(target.rglob("*")):
         if path.is_file():
             print(f"  {path}")
-    print("次に: 記入例を書き換え → planpub validate でチェック → planpub serve で確認")
+    print(msg("cli.new_next"))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..schema import write_schemas
+from ..i18n import msg
 
 HELP = "内容の形式（JSON Schema）をファイルに書き出します"
 DESCRIPTION = ("VS Code などのエディターが入力候補の表示や誤りの指摘に使う JSON Schema を書き出します。"
@@ -17,5 +18,5 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     for path in write_schemas(args.out):
-        print(f"書き出しました: {path}")
+        print(msg("cli.written", path=path))
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from ..i18n import msg
 
 HELP = "編集中の内容をブラウザーで確認します（保存すると自動で更新）"
 DESCRIPTION = ("手元でウェブサイトを表示します。content/ や theme/ のファイルを保存すると、"
@@ -23,13 +24,13 @@ def run(args) -> int:
     from .build import _quiet_mkdocs
 
     if not args.config.is_file():
-        print(f"設定ファイル {args.config} がありません。", file=sys.stderr)
+        print(msg("cli.config_missing", path=args.config), file=sys.stderr)
         return 1
     _quiet_mkdocs()
-    print(f"http://{args.addr}/ で表示します（Ctrl+C で終了）。", flush=True)
+    print(msg("cli.serving", addr=args.addr), flush=True)
     try:
         serve(config_file=str(args.config), livereload=True, watch_theme=True, dev_addr=args.addr)
     except MkDocsException as exc:
-        print(f"表示を開始できませんでした: {exc}", file=sys.stderr)
+        print(msg("cli.serve_failed", error=exc), file=sys.stderr)
         return 1
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .common import load_or_report
+from ..i18n import msg
 
 HELP = "内容をチェックします（問題をすべて一覧表示）"
 DESCRIPTION = ("content/ のすべてのファイルをチェックし、問題があればファイル名・行・項目と直し方を"
@@ -22,5 +23,5 @@ def run(args) -> int:
     plans = result.site.plans
     versions = sum(len(p.snapshot_versions) for p in plans)
     initiatives = sum(len(c.initiatives) for p in plans for c in p.snapshots.values())
-    print(f"問題はありません（計画 {len(plans)} 件、公開済みの版 {versions} 件、取組 延べ {initiatives} 件）。")
+    print(msg("cli.valid", plans=len(plans), versions=versions, initiatives=initiatives))
     return 0
