@@ -7,12 +7,18 @@ links at the latest 版, and (5) tells `mkdocs serve` to watch content/.
 
 Generated pages are deliberately left out of the navigation: MkDocs renders the
 whole nav into every page, which would make build time grow with pages squared.
+
+`planpub build` does not let the plugin load content itself: it hands a `WriteRequest`
+(a batch of pages of some units, or the portal) to `MkDocsWriter`, which runs one
+MkDocs build for it. `mkdocs serve` and a plain `mkdocs build` build everything at once.
 """
 
 from __future__ import annotations
 
 import html
 import logging
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -26,7 +32,7 @@ from .i18n import set_language
 from .loader import load_site
 from .pages import Page, build_pages, problems_page, static_files
 from .render import Renderer
-from .search_index import SearchIndexError, build_search_index
+from .search_index import SearchIndexError, index_whole_site
 
 
 log = logging.getLogger("mkdocs.plugins.planpub")
@@ -44,16 +50,69 @@ class PlanPubConfig(Config):
     """Folder with site.yml and plans/, relative to mkdocs.yml."""
 
 
+@dataclass
+class WriteRequest:
+    """What one MkDocs run should write (set by MkDocsWriter before the build)."""
+
+    pages: list[Page]
+    files: dict[str, bytes]
+    portal: bool                  # the portal run also writes the guide and theme assets
+    language: str
+    render_seconds: float = field(default=0.0)
+
+
+class MkDocsWriter:
+    """Writes generated pages in the site's layout with MkDocs and mkdocs-material
+    (the `PageWriter` that generator.sitebuild uses)."""
+
+    def __init__(self, config_file: Path, language: str, site_url: str | None = None):
+        self.config_file, self.language, self.site_url = config_file, language, site_url
+
+    def write(self, pages: list[Page], files: dict[str, bytes], out_dir: Path, portal: bool) -> float:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        config = load_config(config_file=str(self.config_file))
+        if self.site_url is not None:
+            config.site_url = self.site_url
+        plugin = config.plugins["planpub"]
+        plugin.request = WriteRequest(pages, files, portal, self.language)
+        config.site_dir = str(out_dir)
+        build(config)
+        return plugin.request.render_seconds
+
+
+def _nav_paths(nav) -> list[str]:
+    """Every page path named in the `nav:` setting."""
+    paths = []
+    for item in nav if isinstance(nav, list) else [nav]:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            paths += _nav_paths(value)
+        elif isinstance(value, str):
+            paths.append(value)
+    return paths
+
+
 class PlanPubPlugin(BasePlugin[PlanPubConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, Page] = {}
         self.renderer: Renderer | None = None
         self.content_dir: Path | None = None
+        self.request: WriteRequest | None = None
+        self.frozen_bases: list[str] = []
 
     def on_startup(self, *, command, dirty):
         self.command = command
 
     def on_config(self, config):
+        if self.request is not None:
+            set_language(self.request.language)
+            config.theme["language"] = self.request.language
+            self.renderer = Renderer()
+            self.pages = {page.src_uri: page for page in self.request.pages}
+            self.static = self.request.files
+            return config
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.content_dir = (base / self.config.content_dir).resolve()
         result = load_site(self.content_dir)
@@ -74,9 +133,20 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         preview = getattr(self, "command", None) == "serve"
         self.pages = {page.src_uri: page for page in build_pages(result.site, include_working=preview)}
         self.static = static_files(result.site, list(self.pages.values()), self.renderer, config.site_url or "")
+        self.frozen_bases = [f"{p.id}/v/{v.id}/" for p in result.site.plans for v in p.snapshot_versions]
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        if self.request is not None and not self.request.portal:
+            # A batch of plan pages: MkDocs still reads the guide's pages (every page's
+            # navigation shows their titles), but only the portal run copies assets.
+            for file in [f for f in files if not f.is_documentation_page()]:
+                files.remove(file)
+            # The portal's generated pages in the navigation (the site home, the error
+            # list) are written by the portal run; here they only need to exist.
+            for src_uri in _nav_paths(config.nav or []):
+                if files.get_file_from_path(src_uri) is None and src_uri.endswith(".md"):
+                    files.append(File.generated(config, src_uri, content="---\ntitle: \"\"\n---\n"))
         for page in self.pages.values():
             # MkDocs' templates print titles and descriptions unescaped (it treats titles as
             # HTML), so content text must be escaped here or it could inject markup.
@@ -91,7 +161,11 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return html
-        return self.renderer.render(generated)
+        started = time.perf_counter()
+        content = self.renderer.render(generated)
+        if self.request is not None:
+            self.request.render_seconds += time.perf_counter() - started
+        return content
 
     def on_page_context(self, context, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
@@ -113,8 +187,10 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         return self.on_post_page(output_content, None, config)  # 404.html has the same header
 
     def on_post_build(self, config):
+        if self.request is not None:
+            return  # planpub build indexes per unit and for the portal itself
         try:
-            build_search_index(Path(config.site_dir))
+            index_whole_site(Path(config.site_dir), self.frozen_bases)
         except SearchIndexError as exc:
             raise PluginError(f"search index: {exc}") from None
 

@@ -40,7 +40,10 @@ class Page:
     title: str
     context: dict[str, Any] = field(default_factory=dict)
     description: str = ""
-    canonical_url: str = ""       # the unversioned latest URL of the same page
+    canonical_url: str = ""       # where search engines should find it (default: its own URL)
+
+    def __post_init__(self) -> None:
+        self.canonical_url = self.canonical_url or self.url
 
     @property
     def src_uri(self) -> str:
@@ -56,9 +59,20 @@ class Edition:
     version: Version
     content: PlanContent
     base: str                     # "gotsu/" or "gotsu/v/1.5/"
-    is_latest: bool               # this 版 is the plan's newest
+    is_latest: bool               # the stable /<plan>/ address, always showing the newest 版
     unversioned: bool             # served at /<plan>/ rather than /<plan>/v/<id>/
     is_working: bool = False      # the unpublished working copy (preview only)
+
+    @property
+    def known_snapshots(self) -> list[Version]:
+        """The frozen 版 this edition's pages may mention. A frozen 版 mentions only itself
+        and earlier ones, so its pages never change after publication: that is what lets
+        a build copy them from the cache instead of rendering them again."""
+        snapshots = self.plan.snapshot_versions
+        ids = [v.id for v in snapshots]
+        if self.is_latest or self.version.id not in ids:  # the latest 版, or the working copy
+            return snapshots
+        return snapshots[: ids.index(self.version.id) + 1]
 
     def url(self, kind: str, arg: str | None = None) -> str:
         if kind == "initiative":
@@ -98,7 +112,7 @@ def plan_editions(plan: Plan, include_working: bool = False) -> list[Edition]:
         editions.append(Edition(plan, latest, plan.snapshots[latest.id], f"{plan.id}/", True, True))
         for version in plan.snapshot_versions:
             editions.append(Edition(plan, version, plan.snapshots[version.id], f"{plan.id}/v/{version.id}/",
-                                    version.id == latest.id, False))
+                                    False, False))
     if include_working and plan.working is not None:
         working = Version(id=WORKING_ID, name=msg("ui.working_version"))
         edition = Edition(plan, working, plan.working, f"{plan.id}/{WORKING_ID}/", False, False, True)
@@ -111,21 +125,40 @@ def plan_editions(plan: Plan, include_working: bool = False) -> list[Edition]:
 def build_pages(site: Site, include_working: bool = False) -> list[Page]:
     """Every page of the site, in a stable order. `include_working` adds the unpublished
     working copy of each plan at /<plan>/working/ for the staff preview."""
-    pages = [Page(url="", template="planpub/pages/site_home.html", title=site.title,
-                  context={"site": site, "plans": [p for p in site.plans if p.latest],
-                           "preview": include_working},
-                  description=site.description or site.title)]
+    pages = portal_pages(site, preview=include_working)
     for plan in site.plans:
         editions = plan_editions(plan, include_working)
         diffs = pair_diffs(plan)  # shared by every revisions page and the compare pages
         for edition in _unique(editions):
-            pages.extend(_edition_pages(site, edition, editions, diffs))
-        if editions:
-            pages.extend(compare_pages(site, plan, editions[0], diffs))
-    pages.append(Page(url="search/", template="planpub/pages/search.html", title=msg("ui.search_title"),
-                      context={"site": site}, description=msg("ui.search_title")))
-    pages.append(Page(url="guide/errors/", template="planpub/pages/error_list.html",
-                      title=msg("ui.error_list_title"), context={"errors": error_catalogue()}))
+            pages.extend(edition_pages(site, edition, editions, diffs))
+    return pages
+
+
+def portal_pages(site: Site, preview: bool = False) -> list[Page]:
+    """The pages about the whole site rather than one plan: the plan list, search, error list."""
+    return [
+        Page(url="", template="planpub/pages/site_home.html", title=site.title,
+             context={"site": site, "plans": [p for p in site.plans if p.latest], "preview": preview},
+             description=site.description or site.title),
+        Page(url="search/", template="planpub/pages/search.html", title=msg("ui.search_title"),
+             context={"site": site, "archived_plans": [p for p in site.plans if len(p.snapshot_versions) > 1],
+                      "archive_list": SEARCH_ARCHIVES},
+             description=msg("ui.search_title")),
+        Page(url="guide/errors/", template="planpub/pages/error_list.html",
+             title=msg("ui.error_list_title"), context={"errors": error_catalogue()}),
+    ]
+
+
+def edition_pages(site: Site, edition: Edition, editions: list[Edition], diffs: dict) -> list[Page]:
+    """All pages published at one edition's base URL. A frozen 版 also owns the compare
+    pages whose newer side it is; the latest owns the notes for pages it no longer has."""
+    pages = list(_edition_pages(site, edition, editions, diffs))
+    if edition.is_working:
+        return pages
+    if edition.is_latest:
+        pages.extend(withdrawn_pages(site, edition))
+    else:
+        pages.extend(compare_pages(site, edition, diffs))
     return pages
 
 
@@ -142,26 +175,59 @@ def edition_files(edition: Edition, site: Site) -> dict[str, bytes]:
 
 
 def static_files(site: Site, pages: list[Page], renderer, site_url: str) -> dict[str, bytes]:
-    """Every generated non-page file: the open data of each edition (already produced for
-    its data page), the JSON Schema of plan.json, and the Atom feeds."""
-    files: dict[str, bytes] = {"data/plan.schema.json": opendata.json_bytes(opendata.PLAN_JSON_SCHEMA)}
-    for page in pages:
-        for name, data in page.context.get("data_files", {}).items():
-            files[page.url + name] = data
+    """Every generated non-page file of the whole site (see the three functions below)."""
+    files = page_files(pages)
+    for plan in site.plans:
+        files.update(plan_files(plan, renderer, site_url))
+    files.update(portal_files(site, renderer, site_url))
+    return files
+
+
+def page_files(pages: list[Page]) -> dict[str, bytes]:
+    """The open data of each edition, already produced for its data page."""
+    return {page.url + name: data for page in pages for name, data in page.context.get("data_files", {}).items()}
+
+
+def plan_files(plan: Plan, renderer, site_url: str) -> dict[str, bytes]:
+    """A plan's Atom feed and versions.json (which 版 exist; frozen pages read it to say
+    when a newer 版 has been published)."""
+    if plan.latest is None:
+        return {}
+    content = plan.snapshots[plan.latest.id]
+    feed = renderer.render_feed(title=f"{content.municipality} {content.title}", self_path=f"{plan.id}/feed.xml",
+                                home_path=f"{plan.id}/", entries=feed_entries(plan, content), site_url=site_url)
+    return {f"{plan.id}/feed.xml": feed.encode("utf-8"), f"{plan.id}/versions.json": versions_json(plan)}
+
+
+def versions_json(plan: Plan) -> bytes:
+    def entry(version: Version) -> dict:
+        return {"id": version.id, "name": version.name, "date": version.date, "url": f"{plan.id}/v/{version.id}/"}
+    data = {"plan": plan.id, "latest": entry(plan.latest), "versions": [entry(v) for v in plan.snapshot_versions]}
+    return opendata.json_bytes(data)
+
+
+SEARCH_ARCHIVES = "search-archives.json"
+
+
+def portal_files(site: Site, renderer, site_url: str) -> dict[str, bytes]:
+    """The JSON Schema of plan.json, the site-wide Atom feed, and the list of the search
+    bundles of archived 版 (the search page merges them when asked to include old 版)."""
     site_entries = []
     for plan in site.plans:
-        editions = plan_editions(plan)
-        if not editions:
-            continue
-        entries = feed_entries(plan, editions[0].content)
-        site_entries += entries
-        files[f"{plan.id}/feed.xml"] = renderer.render_feed(
-            title=f"{editions[0].content.municipality} {editions[0].content.title}", self_path=f"{plan.id}/feed.xml",
-            home_path=f"{plan.id}/", entries=entries, site_url=site_url).encode("utf-8")
+        if plan.latest is not None:
+            site_entries += feed_entries(plan, plan.snapshots[plan.latest.id])
     site_entries.sort(key=lambda e: (e["updated"], e["id"]), reverse=True)
-    files["feed.xml"] = renderer.render_feed(title=site.title, self_path="feed.xml", home_path="",
-                                             entries=site_entries, site_url=site_url).encode("utf-8")
-    return files
+    feed = renderer.render_feed(title=site.title, self_path="feed.xml", home_path="", entries=site_entries,
+                                site_url=site_url)
+    archives = [{"plan": plan.id, "version": v.id, "bundle": archive_bundle(plan, v)}
+                for plan in site.plans for v in plan.snapshot_versions if v.id != plan.latest.id]
+    return {"data/plan.schema.json": opendata.json_bytes(opendata.PLAN_JSON_SCHEMA),
+            "feed.xml": feed.encode("utf-8"), SEARCH_ARCHIVES: opendata.json_bytes({"bundles": archives})}
+
+
+def archive_bundle(plan: Plan, version: Version) -> str:
+    """Where a frozen 版's own search bundle lives (built and cached with its pages)."""
+    return f"{plan.id}/v/{version.id}/pagefind/"
 
 
 def feed_entries(plan: Plan, content: PlanContent) -> list[dict]:
@@ -189,34 +255,35 @@ def pair_diffs(plan: Plan) -> dict[tuple[str, str], PlanDiff]:
             for i, old in enumerate(snapshots) for new in snapshots[i + 1:]}
 
 
-def compare_pages(site: Site, plan: Plan, latest: Edition, diffs: dict) -> Iterator[Page]:
-    """A diff page for every ordered pair of frozen 版 (older → newer)."""
-    snapshots = plan.snapshot_versions
-    for i, old in enumerate(snapshots):
-        for new in snapshots[i + 1:]:
-            diff = diffs[(old.id, new.id)]
-            kpi_names = {k.id: k.name for c in (plan.snapshots[old.id], plan.snapshots[new.id]) for k in c.all_kpis()}
-            title = msg("ui.compare_title", old=old.name, new=new.name)
-            yield Page(url=compare_url(plan, old, new), template="planpub/pages/compare.html",
-                       title=f"{title} | {latest.content.title}",
-                       context={"site": site, "plan": plan, "content": latest.content, "edition": latest,
-                                "version": latest.version, "page_kind": "compare", "page_arg": None,
-                                "switcher": [], "latest_url": compare_url(plan, old, new),
-                                "old": old, "new": new, "diff": diff, "kpi_names": kpi_names,
-                                "inline_diff": inline_diff, "compare_choices": compare_choices(plan)},
-                       description=title, canonical_url=compare_url(plan, old, new))
+def compare_pages(site: Site, newer: Edition, diffs: dict) -> Iterator[Page]:
+    """A diff page from every earlier frozen 版 to the frozen 版 `newer`. Its menu links
+    go to the plan's stable (latest) addresses, which always exist."""
+    plan, new = newer.plan, newer.version
+    # Shown in the plan's context, with this 版's title, without a 版 banner.
+    context_edition = Edition(plan, new, newer.content, f"{plan.id}/", False, True)
+    for old in newer.known_snapshots[:-1]:
+        diff = diffs[(old.id, new.id)]
+        kpi_names = {k.id: k.name for c in (plan.snapshots[old.id], newer.content) for k in c.all_kpis()}
+        title = msg("ui.compare_title", old=old.name, new=new.name)
+        yield Page(url=compare_url(plan, old, new), template="planpub/pages/compare.html",
+                   title=f"{title} | {newer.content.title}",
+                   context={"site": site, "plan": plan, "content": newer.content, "edition": context_edition,
+                            "version": new, "page_kind": "compare", "page_arg": None,
+                            "switcher": [], "latest_url": compare_url(plan, old, new),
+                            "old": old, "new": new, "diff": diff, "kpi_names": kpi_names,
+                            "inline_diff": inline_diff, "compare_versions": newer.known_snapshots,
+                            "compare_choices": compare_choices(plan, newer.known_snapshots)},
+                   description=title)
 
 
-def compare_choices(plan: Plan) -> list[dict]:
-    snapshots = plan.snapshot_versions
+def compare_choices(plan: Plan, snapshots: list[Version]) -> list[dict]:
     return [{"old": old, "new": new, "url": compare_url(plan, old, new)}
             for i, old in enumerate(snapshots) for new in snapshots[i + 1:]]
 
 
-def revision_summaries(plan: Plan, diffs: dict) -> dict[str, dict]:
+def revision_summaries(plan: Plan, diffs: dict, snapshots: list[Version]) -> dict[str, dict]:
     """For each frozen 版 with a frozen predecessor: the change summary and its diff page."""
     result = {}
-    snapshots = plan.snapshot_versions
     for previous, version in zip(snapshots, snapshots[1:]):
         diff = diffs[(previous.id, version.id)]
         result[version.id] = {"previous": previous, "diff": diff, "summary": diff.summary(),
@@ -255,16 +322,15 @@ def _edition_pages(site: Site, edition: Edition, editions: list[Edition], diffs:
 
     def page(kind: str, template: str, title: str, arg: str | None = None, **extra: Any) -> Page:
         url = edition.url(kind, arg)
-        latest = editions[0]
-        canonical = latest.url(kind, arg) if latest.has(kind, arg) else latest.url("plan_home")
         context = {
             "site": site, "plan": edition.plan, "content": content, "edition": edition,
             "version": edition.version, "page_kind": kind, "page_arg": arg,
             "switcher": version_switcher(edition, editions, kind, arg),
-            "latest_url": canonical,
+            # The same page at the stable address; it always exists (see withdrawn_pages).
+            "latest_url": editions[0].url(kind, arg),
             **extra,
         }
-        if kind in SEARCHABLE_KINDS and (edition.unversioned or not edition.is_latest) and not edition.is_working:
+        if kind in SEARCHABLE_KINDS and not edition.is_working:
             context["search"] = {"edition": "latest" if edition.is_latest else "archived",
                                  "plan": f"{content.municipality} {plan_title}", "version": edition.version.name,
                                  "title": title,
@@ -274,7 +340,7 @@ def _edition_pages(site: Site, edition: Edition, editions: list[Edition], diffs:
             full_title += f"（{edition.version.name}）"
         description = f"{content.municipality} {plan_title}: {title}"
         return Page(url=url, template=f"planpub/pages/{template}.html", title=full_title,
-                    context=context, description=description, canonical_url=canonical)
+                    context=context, description=description)
 
     palette = status_palette(content, site)
     assessments = {kpi.id: assess(kpi) for kpi in content.all_kpis()}
@@ -294,7 +360,9 @@ def _edition_pages(site: Site, edition: Edition, editions: list[Edition], diffs:
     yield page("kpi", "kpi", msg("ui.kpi"), kpis=content.all_kpis(), kpi_summary=judgements, **shared)
     yield page("revisions", "revisions", msg("ui.revisions"),
                history=versions_up_to(edition.plan, edition.version),
-               summaries=revision_summaries(edition.plan, diffs), compare_choices=compare_choices(edition.plan))
+               summaries=revision_summaries(edition.plan, diffs, edition.known_snapshots),
+               compare_versions=edition.known_snapshots,
+               compare_choices=compare_choices(edition.plan, edition.known_snapshots))
     for chapter in content.chapters:
         yield page("chapter", "chapter", chapter.title, chapter.id, chapter=chapter)
     files = edition_files(edition, site)
@@ -312,8 +380,37 @@ def _edition_pages(site: Site, edition: Edition, editions: list[Edition], diffs:
                    next=initiatives[index + 1] if index + 1 < len(initiatives) else None,
                    missing_fields=missing_fields(initiative),
                    earlier_details=earlier_details(edition, initiative),
-                   appearances=initiative_appearances(edition.plan, initiative.id),
+                   appearances=initiative_appearances(edition, initiative.id),
                    related=related_initiatives(content, initiative), **shared)
+
+
+def withdrawn_pages(site: Site, latest: Edition) -> Iterator[Page]:
+    """A short page at the stable address of every initiative or chapter that an earlier
+    frozen 版 had but the latest no longer has, saying so and linking to the 版 that have it.
+    So a link from any frozen page to "the same page in the latest 版" never breaks."""
+    plan, content = latest.plan, latest.content
+    seen: dict[tuple[str, str], tuple[str, Version]] = {}
+    for version in plan.snapshot_versions:
+        older = plan.snapshots[version.id]
+        for initiative in older.initiatives:
+            if content.initiative(initiative.id) is None:
+                seen[("initiative", initiative.id)] = (initiative.display_title, version)
+        for chapter in older.chapters:
+            if not latest.has("chapter", chapter.id):
+                seen[("chapter", chapter.id)] = (chapter.title, version)
+    for (kind, item_id), (title, last) in sorted(seen.items()):
+        holders = [v for v in plan.snapshot_versions if Edition(plan, v, plan.snapshots[v.id], "", False, False)
+                   .has(kind, item_id)]
+        yield Page(url=latest.url(kind, item_id), template="planpub/pages/withdrawn.html",
+                   title=f"{title} | {content.title}",
+                   context={"site": site, "plan": plan, "content": content, "edition": latest,
+                            "version": latest.version, "page_kind": "withdrawn", "page_arg": item_id,
+                            "switcher": [], "latest_url": latest.url("plan_home"),
+                            "item_title": title, "item_kind": kind, "last_version": last,
+                            "holders": [{"version": v, "url": f"{plan.id}/v/{v.id}/" +
+                                         (f"initiatives/{item_id}/" if kind == "initiative" else f"{item_id}/")}
+                                        for v in holders]},
+                   description=msg("ui.withdrawn_description", title=title))
 
 
 def problems_page(problems) -> Page:
@@ -364,14 +461,17 @@ def related_initiatives(content: PlanContent, initiative: Initiative) -> list[In
 def version_switcher(edition: Edition, editions: list[Edition], kind: str, arg: str | None) -> list[dict]:
     """One entry per frozen 版: the same page there if it exists, else that 版's plan home."""
     entries = []
+    known = {v.id for v in edition.known_snapshots}
     for other in editions[1:]:  # the versioned editions, oldest first
+        if other.version.id not in known:
+            continue
         exists = other.has(kind, arg)
         entries.append({
             "version": other.version,
             "url": other.url(kind, arg) if exists else other.url("plan_home"),
             "same_page": exists,
             "current": other.version.id == edition.version.id,
-            "latest": other.is_latest,
+            "latest": edition.is_latest and other.version.id == edition.plan.latest.id,
         })
     return entries
 
@@ -457,11 +557,13 @@ def earlier_details(edition: Edition, initiative: Initiative) -> dict | None:
     return None
 
 
-def initiative_appearances(plan: Plan, initiative_id: str) -> list[dict]:
-    """Each frozen 版 that contains the initiative, and whether it changed since the previous one."""
+def initiative_appearances(edition: Edition, initiative_id: str) -> list[dict]:
+    """Each frozen 版 (that the edition knows of) that contains the initiative, and whether
+    it changed since the previous one."""
+    plan = edition.plan
     entries = []
     previous, previous_version = None, None
-    for version in plan.snapshot_versions:
+    for version in edition.known_snapshots:
         current = plan.snapshots[version.id].initiative(initiative_id)
         if current is None:
             previous = None

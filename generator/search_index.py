@@ -1,23 +1,30 @@
-"""Build the Pagefind search index for a built site (run after the HTML is written).
+"""Pagefind search bundles for built pages (run after the HTML is written).
 
-Pagefind writes a chunked index to <site>/pagefind/: a browser downloads only the
-chunks a query needs, so search stays cheap however many 版 a site publishes. The
-extended binary segments Japanese text while indexing.
+Pagefind writes a chunked index: a browser downloads only the chunks a query needs, so
+search stays cheap however large the site. The extended build segments Japanese text
+while indexing.
 
-Pagefind's output depends on the path string it is given (and on its thread pool),
-while builds happen in randomly named staging folders. So the pages to index are
-copied to `site/` in a private scratch folder and indexed as the relative path `site`
-with one thread: the output then depends only on the pages, and builds stay
-byte-for-byte reproducible wherever they run.
+There is one bundle for the latest 版 of every plan (site/pagefind/, rebuilt by every
+build) and one small bundle per frozen 版 (<plan>/v/<id>/pagefind/), built once with that
+版's pages and cached with them: publishing a new 版 never re-indexes the old ones. The
+search page merges the frozen bundles in when the reader includes archived 版.
+
+All bundles of one call are written by one Pagefind service process (`pagefind --service`),
+because loading its Japanese dictionary takes about a second. Pages are added with
+explicit URLs in a sorted order, so a bundle depends only on its pages, not on where the
+build ran. We talk to the service with the small synchronous client below rather than
+the pagefind package's asyncio client, which sleeps 0.1 s before reading each reply
+(ten pages a second).
 """
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import shutil
 import subprocess
-import sys
-import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -26,45 +33,141 @@ class SearchIndexError(Exception):
 
 
 MARKER = b"data-pagefind-body"
-ARCHIVED = b'data-planpub-edition="archived"'
-# Two indexes instead of one with a filter: Pagefind writes filter values in a random
-# order, which would make builds irreproducible. The search page picks the index.
-ALL_INDEX, LATEST_INDEX = "pagefind-all", "pagefind"
+LATEST = b'data-planpub-edition="latest"'
+LATEST_BUNDLE = "pagefind/"
+# The files a merged (secondary) bundle needs; the primary also needs the loader and wasm.
+DATA_FILES = ("pagefind-entry.json", "index", "fragment", "filter")
+LOADER_FILES = ("pagefind.js", "pagefind-worker.js")
 
 
-def build_search_index(site_dir: Path) -> None:
-    """Copy the searchable pages once into a private scratch folder, index them all,
-    then drop the archived ones and index the latest 版 only."""
-    site_dir = Path(site_dir)
-    env = dict(os.environ, RAYON_NUM_THREADS="1")
-    scratch = Path(tempfile.mkdtemp(prefix="planpub-search-"))  # private: builds may run in parallel
-    scratch_site = scratch / "site"
-    try:
-        archived = []
-        for path in sorted(site_dir.rglob("*.html")):
-            content = path.read_bytes()
-            if MARKER not in content:
-                continue  # only plan pages are searchable
-            target = scratch_site / path.relative_to(site_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-            if ARCHIVED in content:
-                archived.append(target)
-        if not scratch_site.exists():
-            return  # e.g. the preview showing a list of content problems instead of the site
-        _run_pagefind(scratch, env, site_dir / ALL_INDEX)
-        for target in archived:
-            target.unlink()
-        _run_pagefind(scratch, env, site_dir / LATEST_INDEX)
-    finally:
+@dataclass
+class Bundle:
+    output: Path                     # the bundle folder to (re)write
+    pages: list[tuple[str, Path]]    # (site-relative page URL, its index.html)
+    primary: bool = False            # the bundle the search page loads first
+
+
+def searchable(path: Path, latest_only: bool = False) -> bool:
+    content = path.read_bytes()
+    return MARKER in content and (not latest_only or LATEST in content)
+
+
+def pages_under(site_dir: Path, folder: str, latest_only: bool = False) -> list[tuple[str, Path]]:
+    """The searchable pages below `folder` of a built site, as (URL, file), sorted."""
+    root = site_dir / folder
+    found = []
+    for path in sorted(root.rglob("index.html")) if root.exists() else []:
+        if searchable(path, latest_only):
+            found.append((path.parent.relative_to(site_dir).as_posix() + "/", path))
+    return found
+
+
+def write_bundles(bundles: list[Bundle], threads: int = 1, service: "PagefindService | None" = None) -> None:
+    """Write every bundle that has pages (with `service`, or a service of its own);
+    bundles without pages are removed."""
+    todo = [b for b in bundles if b.pages]
+    for bundle in bundles:
+        shutil.rmtree(bundle.output, ignore_errors=True)
+    if not todo:
+        return
+    if service is None:
+        with PagefindService(threads) as own:
+            _write(own, todo)
+    else:
+        _write(service, todo)
+
+
+def _write(service: "PagefindService", bundles: list[Bundle]) -> None:
+    for bundle in bundles:
+        index_id = service.request({"type": "NewIndex", "config": None})["index_id"]
+        for url, path in sorted(bundle.pages):
+            service.request({"type": "AddFile", "index_id": index_id, "file_path": None, "url": "/" + url,
+                             "file_contents": path.read_text(encoding="utf-8")})
+        scratch = bundle.output.with_name(bundle.output.name + ".writing")
         shutil.rmtree(scratch, ignore_errors=True)
+        service.request({"type": "WriteFiles", "index_id": index_id, "output_path": str(scratch)})
+        service.request({"type": "DeleteIndex", "index_id": index_id})
+        _keep_needed(scratch, bundle.primary)
+        scratch.rename(bundle.output)
 
 
-def _run_pagefind(scratch: Path, env: dict, output: Path) -> None:
-    """Index scratch/site (always by that relative path) and move the result to `output`."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", "site", "--silent"],
-                            cwd=scratch, capture_output=True, text=True, env=env)
-    if result.returncode != 0:
-        raise SearchIndexError((result.stderr or result.stdout).strip() or "pagefind failed")
-    shutil.rmtree(output, ignore_errors=True)
-    shutil.move(str(scratch / "site" / "pagefind"), str(output))
+_shared: "PagefindService | None" = None
+
+
+def shared_service(threads: int = 1) -> "PagefindService":
+    """One service for every bundle this process writes. It also ends by itself when the
+    process ends (its input closes), which matters for worker processes."""
+    global _shared
+    if _shared is None:
+        _shared = PagefindService(threads).__enter__()
+    return _shared
+
+
+def close_shared_service() -> None:
+    global _shared
+    if _shared is not None:
+        _shared.__exit__(None, None, None)
+        _shared = None
+
+
+class PagefindService:
+    """`pagefind --service`: base64 JSON requests and replies, each followed by a comma."""
+
+    def __init__(self, threads: int):
+        from pagefind.service import get_executable
+
+        self.executable = get_executable()
+        if self.executable is None:
+            raise SearchIndexError("the pagefind binary is not installed")
+        self.env = dict(os.environ, RAYON_NUM_THREADS=str(max(1, threads)))
+        self.next_id = 0
+
+    def __enter__(self) -> "PagefindService":
+        self.process = subprocess.Popen([str(self.executable), "--service"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=self.env)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.process.stdin.close()
+        self.process.terminate()
+        self.process.wait()
+
+    def request(self, payload: dict) -> dict:
+        self.next_id += 1
+        message = {"message_id": self.next_id, "payload": payload}
+        self.process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+        self.process.stdin.flush()
+        reply = self._read_reply()
+        answer = reply.get("payload") or {}
+        if answer.get("type") == "Error" or reply.get("message_id") != self.next_id:
+            raise SearchIndexError(answer.get("message") or "unexpected reply from pagefind")
+        return answer
+
+    def _read_reply(self) -> dict:
+        data = b""
+        while not data.endswith(b","):  # base64 never contains a comma
+            chunk = self.process.stdout.read1(65536)
+            if not chunk:
+                raise SearchIndexError("pagefind stopped unexpectedly")
+            data += chunk
+        return json.loads(base64.b64decode(data[:-1]))
+
+
+def _keep_needed(bundle: Path, primary: bool) -> None:
+    """Drop Pagefind's ready-made UI files (the search page has its own) and, in merged
+    bundles, the loader and wasm that only the primary bundle's instance uses."""
+    for entry in list(bundle.iterdir()):
+        name = entry.name
+        needed = (name in DATA_FILES or name.endswith(".pf_meta")
+                  or (primary and (name in LOADER_FILES or name.startswith("wasm."))))
+        if not needed:
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+
+
+def index_whole_site(site_dir: Path, frozen_bases: list[str], threads: int = 1) -> None:
+    """Index a site built in one go (the preview): the latest bundle, then one per frozen 版."""
+    site_dir = Path(site_dir)
+    bundles = [Bundle(site_dir / LATEST_BUNDLE, pages_under(site_dir, ".", latest_only=True), primary=True)]
+    for base in frozen_bases:
+        bundles.append(Bundle(site_dir / base / "pagefind", pages_under(site_dir, base)))
+    write_bundles(bundles, threads)

@@ -50,9 +50,11 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess
                           capture_output=True, text=True, timeout=600)
 
 
-def build_site(content: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def build_site(content: Path, site_dir: Path, *options: str) -> subprocess.CompletedProcess:
+    """`planpub build` with a cache of its own next to `site_dir` (unless options name one)."""
+    cache = () if "--cache-dir" in options else ("--cache-dir", str(site_dir.parent / f".cache-{site_dir.name}"))
     return run_cli("build", "--config", str(ROOT / "mkdocs.yml"), "--content", str(content),
-                   "--site-dir", str(site_dir))
+                   "--site-dir", str(site_dir), *cache, *options)
 
 
 @pytest.fixture(scope="session")

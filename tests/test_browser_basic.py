@@ -67,7 +67,11 @@ def test_version_switcher_works_with_the_keyboard(browser, base_url):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith("sample/v/1.0/initiatives/online/")
-    assert "この版は最新版ではありません" in page.inner_text("main")
+    # The frozen page itself cannot know about later 版; versions.json tells it.
+    newer = page.locator("[data-pp-newer]")
+    newer.wait_for(state="visible")
+    assert newer.inner_text() == "この版は最新版ではありません。最新版は第1.1版です。"
+    assert newer.get_by_role("link", name="第1.1版").get_attribute("href").endswith("/sample/v/1.1/")
     with page.expect_navigation():
         page.get_by_role("link", name="最新版の同じページを見る").click()
     assert page.url.endswith("sample/initiatives/online/")

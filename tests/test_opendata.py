@@ -133,9 +133,12 @@ def test_every_plan_page_has_metadata(sample_site):
         assert html.count('type="application/atom+xml"') >= 2, path  # site feed + plan feed
 
 
-def test_canonical_links_of_versioned_pages_point_to_the_latest(sample_site):
-    html = (sample_site / "gotsu/v/1.5/initiatives/bpr/index.html").read_text(encoding="utf-8")
-    assert '<link rel="canonical" href="https://www.city.example.lg.jp/dx/plan/gotsu/initiatives/bpr/">' in html
+def test_canonical_links_point_to_the_page_itself(sample_site):
+    # A frozen 版's page is a record of its own, not a duplicate of the latest (which may
+    # differ or not exist), and it must not change after publication.
+    for path in ("gotsu/v/1.5/initiatives/bpr/", "gotsu/initiatives/bpr/", "gotsu/v/pre-1.5/"):
+        html = (sample_site / path / "index.html").read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="https://www.city.example.lg.jp/dx/plan/{path}">' in html
 
 
 def test_sitemap_lists_current_pages(sample_site):

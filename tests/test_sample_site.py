@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import html
 import re
 from pathlib import Path
@@ -99,5 +101,10 @@ def test_fiscal_years_are_shown_in_japanese_style(sample_site):
 
 
 def test_older_version_pages_point_to_the_latest(sample_site):
-    text = _page_text(sample_site / "gotsu/v/pre-1.5/index.html")
-    assert "この版は最新版ではありません" in text
+    # Frozen pages never change, so they say which 版 they show and link to the stable
+    # address; whether a newer 版 exists comes from versions.json (see the browser tests).
+    html = (sample_site / "gotsu/v/pre-1.5/index.html").read_text(encoding="utf-8")
+    assert "公開したときの内容のまま固定されています" in _page_text(sample_site / "gotsu/v/pre-1.5/index.html")
+    assert 'data-versions="../../versions.json"' in html and 'href="../../">最新版の同じページを見る' in html
+    versions = json.loads((sample_site / "gotsu/versions.json").read_text(encoding="utf-8"))
+    assert versions["latest"]["id"] == "1.5" and [v["id"] for v in versions["versions"]] == ["pre-1.5", "1.5"]

@@ -4,17 +4,42 @@
 const form = document.querySelector("form[data-pp-search]");
 const status = document.querySelector("[data-pp-search-status]");
 const list = document.querySelector("[data-pp-search-results]");
-/* Two indexes: the latest 版 only (default), and all 版 (when archived are included). */
+/* The latest 版 of every plan is one index (the default). Each frozen 版 has its own small
+   index, built once when it is published; including archived 版 merges those of the
+   chosen plan (or of all plans while there are few), so publishing a new 版 never
+   re-indexes the old ones. */
+const root = new URL(form.getAttribute("data-root"), location.href);
+const MAX_MERGED = Number(form.getAttribute("data-max-merged"));
 const engines = {};
+let archiveList = null;
 
-async function engine(archived) {
-  const base = form.getAttribute(archived ? "data-bundle-all" : "data-bundle");
-  if (!engines[base]) {
-    const pagefind = await import(new URL(base + "pagefind.js", location.href).href);
-    await pagefind.options({ baseUrl: new URL(base + "../", location.href).pathname, excerptLength: 40 });
-    engines[base] = pagefind;
+async function archives() {
+  if (!archiveList) {
+    const response = await fetch(new URL(form.getAttribute("data-archives"), location.href));
+    archiveList = (await response.json()).bundles;
   }
-  return engines[base];
+  return archiveList;
+}
+
+/* Returns the engine for the options, or null when the archived bundles to merge would be
+   too many (the reader is asked to choose a plan). */
+async function engine(archived, plan) {
+  let bundles = [];
+  if (archived) {
+    bundles = (await archives()).filter((b) => !plan || b.plan === plan);
+    if (bundles.length > MAX_MERGED) { return null; }
+  }
+  const key = archived ? "archived:" + plan : "latest";
+  if (!engines[key]) {
+    const base = new URL(form.getAttribute("data-bundle"), location.href);
+    const pagefind = await import(new URL("pagefind.js", base).href);
+    const instance = pagefind.createInstance({ basePath: base.pathname, baseUrl: root.pathname, excerptLength: 40 });
+    for (const bundle of bundles) {
+      await instance.mergeIndex(new URL(bundle.bundle, root).pathname, { baseUrl: root.pathname });
+    }
+    engines[key] = instance;
+  }
+  return engines[key];
 }
 
 function element(tag, className, text) {
@@ -54,14 +79,18 @@ async function run() {
   const token = ++latestRun;   /* only the newest search may write results (typing fast, toggling) */
   const query = form.elements.q.value.trim();
   const archived = form.elements.archived.checked;
+  const plan = form.elements.plan ? form.elements.plan.value : "";
   const params = new URLSearchParams();
   if (query) { params.set("q", query); }
   if (archived) { params.set("archived", "1"); }
+  if (plan) { params.set("plan", plan); }
   history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
   list.replaceChildren();
   if (!query) { status.textContent = ""; return; }
   try {
-    const search = await searchWithFallback(await engine(archived), query, {});
+    const chosen = await engine(archived, plan);
+    if (!chosen) { status.textContent = status.dataset.choosePlan; return; }
+    const search = await searchWithFallback(chosen, query, {});
     const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
     if (token !== latestRun) { return; }
     status.textContent = (results.length ? status.dataset.found : status.dataset.none).replace("{count}", search.results.length);
@@ -88,6 +117,10 @@ async function run() {
 const initial = new URLSearchParams(location.search);
 form.elements.q.value = initial.get("q") || "";
 form.elements.archived.checked = initial.get("archived") === "1";
+if (form.elements.plan) {
+  form.elements.plan.value = initial.get("plan") || "";
+  form.elements.plan.addEventListener("change", run);
+}
 form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
 form.elements.archived.addEventListener("change", run);
 if (form.elements.q.value) { run(); }

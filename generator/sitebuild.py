@@ -1,0 +1,325 @@
+"""Build a site from its units: reuse cached units, render the rest (in parallel if asked),
+then add the portal. Knows nothing about MkDocs: pages are written by a `PageWriter`.
+
+    units ──► cache hit? ──yes──► copy from the cache ─┐
+        └───no──► render in batches (N processes) ──► cache ─┴─► staging ──► portal ──► site/
+
+- **Cache:** a unit's output lives in <cache>/units/<key>/, where the key hashes the
+  unit's content (`Unit.digest`) with a fingerprint of the code, templates and
+  configuration; a changed template or setting therefore misses every key.
+- **Shards:** `shard=(k, n)` builds only the units of every nth plan; `merge=True`
+  takes a folder holding the copied shard outputs and adds the portal.
+- **Batches:** each batch of units is one writer run of at most about a thousand pages,
+  so memory stays bounded however large the portal.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import shutil
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Protocol
+
+from . import fiscal
+from .model import Site
+from .pages import Page, portal_files, portal_pages
+from .search_index import LATEST, MARKER, Bundle, close_shared_service, pages_under, shared_service, write_bundles
+from .units import Unit, UnitRenderer, plan_units, shard_plans
+
+CACHE_FORMAT = "1"            # bump when the cache layout changes
+BATCH_PAGES = 1000            # pages per writer run: bounds memory, amortises start-up
+SITEMAP_LIMIT = 50_000        # URLs per sitemap file (sitemaps.org)
+
+
+class PageWriter(Protocol):
+    """Writes generated pages and files, wrapped in the site's layout, into a folder."""
+
+    def write(self, pages: list[Page], files: dict[str, bytes], out_dir: Path, portal: bool) -> float:
+        """Returns the seconds spent rendering page content (the rest is the layout)."""
+
+
+@dataclass
+class Timings:
+    phases: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    units_rendered: int = 0
+    units_cached: int = 0
+
+    def add(self, phase: str, seconds: float) -> None:
+        self.phases[phase] += seconds
+
+    def merge(self, other: dict[str, float]) -> None:
+        for phase, seconds in other.items():
+            self.phases[phase] += seconds
+
+
+@dataclass
+class BuildRequest:
+    site: Site
+    staging: Path                 # the folder being built (later swapped into place)
+    cache_dir: Path
+    fingerprint: str              # code, templates and configuration
+    writer_factory: Callable[[], PageWriter]
+    site_url: str = ""
+    jobs: int = 1
+    shard: tuple[int, int] | None = None
+    merge: bool = False           # only add the portal to the shard outputs in `staging`
+    clean: bool = False           # ignore (and replace) cached units
+    renderer_factory: Callable[[], object] | None = None  # Jinja renderer for feeds
+
+
+def build_site(request: BuildRequest, timings: Timings) -> None:
+    """Fill `request.staging` with the site (or the shard)."""
+    units = [] if request.merge else [u for p in shard_plans(request.site, request.shard) for u in plan_units(p)]
+    keys = {unit.id: unit_key(unit, request) for unit in units}
+    cache = request.cache_dir / "units"
+    missing = [u for u in units if request.clean or not (cache / keys[u.id]).is_dir()]
+    timings.units_cached = len(units) - len(missing)
+    timings.units_rendered = len(missing)
+    if missing:
+        render_units(missing, keys, request, timings)
+    started = time.perf_counter()
+    for unit in units:
+        copy_tree(cache / keys[unit.id], request.staging)
+    timings.add("copy", time.perf_counter() - started)
+    try:
+        if request.shard is None:
+            build_portal(request, timings)
+            if not request.merge:
+                prune_cache(cache, set(keys.values()))
+    finally:
+        close_shared_service()
+
+
+def unit_key(unit: Unit, request: BuildRequest) -> str:
+    return hashlib.sha256(f"{CACHE_FORMAT}\n{request.fingerprint}\n{unit.digest(request.site)}".encode()).hexdigest()
+
+
+# --- rendering units -------------------------------------------------------------------
+
+_WORK: dict = {}   # what forked workers inherit: the request, the units and their keys
+
+
+def render_units(units: list[Unit], keys: dict[str, str], request: BuildRequest, timings: Timings) -> None:
+    batches = make_batches(units, request.jobs)
+    _WORK.update(request=request, keys=keys, batches=batches)
+    try:
+        if request.jobs <= 1 or len(batches) == 1:
+            for index in range(len(batches)):
+                timings.merge(_render_batch(index))
+        else:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # fork: workers share the loaded content instead of loading it again
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=request.jobs, mp_context=context) as pool:
+                for result in pool.map(_render_batch, range(len(batches))):
+                    timings.merge(result)
+    except BaseException:
+        close_shared_service()
+        raise
+    finally:
+        _WORK.clear()
+
+
+def make_batches(units: list[Unit], jobs: int) -> list[list[Unit]]:
+    """Consecutive units (a plan's stay together: they share its diffs) of about
+    BATCH_PAGES pages, smaller when that gives every process several batches."""
+    total = sum(u.size for u in units)
+    target = max(100, min(BATCH_PAGES, total // max(1, jobs * 3)))
+    batches, current, size = [], [], 0
+    for unit in units:
+        current.append(unit)
+        size += unit.size
+        if size >= target:
+            batches.append(current)
+            current, size = [], 0
+    if current:
+        batches.append(current)
+    # Largest first, so the last batch to finish is a small one.
+    return sorted(batches, key=lambda b: -sum(u.size for u in b))
+
+
+def _render_batch(index: int) -> dict[str, float]:
+    """Render one batch with one writer run, split the output per unit into the cache,
+    and index each frozen 版's pages into its own search bundle."""
+    request: BuildRequest = _WORK["request"]
+    keys, batch = _WORK["keys"], _WORK["batches"][index]
+    phases: dict[str, float] = defaultdict(float)
+    started = time.perf_counter()
+    producer = UnitRenderer(request.site)
+    feed_renderer = request.renderer_factory() if request.renderer_factory else None
+    unit_outputs: list[tuple[Unit, list[Page], dict[str, bytes]]] = []
+    for unit in batch:
+        pages = producer.pages(unit)
+        unit_outputs.append((unit, pages, producer.files(unit, pages, feed_renderer, request.site_url)))
+    phases["pages"] += time.perf_counter() - started
+
+    cache = request.cache_dir / "units"
+    cache.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="batch-", dir=cache.parent))
+    try:
+        started = time.perf_counter()
+        writer = request.writer_factory()
+        all_pages = [p for _, pages, _ in unit_outputs for p in pages]
+        all_files = {k: v for _, _, files in unit_outputs for k, v in files.items()}
+        rendered = work / "out"
+        phases["render"] += writer.write(all_pages, all_files, rendered, portal=False)
+        phases["layout"] += time.perf_counter() - started - phases["render"]
+
+        started = time.perf_counter()
+        finished, bundles = [], []
+        for unit, pages, files in unit_outputs:
+            target = work / keys[unit.id]
+            for relative in [page_output(p) for p in pages] + list(files):
+                destination = target / relative
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(rendered / relative, destination)
+            if unit.bundle:
+                base = unit.edition.base
+                bundles.append(Bundle(target / unit.bundle, pages_under(target, base)))
+            finished.append((target, cache / keys[unit.id]))
+        phases["copy"] += time.perf_counter() - started
+        started = time.perf_counter()
+        write_bundles(bundles, service=shared_service())
+        phases["search"] += time.perf_counter() - started
+        for source, destination in finished:
+            shutil.rmtree(destination, ignore_errors=True)  # --clean replaces an existing entry
+            os.replace(source, destination)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return dict(phases)
+
+
+def page_output(page: Page) -> str:
+    """The file a directory-URL page is written to."""
+    return page.url + "index.html"
+
+
+# --- the portal --------------------------------------------------------------------------
+
+def build_portal(request: BuildRequest, timings: Timings) -> None:
+    """Pages and files about the whole site, the sitemap and the latest search bundle.
+    Runs after every plan's pages are in `staging` (also when merging shard outputs)."""
+    site, staging = request.site, request.staging
+    started = time.perf_counter()
+    pages = portal_pages(site)
+    renderer = request.renderer_factory() if request.renderer_factory else None
+    files = portal_files(site, renderer, request.site_url)
+    timings.add("pages", time.perf_counter() - started)
+    work = Path(tempfile.mkdtemp(prefix="portal-", dir=request.cache_dir))
+    try:
+        started = time.perf_counter()
+        render = request.writer_factory().write(pages, files, work, portal=True)
+        timings.add("render", render)
+        timings.add("layout", time.perf_counter() - started - render)
+        copy_tree(work, staging)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    started = time.perf_counter()
+    write_sitemap(staging, site, request.site_url)
+    timings.add("copy", time.perf_counter() - started)
+    started = time.perf_counter()
+    write_bundles([Bundle(staging / "pagefind", latest_pages(staging, site), primary=True)],
+                  service=shared_service(threads=request.jobs))
+    timings.add("search", time.perf_counter() - started)
+
+
+def latest_pages(staging: Path, site: Site) -> list[tuple[str, Path]]:
+    """Searchable pages at the plans' stable addresses (not their frozen 版 or diffs)."""
+    found = []
+    for plan in site.plans:
+        skip = (staging / plan.id / "v", staging / plan.id / "compare")
+        for path in sorted((staging / plan.id).rglob("index.html")) if (staging / plan.id).is_dir() else []:
+            if path.is_relative_to(skip[0]) or path.is_relative_to(skip[1]):
+                continue
+            content = path.read_bytes()
+            if MARKER in content and LATEST in content:
+                found.append((path.parent.relative_to(staging).as_posix() + "/", path))
+    return found
+
+
+def write_sitemap(staging: Path, site: Site, site_url: str) -> None:
+    """sitemap.xml of every current page: all pages but the frozen copies and diffs;
+    a sitemap index over several files when there are more than SITEMAP_LIMIT."""
+    skip = {f"{plan.id}/{sub}/" for plan in site.plans for sub in ("v", "compare")}
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    urls = []
+    for path in sorted(staging.rglob("index.html")):
+        url = path.parent.relative_to(staging).as_posix() + "/"
+        url = "" if url == "./" else url
+        if not any(url.startswith(prefix) for prefix in skip):
+            urls.append(base + url)
+    lastmod = fiscal.build_date().isoformat()
+    chunks = [urls[i:i + SITEMAP_LIMIT] for i in range(0, len(urls), SITEMAP_LIMIT)] or [[]]
+    if len(chunks) == 1:
+        _write_xml(staging / "sitemap.xml", _urlset(chunks[0], lastmod))
+        return
+    names = [f"sitemap-{n}.xml" for n in range(1, len(chunks) + 1)]
+    for name, chunk in zip(names, chunks):
+        _write_xml(staging / name, _urlset(chunk, lastmod))
+    entries = "".join(f"<sitemap><loc>{base}{name}</loc><lastmod>{lastmod}</lastmod></sitemap>\n" for name in names)
+    _write_xml(staging / "sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?>\n'
+               f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</sitemapindex>\n')
+
+
+def _urlset(urls: list[str], lastmod: str) -> str:
+    from xml.sax.saxutils import escape
+
+    body = "".join(f"<url><loc>{escape(u)}</loc><lastmod>{lastmod}</lastmod></url>\n" for u in urls)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}</urlset>\n')
+
+
+def _write_xml(path: Path, text: str) -> None:
+    data = text.encode("utf-8")
+    replace_file(path, data)
+    if path.name == "sitemap.xml":
+        replace_file(path.with_name("sitemap.xml.gz"), gzip.compress(data, mtime=0))
+
+
+# --- files -------------------------------------------------------------------------------
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write a new file rather than into an existing one, which may be a hard link."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        path.unlink()
+    path.write_bytes(data)
+
+
+def copy_tree(source: Path, target: Path) -> None:
+    """Copy every file of `source` into `target`, replacing files that are there."""
+    for directory, _, names in os.walk(source):
+        relative = Path(directory).relative_to(source)
+        (target / relative).mkdir(parents=True, exist_ok=True)
+        for name in names:
+            destination = target / relative / name
+            if destination.exists():
+                destination.unlink()
+            shutil.copyfile(Path(directory) / name, destination)
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """A copy of `source` at `target` made of hard links where possible (fast, no space);
+    everything that later changes in `target` is replaced, never written into."""
+    def link(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copyfile(src, dst)
+    shutil.copytree(source, target, copy_function=link, dirs_exist_ok=True)
+
+
+def prune_cache(cache: Path, keep: set[str]) -> None:
+    """Forget cached units this full build did not use (older templates, removed 版)."""
+    if cache.is_dir():
+        for entry in cache.iterdir():
+            if entry.name not in keep:
+                shutil.rmtree(entry, ignore_errors=True)

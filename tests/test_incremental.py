@@ -1,0 +1,148 @@
+"""Incremental, parallel and sharded builds produce exactly what a clean build produces."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURES, ROOT, build_site, run_cli, tree_digest
+
+
+def _timings(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _release(content: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("進捗の追記\n", encoding="utf-8")
+    result = run_cli("release", "gotsu", "1.6", "--date", "2026-09-30", "--notes", str(notes), "--yes",
+                     "--content", str(content))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _tree(directory: Path) -> dict[str, bytes]:
+    return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+def test_a_frozen_version_is_byte_identical_after_a_newer_one_is_published(sample_content, tmp_path):
+    assert build_site(sample_content, tmp_path / "before").returncode == 0
+    _release(sample_content, tmp_path)
+    assert build_site(sample_content, tmp_path / "after", "--clean").returncode == 0
+    for frozen in ("gotsu/v/pre-1.5", "gotsu/v/1.5"):
+        before, after = _tree(tmp_path / "before" / frozen), _tree(tmp_path / "after" / frozen)
+        assert before == after, [name for name in before if before[name] != after.get(name)]
+    assert (tmp_path / "after/gotsu/v/1.6/index.html").is_file()
+    assert (tmp_path / "after/gotsu/compare/1.5/1.6/index.html").is_file()
+
+
+def test_a_cached_build_after_a_release_equals_a_clean_build(sample_content, tmp_path):
+    cache = tmp_path / "cache"
+    assert build_site(sample_content, tmp_path / "site", "--cache-dir", str(cache)).returncode == 0
+    _release(sample_content, tmp_path)
+    timings = tmp_path / "timings.json"
+    result = build_site(sample_content, tmp_path / "site", "--cache-dir", str(cache), "--timings", str(timings))
+    assert result.returncode == 0, result.stderr
+    # Only the plan's latest address and the new 版 were rendered; both frozen 版 of gotsu
+    # and everything of kashima came from the cache.
+    assert (_timings(timings)["units_rendered"], _timings(timings)["units_cached"]) == (2, 4)
+    assert "4件の版は前回の結果をそのまま使い" in result.stdout
+    assert build_site(sample_content, tmp_path / "clean", "--cache-dir", str(tmp_path / "fresh")).returncode == 0
+    assert tree_digest(tmp_path / "site") == tree_digest(tmp_path / "clean")
+
+
+def test_clean_ignores_the_cache(basic_content, tmp_path):
+    cache, timings = tmp_path / "cache", tmp_path / "timings.json"
+    assert build_site(basic_content, tmp_path / "site", "--cache-dir", str(cache)).returncode == 0
+    first = tree_digest(tmp_path / "site")
+    assert build_site(basic_content, tmp_path / "site", "--cache-dir", str(cache), "--timings",
+                      str(timings)).returncode == 0
+    assert _timings(timings)["units_rendered"] == 0
+    assert build_site(basic_content, tmp_path / "site", "--cache-dir", str(cache), "--clean", "--timings",
+                      str(timings)).returncode == 0
+    assert _timings(timings)["units_cached"] == 0 and _timings(timings)["units_rendered"] == 3
+    assert tree_digest(tmp_path / "site") == first
+
+
+def _config_copy(tmp_path: Path, theme: Path) -> Path:
+    """mkdocs.yml with absolute paths and its own theme folder (so a test may edit it)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: docs/site", f"docs_dir: {ROOT / 'docs/site'}")
+    text = text.replace("custom_dir: theme", f"custom_dir: {theme}")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+@pytest.mark.parametrize("change", ["template", "configuration"])
+def test_a_changed_template_or_configuration_invalidates_the_cache(basic_content, tmp_path, change):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    config = _config_copy(tmp_path, theme)
+    timings = tmp_path / "timings.json"
+
+    def build() -> dict:
+        result = run_cli("build", "--config", str(config), "--content", str(basic_content), "--site-dir",
+                         str(tmp_path / "site"), "--timings", str(timings))
+        assert result.returncode == 0, result.stderr
+        return _timings(timings)
+
+    assert build()["units_rendered"] == 3
+    assert build()["units_rendered"] == 0
+    if change == "template":
+        main = theme / "main.html"
+        main.write_text(main.read_text(encoding="utf-8").replace(
+            "{% block extrahead %}", "{% block extrahead %}<!-- planpub-test-marker -->"), encoding="utf-8")
+        marker = "planpub-test-marker"
+    else:
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            "site_name: 自治体DXアクションプラン", "site_name: 変更後のサイト名"), encoding="utf-8")
+        marker = "変更後のサイト名"
+    assert build()["units_rendered"] == 3
+    frozen_page = tmp_path / "site/sample/v/1.0/initiatives/online/index.html"
+    assert marker in frozen_page.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def three_plans(sample_content) -> Path:
+    """The sample's two plans plus the fixture's plan: enough for three shards."""
+    shutil.copytree(FIXTURES / "basic/plans/sample", sample_content / "plans/sample")
+    return sample_content
+
+
+def test_shards_merged_equal_an_unsharded_parallel_build(three_plans, tmp_path):
+    assert build_site(three_plans, tmp_path / "whole", "--jobs", "2").returncode == 0
+    merged = tmp_path / "merged"
+    merged.mkdir()
+    for k in (1, 2, 3):
+        shard = tmp_path / f"shard{k}"
+        result = build_site(three_plans, shard, "--shard", f"{k}/3")
+        assert result.returncode == 0, result.stderr
+        plans = sorted(p.name for p in shard.iterdir())
+        assert len(plans) == 1 and not (shard / "index.html").exists()  # no portal pages in a shard
+        shutil.copytree(shard, merged, dirs_exist_ok=True)                 # "merge by copying directories"
+    result = build_site(three_plans, merged, "--merge")
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(merged) == tree_digest(tmp_path / "whole")
+
+
+def test_parallel_build_equals_serial_build(basic_content, tmp_path):
+    assert build_site(basic_content, tmp_path / "one", "--jobs", "1").returncode == 0
+    assert build_site(basic_content, tmp_path / "two", "--jobs", "2").returncode == 0
+    assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
+
+
+@pytest.mark.parametrize("value", ["3", "0/3", "4/3", "a/b"])
+def test_a_bad_shard_is_refused_with_the_expected_form(basic_content, tmp_path, value):
+    result = build_site(basic_content, tmp_path / "site", "--shard", value)
+    assert result.returncode == 2
+    assert "K/N" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_merge_needs_the_shard_outputs(basic_content, tmp_path):
+    result = build_site(basic_content, tmp_path / "nothing-here", "--merge")
+    assert result.returncode == 1
+    assert "--merge" in result.stderr and "Traceback" not in result.stderr
