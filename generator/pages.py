@@ -90,13 +90,20 @@ class Edition:
 
 
 def relative_url(target: str, current: str) -> str:
-    """Link from page URL `current` to page URL `target`, both site-relative directory URLs."""
-    current_dir = current.rstrip("/") or "."
-    target_path = target.rstrip("/") or "."
-    rel = posixpath.relpath(target_path, current_dir)
-    if rel == ".":
+    """Link from page URL `current` to page URL `target`, both site-relative directory URLs.
+    (posixpath.relpath would do, but it consults the working directory on every call, and
+    pages make thousands of links.)"""
+    start = [part for part in current.rstrip("/").split("/") if part and part != "."]
+    path = [part for part in target.rstrip("/").split("/") if part and part != "."]
+    common = 0
+    for a, b in zip(start, path):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(start) - common) + path[common:]
+    if not parts:
         return "./"
-    return rel + ("/" if target.endswith("/") or target == "" else "")
+    return "/".join(parts) + ("/" if target.endswith("/") or target == "" else "")
 
 
 WORKING_ID = "working"

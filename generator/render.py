@@ -33,6 +33,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # a Renderer lives for one build; no need to stat templates per use
         )
         language = current_language()
         self.env.filters.update({

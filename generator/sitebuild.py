@@ -6,7 +6,12 @@ then add the portal. Knows nothing about MkDocs: pages are written by a `PageWri
 
 - **Cache:** a unit's output lives in <cache>/units/<key>/, where the key hashes the
   unit's content (`Unit.digest`) with a fingerprint of the code, templates and
-  configuration; a changed template or setting therefore misses every key.
+  configuration; a changed template or setting therefore misses every key. The site
+  gets hard links to the cached files (writing 200 MB twice costs more than rendering
+  it); <key>.json records each file's size and mtime, so a file edited in place in
+  site/ (and so in the cache) is noticed and its unit rendered again.
+- **Parallel:** the latest 版 of every plan is rendered first; then the site-wide
+  search bundle for them is built while the frozen 版 render, in the same pool.
 - **Shards:** `shard=(k, n)` builds only the units of every nth plan; `merge=True`
   takes a folder holding the copied shard outputs and adds the portal.
 - **Batches:** each batch of units is one writer run of at most about a thousand pages,
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -78,22 +84,63 @@ def build_site(request: BuildRequest, timings: Timings) -> None:
     units = [] if request.merge else [u for p in shard_plans(request.site, request.shard) for u in plan_units(p)]
     keys = {unit.id: unit_key(unit, request) for unit in units}
     cache = request.cache_dir / "units"
-    missing = [u for u in units if request.clean or not (cache / keys[u.id]).is_dir()]
+    missing = [u for u in units if request.clean or not cached(cache, keys[u.id])]
     timings.units_cached = len(units) - len(missing)
     timings.units_rendered = len(missing)
-    if missing:
-        render_units(missing, keys, request, timings)
-    started = time.perf_counter()
-    for unit in units:
-        copy_tree(cache / keys[unit.id], request.staging)
-    timings.add("copy", time.perf_counter() - started)
+    latest_bundle = None
+    if units and request.shard is None:  # the site-wide bundle of every plan's latest 版
+        latest_bundle = request.cache_dir / "latest-bundle"
+        shutil.rmtree(latest_bundle, ignore_errors=True)
     try:
+        render_units(missing, [cache / keys[u.id] for u in units if u.edition.is_latest], latest_bundle,
+                     keys, request, timings)
+        started = time.perf_counter()
+        for unit in units:
+            link_files(cache / keys[unit.id], request.staging, cached_files(cache, keys[unit.id]))
+        timings.add("copy", time.perf_counter() - started)
         if request.shard is None:
-            build_portal(request, timings)
+            build_portal(request, timings, latest_bundle)
             if not request.merge:
                 prune_cache(cache, set(keys.values()))
     finally:
         close_shared_service()
+
+
+def cached(cache: Path, key: str) -> bool:
+    """Whether the unit is in the cache, every file as it was written."""
+    files = cached_files(cache, key)
+    if files is None:
+        return False
+    for relative, (size, mtime) in files.items():
+        try:
+            stat = (cache / key / relative).stat()
+        except OSError:
+            return False
+        if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
+            return False
+    return True
+
+
+def cached_files(cache: Path, key: str) -> dict[str, list[int]] | None:
+    try:
+        return json.loads((cache / f"{key}.json").read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _store(source: Path, cache: Path, key: str) -> None:
+    """Move a rendered unit into the cache and record its files."""
+    destination = cache / key
+    (cache / f"{key}.json").unlink(missing_ok=True)
+    shutil.rmtree(destination, ignore_errors=True)  # --clean replaces an existing entry
+    os.replace(source, destination)
+    files = {}
+    for directory, _, names in os.walk(destination):
+        for name in names:
+            path = Path(directory) / name
+            stat = path.stat()
+            files[path.relative_to(destination).as_posix()] = [stat.st_size, stat.st_mtime_ns]
+    (cache / f"{key}.json").write_text(json.dumps({"files": files}, sort_keys=True), encoding="utf-8")
 
 
 def unit_key(unit: Unit, request: BuildRequest) -> str:
@@ -105,13 +152,21 @@ def unit_key(unit: Unit, request: BuildRequest) -> str:
 _WORK: dict = {}   # what forked workers inherit: the request, the units and their keys
 
 
-def render_units(units: list[Unit], keys: dict[str, str], request: BuildRequest, timings: Timings) -> None:
-    batches = make_batches(units, request.jobs)
-    _WORK.update(request=request, keys=keys, batches=batches)
+def render_units(units: list[Unit], latest_dirs: list[Path], latest_bundle: Path | None,
+                 keys: dict[str, str], request: BuildRequest, timings: Timings) -> None:
+    """Render the missing units in batches: the latest 版 first, then the frozen 版
+    together with the site-wide search bundle of the latest 版 (read from the cache)."""
+    first = make_batches([u for u in units if u.edition.is_latest], request.jobs)
+    then = make_batches([u for u in units if not u.edition.is_latest], request.jobs)
+    tasks_first = [("batch", i) for i in range(len(first))]
+    tasks_then = ([("index", None)] if latest_bundle else []) + \
+        [("batch", len(first) + i) for i in range(len(then))]
+    _WORK.update(request=request, keys=keys, batches=first + then, latest_dirs=latest_dirs,
+                 latest_bundle=latest_bundle)
     try:
-        if request.jobs <= 1 or len(batches) == 1:
-            for index in range(len(batches)):
-                timings.merge(_render_batch(index))
+        if request.jobs <= 1 or len(tasks_first) + len(tasks_then) <= 1:
+            for task in tasks_first + tasks_then:
+                timings.merge(_run_task(task))
         else:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -119,13 +174,23 @@ def render_units(units: list[Unit], keys: dict[str, str], request: BuildRequest,
             # fork: workers share the loaded content instead of loading it again
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(max_workers=request.jobs, mp_context=context) as pool:
-                for result in pool.map(_render_batch, range(len(batches))):
-                    timings.merge(result)
-    except BaseException:
-        close_shared_service()
-        raise
+                for tasks in (tasks_first, tasks_then):
+                    for result in pool.map(_run_task, tasks):
+                        timings.merge(result)
     finally:
         _WORK.clear()
+
+
+def _run_task(task: tuple[str, int | None]) -> dict[str, float]:
+    kind, index = task
+    return _render_batch(index) if kind == "batch" else _index_latest()
+
+
+def _index_latest() -> dict[str, float]:
+    started = time.perf_counter()
+    pages = [page for unit_dir in _WORK["latest_dirs"] for page in pages_under(unit_dir, ".", latest_only=True)]
+    write_bundles([Bundle(_WORK["latest_bundle"], pages, primary=True)], service=shared_service())
+    return {"search": time.perf_counter() - started}
 
 
 def make_batches(units: list[Unit], jobs: int) -> list[list[Unit]]:
@@ -190,8 +255,7 @@ def _render_batch(index: int) -> dict[str, float]:
         write_bundles(bundles, service=shared_service())
         phases["search"] += time.perf_counter() - started
         for source, destination in finished:
-            shutil.rmtree(destination, ignore_errors=True)  # --clean replaces an existing entry
-            os.replace(source, destination)
+            _store(source, cache, destination.name)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return dict(phases)
@@ -204,9 +268,10 @@ def page_output(page: Page) -> str:
 
 # --- the portal --------------------------------------------------------------------------
 
-def build_portal(request: BuildRequest, timings: Timings) -> None:
-    """Pages and files about the whole site, the sitemap and the latest search bundle.
-    Runs after every plan's pages are in `staging` (also when merging shard outputs)."""
+def build_portal(request: BuildRequest, timings: Timings, latest_bundle: Path | None = None) -> None:
+    """Pages and files about the whole site, the sitemap and the latest search bundle
+    (unless it was built while rendering). Runs after every plan's pages are in
+    `staging` (also when merging shard outputs)."""
     site, staging = request.site, request.staging
     started = time.perf_counter()
     pages = portal_pages(site)
@@ -219,12 +284,16 @@ def build_portal(request: BuildRequest, timings: Timings) -> None:
         render = request.writer_factory().write(pages, files, work, portal=True)
         timings.add("render", render)
         timings.add("layout", time.perf_counter() - started - render)
-        copy_tree(work, staging)
+        move_tree(work, staging)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     started = time.perf_counter()
     write_sitemap(staging, site, request.site_url)
     timings.add("copy", time.perf_counter() - started)
+    if latest_bundle is not None and latest_bundle.is_dir():
+        shutil.rmtree(staging / "pagefind", ignore_errors=True)
+        os.replace(latest_bundle, staging / "pagefind")
+        return
     started = time.perf_counter()
     write_bundles([Bundle(staging / "pagefind", latest_pages(staging, site), primary=True)],
                   service=shared_service(threads=request.jobs))
@@ -294,16 +363,27 @@ def replace_file(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def copy_tree(source: Path, target: Path) -> None:
-    """Copy every file of `source` into `target`, replacing files that are there."""
+def move_tree(source: Path, target: Path) -> None:
+    """Move every file of `source` into `target`, replacing (not writing into) files there."""
     for directory, _, names in os.walk(source):
         relative = Path(directory).relative_to(source)
         (target / relative).mkdir(parents=True, exist_ok=True)
         for name in names:
-            destination = target / relative / name
-            if destination.exists():
-                destination.unlink()
-            shutil.copyfile(Path(directory) / name, destination)
+            os.replace(Path(directory) / name, target / relative / name)
+
+
+def link_files(source: Path, target: Path, files) -> None:
+    """Hard-link the listed files of `source` into `target` (copy across file systems)."""
+    made = set()
+    for relative in sorted(files):
+        destination = target / relative
+        if destination.parent not in made:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            made.add(destination.parent)
+        try:
+            os.link(source / relative, destination)
+        except OSError:
+            shutil.copyfile(source / relative, destination)
 
 
 def link_tree(source: Path, target: Path) -> None:
@@ -321,5 +401,5 @@ def prune_cache(cache: Path, keep: set[str]) -> None:
     """Forget cached units this full build did not use (older templates, removed 版)."""
     if cache.is_dir():
         for entry in cache.iterdir():
-            if entry.name not in keep:
-                shutil.rmtree(entry, ignore_errors=True)
+            if entry.name.removesuffix(".json") not in keep:
+                shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink()

@@ -107,6 +107,10 @@ def parse_yaml(text: str, path: Path, problems: Problems) -> YamlDocument | None
         problems.add(path, n, "", msg("errors.tab"), msg("hints.tab"), code="tab")
     if tab_lines:
         return None
+    fast = _compose_fast(text)
+    if fast is not None:
+        loader, node = fast
+        return _build(loader, node, path, problems)
     try:
         loader = yaml.SafeLoader(text)
     except yaml.reader.ReaderError as exc:
@@ -130,6 +134,26 @@ def parse_yaml(text: str, path: Path, problems: Problems) -> YamlDocument | None
         return None
     finally:
         loader.dispose()
+    return _build(loader, node, path, problems)
+
+
+def _compose_fast(text: str):
+    """Compose with libyaml (several times faster, same nodes and line marks) when the
+    file parses; on any error return None so the pure-Python loader, whose messages we
+    know how to report precisely, reads it again."""
+    loader_class = getattr(yaml, "CSafeLoader", None)
+    if loader_class is None:
+        return None
+    loader = loader_class(text)
+    try:
+        return loader, loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
+def _build(loader, node, path: Path, problems: Problems) -> YamlDocument | None:
     if node is None:
         problems.add(path, 1, "", msg("errors.empty_file"), msg("hints.empty_file"), code="empty_file")
         return None
@@ -156,7 +180,7 @@ def _report_reader_error(text: str, path: Path, exc: yaml.reader.ReaderError, pr
 class _Builder:
     """Turns composed nodes into Python values, recording lines and duplicate keys."""
 
-    def __init__(self, loader: yaml.SafeLoader, doc: YamlDocument, problems: Problems):
+    def __init__(self, loader, doc: YamlDocument, problems: Problems):
         self.loader = loader
         self.doc = doc
         self.problems = problems
