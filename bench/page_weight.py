@@ -25,6 +25,7 @@ PAGES = {
     "plan home": "gotsu/",
     "initiative index": "kashima/initiatives/",
     "initiative": "kashima/initiatives/no09/",
+    "initiative, frozen 版": "gotsu/v/pre-1.5/initiatives/online-application-app/",
     "KPI": "kashima/kpi/",
     "revisions": "gotsu/revisions/",
     "diff": "gotsu/compare/pre-1.5/1.5/",

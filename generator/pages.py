@@ -255,11 +255,23 @@ def compare_url(plan: Plan, old: Version, new: Version) -> str:
     return f"{plan.id}/compare/{old.id}/{new.id}/"
 
 
-def pair_diffs(plan: Plan) -> dict[tuple[str, str], PlanDiff]:
-    """The diff of every ordered pair of frozen 版 (older → newer), computed once per build."""
-    snapshots = plan.snapshot_versions
-    return {(old.id, new.id): diff_contents(plan.snapshots[old.id], plan.snapshots[new.id], omitted_between(old, new))
-            for i, old in enumerate(snapshots) for new in snapshots[i + 1:]}
+def pair_diffs(plan: Plan) -> "PairDiffs":
+    """The diff of any ordered pair of frozen 版 (older → newer), each computed once, when
+    first needed (a build that renders one new 版 needs only the pairs ending there)."""
+    return PairDiffs(plan)
+
+
+class PairDiffs(dict):
+    def __init__(self, plan: Plan):
+        super().__init__()
+        self.plan = plan
+
+    def __missing__(self, pair: tuple[str, str]) -> PlanDiff:
+        old_id, new_id = pair
+        old, new = self.plan.version(old_id), self.plan.version(new_id)
+        diff = diff_contents(self.plan.snapshots[old_id], self.plan.snapshots[new_id], omitted_between(old, new))
+        self[pair] = diff
+        return diff
 
 
 def compare_pages(site: Site, newer: Edition, diffs: dict) -> Iterator[Page]:

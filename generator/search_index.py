@@ -77,18 +77,34 @@ def write_bundles(bundles: list[Bundle], threads: int = 1, service: "PagefindSer
         _write(service, todo)
 
 
+PIPELINE = 64   # requests sent before reading their replies (a pipe holds that many replies)
+BODY_END = "<!--/pagefind-body-->"
+
+
 def _write(service: "PagefindService", bundles: list[Bundle]) -> None:
     for bundle in bundles:
         index_id = service.request({"type": "NewIndex", "config": None})["index_id"]
-        for url, path in sorted(bundle.pages):
-            service.request({"type": "AddFile", "index_id": index_id, "file_path": None, "url": "/" + url,
-                             "file_contents": path.read_text(encoding="utf-8")})
+        pages = sorted(bundle.pages)
+        for start in range(0, len(pages), PIPELINE):
+            service.pipeline([{"type": "AddFile", "index_id": index_id, "file_path": None, "url": "/" + url,
+                               "file_contents": indexed_part(path.read_text(encoding="utf-8"))}
+                              for url, path in pages[start:start + PIPELINE]])
         scratch = bundle.output.with_name(bundle.output.name + ".writing")
         shutil.rmtree(scratch, ignore_errors=True)
         service.request({"type": "WriteFiles", "index_id": index_id, "output_path": str(scratch)})
         service.request({"type": "DeleteIndex", "index_id": index_id})
         _keep_needed(scratch, bundle.primary)
         scratch.rename(bundle.output)
+
+
+def indexed_part(html: str) -> str:
+    """Only what Pagefind reads from a page: the <html> tag (its language) and the
+    data-pagefind-body element; the layout around it is a third of the bytes to parse."""
+    start, end = html.find("<div data-pagefind-body"), html.find(BODY_END)
+    opening = html.find("<html")
+    if start < 0 or end < start or opening < 0:
+        return html
+    return html[opening: html.index(">", opening) + 1] + "<body>" + html[start:end] + "</body></html>"
 
 
 _shared: "PagefindService | None" = None
@@ -121,6 +137,7 @@ class PagefindService:
             raise SearchIndexError("the pagefind binary is not installed")
         self.env = dict(os.environ, RAYON_NUM_THREADS=str(max(1, threads)))
         self.next_id = 0
+        self.buffer = b""
 
     def __enter__(self) -> "PagefindService":
         self.process = subprocess.Popen([str(self.executable), "--service"], stdin=subprocess.PIPE,
@@ -133,24 +150,33 @@ class PagefindService:
         self.process.wait()
 
     def request(self, payload: dict) -> dict:
-        self.next_id += 1
-        message = {"message_id": self.next_id, "payload": payload}
-        self.process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+        return self.pipeline([payload])[0]
+
+    def pipeline(self, payloads: list[dict]) -> list[dict]:
+        """Send several requests, then read their replies (in order)."""
+        first = self.next_id + 1
+        for payload in payloads:
+            self.next_id += 1
+            message = {"message_id": self.next_id, "payload": payload}
+            self.process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
         self.process.stdin.flush()
-        reply = self._read_reply()
-        answer = reply.get("payload") or {}
-        if answer.get("type") == "Error" or reply.get("message_id") != self.next_id:
-            raise SearchIndexError(answer.get("message") or "unexpected reply from pagefind")
-        return answer
+        answers = []
+        for expected in range(first, self.next_id + 1):
+            reply = self._read_reply()
+            answer = reply.get("payload") or {}
+            if answer.get("type") == "Error" or reply.get("message_id") != expected:
+                raise SearchIndexError(answer.get("message") or "unexpected reply from pagefind")
+            answers.append(answer)
+        return answers
 
     def _read_reply(self) -> dict:
-        data = b""
-        while not data.endswith(b","):  # base64 never contains a comma
+        while b"," not in self.buffer:  # base64 never contains a comma
             chunk = self.process.stdout.read1(65536)
             if not chunk:
                 raise SearchIndexError("pagefind stopped unexpectedly")
-            data += chunk
-        return json.loads(base64.b64decode(data[:-1]))
+            self.buffer += chunk
+        reply, _, self.buffer = self.buffer.partition(b",")
+        return json.loads(base64.b64decode(reply))
 
 
 def _keep_needed(bundle: Path, primary: bool) -> None:
