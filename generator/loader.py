@@ -7,7 +7,10 @@ loaded and checked, so one run reports everything.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,8 +58,10 @@ class LoadResult:
     problems: Problems
 
 
-def load_site(content_dir: Path) -> LoadResult:
-    """Load and check the whole content tree."""
+def load_site(content_dir: Path, release_cache: Path | None = None) -> LoadResult:
+    """Load and check the whole content tree. With `release_cache`, a frozen 版 whose
+    files match its manifest is read from what an earlier run loaded and checked (see
+    ReleaseCache); the rules across files and 版 still run every time."""
     from .rules import check_loaded_plan  # local import: rules depends on this module's types
 
     content_dir = Path(content_dir)
@@ -75,7 +80,7 @@ def load_site(content_dir: Path) -> LoadResult:
                 problems.add(plan_dir, None, "", msg("errors.bad_plan_id", value=plan_dir.name),
                              msg("hints.bad_plan_id"), code="bad_plan_id")
                 continue
-            loaded = load_plan(plan_dir, problems)
+            loaded = load_plan(plan_dir, problems, ReleaseCache(release_cache) if release_cache else None)
             if loaded is not None:
                 loaded_plans.append(loaded)
 
@@ -109,7 +114,7 @@ def _load_checked(path: Path, schema: str, problems: Problems, required: bool = 
     return doc
 
 
-def load_plan(plan_dir: Path, problems: Problems) -> LoadedPlan | None:
+def load_plan(plan_dir: Path, problems: Problems, cache: "ReleaseCache | None" = None) -> LoadedPlan | None:
     versions: list[Version] = []
     history_doc = _load_checked(plan_dir / "history.yml", "history", problems)
     if history_doc:
@@ -125,7 +130,7 @@ def load_plan(plan_dir: Path, problems: Problems) -> LoadedPlan | None:
     releases_dir = plan_dir / "releases"
     if releases_dir.is_dir():
         for release_dir in sorted(p for p in releases_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
-            version = _load_release(release_dir, loaded, problems)
+            version = _load_release(release_dir, loaded, problems, cache)
             if version is not None:
                 versions.append(version)
 
@@ -139,15 +144,23 @@ def load_plan(plan_dir: Path, problems: Problems) -> LoadedPlan | None:
     return loaded
 
 
-def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems) -> Version | None:
+def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems,
+                  cache: "ReleaseCache | None" = None) -> Version | None:
     version_id = release_dir.name
     if not ID_RE.match(version_id):
         problems.add(release_dir, None, "", msg("errors.bad_id", value=version_id), msg("hints.bad_id"),
                      code="bad_version_id")
         return None
+    before = len(problems)
     _check_manifest(release_dir, problems)
+    key = cache.key(release_dir) if cache is not None and len(problems) == before else None
     doc = _load_checked(release_dir / "release.yml", "release", problems, required=True)
-    content = load_content(release_dir, problems)
+    content = cache.get(key) if key else None
+    if content is None:
+        before_content = len(problems)
+        content = load_content(release_dir, problems)
+        if key and content is not None and len(problems) == before_content:
+            cache.put(key, content)
     if doc is None:
         return None
     data = doc.data
@@ -166,6 +179,38 @@ def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems) -> 
         summary=Text.of(data.get("summary")), notes=Text.of(data.get("notes")),
         source=Text.of(data.get("source")), snapshot=content is not None,
         omits=tuple(data.get("omits", [])))
+
+
+class ReleaseCache:
+    """Frozen 版 as loaded and checked before. The key covers the files (through the
+    manifest, already compared with them), where they are (messages name paths) and this
+    program, so an entry is only reused when loading again would give the same result."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+
+    def key(self, release_dir: Path) -> str:
+        from .fingerprint import code_fingerprint
+
+        digest = hashlib.sha256(code_fingerprint().encode())
+        digest.update(str(release_dir.resolve()).encode() + b"\0")
+        for name in (MANIFEST_NAME, "release.yml"):
+            path = release_dir / name
+            digest.update(path.read_bytes() if path.exists() else b"")
+        return digest.hexdigest()
+
+    def get(self, key: str) -> "LoadedContent | None":
+        try:
+            return pickle.loads((self.directory / f"{key}.pickle").read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+
+    def put(self, key: str, content: "LoadedContent") -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        target = self.directory / f"{key}.pickle"
+        scratch = target.with_name(f"{key}.{os.getpid()}.tmp")
+        scratch.write_bytes(pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(scratch, target)
 
 
 def _check_manifest(release_dir: Path, problems: Problems) -> None:

@@ -149,7 +149,7 @@ def portal_pages(site: Site, preview: bool = False) -> list[Page]:
              description=site.description or site.title),
         Page(url="search/", template="planpub/pages/search.html", title=msg("ui.search_title"),
              context={"site": site, "archived_plans": [p for p in site.plans if len(p.snapshot_versions) > 1],
-                      "archive_list": SEARCH_ARCHIVES},
+                      "bundle_list": SEARCH_BUNDLES},
              description=msg("ui.search_title")),
         Page(url="guide/errors/", template="planpub/pages/error_list.html",
              title=msg("ui.error_list_title"), context={"errors": error_catalogue()}),
@@ -213,12 +213,14 @@ def versions_json(plan: Plan) -> bytes:
     return opendata.json_bytes(data)
 
 
-SEARCH_ARCHIVES = "search-archives.json"
+SEARCH_BUNDLES = "search-bundles.json"
 
 
-def portal_files(site: Site, renderer, site_url: str) -> dict[str, bytes]:
-    """The JSON Schema of plan.json, the site-wide Atom feed, and the list of the search
-    bundles of archived 版 (the search page merges them when asked to include old 版)."""
+def portal_files(site: Site, renderer, site_url: str, latest_parts: list[str] | None = None) -> dict[str, bytes]:
+    """The JSON Schema of plan.json, the site-wide Atom feed, and the list of search
+    bundles: further parts of the latest 版's index (a large portal's is split so that
+    indexing fits in memory) and the bundles of archived 版 (merged when the reader
+    includes old 版)."""
     site_entries = []
     for plan in site.plans:
         if plan.latest is not None:
@@ -229,7 +231,8 @@ def portal_files(site: Site, renderer, site_url: str) -> dict[str, bytes]:
     archives = [{"plan": plan.id, "version": v.id, "bundle": archive_bundle(plan, v)}
                 for plan in site.plans for v in plan.snapshot_versions if v.id != plan.latest.id]
     return {"data/plan.schema.json": opendata.json_bytes(opendata.PLAN_JSON_SCHEMA),
-            "feed.xml": feed.encode("utf-8"), SEARCH_ARCHIVES: opendata.json_bytes({"bundles": archives})}
+            "feed.xml": feed.encode("utf-8"),
+            SEARCH_BUNDLES: opendata.json_bytes({"latest": latest_parts or [], "archives": archives})}
 
 
 def archive_bundle(plan: Plan, version: Version) -> str:

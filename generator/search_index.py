@@ -35,6 +35,14 @@ class SearchIndexError(Exception):
 MARKER = b"data-pagefind-body"
 LATEST = b'data-planpub-edition="latest"'
 LATEST_BUNDLE = "pagefind/"
+# Pages per part of the latest 版's index: Pagefind holds a whole bundle in memory while
+# indexing (about 0.35 MB per page of Japanese text), so parts keep it well under 2 GiB.
+# PLANPUB_SEARCH_PART_PAGES lowers it on a machine with less memory.
+LATEST_PART_PAGES = 3000
+
+
+def part_pages() -> int:
+    return max(1, int(os.environ.get("PLANPUB_SEARCH_PART_PAGES") or LATEST_PART_PAGES))
 # The files a merged (secondary) bundle needs; the primary also needs the loader and wasm.
 DATA_FILES = ("pagefind-entry.json", "index", "fragment", "filter")
 LOADER_FILES = ("pagefind.js", "pagefind-worker.js")
@@ -190,10 +198,23 @@ def _keep_needed(bundle: Path, primary: bool) -> None:
             shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
 
 
+def latest_part_names(page_count: int) -> list[str]:
+    """pagefind/ (the primary), then pagefind-2/, pagefind-3/, … as the pages need."""
+    parts = max(1, -(-page_count // part_pages()))
+    return [LATEST_BUNDLE] + [f"pagefind-{n}/" for n in range(2, parts + 1)]
+
+
+def latest_bundles(root: Path, pages: list[tuple[str, Path]]) -> list[Bundle]:
+    """The latest 版's pages (sorted by URL) in consecutive parts, written below `root`."""
+    pages, size = sorted(pages), part_pages()
+    return [Bundle(root / name, pages[i * size:(i + 1) * size], primary=i == 0)
+            for i, name in enumerate(latest_part_names(len(pages)))]
+
+
 def index_whole_site(site_dir: Path, frozen_bases: list[str], threads: int = 1) -> None:
     """Index a site built in one go (the preview): the latest bundle, then one per frozen 版."""
     site_dir = Path(site_dir)
-    bundles = [Bundle(site_dir / LATEST_BUNDLE, pages_under(site_dir, ".", latest_only=True), primary=True)]
+    bundles = latest_bundles(site_dir, pages_under(site_dir, ".", latest_only=True))
     for base in frozen_bases:
         bundles.append(Bundle(site_dir / base / "pagefind", pages_under(site_dir, base)))
     write_bundles(bundles, threads)

@@ -35,7 +35,8 @@ from typing import Callable, Protocol
 from . import fiscal
 from .model import Site
 from .pages import Page, portal_files, portal_pages
-from .search_index import LATEST, MARKER, Bundle, close_shared_service, pages_under, shared_service, write_bundles
+from .search_index import (LATEST, MARKER, Bundle, close_shared_service, latest_bundles, pages_under,
+                           shared_service, write_bundles)
 from .units import Unit, UnitRenderer, plan_units, shard_plans
 
 CACHE_FORMAT = "1"            # bump when the cache layout changes
@@ -82,24 +83,26 @@ class BuildRequest:
 def build_site(request: BuildRequest, timings: Timings) -> None:
     """Fill `request.staging` with the site (or the shard)."""
     units = [] if request.merge else [u for p in shard_plans(request.site, request.shard) for u in plan_units(p)]
-    keys = {unit.id: unit_key(unit, request) for unit in units}
+    memo: dict = {}
+    keys = {unit.id: unit_key(unit, request, memo) for unit in units}
     cache = request.cache_dir / "units"
     missing = [u for u in units if request.clean or not cached(cache, keys[u.id])]
     timings.units_cached = len(units) - len(missing)
     timings.units_rendered = len(missing)
-    latest_bundle = None
-    if units and request.shard is None:  # the site-wide bundle of every plan's latest 版
-        latest_bundle = request.cache_dir / "latest-bundle"
-        shutil.rmtree(latest_bundle, ignore_errors=True)
+    latest_root = None
+    if units and request.shard is None:  # the site-wide search index of every plan's latest 版
+        latest_root = request.cache_dir / "latest-index"
+        shutil.rmtree(latest_root, ignore_errors=True)
+        latest_root.mkdir(parents=True)
     try:
-        render_units(missing, [cache / keys[u.id] for u in units if u.edition.is_latest], latest_bundle,
+        render_units(missing, [cache / keys[u.id] for u in units if u.edition.is_latest], latest_root,
                      keys, request, timings)
         started = time.perf_counter()
         for unit in units:
             link_files(cache / keys[unit.id], request.staging, cached_files(cache, keys[unit.id]))
         timings.add("copy", time.perf_counter() - started)
         if request.shard is None:
-            build_portal(request, timings, latest_bundle)
+            build_portal(request, timings, latest_root)
             if not request.merge:
                 prune_cache(cache, set(keys.values()))
     finally:
@@ -143,8 +146,9 @@ def _store(source: Path, cache: Path, key: str) -> None:
     (cache / f"{key}.json").write_text(json.dumps({"files": files}, sort_keys=True), encoding="utf-8")
 
 
-def unit_key(unit: Unit, request: BuildRequest) -> str:
-    return hashlib.sha256(f"{CACHE_FORMAT}\n{request.fingerprint}\n{unit.digest(request.site)}".encode()).hexdigest()
+def unit_key(unit: Unit, request: BuildRequest, memo: dict) -> str:
+    digest = unit.digest(request.site, memo)
+    return hashlib.sha256(f"{CACHE_FORMAT}\n{request.fingerprint}\n{digest}".encode()).hexdigest()
 
 
 # --- rendering units -------------------------------------------------------------------
@@ -152,44 +156,51 @@ def unit_key(unit: Unit, request: BuildRequest) -> str:
 _WORK: dict = {}   # what forked workers inherit: the request, the units and their keys
 
 
-def render_units(units: list[Unit], latest_dirs: list[Path], latest_bundle: Path | None,
+def render_units(units: list[Unit], latest_dirs: list[Path], latest_root: Path | None,
                  keys: dict[str, str], request: BuildRequest, timings: Timings) -> None:
     """Render the missing units in batches: the latest 版 first, then the frozen 版
-    together with the site-wide search bundle of the latest 版 (read from the cache)."""
+    together with the parts of the site-wide search index of the latest 版 (read from
+    the cache, where the first step put them)."""
     first = make_batches([u for u in units if u.edition.is_latest], request.jobs)
     then = make_batches([u for u in units if not u.edition.is_latest], request.jobs)
+    _WORK.update(request=request, keys=keys, batches=first + then)
     tasks_first = [("batch", i) for i in range(len(first))]
-    tasks_then = ([("index", None)] if latest_bundle else []) + \
-        [("batch", len(first) + i) for i in range(len(then))]
-    _WORK.update(request=request, keys=keys, batches=first + then, latest_dirs=latest_dirs,
-                 latest_bundle=latest_bundle)
+    tasks_then = [("batch", len(first) + i) for i in range(len(then))]
     try:
-        if request.jobs <= 1 or len(tasks_first) + len(tasks_then) <= 1:
-            for task in tasks_first + tasks_then:
+        if request.jobs <= 1:
+            for task in tasks_first:
                 timings.merge(_run_task(task))
-        else:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+            for task in _index_tasks(latest_dirs, latest_root) + tasks_then:
+                timings.merge(_run_task(task))
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
-            # fork: workers share the loaded content instead of loading it again
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=request.jobs, mp_context=context) as pool:
-                for tasks in (tasks_first, tasks_then):
-                    for result in pool.map(_run_task, tasks):
-                        timings.merge(result)
+        # fork: workers share the loaded content instead of loading it again
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=request.jobs, mp_context=context) as pool:
+            for result in pool.map(_run_task, tasks_first):
+                timings.merge(result)
+            for result in pool.map(_run_task, _index_tasks(latest_dirs, latest_root) + tasks_then):
+                timings.merge(result)
     finally:
         _WORK.clear()
 
 
-def _run_task(task: tuple[str, int | None]) -> dict[str, float]:
-    kind, index = task
-    return _render_batch(index) if kind == "batch" else _index_latest()
+def _index_tasks(latest_dirs: list[Path], latest_root: Path | None) -> list[tuple]:
+    """One task per part of the latest 版's search index (the longest tasks, so first)."""
+    if latest_root is None:
+        return []
+    pages = [page for unit_dir in latest_dirs for page in pages_under(unit_dir, ".", latest_only=True)]
+    return [("index", bundle) for bundle in latest_bundles(latest_root, pages)]
 
 
-def _index_latest() -> dict[str, float]:
+def _run_task(task: tuple) -> dict[str, float]:
+    kind, argument = task
+    if kind == "batch":
+        return _render_batch(argument)
     started = time.perf_counter()
-    pages = [page for unit_dir in _WORK["latest_dirs"] for page in pages_under(unit_dir, ".", latest_only=True)]
-    write_bundles([Bundle(_WORK["latest_bundle"], pages, primary=True)], service=shared_service())
+    write_bundles([argument], service=shared_service())
     return {"search": time.perf_counter() - started}
 
 
@@ -268,15 +279,27 @@ def page_output(page: Page) -> str:
 
 # --- the portal --------------------------------------------------------------------------
 
-def build_portal(request: BuildRequest, timings: Timings, latest_bundle: Path | None = None) -> None:
-    """Pages and files about the whole site, the sitemap and the latest search bundle
-    (unless it was built while rendering). Runs after every plan's pages are in
-    `staging` (also when merging shard outputs)."""
+def build_portal(request: BuildRequest, timings: Timings, latest_root: Path | None = None) -> None:
+    """The search index of the latest 版 (unless it was built while rendering), then the
+    pages and files about the whole site and the sitemap. Runs after every plan's pages
+    are in `staging` (also when merging shard outputs)."""
     site, staging = request.site, request.staging
+    started = time.perf_counter()
+    if latest_root is None or not latest_root.is_dir():
+        latest_root = Path(tempfile.mkdtemp(prefix="latest-index-", dir=request.cache_dir))
+        write_bundles(latest_bundles(latest_root, latest_pages(staging, site)),
+                      service=shared_service(threads=request.jobs))
+    parts = sorted((p.name for p in latest_root.iterdir()), key=lambda name: (len(name), name))
+    for name in parts:
+        shutil.rmtree(staging / name, ignore_errors=True)
+        os.replace(latest_root / name, staging / name)
+    shutil.rmtree(latest_root, ignore_errors=True)
+    timings.add("search", time.perf_counter() - started)
+
     started = time.perf_counter()
     pages = portal_pages(site)
     renderer = request.renderer_factory() if request.renderer_factory else None
-    files = portal_files(site, renderer, request.site_url)
+    files = portal_files(site, renderer, request.site_url, [f"{name}/" for name in parts[1:]])
     timings.add("pages", time.perf_counter() - started)
     work = Path(tempfile.mkdtemp(prefix="portal-", dir=request.cache_dir))
     try:
@@ -290,14 +313,6 @@ def build_portal(request: BuildRequest, timings: Timings, latest_bundle: Path | 
     started = time.perf_counter()
     write_sitemap(staging, site, request.site_url)
     timings.add("copy", time.perf_counter() - started)
-    if latest_bundle is not None and latest_bundle.is_dir():
-        shutil.rmtree(staging / "pagefind", ignore_errors=True)
-        os.replace(latest_bundle, staging / "pagefind")
-        return
-    started = time.perf_counter()
-    write_bundles([Bundle(staging / "pagefind", latest_pages(staging, site), primary=True)],
-                  service=shared_service(threads=request.jobs))
-    timings.add("search", time.perf_counter() - started)
 
 
 def latest_pages(staging: Path, site: Site) -> list[tuple[str, Path]]:

@@ -40,13 +40,20 @@ class Unit:
         return len(self.edition.content.initiatives) + len(self.edition.content.chapters) + 8 + \
             (0 if self.edition.is_latest else len(self.edition.known_snapshots))
 
-    def digest(self, site: Site) -> str:
-        """A hash of everything in the content that this unit's output depends on."""
+    def digest(self, site: Site, memo: dict | None = None) -> str:
+        """A hash of everything in the content that this unit's output depends on.
+        `memo` keeps each frozen 版's own hash across the units that share it."""
+        memo = {} if memo is None else memo
         known = self.edition.known_snapshots
         versions = self.plan.versions if self.edition.is_latest else \
             self.plan.versions[: self.plan.versions.index(self.edition.version) + 1]
-        parts = (site_settings(site), self.id, self.plan.id, versions,
-                 [self.plan.snapshots[v.id] for v in known])
+        snapshots = []
+        for version in known:
+            key = (self.plan.id, version.id)
+            if key not in memo:
+                memo[key] = hashlib.sha256(repr(self.plan.snapshots[version.id]).encode("utf-8")).hexdigest()
+            snapshots.append(memo[key])
+        parts = (site_settings(site), self.id, self.plan.id, versions, snapshots)
         return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from playwright.sync_api import sync_playwright
 
 from .browser import launch, serve_directory
+from .conftest import ROOT, SAMPLE_CONTENT, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +65,27 @@ def test_archived_versions_can_be_included(search_page):
 def test_a_word_that_is_nowhere_says_so(search_page):
     assert _search(search_page, "ズッキーニ") == []
     assert "見つかりませんでした" in search_page.locator("[data-pp-search-status]").inner_text()
+
+
+@pytest.fixture(scope="module")
+def split_index_site(tmp_path_factory):
+    """The sample with the latest 版's index split into parts of 20 pages (as a large
+    portal's is, to bound Pagefind's memory)."""
+    site = tmp_path_factory.mktemp("split") / "site"
+    result = run_cli("build", "--config", str(ROOT / "mkdocs.yml"), "--content", str(SAMPLE_CONTENT),
+                     "--site-dir", str(site), "--cache-dir", str(site.parent / "cache"),
+                     env={"PLANPUB_SEARCH_PART_PAGES": "20"})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_a_split_index_finds_the_same_pages(split_index_site, search_page):
+    parts = json.loads((split_index_site / "search-bundles.json").read_text(encoding="utf-8"))["latest"]
+    assert len(parts) >= 3 and all((split_index_site / part / "pagefind-entry.json").is_file() for part in parts)
+    with serve_directory(split_index_site) as base:
+        page = search_page.context.browser.new_page()
+        page.goto(base + "search/", wait_until="networkidle")
+        for query, expected in [("テレワーク", {"No.28 テレワーク（在宅勤務）の推進", "テレワークの導入"}),
+                                ("キャッシュレス", {"No.6 窓口の各種証明書のキャッシュレス決済導入", "電子決済"})]:
+            assert expected <= set(_search(page, query)), query
+        page.close()

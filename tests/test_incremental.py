@@ -146,3 +146,13 @@ def test_merge_needs_the_shard_outputs(basic_content, tmp_path):
     result = build_site(basic_content, tmp_path / "nothing-here", "--merge")
     assert result.returncode == 1
     assert "--merge" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_edited_frozen_file_is_refused_even_when_the_version_was_cached(basic_content, tmp_path):
+    assert build_site(basic_content, tmp_path / "site").returncode == 0  # fills the caches
+    frozen = basic_content / "plans/sample/releases/1.0/initiatives/online.yml"
+    frozen.write_text(frozen.read_text(encoding="utf-8").replace("オンライン申請", "オンライン申込", 1),
+                      encoding="utf-8")
+    result = build_site(basic_content, tmp_path / "site")
+    assert result.returncode == 1
+    assert "releases/1.0/initiatives/online.yml" in result.stderr and "Traceback" not in result.stderr

@@ -13,15 +13,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import shutil
 import sys
 import tempfile
 import time
-from importlib import metadata
 from pathlib import Path
 
 from .common import load_or_report
+from ..fingerprint import THEME_DIR, code_fingerprint, tree_digest
 from ..i18n import msg
 
 HELP = "ウェブサイトを site/ に作成します"
@@ -29,8 +28,6 @@ DESCRIPTION = ("内容をチェックしてから、公開用のウェブサイ�
                "終了します。作成に失敗しても、それまでの site/ はそのまま残ります。"
                "公開済みの版は前回の結果（キャッシュ）を使うので、版が増えても作成時間はほとんど増えません。")
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
-PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "nh3", "pyyaml", "pagefind")
 
 
 def add_arguments(parser) -> None:
@@ -83,7 +80,8 @@ def run(args) -> int:
         plugin.config.content_dir if plugin else "content")
     timings = Timings()
     load_started = time.perf_counter()
-    result = load_or_report(content_dir)
+    cache_dir = (args.cache_dir or config_path.parent / ".planpub-cache").resolve()
+    result = load_or_report(content_dir, release_cache=None if args.clean else cache_dir / "releases")
     timings.add("load", time.perf_counter() - load_started)
     if result is None:
         print(msg("cli.site_unchanged_after_problems"), file=sys.stderr)
@@ -96,7 +94,6 @@ def run(args) -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(site_dir.parent)
     staging = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
-    cache_dir = (args.cache_dir or config_path.parent / ".planpub-cache").resolve()
     cache_dir.mkdir(parents=True, exist_ok=True)
     site = result.site
     request = BuildRequest(
@@ -140,21 +137,13 @@ def parse_shard(value: str) -> tuple[int, int] | None:
 
 
 def fingerprint(config_path: Path, config) -> str:
-    """What, besides content, every page depends on: our code and templates, the theme
-    overrides, the configuration file and the versions of the libraries that render."""
-    digest = hashlib.sha256()
-    roots = [PACKAGE_DIR, PACKAGE_DIR.parent / "theme"]
+    """What, besides content, every page depends on: this program (code, templates,
+    library versions), the theme overrides and the configuration file."""
+    digest = hashlib.sha256(code_fingerprint().encode())
     custom_dir = config.theme.custom_dir
-    if custom_dir and Path(custom_dir).resolve() not in [r.resolve() for r in roots]:
-        roots.append(Path(custom_dir))
-    for root in roots:
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    if custom_dir and Path(custom_dir).resolve() != THEME_DIR.resolve():
+        tree_digest(Path(custom_dir), digest)
     digest.update(config_path.read_bytes())
-    for package in PACKAGES:
-        digest.update(f"{package}={metadata.version(package)}".encode())
-    digest.update(f"python={sys.version_info[:2]}".encode())
     return digest.hexdigest()
 
 

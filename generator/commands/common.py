@@ -16,12 +16,12 @@ def report(problems: Problems, stream=sys.stderr) -> None:
     print(msg("cli.problems_total", count=len(problems)), file=stream)
 
 
-def load_or_report(content_dir: Path) -> LoadResult | None:
+def load_or_report(content_dir: Path, release_cache: Path | None = None) -> LoadResult | None:
     """Load content; print every problem and return None if there are any."""
     if not content_dir.is_dir():
         print(msg("cli.content_missing", path=content_dir), file=sys.stderr)
         return None
-    result = load_site(content_dir)
+    result = load_site(content_dir, release_cache)
     if result.problems or result.site is None:
         report(result.problems)
         return None

@@ -4,38 +4,40 @@
 const form = document.querySelector("form[data-pp-search]");
 const status = document.querySelector("[data-pp-search-status]");
 const list = document.querySelector("[data-pp-search-results]");
-/* The latest 版 of every plan is one index (the default). Each frozen 版 has its own small
-   index, built once when it is published; including archived 版 merges those of the
-   chosen plan (or of all plans while there are few), so publishing a new 版 never
-   re-indexes the old ones. */
+/* The latest 版 of every plan is one index (the default; on a large portal it is split
+   into parts, all merged). Each frozen 版 has its own small index, built once when it is
+   published; including archived 版 merges those of the chosen plan (or of all plans
+   while there are few), so publishing a new 版 never re-indexes the old ones. */
 const root = new URL(form.getAttribute("data-root"), location.href);
 const MAX_MERGED = Number(form.getAttribute("data-max-merged"));
 const engines = {};
-let archiveList = null;
+let bundleList = null;
 
-async function archives() {
-  if (!archiveList) {
-    const response = await fetch(new URL(form.getAttribute("data-archives"), location.href));
-    archiveList = (await response.json()).bundles;
+async function bundles() {
+  if (!bundleList) {
+    const response = await fetch(new URL(form.getAttribute("data-bundles"), location.href));
+    bundleList = await response.json();
   }
-  return archiveList;
+  return bundleList;
 }
 
 /* Returns the engine for the options, or null when the archived bundles to merge would be
    too many (the reader is asked to choose a plan). */
 async function engine(archived, plan) {
-  let bundles = [];
+  const list = await bundles();
+  let merged = list.latest.slice();
   if (archived) {
-    bundles = (await archives()).filter((b) => !plan || b.plan === plan);
-    if (bundles.length > MAX_MERGED) { return null; }
+    const chosen = list.archives.filter((b) => !plan || b.plan === plan);
+    if (chosen.length > MAX_MERGED) { return null; }
+    merged = merged.concat(chosen.map((b) => b.bundle));
   }
   const key = archived ? "archived:" + plan : "latest";
   if (!engines[key]) {
     const base = new URL(form.getAttribute("data-bundle"), location.href);
     const pagefind = await import(new URL("pagefind.js", base).href);
     const instance = pagefind.createInstance({ basePath: base.pathname, baseUrl: root.pathname, excerptLength: 40 });
-    for (const bundle of bundles) {
-      await instance.mergeIndex(new URL(bundle.bundle, root).pathname, { baseUrl: root.pathname });
+    for (const bundle of merged) {
+      await instance.mergeIndex(new URL(bundle, root).pathname, { baseUrl: root.pathname });
     }
     engines[key] = instance;
   }
