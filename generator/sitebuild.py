@@ -89,20 +89,21 @@ def build_site(request: BuildRequest, timings: Timings) -> None:
     missing = [u for u in units if request.clean or not cached(cache, keys[u.id])]
     timings.units_cached = len(units) - len(missing)
     timings.units_rendered = len(missing)
-    latest_root = None
-    if units and request.shard is None:  # the site-wide search index of every plan's latest 版
-        latest_root = request.cache_dir / "latest-index"
-        shutil.rmtree(latest_root, ignore_errors=True)
+    latest_root = portal_out = None
+    if units and request.shard is None:  # the portal and its search index, made in the pool
+        latest_root, portal_out = request.cache_dir / "latest-index", request.cache_dir / "portal-output"
+        for folder in (latest_root, portal_out):
+            shutil.rmtree(folder, ignore_errors=True)
         latest_root.mkdir(parents=True)
     try:
         render_units(missing, [cache / keys[u.id] for u in units if u.edition.is_latest], latest_root,
-                     keys, request, timings)
+                     portal_out, keys, request, timings)
         started = time.perf_counter()
         for unit in units:
             link_files(cache / keys[unit.id], request.staging, cached_files(cache, keys[unit.id]))
         timings.add("copy", time.perf_counter() - started)
         if request.shard is None:
-            build_portal(request, timings, latest_root)
+            build_portal(request, timings, latest_root, portal_out)
             if not request.merge:
                 prune_cache(cache, set(keys.values()))
     finally:
@@ -157,10 +158,10 @@ _WORK: dict = {}   # what forked workers inherit: the request, the units and the
 
 
 def render_units(units: list[Unit], latest_dirs: list[Path], latest_root: Path | None,
-                 keys: dict[str, str], request: BuildRequest, timings: Timings) -> None:
+                 portal_out: Path | None, keys: dict[str, str], request: BuildRequest, timings: Timings) -> None:
     """Render the missing units in batches: the latest 版 first, then the frozen 版
     together with the parts of the site-wide search index of the latest 版 (read from
-    the cache, where the first step put them)."""
+    the cache, where the first step put them) and the portal pages."""
     first = make_batches([u for u in units if u.edition.is_latest], request.jobs)
     then = make_batches([u for u in units if not u.edition.is_latest], request.jobs)
     _WORK.update(request=request, keys=keys, batches=first + then)
@@ -170,7 +171,7 @@ def render_units(units: list[Unit], latest_dirs: list[Path], latest_root: Path |
         if request.jobs <= 1:
             for task in tasks_first:
                 timings.merge(_run_task(task))
-            for task in _index_tasks(latest_dirs, latest_root) + tasks_then:
+            for task in _index_tasks(latest_dirs, latest_root, portal_out) + tasks_then:
                 timings.merge(_run_task(task))
             return
         import multiprocessing
@@ -181,24 +182,30 @@ def render_units(units: list[Unit], latest_dirs: list[Path], latest_root: Path |
         with ProcessPoolExecutor(max_workers=request.jobs, mp_context=context) as pool:
             for result in pool.map(_run_task, tasks_first):
                 timings.merge(result)
-            for result in pool.map(_run_task, _index_tasks(latest_dirs, latest_root) + tasks_then):
+            for result in pool.map(_run_task, _index_tasks(latest_dirs, latest_root, portal_out) + tasks_then):
                 timings.merge(result)
     finally:
         _WORK.clear()
 
 
-def _index_tasks(latest_dirs: list[Path], latest_root: Path | None) -> list[tuple]:
-    """One task per part of the latest 版's search index (the longest tasks, so first)."""
+def _index_tasks(latest_dirs: list[Path], latest_root: Path | None, portal_out: Path | None) -> list[tuple]:
+    """One task per part of the latest 版's search index (the longest tasks, so first),
+    then the portal pages (which list those parts)."""
     if latest_root is None:
         return []
     pages = [page for unit_dir in latest_dirs for page in pages_under(unit_dir, ".", latest_only=True)]
-    return [("index", bundle) for bundle in latest_bundles(latest_root, pages)]
+    bundles = latest_bundles(latest_root, pages)
+    parts = [f"{b.output.name}/" for b in bundles[1:]]
+    return [("index", bundle) for bundle in bundles] + [("portal", (parts, portal_out))]
 
 
 def _run_task(task: tuple) -> dict[str, float]:
     kind, argument = task
     if kind == "batch":
         return _render_batch(argument)
+    if kind == "portal":
+        parts, out_dir = argument
+        return render_portal(_WORK["request"], parts, out_dir)
     started = time.perf_counter()
     write_bundles([argument], service=shared_service())
     return {"search": time.perf_counter() - started}
@@ -279,15 +286,16 @@ def page_output(page: Page) -> str:
 
 # --- the portal --------------------------------------------------------------------------
 
-def build_portal(request: BuildRequest, timings: Timings, latest_root: Path | None = None) -> None:
-    """The search index of the latest 版 (unless it was built while rendering), then the
-    pages and files about the whole site and the sitemap. Runs after every plan's pages
-    are in `staging` (also when merging shard outputs)."""
-    site, staging = request.site, request.staging
+def build_portal(request: BuildRequest, timings: Timings, latest_root: Path | None = None,
+                 portal_out: Path | None = None) -> None:
+    """Put the latest 版's search index and the portal pages into `staging` (making them
+    now unless the pool already did), then write the sitemap. Runs after every plan's
+    pages are in `staging` (also when merging shard outputs)."""
+    staging = request.staging
     started = time.perf_counter()
     if latest_root is None or not latest_root.is_dir():
         latest_root = Path(tempfile.mkdtemp(prefix="latest-index-", dir=request.cache_dir))
-        write_bundles(latest_bundles(latest_root, latest_pages(staging, site)),
+        write_bundles(latest_bundles(latest_root, latest_pages(staging, request.site)),
                       service=shared_service(threads=request.jobs))
     parts = sorted((p.name for p in latest_root.iterdir()), key=lambda name: (len(name), name))
     for name in parts:
@@ -295,24 +303,31 @@ def build_portal(request: BuildRequest, timings: Timings, latest_root: Path | No
         os.replace(latest_root / name, staging / name)
     shutil.rmtree(latest_root, ignore_errors=True)
     timings.add("search", time.perf_counter() - started)
-
+    if portal_out is None or not portal_out.is_dir():
+        portal_out = Path(tempfile.mkdtemp(prefix="portal-", dir=request.cache_dir))
+        timings.merge(render_portal(request, [f"{name}/" for name in parts[1:]], portal_out))
     started = time.perf_counter()
-    pages = portal_pages(site)
-    renderer = request.renderer_factory() if request.renderer_factory else None
-    files = portal_files(site, renderer, request.site_url, [f"{name}/" for name in parts[1:]])
-    timings.add("pages", time.perf_counter() - started)
-    work = Path(tempfile.mkdtemp(prefix="portal-", dir=request.cache_dir))
     try:
-        started = time.perf_counter()
-        render = request.writer_factory().write(pages, files, work, portal=True)
-        timings.add("render", render)
-        timings.add("layout", time.perf_counter() - started - render)
-        move_tree(work, staging)
+        move_tree(portal_out, staging)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
-    started = time.perf_counter()
-    write_sitemap(staging, site, request.site_url)
+        shutil.rmtree(portal_out, ignore_errors=True)
+    write_sitemap(staging, request.site, request.site_url)
     timings.add("copy", time.perf_counter() - started)
+
+
+def render_portal(request: BuildRequest, latest_parts: list[str], out_dir: Path) -> dict[str, float]:
+    """The portal's pages and files (plan list, search, feeds) in the site's layout."""
+    phases: dict[str, float] = defaultdict(float)
+    started = time.perf_counter()
+    pages = portal_pages(request.site)
+    renderer = request.renderer_factory() if request.renderer_factory else None
+    files = portal_files(request.site, renderer, request.site_url, latest_parts)
+    phases["pages"] += time.perf_counter() - started
+    started = time.perf_counter()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    phases["render"] += request.writer_factory().write(pages, files, out_dir, portal=True)
+    phases["layout"] += time.perf_counter() - started - phases["render"]
+    return dict(phases)
 
 
 def latest_pages(staging: Path, site: Site) -> list[tuple[str, Path]]:
