@@ -82,6 +82,19 @@ class MkDocsWriter:
         return plugin.request.render_seconds
 
 
+_RENDERERS: dict[str, Renderer] = {}
+
+
+def _process_renderer(language: str) -> Renderer:
+    """One renderer per process and language for `planpub build`'s many MkDocs runs, so
+    templates compile once; its cache of rendered texts starts empty for each run."""
+    renderer = _RENDERERS.get(language)
+    if renderer is None:
+        renderer = _RENDERERS[language] = Renderer()
+    renderer.forget_texts()
+    return renderer
+
+
 def _nav_paths(nav) -> list[str]:
     """Every page path named in the `nav:` setting."""
     paths = []
@@ -109,7 +122,7 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         if self.request is not None:
             set_language(self.request.language)
             config.theme["language"] = self.request.language
-            self.renderer = Renderer()
+            self.renderer = _process_renderer(self.request.language)
             self.pages = {page.src_uri: page for page in self.request.pages}
             self.static = self.request.files
             return config

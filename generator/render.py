@@ -40,8 +40,8 @@ class Renderer:
             "fy": lambda y: fiscal.fy_label(y, language),
             "fy_short": lambda y: fiscal.fy_short(y, language),
             "date": lambda d: fiscal.date_label(d, language),
-            "text": lambda value: self._partial("planpub/partials/text.html", value=value, inline=False),
-            "inline": lambda value: self._partial("planpub/partials/text.html", value=value, inline=True),
+            "text": lambda value: self._text(value, inline=False),
+            "inline": lambda value: self._text(value, inline=True),
             "inline_markdown": lambda item: Markup(render_inline(item)),
             "markdown": lambda s, top_level=2, id_prefix="": Markup(render_block(s, top_level, id_prefix)),
             "number": format_number,
@@ -51,6 +51,22 @@ class Renderer:
             "pp_point": lambda point, unit=None: f"{fiscal.fy_short(point.fy, language)} {format_number(point.value)}{unit or ''}",
         })
         self.env.globals.update({"t": catalogue(language)["ui"], "msg": msg, "lang": language})
+        self._texts: dict = {}
+
+    def forget_texts(self) -> None:
+        self._texts = {}
+
+    def _text(self, value, inline: bool) -> Markup:
+        """A prose field as HTML. The same text recurs on many pages (every 版 that did
+        not change it, the print page), so each is rendered once per build."""
+        try:
+            return self._texts[(value, inline)]
+        except KeyError:
+            html = self._texts[(value, inline)] = self._partial("planpub/partials/text.html", value=value,
+                                                                inline=inline)
+            return html
+        except TypeError:  # not hashable: render it every time
+            return self._partial("planpub/partials/text.html", value=value, inline=inline)
 
     def _partial(self, template: str, **context) -> Markup:
         """A small template used as a filter (prose fields); its output is already safe HTML."""
