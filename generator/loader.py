@@ -58,10 +58,11 @@ class LoadResult:
     problems: Problems
 
 
-def load_site(content_dir: Path, release_cache: Path | None = None) -> LoadResult:
+def load_site(content_dir: Path, release_cache: Path | None = None, refresh: bool = False) -> LoadResult:
     """Load and check the whole content tree. With `release_cache`, a frozen 版 whose
     files match its manifest is read from what an earlier run loaded and checked (see
-    ReleaseCache); the rules across files and 版 still run every time."""
+    ReleaseCache); the rules across files and 版 still run every time. `refresh` reads
+    every 版 again and replaces what the cache holds."""
     from .rules import check_loaded_plan  # local import: rules depends on this module's types
 
     content_dir = Path(content_dir)
@@ -80,7 +81,7 @@ def load_site(content_dir: Path, release_cache: Path | None = None) -> LoadResul
                 problems.add(plan_dir, None, "", msg("errors.bad_plan_id", value=plan_dir.name),
                              msg("hints.bad_plan_id"), code="bad_plan_id")
                 continue
-            loaded = load_plan(plan_dir, problems, ReleaseCache(release_cache) if release_cache else None)
+            loaded = load_plan(plan_dir, problems, ReleaseCache(release_cache, refresh) if release_cache else None)
             if loaded is not None:
                 loaded_plans.append(loaded)
 
@@ -186,8 +187,8 @@ class ReleaseCache:
     manifest, already compared with them), where they are (messages name paths) and this
     program, so an entry is only reused when loading again would give the same result."""
 
-    def __init__(self, directory: Path):
-        self.directory = directory
+    def __init__(self, directory: Path, refresh: bool = False):
+        self.directory, self.refresh = directory, refresh
 
     def key(self, release_dir: Path) -> str:
         from .fingerprint import code_fingerprint
@@ -200,6 +201,8 @@ class ReleaseCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> "LoadedContent | None":
+        if self.refresh:
+            return None
         try:
             return pickle.loads((self.directory / f"{key}.pickle").read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):

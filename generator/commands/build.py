@@ -14,6 +14,7 @@ import hashlib
 import json
 import logging
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -81,7 +82,7 @@ def run(args) -> int:
     timings = Timings()
     load_started = time.perf_counter()
     cache_dir = (args.cache_dir or config_path.parent / ".planpub-cache").resolve()
-    result = load_or_report(content_dir, release_cache=None if args.clean else cache_dir / "releases")
+    result = load_or_report(content_dir, release_cache=cache_dir / "releases", refresh=args.clean)
     timings.add("load", time.perf_counter() - load_started)
     if result is None:
         print(msg("cli.site_unchanged_after_problems"), file=sys.stderr)
@@ -154,14 +155,18 @@ def remove_leftovers(parent: Path) -> None:
 
 
 def replace_dir(new: Path, target: Path) -> None:
-    """Swap `new` into place at `target` with renames, then delete the old copy."""
+    """Swap `new` into place at `target` with renames, then delete the old copy. The site
+    is published once the renames are done; deleting tens of thousands of old files
+    happens in a separate process (and a later build removes whatever it left)."""
     old = None
     if target.exists():
         old = target.with_name(f".site-old-{time.time_ns()}")
         target.rename(old)
     new.rename(target)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(old)], start_new_session=True, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def _quiet_mkdocs() -> None:

@@ -16,12 +16,12 @@ def report(problems: Problems, stream=sys.stderr) -> None:
     print(msg("cli.problems_total", count=len(problems)), file=stream)
 
 
-def load_or_report(content_dir: Path, release_cache: Path | None = None) -> LoadResult | None:
+def load_or_report(content_dir: Path, release_cache: Path | None = None, refresh: bool = False) -> LoadResult | None:
     """Load content; print every problem and return None if there are any."""
     if not content_dir.is_dir():
         print(msg("cli.content_missing", path=content_dir), file=sys.stderr)
         return None
-    result = load_site(content_dir, release_cache)
+    result = load_site(content_dir, release_cache, refresh)
     if result.problems or result.site is None:
         report(result.problems)
         return None
