@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files
 
 from .i18n import set_language
 from .loader import load_site
-from .pages import Page, build_pages, problems_page, static_files
+from .pages import SEARCH_BUNDLES, Page, build_pages, portal_files, problems_page, static_files
 from .render import Renderer
 from .search_index import SearchIndexError, index_whole_site
 
@@ -65,16 +65,14 @@ class MkDocsWriter:
     """Writes generated pages in the site's layout with MkDocs and mkdocs-material
     (the `PageWriter` that generator.sitebuild uses)."""
 
-    def __init__(self, config_file: Path, language: str, site_url: str | None = None):
-        self.config_file, self.language, self.site_url = config_file, language, site_url
+    def __init__(self, config_file: Path, language: str):
+        self.config_file, self.language = config_file, language
 
     def write(self, pages: list[Page], files: dict[str, bytes], out_dir: Path, portal: bool) -> float:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
         config = load_config(config_file=str(self.config_file))
-        if self.site_url is not None:
-            config.site_url = self.site_url
         plugin = config.plugins["planpub"]
         plugin.request = WriteRequest(pages, files, portal, self.language)
         config.site_dir = str(out_dir)
@@ -114,6 +112,7 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         self.content_dir: Path | None = None
         self.request: WriteRequest | None = None
         self.frozen_bases: list[str] = []
+        self.site = None
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -147,6 +146,7 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         self.pages = {page.src_uri: page for page in build_pages(result.site, include_working=preview)}
         self.static = static_files(result.site, list(self.pages.values()), self.renderer, config.site_url or "")
         self.frozen_bases = [f"{p.id}/v/{v.id}/" for p in result.site.plans for v in p.snapshot_versions]
+        self.site = result.site
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -203,9 +203,12 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         if self.request is not None:
             return  # planpub build indexes per unit and for the portal itself
         try:
-            index_whole_site(Path(config.site_dir), self.frozen_bases)
+            parts = index_whole_site(Path(config.site_dir), self.frozen_bases)
         except SearchIndexError as exc:
             raise PluginError(f"search index: {exc}") from None
+        if parts and self.site is not None:  # a large preview: list the latest bundle's parts
+            data = portal_files(self.site, self.renderer, config.site_url or "", parts)[SEARCH_BUNDLES]
+            (Path(config.site_dir) / SEARCH_BUNDLES).write_bytes(data)
 
     def on_serve(self, server, config, builder):
         if self.content_dir is not None:

@@ -82,11 +82,17 @@ class Edition:
         return self.base + KIND_PATHS[kind]
 
     def has(self, kind: str, arg: str | None = None) -> bool:
-        if kind == "initiative":
-            return self.content.initiative(arg) is not None
-        if kind == "chapter":
-            return any(c.id == arg for c in self.content.chapters)
-        return True
+        return content_has(self.content, kind, arg)
+
+
+def content_has(content: PlanContent, kind: str, arg: str | None = None) -> bool:
+    """Whether a 版's content has the page of this kind (pages other than an initiative or
+    a chapter exist in every 版)."""
+    if kind == "initiative":
+        return content.initiative(arg) is not None
+    if kind == "chapter":
+        return any(c.id == arg for c in content.chapters)
+    return True
 
 
 def relative_url(target: str, current: str) -> str:
@@ -414,15 +420,13 @@ def withdrawn_pages(site: Site, latest: Edition) -> Iterator[Page]:
     seen: dict[tuple[str, str], tuple[str, Version]] = {}
     for version in plan.snapshot_versions:
         older = plan.snapshots[version.id]
-        for initiative in older.initiatives:
-            if content.initiative(initiative.id) is None:
-                seen[("initiative", initiative.id)] = (initiative.display_title, version)
-        for chapter in older.chapters:
-            if not latest.has("chapter", chapter.id):
-                seen[("chapter", chapter.id)] = (chapter.title, version)
+        items = [("initiative", i.id, i.display_title) for i in older.initiatives] + \
+            [("chapter", c.id, c.title) for c in older.chapters]
+        for kind, item_id, title in items:
+            if not content_has(content, kind, item_id):
+                seen[(kind, item_id)] = (title, version)
     for (kind, item_id), (title, last) in sorted(seen.items()):
-        holders = [v for v in plan.snapshot_versions if Edition(plan, v, plan.snapshots[v.id], "", False, False)
-                   .has(kind, item_id)]
+        holders = [v for v in plan.snapshot_versions if content_has(plan.snapshots[v.id], kind, item_id)]
         yield Page(url=latest.url(kind, item_id), template="planpub/pages/withdrawn.html",
                    title=f"{title} | {content.title}",
                    context={"site": site, "plan": plan, "content": content, "edition": latest,

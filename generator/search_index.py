@@ -60,11 +60,16 @@ def searchable(path: Path, latest_only: bool = False) -> bool:
     return MARKER in content and (not latest_only or LATEST in content)
 
 
-def pages_under(site_dir: Path, folder: str, latest_only: bool = False) -> list[tuple[str, Path]]:
-    """The searchable pages below `folder` of a built site, as (URL, file), sorted."""
+def pages_under(site_dir: Path, folder: str, latest_only: bool = False,
+                skip: tuple[str, ...] = ()) -> list[tuple[str, Path]]:
+    """The searchable pages below `folder` of a built site, as (URL, file), sorted;
+    `skip` names subfolders of `folder` not to read at all."""
     root = site_dir / folder
+    skipped = [root / name for name in skip]
     found = []
     for path in sorted(root.rglob("index.html")) if root.exists() else []:
+        if any(path.is_relative_to(folder) for folder in skipped):
+            continue
         if searchable(path, latest_only):
             found.append((path.parent.relative_to(site_dir).as_posix() + "/", path))
     return found
@@ -211,10 +216,11 @@ def latest_bundles(root: Path, pages: list[tuple[str, Path]]) -> list[Bundle]:
             for i, name in enumerate(latest_part_names(len(pages)))]
 
 
-def index_whole_site(site_dir: Path, frozen_bases: list[str], threads: int = 1) -> None:
-    """Index a site built in one go (the preview): the latest bundle, then one per frozen 版."""
+def index_whole_site(site_dir: Path, frozen_bases: list[str], threads: int = 1) -> list[str]:
+    """Index a site built in one go (the preview): the latest bundle, then one per frozen 版.
+    Returns the further parts of the latest bundle (for search-bundles.json)."""
     site_dir = Path(site_dir)
-    bundles = latest_bundles(site_dir, pages_under(site_dir, ".", latest_only=True))
-    for base in frozen_bases:
-        bundles.append(Bundle(site_dir / base / "pagefind", pages_under(site_dir, base)))
-    write_bundles(bundles, threads)
+    latest = latest_bundles(site_dir, pages_under(site_dir, ".", latest_only=True))
+    frozen = [Bundle(site_dir / base / "pagefind", pages_under(site_dir, base)) for base in frozen_bases]
+    write_bundles(latest + frozen, threads)
+    return [f"{bundle.output.name}/" for bundle in latest[1:]]

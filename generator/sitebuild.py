@@ -35,8 +35,8 @@ from typing import Callable, Protocol
 from . import fiscal
 from .model import Site
 from .pages import Page, portal_files, portal_pages
-from .search_index import (LATEST, MARKER, Bundle, close_shared_service, latest_bundles, pages_under,
-                           shared_service, write_bundles)
+from .search_index import (Bundle, close_shared_service, latest_bundles, pages_under, shared_service,
+                           write_bundles)
 from .units import Unit, UnitRenderer, plan_units, shard_plans
 
 CACHE_FORMAT = "1"            # bump when the cache layout changes
@@ -332,16 +332,8 @@ def render_portal(request: BuildRequest, latest_parts: list[str], out_dir: Path)
 
 def latest_pages(staging: Path, site: Site) -> list[tuple[str, Path]]:
     """Searchable pages at the plans' stable addresses (not their frozen 版 or diffs)."""
-    found = []
-    for plan in site.plans:
-        skip = (staging / plan.id / "v", staging / plan.id / "compare")
-        for path in sorted((staging / plan.id).rglob("index.html")) if (staging / plan.id).is_dir() else []:
-            if path.is_relative_to(skip[0]) or path.is_relative_to(skip[1]):
-                continue
-            content = path.read_bytes()
-            if MARKER in content and LATEST in content:
-                found.append((path.parent.relative_to(staging).as_posix() + "/", path))
-    return found
+    return [page for plan in site.plans
+            for page in pages_under(staging, plan.id, latest_only=True, skip=("v", "compare"))]
 
 
 def write_sitemap(staging: Path, site: Site, site_url: str) -> None:
@@ -419,12 +411,7 @@ def link_files(source: Path, target: Path, files) -> None:
 def link_tree(source: Path, target: Path) -> None:
     """A copy of `source` at `target` made of hard links where possible (fast, no space);
     everything that later changes in `target` is replaced, never written into."""
-    def link(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copyfile(src, dst)
-    shutil.copytree(source, target, copy_function=link, dirs_exist_ok=True)
+    link_files(source, target, [p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file()])
 
 
 def prune_cache(cache: Path, keep: set[str]) -> None:
