@@ -40,8 +40,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from generator.model import TEXT_FIELDS  # noqa: E402
-from generator.versions import build_manifest, manifest_text  # noqa: E402
+from generator.model.plan import TEXT_FIELDS  # noqa: E402
+from generator.load.manifest import build_manifest, manifest_text  # noqa: E402
 
 SEED = 20240401
 PERIOD = (2023, 2025)              # fiscal years of every synthetic plan

@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from generator.versions import build_manifest, manifest_text  # noqa: E402
+from generator.load.manifest import build_manifest, manifest_text  # noqa: E402
 
 SOURCE = ROOT / "content" / "plans" / "kashima" / "releases" / "draft-2023-07"
 

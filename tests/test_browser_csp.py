@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from generator.deploy import CONTENT_SECURITY_POLICY
+from generator.build.deploy import CONTENT_SECURITY_POLICY
 
 from .browser import launch
 from .conftest import ROOT

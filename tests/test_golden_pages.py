@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from generator.i18n import set_language
-from generator.loader import load_site
-from generator.pages import build_pages
-from generator.render import Renderer
+from generator.validate import load_valid_site
+from generator.pages.builder import build_pages
+from generator.render.renderer import Renderer
 
 from .conftest import FIXTURES
 
@@ -39,7 +39,7 @@ PAGES = {
 @pytest.fixture(scope="module")
 def rendered() -> dict[str, str]:
     set_language("ja")
-    result = load_site(FIXTURES / "basic")
+    result = load_valid_site(FIXTURES / "basic")
     assert not result.problems
     renderer = Renderer()
     by_url = {page.url: page for page in build_pages(result.site)}

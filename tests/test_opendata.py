@@ -10,10 +10,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator import opendata
-from generator.loader import load_site
-from generator.pages import plan_editions
-from generator.serialize import initiative_dict
+from generator.pages import opendata
+from generator.validate import load_valid_site
+from generator.pages.builder import plan_editions
+from generator.staff.serialize import initiative_dict
 
 from .conftest import SAMPLE_CONTENT
 
@@ -22,7 +22,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 @pytest.fixture(scope="module")
 def site_model():
-    result = load_site(SAMPLE_CONTENT)
+    result = load_valid_site(SAMPLE_CONTENT)
     assert not result.problems
     return result.site
 

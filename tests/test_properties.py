@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.i18n import set_language
-from generator.loader import load_site
-from generator.pages import build_pages
-from generator.render import Renderer
+from generator.validate import load_valid_site
+from generator.pages.builder import build_pages
+from generator.render.renderer import Renderer
 
 from .conftest import FIXTURES, SAMPLE_CONTENT
 
@@ -41,7 +41,7 @@ SETTINGS = settings(max_examples=150, deadline=5000, suppress_health_check=[Heal
 
 def _outcome_is_clean(content: Path) -> None:
     """Load → (problems) or (pages rendered). Either way: no exception."""
-    result = load_site(content)
+    result = load_valid_site(content)
     if result.problems:
         for problem in result.problems:
             assert problem.file and problem.message

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import load_site
-from generator.model import TEXT_FIELDS
+from generator.validate import load_valid_site
+from generator.model.plan import TEXT_FIELDS
 
 from .conftest import SAMPLE_CONTENT
 
@@ -32,7 +32,7 @@ def _plain(markdown_text: str) -> str:
 
 @pytest.fixture(scope="module")
 def sample():
-    result = load_site(SAMPLE_CONTENT)
+    result = load_valid_site(SAMPLE_CONTENT)
     assert not result.problems, "\n".join(p.format() for p in result.problems)
     return result.site
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from generator.loader import load_site
+from generator.validate import load_valid_site
 
 from .conftest import tree_digest, build_site, run_cli
 
@@ -64,7 +64,7 @@ def test_release_freezes_the_working_copy_as_a_new_version(sample_content, notes
     release = sample_content / "plans/gotsu/releases/1.6"
     assert (release / "manifest.json").is_file()
     assert "「7. 個別業務一覧」の追記" in (release / "release.yml").read_text(encoding="utf-8")
-    loaded = load_site(sample_content)
+    loaded = load_valid_site(sample_content)
     assert not loaded.problems
     gotsu = next(p for p in loaded.site.plans if p.id == "gotsu")
     assert gotsu.latest.label == "1.6"
@@ -131,8 +131,8 @@ def test_release_refuses_empty_notes_and_needs_confirmation(sample_content, tmp_
 
 
 def test_release_that_fails_part_way_leaves_no_trace(sample_content, monkeypatch):
-    from generator import publishing
-    loaded = load_site(sample_content)
+    from generator.staff import release
+    loaded = load_valid_site(sample_content)
     release = publishing.prepare_release(loaded, sample_content, "gotsu", "1.6", "2026-09-30", "変更")
     before = tree_digest(sample_content)
 

@@ -13,7 +13,7 @@ from typing import Callable
 import pytest
 
 from generator.i18n import msg
-from generator.loader import load_site
+from generator.validate import load_valid_site
 
 W = "plans/sample/working"
 INIT = f"{W}/initiatives/online.yml"
@@ -171,7 +171,7 @@ def _write(root: Path, case: Case) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_bad_input_is_reported_precisely(basic_content: Path, case: Case):
     _write(basic_content, case)
-    result = load_site(basic_content)
+    result = load_valid_site(basic_content)
     matching = [p for p in result.problems if p.code == case.code]
     assert matching, f"expected {case.code}, got: " + "\n".join(p.format() for p in result.problems)
     problem = matching[0]
@@ -183,21 +183,21 @@ def test_bad_input_is_reported_precisely(basic_content: Path, case: Case):
 
 
 def test_the_fixture_itself_is_valid(basic_content: Path):
-    assert not load_site(basic_content).problems
+    assert not load_valid_site(basic_content).problems
 
 
 def test_all_problems_are_reported_in_one_run(basic_content: Path):
     (basic_content / INIT).write_text("title: a\ndepartments: [市民科]\ntheme: nothing\n", encoding="utf-8")
     (basic_content / f"{W}/initiatives/paperless.yml").write_text("title: [\n", encoding="utf-8")
     (basic_content / f"{W}/initiatives/reservation.yml").write_text("titel: x\n", encoding="utf-8")
-    codes = sorted(p.code for p in load_site(basic_content).problems)
+    codes = sorted(p.code for p in load_valid_site(basic_content).problems)
     assert codes == sorted(["unknown_department", "unknown_theme", "yaml_syntax", "schema.additionalProperties",
                             "schema.required"])
 
 
 def test_misspelt_field_suggests_the_right_one(basic_content: Path):
     (basic_content / INIT).write_text("title: a\ndepartmens: [市民課]\n", encoding="utf-8")
-    problem = next(p for p in load_site(basic_content).problems if p.code == "schema.additionalProperties")
+    problem = next(p for p in load_valid_site(basic_content).problems if p.code == "schema.additionalProperties")
     assert problem.hint == msg("hints.did_you_mean", suggestion="departments")
 
 

@@ -111,7 +111,7 @@ def _poison(content: Path) -> None:
         "![img](javascript:alert(1))\n\n<javascript:alert(1)>\n\n[ok](../initiatives/online/)\n\n"
         "`<script>alert(1)</script>`\n\n[ref][r]\n\n[r]: javascript:alert(1)\n",
         encoding="utf-8")
-    from generator.versions import build_manifest, manifest_text
+    from generator.load.manifest import build_manifest, manifest_text
     (working / "manifest.json").write_text(manifest_text(build_manifest(working)), encoding="utf-8")
 
 

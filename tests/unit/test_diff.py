@@ -1,13 +1,13 @@
 from pathlib import Path
 
-from generator.diff import diff_contents, flatten_initiative, inline_diff
-from generator.loader import load_site
+from generator.model.diff import diff_contents, flatten_initiative, inline_diff
+from generator.validate import load_valid_site
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "basic"
 
 
 def _plan():
-    result = load_site(FIXTURE)
+    result = load_valid_site(FIXTURE)
     assert not result.problems
     return result.site.plans[0]
 
@@ -58,13 +58,13 @@ def test_inline_diff_marks_inserted_and_deleted_characters():
 
 
 def test_every_field_key_of_the_sample_has_a_label():
-    from generator.diff import flatten_initiative, flatten_plan
-    from generator.fieldnames import field_label
+    from generator.model.diff import flatten_initiative, flatten_plan
+    from generator.model.fieldnames import field_label
     from generator.i18n import set_language
     set_language("ja")
     root = FIXTURE.parent.parent.parent / "content"
     for source in (root, FIXTURE):
-        for plan in load_site(source).site.plans:
+        for plan in load_valid_site(source).site.plans:
             for content in plan.snapshots.values():
                 keys = list(flatten_plan(content))
                 for initiative in content.initiatives:

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from generator import fiscal
+from generator.model import fiscal
 
 
 @pytest.mark.parametrize("year, expected", [

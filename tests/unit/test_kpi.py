@@ -1,7 +1,7 @@
 import pytest
 
-from generator.kpi import ACHIEVED, BEHIND, NOT_MEASURED, ON_TRACK, assess, resolve_target, summary
-from generator.model import Kpi, KpiValue
+from generator.model.kpi import ACHIEVED, BEHIND, NOT_MEASURED, ON_TRACK, assess, resolve_target, summary
+from generator.model.plan import Kpi, KpiValue
 
 
 def kpi(direction="increase", baseline=None, targets=None, actuals=None):
@@ -45,7 +45,7 @@ def test_summary_counts_each_judgement():
 
 
 def test_chart_ticks_are_round_numbers():
-    from generator.charts import kpi_chart, nice_step
+    from generator.pages.charts import kpi_chart, nice_step
     assert [nice_step(x) for x in (0.3, 7, 7.5, 26, 140)] == [0.5, 10, 10, 50, 200]
     chart = kpi_chart(assess(kpi(baseline=(2023, 0), targets={2024: 10, 2025: 26}, actuals={2024: 10})))
     assert [value for value, _ in chart.ticks] == [0, 10, 20, 30]

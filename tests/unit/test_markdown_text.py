@@ -1,4 +1,5 @@
-from generator.markdown_text import find_links, find_raw_html, render_block, render_inline
+from generator.render.markdown import render_block, render_inline
+from generator.validate.markup import find_links, find_raw_html
 
 
 def test_inline_markdown_keeps_bold_and_escapes_html():

@@ -1,6 +1,6 @@
 import pytest
 
-from generator.pages import Page, relative_url
+from generator.pages.builder import Page, relative_url
 
 
 @pytest.mark.parametrize("target, current, expected", [
@@ -21,7 +21,7 @@ def test_page_source_uri():
 
 
 def test_every_error_message_has_a_documented_fix():
-    from generator.pages import error_catalogue
+    from generator.pages.builder import error_catalogue
     missing = [e["key"] for e in error_catalogue() if not e["hint"]]
     assert missing == []
 

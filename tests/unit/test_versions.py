@@ -1,7 +1,8 @@
 import json
 
-from generator.model import Version
-from generator.versions import build_manifest, compare_manifest, display_name, order_versions
+from generator.model.plan import Version
+from generator.load.manifest import build_manifest, compare_manifest
+from generator.model.versions import display_name, order_versions
 
 
 def v(label, date=None, precedes=None, vid=None):

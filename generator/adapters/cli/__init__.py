@@ -1,0 +1,55 @@
+"""`planpub` command line: parses arguments and hands over to one module per command.
+
+Every command explains itself with --help in plain Japanese, prints progress, and
+exits non-zero on failure; content problems are listed, never shown as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from generator.adapters.cli import build, diff, export, import_, new, release, schema, serve, validate
+from generator.i18n import msg
+
+COMMANDS = {
+    "new": new,
+    "validate": validate,
+    "build": build,
+    "serve": serve,
+    "diff": diff,
+    "export": export,
+    "import": import_,
+    "release": release,
+    "schema": schema,
+}
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="planpub",
+        description="アクションプランのデータ（content/）から公開用のウェブサイトを作ります。",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="コマンド")
+    for name, module in COMMANDS.items():
+        command_parser = sub.add_parser(name, help=module.HELP, description=module.DESCRIPTION)
+        module.add_arguments(command_parser)
+        command_parser.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print(msg("cli.interrupted"), file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""planpub build: validate, then build the whole site into site/ atomically.
+
+Everything is written into a fresh staging folder next to site/; only when everything
+succeeded does it replace site/ (two renames), so a failed or interrupted build leaves
+the previous site/ exactly as it was.
+
+Frozen 版 are taken from the cache (see generator.sitebuild); `--jobs` renders in
+parallel; `--shard K/N` and `--merge` split a large portal across machines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generator.adapters.cli.common import load_or_report
+from generator.build.fingerprint import code_fingerprint, tree_digest
+from generator.load.release_cache import ReleaseCache
+from generator.render.resources import theme_dir
+from generator.i18n import msg
+
+HELP = "ウェブサイトを site/ に作成します"
+DESCRIPTION = ("内容をチェックしてから、公開用のウェブサイト一式を作成します。問題があれば何も書き換えずに"
+               "終了します。作成に失敗しても、それまでの site/ はそのまま残ります。"
+               "公開済みの版は前回の結果（キャッシュ）を使うので、版が増えても作成時間はほとんど増えません。")
+
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs の設定ファイル（既定: mkdocs.yml）")
+    parser.add_argument("--content", default=None, type=Path,
+                        help="内容のフォルダー（既定: 設定ファイルの planpub の content_dir）")
+    parser.add_argument("--site-dir", default=None, type=Path, help="出力先（既定: 設定ファイルの site_dir）")
+    parser.add_argument("--jobs", "-j", default=1, type=int,
+                        help="同時に使うプロセスの数（既定: 1。CPU のコア数までが目安）")
+    parser.add_argument("--clean", action="store_true",
+                        help="キャッシュを使わず、すべての版を作り直します")
+    parser.add_argument("--cache-dir", default=None, type=Path,
+                        help="キャッシュのフォルダー（既定: 設定ファイルと同じ場所の .planpub-cache）")
+    parser.add_argument("--shard", default=None, metavar="K/N",
+                        help="計画を N 組に分けたうちの K 組目だけを作ります（複数のマシンで分担するとき）")
+    parser.add_argument("--merge", action="store_true",
+                        help="各シャードの出力をコピーした --site-dir に、サイト全体のページ（計画一覧、"
+                             "フィード、検索索引、サイトマップ）を加えます")
+    parser.add_argument("--timings", default=None, type=Path,
+                        help="各段階の所要時間を JSON で書き出します（性能の測定用）")
+
+
+def run(args) -> int:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from generator.adapters.mkdocs.plugin import MkDocsWriter
+    from generator.render.renderer import Renderer
+    from generator.build.search_index import SearchIndexError
+    from generator.build.driver import BuildRequest, Timings, build_site, link_tree
+
+    started = time.perf_counter()
+    shard = parse_shard(args.shard) if args.shard else None
+    if args.shard and shard is None:
+        print(msg("cli.bad_shard", value=args.shard), file=sys.stderr)
+        return 2
+    config_path = args.config.resolve()
+    if not config_path.is_file():
+        print(msg("cli.config_missing", path=args.config), file=sys.stderr)
+        return 1
+    _quiet_mkdocs()
+    print(msg("cli.checking"), flush=True)
+    try:
+        config = load_config(config_file=str(config_path))
+    except MkDocsException as exc:
+        print(msg("cli.config_error", error=exc), file=sys.stderr)
+        return 1
+    plugin = config.plugins.get("planpub")
+    content_dir = args.content.resolve() if args.content else config_path.parent / (
+        plugin.config.content_dir if plugin else "content")
+    timings = Timings()
+    load_started = time.perf_counter()
+    cache_dir = (args.cache_dir or config_path.parent / ".planpub-cache").resolve()
+    result = load_or_report(content_dir, ReleaseCache(cache_dir / "releases", code_fingerprint(), refresh=args.clean))
+    timings.add("load", time.perf_counter() - load_started)
+    if result is None:
+        print(msg("cli.site_unchanged_after_problems"), file=sys.stderr)
+        return 1
+
+    site_dir = (args.site_dir.resolve() if args.site_dir else Path(config.site_dir))
+    if args.merge and not site_dir.is_dir():
+        print(msg("cli.merge_missing", path=site_dir), file=sys.stderr)
+        return 1
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(site_dir.parent)
+    staging = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    site = result.site
+    request = BuildRequest(
+        site=site, staging=staging, cache_dir=cache_dir,
+        fingerprint=fingerprint(config_path, config),
+        writer_factory=lambda: MkDocsWriter(config_path, site.language),
+        renderer_factory=Renderer, site_url=config.site_url or "",
+        jobs=max(1, args.jobs), shard=shard, merge=args.merge, clean=args.clean)
+    print(msg("cli.building"), flush=True)
+    try:
+        if args.merge:
+            link_tree(site_dir, staging)
+        build_site(request, timings)
+    except (MkDocsException, OSError, SearchIndexError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(msg("cli.build_failed", error=exc), file=sys.stderr)
+        print(msg("cli.site_unchanged"), file=sys.stderr)
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    replace_dir(staging, site_dir)
+    pages = sum(1 for _ in site_dir.rglob("index.html"))
+    total = time.perf_counter() - started
+    if timings.units_cached:
+        print(msg("cli.build_cache", cached=timings.units_cached, rendered=timings.units_rendered))
+    print(msg("cli.build_done", path=site_dir, pages=pages, seconds=f"{total:.1f}"))
+    if args.timings:
+        args.timings.write_text(json.dumps({
+            "total": total, "pages": pages, "jobs": request.jobs, "phases": dict(timings.phases),
+            "units_rendered": timings.units_rendered, "units_cached": timings.units_cached}, indent=2))
+    return 0
+
+
+def parse_shard(value: str) -> tuple[int, int] | None:
+    try:
+        k, n = (int(part) for part in value.split("/"))
+    except ValueError:
+        return None
+    return (k, n) if 1 <= k <= n else None
+
+
+def fingerprint(config_path: Path, config) -> str:
+    """What, besides content, every page depends on: this program (code, templates,
+    library versions), the theme overrides and the configuration file."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    custom_dir = config.theme.custom_dir
+    if custom_dir and Path(custom_dir).resolve() != theme_dir().resolve():
+        tree_digest(Path(custom_dir), digest)
+    digest.update(config_path.read_bytes())
+    return digest.hexdigest()
+
+
+def remove_leftovers(parent: Path) -> None:
+    """Delete staging folders of earlier builds that were killed before they could clean up."""
+    for leftover in list(parent.glob(".site-building-*")) + list(parent.glob(".site-old-*")):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def replace_dir(new: Path, target: Path) -> None:
+    """Swap `new` into place at `target` with renames, then delete the old copy. The site
+    is published once the renames are done; deleting tens of thousands of old files
+    happens in a separate process (and a later build removes whatever it left)."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".site-old-{time.time_ns()}")
+        target.rename(old)
+    new.rename(target)
+    if old is not None:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(old)], start_new_session=True, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _quiet_mkdocs() -> None:
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)

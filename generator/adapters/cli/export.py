@@ -1,0 +1,37 @@
+"""planpub export: the plan's working copy as an Excel workbook (or CSV files) for staff."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from generator.staff.tableio import write_csv, write_xlsx
+from generator.staff.workbook import to_tables
+from generator.adapters.cli.common import add_workbook_arguments, load_or_report, working_plan
+from generator.i18n import msg
+
+HELP = "取組・スケジュール・進捗・KPIをExcelファイルに書き出します"
+DESCRIPTION = ("作業中の版（working/）の取組を、個別業務一覧と同じ形のExcelブックに書き出します。"
+               "Excelで編集したあと、planpub import で取り込めます。--csv を指定するとシートごとのCSVに書き出します。")
+
+
+def add_arguments(parser) -> None:
+    add_workbook_arguments(parser, "書き出すExcelファイル（例: gotsu.xlsx）", "CSVを書き出すフォルダー")
+
+
+def run(args) -> int:
+    result = load_or_report(args.content)
+    if result is None:
+        return 1
+    plan = working_plan(result, args.plan)
+    if plan is None:
+        return 1
+    statuses = [s.name for s in (plan.working.statuses or result.site.statuses)]
+    tables = to_tables(plan.working, statuses)
+    if args.xlsx:
+        write_xlsx(tables, args.xlsx)
+        print(msg("cli.exported", path=args.xlsx, count=len(plan.working.initiatives)))
+    else:
+        for path in write_csv(tables, args.csv):
+            print(msg("cli.written", path=path))
+    return 0

@@ -1,1 +1,0 @@
-"""One module per `planpub` command (HELP, DESCRIPTION, add_arguments, run)."""

@@ -1,0 +1,297 @@
+"""Load a content tree into the model, collecting every problem on the way.
+
+Stages per file: read (encoding) → parse (YAML, duplicate keys) → schema → model.
+A file that fails a stage is left out of the model, but all other files are still
+loaded and checked, so one run reports everything.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from generator.model import fiscal
+from generator.i18n import DEFAULT_LANGUAGE, msg, set_language
+from generator.model.plan import (Activity, Chapter, Department, Initiative, Kpi, KpiValue, Plan, PlanContent,
+                    Progress, Site, Status, Text, TEXT_FIELDS, Theme, Version, Vision)
+from generator.load.documents import LoadedContent, LoadedPlan, LoadResult
+from generator.load.problems import Problems
+from generator.load.release_cache import ReleaseCache
+from generator.model.schema import ID_PATTERN
+from generator.load.schema_check import check_schema, json_view
+from generator.load.manifest import MANIFEST_NAME, compare_manifest
+from generator.model.versions import display_name, order_versions
+from generator.load.yamlfile import YamlDocument, load_yaml, read_text
+
+ID_RE = re.compile(ID_PATTERN)
+
+DEFAULT_STATUSES = ("未着手", "検討中", "試行", "運用中", "完了", "進捗なし", "新規")
+
+
+def load_site(content_dir: Path, cache: ReleaseCache | None = None) -> LoadResult:
+    """Load the whole content tree, checking each file on its own (encoding, YAML, schema,
+    manifests); the rules across files and 版 are generator.validate's. With `cache`, a
+    frozen 版 whose files match its manifest is read from what an earlier run loaded."""
+    content_dir = Path(content_dir)
+    problems = Problems(root=content_dir)
+    site_doc = _load_checked(content_dir / "site.yml", "site", problems, required=True)
+    site_data = site_doc.data if site_doc else {}
+    set_language(site_data.get("language", DEFAULT_LANGUAGE))  # version names, messages
+
+    plans_dir = content_dir / "plans"
+    loaded_plans: list[LoadedPlan] = []
+    if not plans_dir.is_dir() or not any(p.is_dir() for p in plans_dir.iterdir()):
+        problems.add(plans_dir, None, "", msg("errors.no_plans"), msg("hints.no_plans"), code="no_plans")
+    else:
+        for plan_dir in sorted(p for p in plans_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+            if not ID_RE.match(plan_dir.name):
+                problems.add(plan_dir, None, "", msg("errors.bad_plan_id", value=plan_dir.name),
+                             msg("hints.bad_plan_id"), code="bad_plan_id")
+                continue
+            loaded = load_plan(plan_dir, problems, cache)
+            if loaded is not None:
+                loaded_plans.append(loaded)
+
+    statuses = [Status(s["name"], s.get("description", "")) for s in site_data.get("statuses", [])] \
+        or [Status(name) for name in DEFAULT_STATUSES]
+    site = Site(
+        title=site_data.get("title", ""),
+        language=site_data.get("language", "ja"),
+        plans=[lp.plan for lp in loaded_plans],
+        statuses=statuses,
+        current_fy=site_data.get("current_fy") or fiscal.fiscal_year_of(fiscal.build_date()),
+        description=site_data.get("description"),
+        publisher=site_data.get("publisher"),
+        licence=site_data.get("licence"),
+    )
+    return LoadResult(site=site if site_doc else None, plans=loaded_plans, problems=problems)
+
+
+def _load_checked(path: Path, schema: str, problems: Problems, required: bool = False) -> YamlDocument | None:
+    if not path.exists():
+        if required:
+            problems.add(path, None, "", msg("errors.missing_file", name=path.name), "", code="missing_file")
+        return None
+    doc = load_yaml(path, problems)
+    if doc is None:
+        return None
+    if not check_schema(doc, schema, problems):
+        return None
+    return doc
+
+
+def load_plan(plan_dir: Path, problems: Problems, cache: ReleaseCache | None = None) -> LoadedPlan | None:
+    versions: list[Version] = []
+    history_doc = _load_checked(plan_dir / "history.yml", "history", problems)
+    if history_doc:
+        for entry in history_doc.data["versions"]:
+            label = str(entry["label"])
+            versions.append(Version(
+                id=label, label=label, name=display_name(label, entry.get("name"), label),
+                date=_date(entry.get("date")), notes=Text.of(entry.get("notes")),
+                document=entry.get("document"), snapshot=False))
+
+    loaded = LoadedPlan(plan=Plan(id=plan_dir.name, versions=[], snapshots={}), directory=plan_dir,
+                        history_doc=history_doc)
+    releases_dir = plan_dir / "releases"
+    if releases_dir.is_dir():
+        for release_dir in sorted(p for p in releases_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+            version = _load_release(release_dir, loaded, problems, cache)
+            if version is not None:
+                versions.append(version)
+
+    working_dir = plan_dir / "working"
+    if working_dir.is_dir():
+        loaded.working = load_content(working_dir, problems)
+        if loaded.working:
+            loaded.plan.working = loaded.working.content
+
+    loaded.plan.versions = order_versions(versions)
+    return loaded
+
+
+def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems,
+                  cache: ReleaseCache | None = None) -> Version | None:
+    version_id = release_dir.name
+    if not ID_RE.match(version_id):
+        problems.add(release_dir, None, "", msg("errors.bad_id", value=version_id), msg("hints.bad_id"),
+                     code="bad_version_id")
+        return None
+    before = len(problems)
+    _check_manifest(release_dir, problems)
+    key = cache.key(release_dir) if cache is not None and len(problems) == before else None
+    doc = _load_checked(release_dir / "release.yml", "release", problems, required=True)
+    content = cache.get(key) if key else None
+    if content is None:
+        before_content = len(problems)
+        content = load_content(release_dir, problems)
+        if key and content is not None and len(problems) == before_content:
+            cache.put(key, content)
+    if doc is None:
+        return None
+    data = doc.data
+    loaded.release_docs[version_id] = doc
+    label = data.get("label")
+    if label and ID_RE.match(label) and label != version_id:
+        problems.add(doc.path, doc.line_of(("label",)), "label",
+                     msg("errors.version_dir_mismatch", dir=version_id, label=label),
+                     msg("hints.version_dir_mismatch"), code="version_dir_mismatch")
+    if content is not None:
+        loaded.contents[version_id] = content
+        loaded.plan.snapshots[version_id] = content.content
+    return Version(
+        id=version_id, label=label, name=display_name(label, data.get("name"), version_id),
+        date=_date(data.get("date")), precedes=data.get("precedes"),
+        summary=Text.of(data.get("summary")), notes=Text.of(data.get("notes")),
+        source=Text.of(data.get("source")), snapshot=content is not None,
+        omits=tuple(data.get("omits", [])))
+
+
+def _check_manifest(release_dir: Path, problems: Problems) -> None:
+    manifest_path = release_dir / MANIFEST_NAME
+    if not manifest_path.exists():
+        problems.add(manifest_path, None, "", msg("errors.manifest_missing"), msg("hints.manifest_missing"),
+                     code="manifest_missing")
+        return
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if not isinstance(manifest.get("files"), dict):
+            raise ValueError("no files")
+    except (ValueError, UnicodeDecodeError, AttributeError):
+        problems.add(manifest_path, None, "", msg("errors.manifest_invalid"), msg("hints.manifest_invalid"),
+                     code="manifest_invalid")
+        return
+    changed, missing, added = compare_manifest(release_dir, manifest)
+    for name, key, code in ([(n, "errors.frozen_changed", "frozen_changed") for n in changed]
+                            + [(n, "errors.frozen_missing", "frozen_missing") for n in missing]
+                            + [(n, "errors.frozen_added", "frozen_added") for n in added]):
+        problems.add(release_dir / name, None, "", msg(key, value=f"{release_dir.name}/{name}"),
+                     msg("hints.frozen"), code=code)
+
+
+def _date(value) -> str | None:
+    if value is None:
+        return None
+    return json_view(value)
+
+
+def load_content(directory: Path, problems: Problems) -> LoadedContent | None:
+    """Load plan.yml, its chapters and all initiatives of one content directory."""
+    plan_doc = _load_checked(directory / "plan.yml", "plan", problems, required=True)
+    initiative_docs = _load_initiatives(directory / "initiatives", problems)
+    if plan_doc is None:
+        return None
+    data = plan_doc.data
+    content = PlanContent(
+        municipality=data["municipality"], title=data["title"],
+        period_start=data["period"]["start"], period_end=data["period"]["end"],
+        parent_strategy=data.get("parent_strategy"), subtitle=data.get("subtitle"),
+        adoption=data.get("adoption", "adopted"), lead=Text.of(data.get("lead")),
+        source=Text.of(data.get("source")), licence=data.get("licence"), theme_levels=list(data.get("theme_levels", [])),
+        themes=[_theme(t, None, 0) for t in data.get("themes", [])],
+        categories=list(data.get("categories", [])),
+        departments=[Department(d["name"], bool(d.get("all", False))) for d in data.get("departments", [])],
+        statuses=[Status(s["name"], s.get("description", "")) for s in data.get("statuses", [])],
+        kpis=[_kpi(k, None) for k in data.get("kpis", [])],
+    )
+    loaded = LoadedContent(directory=directory, content=content, plan_doc=plan_doc,
+                           initiative_docs=initiative_docs)
+    for index, chapter in enumerate(data.get("chapters", [])):
+        path = directory / chapter["file"]
+        if not path.is_file():
+            problems.add(plan_doc.path, plan_doc.line_of(("chapters", index, "file")), f"chapters[{index}].file",
+                         msg("errors.chapter_missing", value=chapter["file"]), msg("hints.chapter_missing"),
+                         code="chapter_missing")
+            continue
+        text = read_text(path, problems)
+        if text is None:
+            continue
+        content.chapters.append(Chapter(chapter["id"], chapter["title"], chapter["file"], text))
+        loaded.chapter_paths[chapter["id"]] = path
+
+    initiatives = {iid: _initiative(iid, doc.data) for iid, doc in initiative_docs.items()}
+    order = data.get("initiatives")
+    if order:
+        content.initiatives = [initiatives[i] for i in order if i in initiatives] + \
+            [initiatives[i] for i in sorted(initiatives) if i not in order]
+    else:
+        content.initiatives = sorted(initiatives.values(), key=_natural_key)
+    return loaded
+
+
+def _natural_key(initiative: Initiative):
+    number = initiative.number or ""
+    parts = re.split(r"(\d+)", number)
+    return ([int(p) if p.isdigit() else p for p in parts], initiative.id)
+
+
+def _load_initiatives(directory: Path, problems: Problems) -> dict[str, YamlDocument]:
+    docs: dict[str, YamlDocument] = {}
+    if not directory.is_dir():
+        return docs
+    seen: dict[str, Path] = {}
+    for path in sorted(directory.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix != ".yml":
+            problems.add(path, None, "", msg("errors.wrong_extension", value=path.name),
+                         msg("hints.wrong_extension"), code="wrong_extension")
+            if path.suffix == ".yaml":
+                seen.setdefault(path.stem, path)
+            continue
+        if not ID_RE.match(path.stem):
+            problems.add(path, None, "", msg("errors.bad_file_name", value=path.name),
+                         msg("hints.bad_file_name"), code="bad_file_name")
+            continue
+        if path.stem in seen:
+            problems.add(path, None, "", msg("errors.duplicate_initiative", value=path.stem),
+                         msg("hints.duplicate_initiative"), code="duplicate_initiative")
+            continue
+        seen[path.stem] = path
+        doc = _load_checked(path, "initiative", problems)
+        if doc is not None:
+            docs[path.stem] = doc
+    return docs
+
+
+def _theme(data: dict, parent: str | None, depth: int) -> Theme:
+    theme = Theme(
+        id=data["id"], name=data["name"], number=data.get("number"),
+        description=Text.of(data.get("description")), notes=Text.of(data.get("notes")),
+        parent_id=parent, depth=depth)
+    theme.visions = [Vision(v["id"], Text.of(v["text"]), v.get("number"), theme.id) for v in data.get("visions", [])]
+    theme.children = [_theme(c, theme.id, depth + 1) for c in data.get("children", [])]
+    return theme
+
+
+def _kpi_value(data: dict | None) -> KpiValue | None:
+    if data is None:
+        return None
+    return KpiValue(value=data.get("value"), text=data.get("text"), change_percent=data.get("change_percent"),
+                    base_fy=data.get("base_fy"), as_of=_date(data.get("as_of")), fy=data.get("fy"))
+
+
+def _kpi(data: dict, initiative_id: str | None) -> Kpi:
+    return Kpi(
+        id=data["id"], name=data["name"], unit=data.get("unit"), direction=data.get("direction"),
+        definition=Text.of(data.get("definition")), rationale=Text.of(data.get("rationale")),
+        baseline=_kpi_value(data.get("baseline")),
+        targets={int(fy): _kpi_value(v) for fy, v in data.get("targets", {}).items()},
+        actuals={int(fy): _kpi_value(v) for fy, v in data.get("actuals", {}).items()},
+        initiative_id=initiative_id)
+
+
+def _initiative(initiative_id: str, data: dict) -> Initiative:
+    return Initiative(
+        id=initiative_id, title=data["title"], number=data.get("number"), theme=data.get("theme"),
+        related_themes=list(data.get("related_themes", [])), visions=list(data.get("visions", [])),
+        categories=list(data.get("categories", [])), departments=list(data.get("departments", [])),
+        texts={name: Text.of(data[name]) for name in TEXT_FIELDS if name in data},
+        schedule={int(fy): Text.of(v) for fy, v in data.get("schedule", {}).items()},
+        annual_goals={int(fy): Text.of(v) for fy, v in data.get("annual_goals", {}).items()},
+        activities=[Activity(a["name"], a["start"], a["end"]) for a in data.get("activities", [])],
+        progress={int(fy): Progress(p.get("status"), Text.of(p.get("text")), _date(p.get("as_of")))
+                  for fy, p in data.get("progress", {}).items()},
+        kpis=[_kpi(k, initiative_id) for k in data.get("kpis", [])],
+    )

@@ -1,0 +1,172 @@
+"""Check a loaded YAML document against its JSON Schema and explain each error in Japanese."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Any
+
+import fastjsonschema
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from generator.i18n import msg
+from generator.load.problems import Problems
+from generator.model.schema import SCHEMAS
+from generator.load.yamlfile import YamlDocument, format_path
+
+_VALIDATORS = {name: Draft202012Validator(schema) for name, schema in SCHEMAS.items()}
+# The same schemas compiled to Python code: a quick yes for valid files. Only a file it
+# rejects goes through jsonschema, which lists every error with its path.
+_QUICK = {name: fastjsonschema.compile(schema) for name, schema in SCHEMAS.items()}
+
+_TYPE_NAMES = {
+    "string": "types.string", "integer": "types.integer", "number": "types.number",
+    "object": "types.object", "array": "types.array", "boolean": "types.boolean",
+}
+
+
+def json_view(value: Any) -> Any:
+    """The document as JSON would see it: string keys, ISO dates."""
+    if isinstance(value, dict):
+        return {str(k): json_view(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_view(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def original_path(data: Any, json_path: list) -> tuple:
+    """Map a path in the JSON view back to the keys of the YAML data (year keys are ints)."""
+    out = []
+    node = data
+    for part in json_path:
+        if isinstance(node, dict):
+            key = part
+            if part not in node:
+                for candidate in node:
+                    if str(candidate) == part:
+                        key = candidate
+                        break
+            out.append(key)
+            node = node.get(key)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            out.append(part)
+            node = node[part]
+        else:
+            out.append(part)
+            node = None
+    return tuple(out)
+
+
+def check_schema(doc: YamlDocument, schema_name: str, problems: Problems) -> bool:
+    """Add a problem per schema violation; returns True when the document is valid."""
+    validator = _VALIDATORS[schema_name]
+    view = json_view(doc.data)
+    try:
+        _QUICK[schema_name](view)
+        return True
+    except fastjsonschema.JsonSchemaException:
+        pass
+    ok = True
+    for error in sorted(validator.iter_errors(view), key=lambda e: list(map(str, e.absolute_path))):
+        ok = False
+        path = original_path(doc.data, list(error.absolute_path))
+        field, message, hint = _explain(error, path)
+        line = doc.line_of(path + ((field_key,) if (field_key := _extra_key(error)) else ()))
+        kind = "propertyNames" if "propertyNames" in error.relative_schema_path else error.validator
+        problems.add(doc.path, line, field, message, hint, code=f"schema.{kind}")
+    return ok
+
+
+def _extra_key(error: ValidationError) -> str | None:
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        extras = [k for k in error.instance if k not in allowed]
+        return extras[0] if extras else None
+    return None
+
+
+def _title(error: ValidationError) -> str:
+    return error.schema.get("title", "") if isinstance(error.schema, dict) else ""
+
+
+def _explain(error: ValidationError, path: tuple) -> tuple[str, str, str]:
+    field = format_path(path)
+    kind = error.validator
+    title = _title(error)
+    if "propertyNames" in error.relative_schema_path:
+        return field, msg("errors.bad_year_key", value=error.instance), msg("hints.bad_year_key")
+    if kind == "required":
+        name = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
+        sub_title = error.schema.get("properties", {}).get(name, {}).get("title", name)
+        return (format_path(path + (name,)), msg("errors.required", name=name, title=sub_title),
+                msg("hints.required", name=name))
+    if kind == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        extras = [k for k in error.instance if k not in allowed]
+        key = str(extras[0]) if extras else "?"
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = (msg("hints.did_you_mean", suggestion=close[0]) if close
+                else msg("hints.allowed_fields", fields="、".join(allowed)))
+        return format_path(path + (key,)), msg("errors.unknown_field", key=key), hint
+    if kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        return (field, msg("errors.wrong_type", title=title or field,
+                           expected=msg(_TYPE_NAMES.get(expected, expected)),
+                           actual=_describe(error.instance)),
+                msg("hints.wrong_type"))
+    if kind == "enum":
+        choices = "、".join(str(c) for c in error.validator_value)
+        return field, msg("errors.not_in_choices", value=error.instance, choices=choices), msg("hints.choose_one")
+    if kind == "pattern":
+        pattern = error.validator_value
+        if "chapters/" in pattern:
+            return field, msg("errors.bad_chapter_file", value=error.instance), msg("hints.bad_chapter_file")
+        if pattern.startswith("^[0-9]{4}-"):
+            return field, msg("errors.bad_date", value=error.instance), msg("hints.bad_date")
+        if pattern.startswith("^(https"):
+            return field, msg("errors.bad_link", value=error.instance), msg("hints.bad_link")
+        return field, msg("errors.bad_id", value=error.instance), msg("hints.bad_id")
+    if kind == "propertyNames":
+        bad = error.instance if not isinstance(error.instance, dict) else next(iter(error.instance), "")
+        return field, msg("errors.bad_year_key", value=bad), msg("hints.bad_year_key")
+    if kind == "minLength":
+        return field, msg("errors.empty_value", title=title or field), msg("hints.empty_value")
+    if kind == "maxLength":
+        return (field, msg("errors.too_long", length=len(error.instance), limit=error.validator_value),
+                msg("hints.too_long"))
+    if kind in ("minimum", "maximum"):
+        return field, msg("errors.year_out_of_range", value=error.instance), msg("hints.bad_year_key")
+    if kind == "minItems":
+        return field, msg("errors.empty_list", title=title or field), msg("hints.empty_value")
+    if kind == "uniqueItems":
+        return field, msg("errors.duplicate_items", title=title or field), msg("hints.duplicate_items")
+    if kind == "anyOf":
+        for sub in error.context or ():
+            if sub.validator == "maxLength":
+                return field, msg("errors.too_long", length=len(sub.instance), limit=sub.validator_value), msg("hints.too_long")
+            if sub.validator == "minLength" or sub.validator == "minItems":
+                return field, msg("errors.empty_value", title=title or field), msg("hints.empty_value")
+        return field, msg("errors.not_text", title=title or field, actual=_describe(error.instance)), msg("hints.not_text")
+    return field, msg("errors.schema_other", detail=error.message), ""
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return msg("types.null")
+    if isinstance(value, bool):
+        return msg("types.boolean")
+    if isinstance(value, int):
+        return msg("types.integer") + f"（{value}）"
+    if isinstance(value, float):
+        return msg("types.number") + f"（{value}）"
+    if isinstance(value, str):
+        shown = value if len(value) <= 20 else value[:20] + "…"
+        return msg("types.string") + f"（{shown}）"
+    if isinstance(value, list):
+        return msg("types.array")
+    if isinstance(value, dict):
+        return msg("types.object")
+    return type(value).__name__

@@ -1,0 +1,214 @@
+"""Read a hand-edited YAML file and remember the line of every value.
+
+PyYAML alone loses line numbers, silently keeps the last of two duplicate keys and
+gives cryptic messages for tabs or wrong encodings. Staff need all of these
+reported with a line, so we compose the node tree ourselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.i18n import msg
+from generator.load.problems import Problems
+
+MAX_FILE_BYTES = 2 * 1024 * 1024  # a plan file is kilobytes; anything bigger is a mistake
+
+PathKey = tuple  # tuple of str | int
+
+
+@dataclass
+class YamlDocument:
+    """Parsed data plus the line (1-based) where each value starts."""
+
+    path: Path
+    data: Any
+    lines: dict[PathKey, int] = field(default_factory=dict)
+
+    def line_of(self, key_path: PathKey) -> int | None:
+        """Line of the value at key_path, or of its nearest ancestor that has one."""
+        key_path = tuple(key_path)
+        while key_path:
+            if key_path in self.lines:
+                return self.lines[key_path]
+            key_path = key_path[:-1]
+        return self.lines.get((), 1)
+
+
+def format_path(key_path: PathKey) -> str:
+    """('progress', 2023, 'text', 0) -> 'progress.2023.text[0]'."""
+    out = ""
+    for part in key_path:
+        if isinstance(part, int) and not isinstance(part, bool) and out and not _is_year_key(part):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _is_year_key(part: int) -> bool:
+    return 1900 <= part <= 2200
+
+
+def read_text(path: Path, problems: Problems) -> str | None:
+    """Read a UTF-8 text file, reporting BOMs, other encodings and oversized files."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.add(path, None, "", msg("errors.unreadable", error=exc.strerror or str(exc)),
+                     msg("hints.unreadable"), code="unreadable")
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        problems.add(path, None, "", msg("errors.file_too_large", size=len(raw) // 1024,
+                                         limit=MAX_FILE_BYTES // 1024),
+                     msg("hints.file_too_large"), code="file_too_large")
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.add(path, 1, "", msg("errors.bom"), msg("hints.encoding"), code="bom")
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        looks_sjis = _decodes(raw, "cp932")
+        problems.add(path, line, "",
+                     msg("errors.shift_jis" if looks_sjis else "errors.not_utf8"),
+                     msg("hints.encoding"), code="encoding")
+        return None
+
+
+def _decodes(raw: bytes, encoding: str) -> bool:
+    try:
+        raw.decode(encoding)
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def load_yaml(path: Path, problems: Problems) -> YamlDocument | None:
+    """Load one YAML file. Returns None (with problems added) if it cannot be used."""
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    return parse_yaml(text, path, problems)
+
+
+def parse_yaml(text: str, path: Path, problems: Problems) -> YamlDocument | None:
+    if not text.strip():
+        problems.add(path, 1, "", msg("errors.empty_file"), msg("hints.empty_file"), code="empty_file")
+        return None
+    tab_lines = [n for n, line in enumerate(text.splitlines(), 1)
+                 if line[: len(line) - len(line.lstrip(" \t"))].count("\t")]
+    for n in tab_lines:
+        problems.add(path, n, "", msg("errors.tab"), msg("hints.tab"), code="tab")
+    if tab_lines:
+        return None
+    fast = _compose_fast(text)
+    if fast is not None:
+        loader, node = fast
+        return _build(loader, node, path, problems)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        _report_reader_error(text, path, exc, problems)
+        return None
+    try:
+        node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        _report_reader_error(text, path, exc, problems)
+        return None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        detail = (exc.problem or exc.context or "").strip()
+        problems.add(path, line, "", msg("errors.yaml_syntax", detail=detail),
+                     msg("hints.yaml_syntax"), code="yaml_syntax")
+        return None
+    except yaml.YAMLError as exc:  # e.g. a second document or a reader error
+        problems.add(path, None, "", msg("errors.yaml_syntax", detail=str(exc).splitlines()[0]),
+                     msg("hints.yaml_syntax"), code="yaml_syntax")
+        return None
+    finally:
+        loader.dispose()
+    return _build(loader, node, path, problems)
+
+
+def _compose_fast(text: str):
+    """Compose with libyaml (several times faster, same nodes and line marks) when the
+    file parses; on any error return None so the pure-Python loader, whose messages we
+    know how to report precisely, reads it again."""
+    loader_class = getattr(yaml, "CSafeLoader", None)
+    if loader_class is None:
+        return None
+    loader = loader_class(text)
+    try:
+        return loader, loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
+def _build(loader, node, path: Path, problems: Problems) -> YamlDocument | None:
+    if node is None:
+        problems.add(path, 1, "", msg("errors.empty_file"), msg("hints.empty_file"), code="empty_file")
+        return None
+    doc = YamlDocument(path=path, data=None)
+    builder = _Builder(loader, doc, problems)
+    try:
+        doc.data = builder.build(node, ())
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.add(path, mark.line + 1 if mark else None, "",
+                     msg("errors.yaml_syntax", detail=getattr(exc, "problem", None) or str(exc)),
+                     msg("hints.yaml_syntax"), code="yaml_syntax")
+        return None
+    return doc
+
+
+def _report_reader_error(text: str, path: Path, exc: yaml.reader.ReaderError, problems: Problems) -> None:
+    """A character YAML does not allow (control characters and the like)."""
+    line = text[: exc.position].count("\n") + 1
+    problems.add(path, line, "", msg("errors.control_character", code=f"U+{exc.character:04X}"),
+                 msg("hints.control_character"), code="control_character")
+
+
+class _Builder:
+    """Turns composed nodes into Python values, recording lines and duplicate keys."""
+
+    def __init__(self, loader, doc: YamlDocument, problems: Problems):
+        self.loader = loader
+        self.doc = doc
+        self.problems = problems
+
+    def build(self, node: yaml.Node, key_path: PathKey) -> Any:
+        self.doc.lines[key_path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            self.loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
+            result: dict = {}
+            for key_node, value_node in node.value:
+                key = self.loader.construct_object(key_node, deep=True)
+                if isinstance(key, (list, dict)):
+                    key = str(key)
+                if key in result:
+                    first = self.doc.lines.get(key_path + (key,))
+                    self.problems.add(self.doc.path, key_node.start_mark.line + 1,
+                                      format_path(key_path + (key,)),
+                                      msg("errors.duplicate_key", key=key, first=first),
+                                      msg("hints.duplicate_key"), code="duplicate_key")
+                    continue
+                result[key] = self.build(value_node, key_path + (key,))
+                self.doc.lines[key_path + (key,)] = key_node.start_mark.line + 1
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, key_path + (i,)) for i, item in enumerate(node.value)]
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except ValueError:
+            # e.g. 2024-13-01 looks like a date but is not one: keep the text so the
+            # schema check can say what is wrong with it.
+            return node.value

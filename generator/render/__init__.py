@@ -1,0 +1,2 @@
+"""Render: page data → HTML with the Jinja templates of theme/ (shipped in the package).
+"""

@@ -1,0 +1,108 @@
+"""Render a page's main content with the Jinja templates in theme/planpub/.
+
+The output is the HTML fragment that goes inside the site's layout; the layout
+itself (header, footer, assets) belongs to the theme that wraps it (mkdocs-material
+via the plugin). Keeping this step MkDocs-free lets tests render pages directly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from generator.model import fiscal
+from generator.render import resources
+from generator.i18n import catalogue, current_language, msg
+from generator.render.markdown import render_block, render_inline
+from generator.model.fieldnames import field_label, field_name
+from generator.pages.builder import Page, relative_url
+
+
+
+class Renderer:
+    """Jinja environment with the filters our page templates use."""
+
+    def __init__(self, theme_dir: Path | None = None):
+        self.env = Environment(
+            loader=FileSystemLoader(str(theme_dir or resources.theme_dir())),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=False,  # a Renderer lives for one build; no need to stat templates per use
+        )
+        language = current_language()
+        self.env.filters.update({
+            "fy": lambda y: fiscal.fy_label(y, language),
+            "fy_short": lambda y: fiscal.fy_short(y, language),
+            "date": lambda d: fiscal.date_label(d, language),
+            "text": lambda value: self._text(value, inline=False),
+            "inline": lambda value: self._text(value, inline=True),
+            "inline_markdown": lambda item: Markup(render_inline(item)),
+            "markdown": lambda s, top_level=2, id_prefix="": Markup(render_block(s, top_level, id_prefix)),
+            "number": format_number,
+            "number_short": format_number_short,
+            "field_label": field_label,
+            "field_name": field_name,
+            "pp_point": lambda point, unit=None: f"{fiscal.fy_short(point.fy, language)} {format_number(point.value)}{unit or ''}",
+        })
+        self.env.globals.update({"t": catalogue(language)["ui"], "msg": msg, "lang": language})
+        self._texts: dict = {}
+
+    def forget_texts(self) -> None:
+        self._texts = {}
+
+    def _text(self, value, inline: bool) -> Markup:
+        """A prose field as HTML. The same text recurs on many pages (every 版 that did
+        not change it, the print page), so each is rendered once per build."""
+        try:
+            return self._texts[(value, inline)]
+        except KeyError:
+            html = self._texts[(value, inline)] = self._partial("planpub/partials/text.html", value=value,
+                                                                inline=inline)
+            return html
+        except TypeError:  # not hashable: render it every time
+            return self._partial("planpub/partials/text.html", value=value, inline=inline)
+
+    def _partial(self, template: str, **context) -> Markup:
+        """A small template used as a filter (prose fields); its output is already safe HTML."""
+        return Markup(self.env.get_template(template).render(**context).strip())
+
+    def render_feed(self, site_url: str, **context) -> str:
+        """An Atom feed; links are absolute, as feed readers need them."""
+        base = site_url.rstrip("/") + "/" if site_url else "/"
+        return self.env.get_template("planpub/feeds/atom.xml").render(
+            absolute=lambda path: path if "://" in path else base + path, **context)
+
+    def render(self, page: Page) -> str:
+        template = self.env.get_template(page.template)
+        context = dict(page.context)
+        context["page_url"] = page.url
+        context["url"] = lambda target: relative_url(target, page.url)
+        html = template.render(**context)
+        if "search" in context:  # mark the page for the search index, with its metadata
+            html = self.env.get_template("planpub/partials/search_wrap.html").render(inner=Markup(html), **context)
+        return html
+
+
+def format_number(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, float):
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(escape(value))
+
+
+def format_number_short(value: float) -> str:
+    """Axis labels: at most one decimal, thousands separated."""
+    if abs(value - round(value)) < 0.05:
+        return f"{round(value):,}"
+    return f"{value:,.1f}"

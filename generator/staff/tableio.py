@@ -1,0 +1,106 @@
+"""Read and write `workbook.Table`s as an Excel workbook (openpyxl) or as CSV files."""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from generator.staff.workbook import SHEET_CHOICES, Table
+from generator.i18n import msg
+
+HEADER_FILL = PatternFill("solid", fgColor="DDE3F0")
+VALIDATED_ROWS = 1000  # dropdowns cover this many rows, so staff can add initiatives
+
+
+class TableFileError(Exception):
+    """The file cannot be read as a workbook / CSV folder; the message says why."""
+
+
+def write_xlsx(tables: list[Table], path: Path) -> None:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    choices = next((t for t in tables if t.name == SHEET_CHOICES), None)
+    for table in tables:
+        sheet = workbook.create_sheet(table.name)
+        sheet.append(table.header)
+        for row in table.rows:
+            sheet.append(row)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+            cell.fill = HEADER_FILL
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if isinstance(cell.value, str):
+                    cell.number_format = "@"  # text: Excel must not turn 2024-03-31 or 1.10 into something else
+        for index, name in enumerate(table.header, start=1):
+            wide = any(word in name for word in ("目的", "現状", "理想", "概要", "背景", "予定", "進捗", "目標", "備考", "課題", "効果"))
+            sheet.column_dimensions[get_column_letter(index)].width = 40 if wide else 16
+        sheet.freeze_panes = "C2" if table.name != SHEET_CHOICES else "A2"
+        if choices is not None:
+            for header, choice_column in table.dropdowns.items():
+                if header not in table.header or choice_column not in choices.header:
+                    continue
+                letter = get_column_letter(choices.header.index(choice_column) + 1)
+                count = sum(1 for row in choices.rows if row[choices.header.index(choice_column)] is not None)
+                if count == 0:
+                    continue
+                validation = DataValidation(type="list", formula1=f"='{SHEET_CHOICES}'!${letter}$2:${letter}${count + 1}",
+                                            allow_blank=True, showErrorMessage=True,
+                                            errorTitle=msg("cli.dropdown_error_title"), error=msg("cli.dropdown_error"))
+                column = get_column_letter(table.header.index(header) + 1)
+                validation.add(f"{column}2:{column}{VALIDATED_ROWS}")
+                sheet.add_data_validation(validation)
+    workbook.save(path)
+
+
+def read_xlsx(path: Path) -> dict[str, Table]:
+    try:
+        workbook = load_workbook(path, data_only=True, read_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise TableFileError(msg("cli.not_xlsx", path=path, error=exc)) from None
+    tables = {}
+    for sheet in workbook.worksheets:
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        header = [str(v).strip() if v is not None else "" for v in (rows[0] if rows else [])]
+        tables[sheet.title] = Table(sheet.title, header, rows[1:])
+    workbook.close()
+    return tables
+
+
+def write_csv(tables: list[Table], directory: Path) -> list[Path]:
+    """One CSV per sheet, UTF-8 with BOM and CRLF so Excel opens it correctly."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in tables:
+        path = directory / f"{table.name}.csv"
+        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\r\n")
+            writer.writerow(table.header)
+            for row in table.rows:
+                writer.writerow(["" if v is None else v for v in row])
+        written.append(path)
+    return written
+
+
+def read_csv(directory: Path) -> dict[str, Table]:
+    if not directory.is_dir():
+        raise TableFileError(msg("cli.no_csv_folder", path=directory))
+    tables = {}
+    for path in sorted(directory.glob("*.csv")):
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as handle:
+                rows = list(csv.reader(handle))
+        except UnicodeDecodeError:
+            raise TableFileError(msg("cli.csv_not_utf8", name=path.name)) from None
+        header = [h.strip() for h in rows[0]] if rows else []
+        data = [[None if v == "" else v for v in row] for row in rows[1:]]
+        tables[path.stem] = Table(path.stem, header, data)
+    return tables

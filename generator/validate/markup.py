@@ -1,0 +1,26 @@
+"""What chapters may contain: raw HTML tags and link targets, found line by line."""
+
+from __future__ import annotations
+
+import re
+
+_TAG_RE = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)?/?\s*>")
+_LINK_RE = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_CODE_RE = re.compile(r"`[^`]*`")
+
+
+def find_raw_html(text: str) -> list[tuple[int, str]]:
+    """(line, tag) for every raw HTML tag outside code spans."""
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = _CODE_RE.sub("", line)
+        for match in _TAG_RE.finditer(stripped):
+            found.append((number, match.group(0)))
+    return found
+
+
+def find_links(text: str) -> list[tuple[int, str]]:
+    """(line, target) for every Markdown link."""
+    return [(number, match.group(1))
+            for number, line in enumerate(text.splitlines(), 1)
+            for match in _LINK_RE.finditer(line)]

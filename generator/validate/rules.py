@@ -1,0 +1,269 @@
+"""Cross-reference rules that a schema cannot express.
+
+Each rule reads the model plus the source documents (for line numbers) and adds
+problems; none stops at the first one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.i18n import msg
+from generator.load.documents import LoadedContent, LoadedPlan
+from generator.validate.markup import find_links, find_raw_html
+from generator.model.plan import Kpi, Site
+from generator.load.problems import Problems
+from generator.load.yamlfile import YamlDocument, format_path
+
+SAFE_LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+RESERVED_PAGE_IDS = {"initiatives", "kpi", "revisions", "departments", "v", "data", "assets", "search",
+                     "print", "diff", "feed.xml", "index"}
+
+
+def check_loaded_plan(loaded: LoadedPlan, site: Site, problems: Problems) -> None:
+    for content in list(loaded.contents.values()) + ([loaded.working] if loaded.working else []):
+        check_content(content, site, problems)
+    check_versions(loaded, problems)
+
+
+def _add(problems: Problems, doc: YamlDocument, path: tuple, key: str, hint_key: str,
+         code: str, hint_params: dict | None = None, **params) -> None:
+    problems.add(doc.path, doc.line_of(path), format_path(path), msg(f"errors.{key}", **params),
+                 msg(f"hints.{hint_key}", **(hint_params or {})), code=code)
+
+
+def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None:
+    content = loaded.content
+    plan_doc = loaded.plan_doc
+    if content.period_start > content.period_end:
+        _add(problems, plan_doc, ("period",), "period_reversed", "period_reversed", "period_reversed",
+             start=content.period_start, end=content.period_end)
+
+    theme_entries, vision_entries = _theme_and_vision_paths(plan_doc.data.get("themes", []), ("themes",))
+    theme_ids = _check_unique_ids(plan_doc, problems, "テーマ", theme_entries)
+    vision_ids = _check_unique_ids(plan_doc, problems, "ビジョン", vision_entries)
+    chapter_ids = set()
+    for index, chapter in enumerate(plan_doc.data.get("chapters", [])):
+        if chapter["id"] in RESERVED_PAGE_IDS:
+            _add(problems, plan_doc, ("chapters", index, "id"), "reserved_chapter_id", "reserved_chapter_id",
+                 "reserved_chapter_id", value=chapter["id"])
+        if chapter["id"] in chapter_ids:
+            _add(problems, plan_doc, ("chapters", index, "id"), "duplicate_id", "duplicate_id", "duplicate_id",
+                 value=chapter["id"], kind="章")
+        chapter_ids.add(chapter["id"])
+
+    categories = set(content.categories)
+    departments = {d.name for d in content.departments}
+    statuses = [s.name for s in (content.statuses or site.statuses)]
+    kpi_seen: dict[str, str] = {}
+    for index, kpi in enumerate(content.kpis):
+        _check_kpi(kpi, plan_doc, ("kpis", index), content, problems, kpi_seen)
+
+    order = plan_doc.data.get("initiatives")
+    if order:
+        for index, iid in enumerate(order):
+            if iid not in loaded.initiative_docs:
+                _add(problems, plan_doc, ("initiatives", index), "order_unknown", "order_unknown", "order_unknown",
+                     value=iid)
+        for iid in loaded.initiative_docs:
+            if iid not in order:
+                _add(problems, plan_doc, ("initiatives",), "order_missing", "order_missing", "order_missing",
+                     value=iid)
+
+    for initiative in content.initiatives:
+        doc = loaded.initiative_docs[initiative.id]
+        if initiative.theme is not None and initiative.theme not in theme_ids:
+            _add(problems, doc, ("theme",), "unknown_theme", "unknown_theme", "unknown_theme", value=initiative.theme)
+        for i, theme in enumerate(initiative.related_themes):
+            if theme not in theme_ids:
+                _add(problems, doc, ("related_themes", i), "unknown_theme", "unknown_theme", "unknown_theme",
+                     value=theme)
+        for i, vision in enumerate(initiative.visions):
+            if vision not in vision_ids:
+                _add(problems, doc, ("visions", i), "unknown_vision", "unknown_vision", "unknown_vision", value=vision)
+        for i, category in enumerate(initiative.categories):
+            if category not in categories:
+                _add(problems, doc, ("categories", i), "unknown_category", "unknown_category", "unknown_category",
+                     value=category)
+        for i, department in enumerate(initiative.departments):
+            if department not in departments:
+                _add(problems, doc, ("departments", i), "unknown_department", "unknown_department",
+                     "unknown_department", value=department)
+        for field in ("schedule", "annual_goals", "progress"):
+            for fy in getattr(initiative, field):
+                _check_year(fy, content, doc, (field, fy), problems)
+        for fy, progress in initiative.progress.items():
+            if progress.status and progress.status not in statuses:
+                _add(problems, doc, ("progress", fy, "status"), "unknown_status", "unknown_status", "unknown_status",
+                     hint_params={"choices": "、".join(statuses)}, value=progress.status)
+        for i, activity in enumerate(initiative.activities):
+            if activity.start > activity.end:
+                _add(problems, doc, ("activities", i), "activity_reversed", "activity_reversed",
+                     "activity_reversed", start=activity.start, end=activity.end)
+            _check_year(activity.start, content, doc, ("activities", i, "start"), problems)
+            _check_year(activity.end, content, doc, ("activities", i, "end"), problems)
+        for index, kpi in enumerate(initiative.kpis):
+            _check_kpi(kpi, doc, ("kpis", index), content, problems, kpi_seen)
+
+    _check_chapters(loaded, problems)
+
+
+def _theme_and_vision_paths(items: list, prefix: tuple) -> tuple[list, list]:
+    """(id, key path) of every theme and every vision, in document order."""
+    themes, visions = [], []
+    for i, item in enumerate(items):
+        themes.append((item["id"], prefix + (i, "id")))
+        for j, vision in enumerate(item.get("visions", [])):
+            visions.append((vision["id"], prefix + (i, "visions", j, "id")))
+        child_themes, child_visions = _theme_and_vision_paths(item.get("children", []), prefix + (i, "children"))
+        themes += child_themes
+        visions += child_visions
+    return themes, visions
+
+
+def _check_unique_ids(doc: YamlDocument, problems: Problems, kind: str, entries: list[tuple[str, tuple]]) -> set[str]:
+    seen: set[str] = set()
+    for value, path in entries:
+        if value in seen:  # report the later occurrence; the first one is the original
+            _add(problems, doc, path, "duplicate_id", "duplicate_id", "duplicate_id", value=value, kind=kind)
+        seen.add(value)
+    return seen
+
+
+def _check_year(fy: int, content, doc: YamlDocument, path: tuple, problems: Problems) -> None:
+    if fy not in content.period:
+        _add(problems, doc, path, "year_outside_period", "year_outside_period", "year_outside_period",
+             value=fy, start=content.period_start, end=content.period_end)
+
+
+def _check_kpi(kpi: Kpi, doc: YamlDocument, path: tuple, content, problems: Problems,
+               seen: dict[str, str]) -> None:
+    where = doc.path.name
+    if kpi.id in seen:
+        _add(problems, doc, path + ("id",), "duplicate_id", "duplicate_id", "duplicate_id", value=kpi.id,
+             kind=f"KPI（{seen[kpi.id]}）")
+    seen.setdefault(kpi.id, where)
+    for kind, values in (("targets", kpi.targets), ("actuals", kpi.actuals)):
+        for fy, value in values.items():
+            _check_year(fy, content, doc, path + (kind, fy), problems)
+            if kpi.unit and value.value is None and value.change_percent is None and not value.text:
+                _add(problems, doc, path + (kind, fy), "kpi_value_needs_number", "kpi_value_needs_number",
+                     "kpi_value_needs_number", unit=kpi.unit, kind=msg(f"ui.{kind[:-1]}"))
+    for fy, target in kpi.targets.items():
+        if target.change_percent is not None:
+            if target.base_fy is None or kpi.baseline is None or kpi.baseline.fy != target.base_fy \
+                    or kpi.baseline.value is None:
+                _add(problems, doc, path + ("targets", fy), "kpi_relative_needs_base", "kpi_relative_needs_base",
+                     "kpi_relative_needs_base")
+            if kpi.direction and (target.change_percent > 0) != (kpi.direction == "increase") \
+                    and target.change_percent != 0:
+                _add(problems, doc, path + ("targets", fy, "change_percent"), "kpi_change_sign", "kpi_change_sign",
+                     "kpi_change_sign", value=target.change_percent, direction=msg(f"ui.{kpi.direction}"))
+    _check_direction(kpi, doc, path, problems)
+
+
+def _check_direction(kpi: Kpi, doc: YamlDocument, path: tuple, problems: Problems) -> None:
+    """Numeric targets must move the right way: from the baseline and from year to year."""
+    if kpi.direction not in ("increase", "decrease"):
+        return
+    better_or_equal = (lambda a, b: a >= b) if kpi.direction == "increase" else (lambda a, b: a <= b)
+    previous_value, previous_label = None, None
+    if kpi.baseline is not None and kpi.baseline.value is not None:
+        previous_value = kpi.baseline.value
+        previous_label = f"{msg('ui.baseline')} {kpi.baseline.value}"
+    for fy in sorted(kpi.targets):
+        value = kpi.targets[fy].value
+        if value is None:
+            continue
+        if previous_value is not None and not better_or_equal(value, previous_value):
+            _add(problems, doc, path + ("targets", fy, "value"), "kpi_wrong_direction", "kpi_wrong_direction",
+                 "kpi_wrong_direction", fy=fy, value=value, direction=msg(f"ui.{kpi.direction}"),
+                 other=previous_label)
+        previous_value, previous_label = value, f"{fy}年度の目標値 {value}"
+
+
+def _check_chapters(loaded: LoadedContent, problems: Problems) -> None:
+    """Chapters may use Markdown only (no raw HTML) and link only to pages that exist."""
+    content = loaded.content
+    valid_targets = _internal_targets(loaded)
+    for chapter in content.chapters:
+        path = loaded.chapter_paths[chapter.id]
+        for line, tag in find_raw_html(chapter.markdown):
+            problems.add(path, line, "", msg("errors.raw_html", value=tag), msg("hints.raw_html"), code="raw_html")
+        for line, target in find_links(chapter.markdown):
+            scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", target)
+            if scheme:
+                if scheme.group(1).lower() not in SAFE_LINK_SCHEMES:
+                    problems.add(path, line, "", msg("errors.unsafe_link", value=target), msg("hints.unsafe_link"),
+                                 code="unsafe_link")
+                continue  # external links are not checked
+            if target.startswith("#"):
+                continue  # in-page anchors
+            normalised = _normalise_link(target)
+            if normalised not in valid_targets:
+                problems.add(path, line, "", msg("errors.chapter_link_broken", value=target),
+                             msg("hints.chapter_link_broken"), code="chapter_link_broken")
+
+
+def _internal_targets(loaded: LoadedContent) -> set[str]:
+    """Links a chapter (served at <plan>/<chapter>/) may use, resolved relative to the plan root."""
+    content = loaded.content
+    targets = {"", "initiatives/", "kpi/", "revisions/", "departments/"}
+    # Every initiative file counts, even one with its own problems, to avoid follow-on errors.
+    initiatives_dir = loaded.directory / "initiatives"
+    if initiatives_dir.is_dir():
+        targets.update(f"initiatives/{p.stem}/" for p in initiatives_dir.glob("*.yml"))
+    targets.update(f"{c.id}/" for c in content.chapters)
+    return targets
+
+
+def _normalise_link(target: str) -> str:
+    """'../initiatives/bpr/#x' (relative to a chapter page) -> 'initiatives/bpr/'."""
+    target = target.split("#", 1)[0].split("?", 1)[0]
+    if target.startswith("../"):
+        target = target[3:]
+    elif target and not target.startswith("/"):
+        target = "__chapter__/" + target  # relative to the chapter itself: never a page
+    if target.endswith(".md"):
+        target = target[:-3] + "/"
+    if target and not target.endswith("/"):
+        target += "/"
+    return target
+
+
+def check_versions(loaded: LoadedPlan, problems: Problems) -> None:
+    labels: dict[str, str] = {}
+    history_doc = loaded.history_doc
+    entries: list[tuple[str | None, YamlDocument, tuple]] = []
+    if history_doc:
+        for index, entry in enumerate(history_doc.data["versions"]):
+            entries.append((str(entry["label"]), history_doc, ("versions", index, "label")))
+    for version_id, doc in loaded.release_docs.items():
+        entries.append((doc.data.get("label"), doc, ("label",)))
+    for label, doc, path in entries:
+        if label is None:
+            continue
+        if label in labels:
+            _add(problems, doc, path, "duplicate_label", "duplicate_label", "duplicate_label", value=label)
+        labels[label] = doc.path.name
+
+    # history.yml lists 版 in order; a date earlier than the entry above it is a mistake.
+    if history_doc:
+        previous = None
+        for index, entry in enumerate(history_doc.data["versions"]):
+            date = str(entry["date"])
+            if previous and date < previous[1]:
+                _add(problems, history_doc, ("versions", index, "date"), "version_date_order", "version_date_order",
+                     "version_date_order", label=entry["label"], date=date, prev_label=previous[0],
+                     prev_date=previous[1])
+            previous = (entry["label"], date)
+    known = set(labels) | set(loaded.release_docs)
+    for version_id, doc in loaded.release_docs.items():
+        data = doc.data
+        if data.get("date"):
+            continue
+        if not data.get("precedes"):
+            _add(problems, doc, (), "version_undated", "version_undated", "version_undated")
+        elif data["precedes"] not in known:
+            _add(problems, doc, ("precedes",), "version_precedes_unknown", "version_precedes_unknown",
+                 "version_precedes_unknown", value=data["precedes"])
