@@ -51,6 +51,11 @@ def lookup(key: str, language: str | None = None) -> Any:
     return key
 
 
+def has(key: str, language: str | None = None) -> bool:
+    """Whether the catalogue (or the Japanese one it falls back to) has `key`."""
+    return lookup(key, language) != key
+
+
 def msg(message_key: str, /, *, language: str | None = None, **params: Any) -> str:
     """A message with {placeholders} filled in."""
     text = lookup(message_key, language)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Callable
 from pathlib import Path
 
 from generator.model import fiscal
 from generator.i18n import DEFAULT_LANGUAGE, msg, set_language
 from generator.model.plan import (Activity, Chapter, Department, Initiative, Kpi, KpiValue, Plan, PlanContent,
-                    Progress, Site, Status, Text, TEXT_FIELDS, Theme, Version, Vision)
+                    Progress, Site, Status, Text, Theme, Version, Vision)
+from generator.model.fields import FieldSet, Kind
 from generator.load.documents import LoadedContent, LoadedPlan, LoadResult
 from generator.load.problems import Problems
 from generator.load.release_cache import ReleaseCache
@@ -210,7 +212,7 @@ def load_content(directory: Path, problems: Problems) -> LoadedContent | None:
         content.chapters.append(Chapter(chapter["id"], chapter["title"], chapter["file"], text))
         loaded.chapter_paths[chapter["id"]] = path
 
-    initiatives = {iid: _initiative(iid, doc.data) for iid, doc in initiative_docs.items()}
+    initiatives = {iid: _initiative(iid, doc.data, content.fields) for iid, doc in initiative_docs.items()}
     order = data.get("initiatives")
     if order:
         content.initiatives = [initiatives[i] for i in order if i in initiatives] + \
@@ -282,16 +284,29 @@ def _kpi(data: dict, initiative_id: str | None) -> Kpi:
         initiative_id=initiative_id)
 
 
-def _initiative(initiative_id: str, data: dict) -> Initiative:
-    return Initiative(
-        id=initiative_id, title=data["title"], number=data.get("number"), theme=data.get("theme"),
-        related_themes=list(data.get("related_themes", [])), visions=list(data.get("visions", [])),
-        categories=list(data.get("categories", [])), departments=list(data.get("departments", [])),
-        texts={name: Text.of(data[name]) for name in TEXT_FIELDS if name in data},
-        schedule={int(fy): Text.of(v) for fy, v in data.get("schedule", {}).items()},
-        annual_goals={int(fy): Text.of(v) for fy, v in data.get("annual_goals", {}).items()},
-        activities=[Activity(a["name"], a["start"], a["end"]) for a in data.get("activities", [])],
-        progress={int(fy): Progress(p.get("status"), Text.of(p.get("text")), _date(p.get("as_of")))
-                  for fy, p in data.get("progress", {}).items()},
-        kpis=[_kpi(k, initiative_id) for k in data.get("kpis", [])],
-    )
+def _initiative(initiative_id: str, data: dict, fields: FieldSet) -> Initiative:
+    """An initiative from its (schema-valid) file: each registered field read by its kind."""
+    values: dict = {}
+    texts: dict[str, Text] = {}
+    for field in fields:
+        if field.key in data:
+            value = _READ[field.kind](data[field.key], initiative_id)
+            if field.in_texts:
+                texts[field.key] = value
+            else:
+                values[field.key] = value
+    return Initiative(id=initiative_id, texts=texts, **values)
+
+
+# How each kind of field is read from its YAML value (see model/fields.py).
+_READ: dict[Kind, Callable] = {
+    Kind.LABEL: lambda raw, _: raw,
+    Kind.TEXT: lambda raw, _: Text.of(raw),
+    Kind.REF: lambda raw, _: raw,
+    Kind.REFS: lambda raw, _: list(raw),
+    Kind.YEAR_TEXTS: lambda raw, _: {int(fy): Text.of(v) for fy, v in raw.items()},
+    Kind.ACTIVITIES: lambda raw, _: [Activity(a["name"], a["start"], a["end"]) for a in raw],
+    Kind.PROGRESS: lambda raw, _: {int(fy): Progress(p.get("status"), Text.of(p.get("text")), _date(p.get("as_of")))
+                                   for fy, p in raw.items()},
+    Kind.KPIS: lambda raw, initiative_id: [_kpi(k, initiative_id) for k in raw],
+}

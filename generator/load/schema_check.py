@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from functools import lru_cache
 from typing import Any
 
 import fastjsonschema
@@ -12,13 +13,18 @@ from jsonschema.exceptions import ValidationError
 
 from generator.i18n import msg
 from generator.load.problems import Problems
-from generator.model.schema import SCHEMAS
+from generator.i18n import current_language
+from generator.model.schema import schemas
 from generator.load.yamlfile import YamlDocument, format_path
 
-_VALIDATORS = {name: Draft202012Validator(schema) for name, schema in SCHEMAS.items()}
-# The same schemas compiled to Python code: a quick yes for valid files. Only a file it
-# rejects goes through jsonschema, which lists every error with its path.
-_QUICK = {name: fastjsonschema.compile(schema) for name, schema in SCHEMAS.items()}
+
+@lru_cache(maxsize=None)
+def _checkers(language: str) -> dict[str, tuple]:
+    """Per file kind: the schema compiled to Python code (a quick yes for valid files) and
+    a jsonschema validator that explains every error of a file the quick check rejects.
+    The schemas' words are in the site's language, so there is one set per language."""
+    return {name: (fastjsonschema.compile(schema), Draft202012Validator(schema))
+            for name, schema in schemas(language).items()}
 
 _TYPE_NAMES = {
     "string": "types.string", "integer": "types.integer", "number": "types.number",
@@ -62,10 +68,10 @@ def original_path(data: Any, json_path: list) -> tuple:
 
 def check_schema(doc: YamlDocument, schema_name: str, problems: Problems) -> bool:
     """Add a problem per schema violation; returns True when the document is valid."""
-    validator = _VALIDATORS[schema_name]
+    quick, validator = _checkers(current_language())[schema_name]
     view = json_view(doc.data)
     try:
-        _QUICK[schema_name](view)
+        quick(view)
         return True
     except fastjsonschema.JsonSchemaException:
         pass

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
 
-from generator.model.plan import Initiative, Kpi, KpiValue, PlanContent, Text, TEXT_FIELDS
+from generator.i18n import msg
+from generator.model.fields import INITIATIVE_FIELDS, FieldSet, Kind
+from generator.model.plan import Initiative, Kpi, KpiValue, PlanContent, Text
 
 # A field key is a tuple: ("purpose",), ("schedule", 2024), ("kpi", "<id>", "targets", 2025) …
 FieldKey = tuple
@@ -62,9 +65,6 @@ class PlanDiff:
     initiatives: list[InitiativeChange] = field(default_factory=list)
     ignored: tuple[str, ...] = ()   # fields the newer 版's document does not contain (absence ≠ deletion)
 
-    def initiatives_with(self, initiative_id: str) -> list[InitiativeChange]:
-        return [c for c in self.initiatives if c.id == initiative_id]
-
     def by_kind(self, kind: str) -> list[InitiativeChange]:
         return [c for c in self.initiatives if c.kind == kind]
 
@@ -94,7 +94,8 @@ class PlanDiff:
 def _text(value: Text | None) -> str | None:
     if not value:
         return None
-    return "\n".join(f"・{item}" if value.is_list and len(value.items) > 1 else item for item in value.items)
+    bullet = msg("diff.bullet")
+    return "\n".join(f"{bullet}{item}" if value.is_list and len(value.items) > 1 else item for item in value.items)
 
 
 def _kpi_value(value: KpiValue | None) -> str | None:
@@ -104,13 +105,13 @@ def _kpi_value(value: KpiValue | None) -> str | None:
     if value.value is not None:
         parts.append(_number(value.value))
     if value.change_percent is not None:
-        parts.append(f"{_number(value.change_percent)}%（{value.base_fy}年度比）")
+        parts.append(msg("diff.relative", percent=_number(value.change_percent), base=value.base_fy))
     if value.text:
-        parts.append(f"「{value.text}」")
+        parts.append(msg("diff.as_written", text=value.text))
     if value.as_of:
         parts.append(f"@{value.as_of}")
     if value.fy is not None:
-        parts.insert(0, f"{value.fy}年度:")
+        parts.insert(0, msg("diff.year_prefix", fy=value.fy))
     return " ".join(parts) or None
 
 
@@ -142,40 +143,39 @@ def flatten_kpi(kpi: Kpi) -> dict[FieldKey, str]:
     return out
 
 
-def flatten_initiative(initiative: Initiative) -> dict[FieldKey, str]:
-    """Ordered fields of an initiative as plain text, in reading order."""
-    out: dict[FieldKey, str] = {}
-    if initiative.number:
-        out[("number",)] = initiative.number
-    out[("title",)] = initiative.title
-    for attribute in ("theme",):
-        if getattr(initiative, attribute):
-            out[(attribute,)] = getattr(initiative, attribute)
-    for attribute in ("related_themes", "visions", "categories", "departments"):
-        values = getattr(initiative, attribute)
-        if values:
-            out[(attribute,)] = "、".join(values)
-    for name in TEXT_FIELDS:
-        text = _text(initiative.texts.get(name))
-        if text:
-            out[(name,)] = text
-    for name in ("schedule", "annual_goals"):
-        for fy, value in sorted(getattr(initiative, name).items()):
-            text = _text(value)
-            if text:
-                out[(name, fy)] = text
-    for activity in initiative.activities:
-        out[("activities", activity.name)] = f"{activity.start}〜{activity.end}"
-    for fy, progress in sorted(initiative.progress.items()):
+def _flatten_progress(key: str, value: dict) -> Iterator[tuple[FieldKey, str]]:
+    for fy, progress in sorted(value.items()):
         if progress.status:
-            out[("progress", fy, "status")] = progress.status
+            yield (key, fy, "status"), progress.status
         text = _text(progress.text)
         if text:
-            out[("progress", fy, "text")] = text
+            yield (key, fy, "text"), text
         if progress.as_of:
-            out[("progress", fy, "as_of")] = progress.as_of
-    for kpi in initiative.kpis:
-        out.update(flatten_kpi(kpi))
+            yield (key, fy, "as_of"), progress.as_of
+
+
+# Each kind of field as (key → text) pairs; an absent or empty value gives none.
+_FLATTEN: dict[Kind, Callable[[str, object], Iterable[tuple[FieldKey, str]]]] = {
+    Kind.LABEL: lambda key, value: [((key,), value)] if value else [],
+    Kind.TEXT: lambda key, value: [((key,), text)] if (text := _text(value)) else [],
+    Kind.REF: lambda key, value: [((key,), value)] if value else [],
+    Kind.REFS: lambda key, value: [((key,), msg("ui.list_separator").join(value))] if value else [],
+    Kind.YEAR_TEXTS: lambda key, value: [((key, fy), text) for fy, item in sorted(value.items())
+                                         if (text := _text(item))],
+    Kind.ACTIVITIES: lambda key, value: [((key, a.name), msg("diff.range", start=a.start, end=a.end)) for a in value],
+    Kind.PROGRESS: _flatten_progress,
+    Kind.KPIS: lambda key, value: [pair for kpi in value for pair in flatten_kpi(kpi).items()],
+}
+
+
+def flatten_initiative(initiative: Initiative, fields: FieldSet = INITIATIVE_FIELDS) -> dict[FieldKey, str]:
+    """Ordered fields of an initiative as plain text, in registry order."""
+    out: dict[FieldKey, str] = {}
+    for field in fields:
+        out.update(_FLATTEN[field.kind](field.change_key if field.kind is Kind.KPIS else field.key,
+                                        field.value(initiative)))
+    if ("title",) not in out:
+        out[("title",)] = initiative.title
     return out
 
 
@@ -184,7 +184,7 @@ def flatten_plan(content: PlanContent) -> dict[FieldKey, str]:
     out: dict[FieldKey, str] = {
         ("plan", "municipality"): content.municipality,
         ("plan", "title"): content.title,
-        ("plan", "period"): f"{content.period_start}〜{content.period_end}",
+        ("plan", "period"): msg("diff.range", start=content.period_start, end=content.period_end),
         ("plan", "adoption"): content.adoption,
     }
     for attribute in ("parent_strategy", "subtitle"):
@@ -198,9 +198,9 @@ def flatten_plan(content: PlanContent) -> dict[FieldKey, str]:
         for vision in theme.visions:
             out[("vision", vision.id)] = _text(vision.text) or ""
     if content.departments:
-        out[("plan", "departments")] = "、".join(d.name for d in content.departments)
+        out[("plan", "departments")] = msg("ui.list_separator").join(d.name for d in content.departments)
     if content.categories:
-        out[("plan", "categories")] = "、".join(content.categories)
+        out[("plan", "categories")] = msg("ui.list_separator").join(content.categories)
     for chapter in content.chapters:
         out[("chapter", chapter.id)] = f"{chapter.title}\n{chapter.markdown.strip()}"
     for kpi in content.kpis:
@@ -247,8 +247,8 @@ def diff_contents(old: PlanContent, new: PlanContent, ignore: tuple[str, ...] = 
     order = new_ids + [i for i in old_ids if i not in new_ids]
     for initiative_id in order:
         before, after = old.initiative(initiative_id), new.initiative(initiative_id)
-        fields = [f for f in compare_fields(flatten_initiative(before) if before else {},
-                                            flatten_initiative(after) if after else {})
+        fields = [f for f in compare_fields(flatten_initiative(before, new.fields) if before else {},
+                                            flatten_initiative(after, new.fields) if after else {})
                   if not (f.kind == "removed" and f.key[0] in ignore)]
         if before is None or after is None or fields:
             result.initiatives.append(InitiativeChange(initiative_id, before, after, fields))
@@ -283,7 +283,8 @@ def omitted_between(old_version, new_version) -> tuple[str, ...]:
     return tuple(sorted(set(new_version.omits)))
 
 
-def initiative_changed(before: Initiative, after: Initiative, ignore: tuple[str, ...] = ()) -> bool:
+def initiative_changed(before: Initiative, after: Initiative, ignore: tuple[str, ...] = (),
+                       fields: FieldSet = INITIATIVE_FIELDS) -> bool:
     """Whether one initiative differs between two 版, apart from ignored fields."""
     return any(not (f.kind == "removed" and f.key[0] in ignore)
-               for f in compare_fields(flatten_initiative(before), flatten_initiative(after)))
+               for f in compare_fields(flatten_initiative(before, fields), flatten_initiative(after, fields)))

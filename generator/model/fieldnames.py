@@ -1,46 +1,46 @@
-"""Human names of the field keys used by `diff` ("スケジュール（令和6年度（2024年度））")."""
+"""Human names of the field keys used by `diff` (「予定・取組事項（令和6年度（2024年度））」),
+derived from the field registry."""
 
 from __future__ import annotations
 
+from generator.i18n import current_language, msg
 from generator.model import fiscal
 from generator.model.diff import FieldKey
-from generator.i18n import current_language, msg
+from generator.model.fields import INITIATIVE_FIELDS, FieldSet, Kind
+
+# Keys of `omits` and of plan-level diffs that are not initiative fields.
+PLAN_PARTS = {"chapters": "ui.chapters", "theme": "ui.theme", "vision": "ui.visions", "chapter": "ui.chapters"}
 
 
-def field_name(name: str) -> str:
-    """The label of a whole field ("schedule" → スケジュール), as used in `omits`."""
-    whole = {"schedule": "ui.schedule", "annual_goals": "ui.annual_goals", "progress": "ui.progress",
-             "activities": "ui.activities", "kpi": "ui.kpis", "chapters": "ui.chapters"}
-    if name in whole:
-        return msg(whole[name])
-    return field_label((name,))
+def field_name(name: str, fields: FieldSet = INITIATIVE_FIELDS) -> str:
+    """The label of a whole field (schedule → スケジュール), as used in `omits`."""
+    field = fields.by_change_key(name)
+    if field is not None:
+        return field.label
+    return msg(PLAN_PARTS.get(name, f"ui.fields.{name}"))
 
 
-def field_label(key: FieldKey, kpi_names: dict[str, str] | None = None) -> str:
-    language = current_language()
+def _year(label: str, fy: int) -> str:
+    return msg("ui.label_for_year", label=label, year=fiscal.fy_label(fy, current_language()))
+
+
+def field_label(key: FieldKey, kpi_names: dict[str, str] | None = None, fields: FieldSet = INITIATIVE_FIELDS) -> str:
     head = key[0]
-    if head in ("schedule", "annual_goals") and len(key) == 2:
-        return f"{msg('ui.' + ('schedule' if head == 'schedule' else 'annual_goals'))}（{fiscal.fy_label(key[1], language)}）"
-    if head == "progress":
-        part = {"status": msg("ui.status"), "text": msg("ui.progress"), "as_of": msg("ui.progress_as_of")}[key[2]]
-        return f"{part}（{fiscal.fy_label(key[1], language)}）"
-    if head == "activities":
-        return f"{msg('ui.activities')}: {key[1]}"
-    if head == "kpi":
-        kpi_id, attribute = key[1], key[2]
-        names = {"name": msg("ui.kpi_name"), "unit": msg("ui.kpi_unit"), "direction": msg("ui.kpi_direction"),
-                 "definition": msg("ui.definition"), "rationale": msg("ui.rationale"),
-                 "baseline": msg("ui.baseline"), "targets": msg("ui.target"), "actuals": msg("ui.actual")}
-        label = f"KPI「{(kpi_names or {}).get(kpi_id, kpi_id)}」{names[attribute]}"
-        return f"{label}（{fiscal.fy_label(key[3], language)}）" if len(key) > 3 else label
     if head == "plan":
         return msg(f"ui.plan_fields.{key[1]}")
-    if head == "theme" and len(key) == 2:  # a plan's theme; ("theme",) is an initiative's
-        return f"{msg('ui.theme')}「{key[1]}」"
-    if head == "vision":
-        return f"{msg('ui.visions')}「{key[1]}」"
-    if head == "chapter":
-        return f"{msg('ui.chapters')}「{key[1]}」"
-    if head in ("number", "title", "theme", "related_themes", "visions", "categories", "departments"):
-        return msg(f"ui.initiative_fields.{head}")
-    return msg(f"ui.fields.{head}")
+    if len(key) == 2 and head in ("theme", "vision", "chapter"):  # plan-level; ("theme",) is an initiative's
+        return msg("ui.named_part", part=msg(PLAN_PARTS[head]), name=key[1])
+    field = fields.by_change_key(head)
+    if field is None:
+        return msg(f"ui.fields.{head}")
+    if field.kind is Kind.KPIS:
+        kpi_id, attribute = key[1], key[2]
+        label = msg("ui.kpi_field", name=(kpi_names or {}).get(kpi_id, kpi_id), part=msg(f"ui.kpi_fields.{attribute}"))
+        return _year(label, key[3]) if len(key) > 3 else label
+    if field.kind is Kind.YEAR_TEXTS and len(key) == 2:
+        return _year(field.label, key[1])
+    if field.kind is Kind.PROGRESS:
+        return _year(field.part_label(key[2]), key[1])
+    if field.kind is Kind.ACTIVITIES:
+        return msg("ui.named_item", field=field.label, name=key[1])
+    return field.label

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 # (first day of the era, era name); newest first.
 ERAS: tuple[tuple[dt.date, str], ...] = (
@@ -41,6 +42,11 @@ def fy_label(year: int, language: str = "ja") -> str:
         return f"FY{year}"
     name, number = era_year(year)
     return f"{wareki_year_text(name, number)}年度（{year}年度）"
+
+
+def years_in(label: str) -> list[int]:
+    """The 西暦 years written in a fiscal-year label (「令和6年度（2024年度）」, "FY2024" → [2024])."""
+    return [int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", label or "")]
 
 
 def fy_short(year: int, language: str = "ja") -> str:

@@ -9,10 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
-# Initiative prose fields in reading order, with the locale key of their label.
-TEXT_FIELDS: tuple[str, ...] = (
-    "purpose", "current", "issues", "ideal", "overview", "background", "effect", "goal", "notes",
-)
+from generator.model.fields import INITIATIVE_FIELDS, FieldSet, Kind
 
 
 @dataclass(frozen=True)
@@ -131,7 +128,7 @@ class Initiative:
     visions: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     departments: list[str] = field(default_factory=list)
-    texts: dict[str, Text] = field(default_factory=dict)
+    texts: dict[str, Text] = field(default_factory=dict)     # prose fields (Kind.TEXT) by key
     schedule: dict[int, Text] = field(default_factory=dict)
     annual_goals: dict[int, Text] = field(default_factory=dict)
     activities: list[Activity] = field(default_factory=list)
@@ -142,17 +139,25 @@ class Initiative:
     def display_title(self) -> str:
         return f"{self.number} {self.title}" if self.number else self.title
 
-    def years(self) -> list[int]:
-        years = set(self.schedule) | set(self.annual_goals) | set(self.progress)
-        for activity in self.activities:
-            years.update(range(activity.start, activity.end + 1))
+    def years(self, fields: FieldSet = INITIATIVE_FIELDS) -> list[int]:
+        """Every fiscal year the initiative's per-year fields and activities mention."""
+        years: set[int] = set()
+        for per_year in fields.of_kind(Kind.YEAR_TEXTS, Kind.PROGRESS):
+            years.update(per_year.value(self))
+        for spans in fields.of_kind(Kind.ACTIVITIES):
+            for activity in spans.value(self):
+                years.update(range(activity.start, activity.end + 1))
         return sorted(years)
 
     def latest_status(self) -> tuple[int, str] | None:
         """The most recent fiscal year with a stated status, and that status."""
-        for fy in sorted(self.progress, reverse=True):
-            if self.progress[fy].status:
-                return fy, self.progress[fy].status
+        return self.latest_of(self.progress)
+
+    @staticmethod
+    def latest_of(progress: dict[int, "Progress"]) -> tuple[int, str] | None:
+        for fy in sorted(progress, reverse=True):
+            if progress[fy].status:
+                return fy, progress[fy].status
         return None
 
 
@@ -186,6 +191,7 @@ class PlanContent:
     kpis: list[Kpi] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
     initiatives: list[Initiative] = field(default_factory=list)
+    fields: FieldSet = INITIATIVE_FIELDS   # the fields of this plan's initiatives (model/fields.py)
 
     @property
     def period(self) -> range:

@@ -2,30 +2,52 @@
 
 `planpub schema` writes these to `schema/`; content files point at them with a
 `# yaml-language-server: $schema=...` comment so VS Code autocompletes and flags
-mistakes while staff type. Titles and descriptions are Japanese because they show
-up in the editor.
+mistakes while staff type. The structure is here; titles and descriptions come from
+the locale catalogue (`schema.*`, in the site's language), and the properties of an
+initiative file come from the field registry (model/fields.py).
 """
 
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
+
+from generator.i18n import current_language, has, msg
+from generator.model.fields import INITIATIVE_FIELDS, Field, FieldSet, Kind, Vocabulary
 
 SCHEMA_BASE = "https://planpub.invalid/schema/"  # an identifier, never fetched
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 FY_PATTERN = r"^(19|20|21)[0-9]{2}$"
 DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"
+LINK_PATTERN = r"^(https?://|/|\./|\.\./)?[^\s<>\"]+$"
+CHAPTER_FILE_PATTERN = r"^chapters/[a-z0-9][a-z0-9._-]*\.md$"
+FIRST_FY, LAST_FY = 1900, 2199
 
 # Upper bound for a single text value; a real field is a few hundred characters.
 MAX_TEXT = 20000
+MAX_LABEL = 40
 
 
-def _text(title: str, description: str = "") -> dict[str, Any]:
+def _words(key: str) -> dict[str, str]:
+    """Title (schema.<key>) and, where the catalogue has one, description (schema_help.<key>)."""
+    words = {}
+    if has(f"schema.{key}"):
+        words["title"] = msg(f"schema.{key}")
+    if has(f"schema_help.{key}"):
+        words["description"] = msg(f"schema_help.{key}")
+    return words
+
+
+def _text(key: str, *, fallback: str | None = None) -> dict[str, Any]:
     """A prose field: one string, or a list of strings shown as bullet items."""
+    words = _words(key) or ({"title": fallback} if fallback else {})
+    title = words.get("title", "")
     return {
         "title": title,
-        "description": description or f"{title}（文字列、または箇条書きの場合は文字列のリスト）",
+        "description": words.get("description") or msg("schema_help.text", title=title),
         "anyOf": [
             {"type": "string", "minLength": 1, "maxLength": MAX_TEXT},
             {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT},
@@ -34,243 +56,251 @@ def _text(title: str, description: str = "") -> dict[str, Any]:
     }
 
 
-def _id(title: str) -> dict[str, Any]:
+def _string(key: str, **extra) -> dict[str, Any]:
+    return {"type": "string", "minLength": 1, **_words(key), **extra}
+
+
+def _id(key: str) -> dict[str, Any]:
+    title = _words(key).get("title", "")
     return {"title": title, "type": "string", "pattern": ID_PATTERN,
-            "description": f"{title}（半角英小文字・数字・. _ - のみ。URLに使われます）"}
+            "description": msg("schema_help.id", title=title)}
 
 
-def _per_year(title: str, value: dict[str, Any]) -> dict[str, Any]:
+def _per_year(key: str, value: dict[str, Any], fallback: str = "") -> dict[str, Any]:
+    title = _words(key).get("title", fallback)
     return {"title": title, "type": "object", "propertyNames": {"pattern": FY_PATTERN},
-            "additionalProperties": value,
-            "description": f"{title}（キーは年度の西暦。例: 2024 = 令和6年度）"}
+            "additionalProperties": value, "description": msg("schema_help.per_year", title=title)}
 
 
-_FY = {"type": "integer", "minimum": 1900, "maximum": 2199, "title": "年度（西暦）"}
-_DATE = {"type": "string", "pattern": DATE_PATTERN, "title": "日付",
-         "description": "YYYY-MM-DD（日が不明な場合は YYYY-MM）"}
-_NUMBER = {"type": "number"}
+def _fy(key: str = "fy") -> dict[str, Any]:
+    return {"type": "integer", "minimum": FIRST_FY, "maximum": LAST_FY, **_words(key)}
 
-KPI_VALUE = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "value": {**_NUMBER, "title": "数値"},
-        "text": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT,
-                 "title": "資料の表記", "description": "「新規導入」など数値でない目標、または資料の書き方どおりの表記"},
-        "change_percent": {**_NUMBER, "title": "基準年度比の増減率（%）",
-                           "description": "例: 50%減 なら -50"},
-        "base_fy": {**_FY, "title": "基準年度", "description": "change_percent の基準となる年度（西暦）"},
-        "as_of": {**_DATE, "title": "時点"},
-    },
+
+def _date(key: str = "date") -> dict[str, Any]:
+    return {"type": "string", "pattern": DATE_PATTERN, **_words("date"), **_words(key)}
+
+
+def _object(key: str, properties: dict, required: list[str] | None = None, **extra) -> dict[str, Any]:
+    node = {**_words(key), "type": "object", "additionalProperties": False}
+    if required:
+        node["required"] = required
+    node.update(extra)
+    node["properties"] = properties
+    return node
+
+
+def _document(name: str, properties: dict, required: list[str] | None = None, **extra) -> dict[str, Any]:
+    node = {"$schema": DRAFT, "$id": f"{SCHEMA_BASE}{name}.schema.json"}
+    node.update(_object(f"{name}_document", properties, required, **extra))
+    return node
+
+
+# ── KPIs, themes ──────────────────────────────────────────────────────────────
+
+def kpi_value() -> dict[str, Any]:
+    return _object("kpi_value", {
+        "value": {"type": "number", **_words("kpi_value_value")},
+        "text": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT, **_words("kpi_value_text")},
+        "change_percent": {"type": "number", **_words("kpi_value_change_percent")},
+        "base_fy": _fy("kpi_value_base_fy"),
+        "as_of": _date("kpi_value_as_of"),
+    })
+
+
+def kpi() -> dict[str, Any]:
+    value = kpi_value()
+    baseline = {**value, **_words("kpi_baseline"),
+                "properties": {**value["properties"], "fy": _fy("kpi_baseline_fy")}}
+    return _object("kpi", {
+        "id": _id("kpi_id"),
+        "name": _string("kpi_name"),
+        "unit": _string("kpi_unit"),
+        "direction": {"enum": ["increase", "decrease"], **_words("kpi_direction")},
+        "definition": _text("kpi_definition"),
+        "rationale": _text("kpi_rationale"),
+        "baseline": baseline,
+        "targets": _per_year("kpi_targets", value),
+        "actuals": _per_year("kpi_actuals", value),
+    }, required=["id", "name"])
+
+
+def theme() -> dict[str, Any]:
+    return _object("theme", {
+        "id": _id("theme_id"),
+        "number": _string("theme_number"),
+        "name": _string("theme_name"),
+        "description": _text("theme_description"),
+        "notes": _text("theme_notes"),
+        "visions": {"type": "array", **_words("theme_visions"), "items": _object("vision", {
+            "id": _id("vision_id"), "number": _string("vision_number"), "text": _text("vision_text")},
+            required=["id", "text"])},
+        "children": {"type": "array", **_words("theme_children"), "items": {"$ref": "#/$defs/theme"}},
+    }, required=["id", "name"])
+
+
+def statuses() -> dict[str, Any]:
+    return {"type": "array", **_words("statuses"), "items": _object("status", {
+        "name": _string("status_name"), "description": {"type": "string", **_words("status_description")}},
+        required=["name"])}
+
+
+# ── initiatives: one property per registered field ─────────────────────────────
+
+def _field_title(field: Field) -> str:
+    words = _words(f"initiative_{field.key}")
+    return words.get("title") or msg(field.label_key)
+
+
+# The schema words of an id from each id vocabulary (「テーマのID」).
+ID_KEYS = {Vocabulary.THEMES: "theme_id", Vocabulary.VISIONS: "vision_id"}
+
+
+def _refs(field: Field) -> dict[str, Any]:
+    title = _field_title(field)
+    if field.vocabulary.is_id:
+        item = _id(ID_KEYS[field.vocabulary])
+    else:
+        item = {"type": "string", "minLength": 1}
+    node = {"type": "array", "items": item, "title": title}
+    if field.min_items:
+        node["minItems"] = field.min_items
+    return node
+
+
+def _activities(field: Field) -> dict[str, Any]:
+    return {"type": "array", "title": _field_title(field), "items": _object("activity", {
+        "name": _string("activity_name"), "start": _fy("activity_start"), "end": _fy("activity_end")},
+        required=["name", "start", "end"])}
+
+
+def _progress(field: Field) -> dict[str, Any]:
+    return _per_year(f"initiative_{field.key}", _object("progress", {
+        "status": _string("progress_status"), "text": _text("progress_text"), "as_of": _date("progress_as_of")}),
+        fallback=_field_title(field))
+
+
+_BY_KIND: dict[Kind, Callable[[Field], dict[str, Any]]] = {
+    Kind.LABEL: lambda f: {"type": "string", "minLength": 1, "title": _field_title(f),
+                           **({"maxLength": f.max_length} if f.max_length else {})},
+    Kind.TEXT: lambda f: _text(f"initiative_{f.key}", fallback=_field_title(f)),
+    Kind.REF: lambda f: {**_id(f"initiative_{f.key}"), "title": _field_title(f)},
+    Kind.REFS: _refs,
+    Kind.YEAR_TEXTS: lambda f: _per_year(f"initiative_{f.key}", _text(f"initiative_{f.key}_item",
+                                                                      fallback=_field_title(f)),
+                                         fallback=_field_title(f)),
+    Kind.ACTIVITIES: _activities,
+    Kind.PROGRESS: _progress,
+    Kind.KPIS: lambda f: {"type": "array", "items": {"$ref": "#/$defs/kpi"}, "title": _field_title(f)},
 }
 
-KPI = {
-    "title": "KPI（指標）",
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["id", "name"],
-    "properties": {
-        "id": _id("KPIのID"),
-        "name": {"type": "string", "minLength": 1, "title": "指標名"},
-        "unit": {"type": "string", "minLength": 1, "title": "単位", "description": "例: %、人、件。数値で測る場合に指定"},
-        "direction": {"enum": ["increase", "decrease"], "title": "望ましい方向",
-                      "description": "increase = 大きいほど良い / decrease = 小さいほど良い"},
-        "definition": _text("指標の定義"),
-        "rationale": _text("KPIの設定について"),
-        "baseline": {**KPI_VALUE, "title": "基準値",
-                     "properties": {**KPI_VALUE["properties"], "fy": {**_FY, "title": "基準年度"}}},
-        "targets": _per_year("目標値", KPI_VALUE),
-        "actuals": _per_year("実績値", KPI_VALUE),
-    },
-}
 
-THEME: dict[str, Any] = {
-    "title": "テーマ（階層）",
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["id", "name"],
-    "properties": {
-        "id": _id("テーマのID"),
-        "number": {"type": "string", "minLength": 1, "title": "番号（資料の表記どおり）"},
-        "name": {"type": "string", "minLength": 1, "title": "名称"},
-        "description": _text("説明"),
-        "notes": _text("備考"),
-        "visions": {"type": "array", "title": "ビジョン・理想の姿", "items": {
-            "type": "object", "additionalProperties": False, "required": ["id", "text"],
-            "properties": {"id": _id("ビジョンのID"),
-                           "number": {"type": "string", "minLength": 1, "title": "番号"},
-                           "text": _text("ビジョン")}}},
-        "children": {"type": "array", "title": "下位のテーマ", "items": {"$ref": "#/$defs/theme"}},
-    },
-}
+def field_schema(field: Field) -> dict[str, Any]:
+    node = _BY_KIND[field.kind](field)
+    if not node.get("title"):
+        node["title"] = msg(field.label_key)
+    return node
 
-PLAN = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": SCHEMA_BASE + "plan.schema.json",
-    "title": "計画（plan.yml）",
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["municipality", "title", "period"],
-    "$defs": {"theme": THEME, "kpi": KPI},
-    "properties": {
-        "municipality": {"type": "string", "minLength": 1, "title": "自治体名"},
-        "title": {"type": "string", "minLength": 1, "title": "計画名"},
-        "parent_strategy": {"type": "string", "minLength": 1, "title": "上位の構想・戦略"},
-        "subtitle": {"type": "string", "minLength": 1, "title": "副題"},
-        "period": {"type": "object", "title": "計画期間（年度）", "additionalProperties": False,
-                   "required": ["start", "end"],
-                   "properties": {"start": {**_FY, "title": "開始年度"}, "end": {**_FY, "title": "終了年度"}}},
-        "adoption": {"enum": ["adopted", "draft"], "title": "策定状況",
-                     "description": "adopted = 策定済み / draft = 案"},
-        "lead": _text("リード文"),
-        "source": _text("出典"),
-        "licence": {"type": "string", "minLength": 1, "title": "オープンデータのライセンス",
-                    "description": "省略時は site.yml の licence（既定: CC BY 4.0）"},
-        "theme_levels": {"type": "array", "items": {"type": "string", "minLength": 1},
-                         "title": "階層の名前", "description": "例: [改革, テーマ]"},
-        "themes": {"type": "array", "items": {"$ref": "#/$defs/theme"}, "title": "テーマ"},
-        "categories": {"type": "array", "items": {"type": "string", "minLength": 1}, "title": "区分",
+
+def initiative(fields: FieldSet = INITIATIVE_FIELDS) -> dict[str, Any]:
+    return _document("initiative", {f.key: field_schema(f) for f in fields},
+                     required=[f.key for f in fields if f.required], **{"$defs": {"kpi": kpi()}})
+
+
+# ── the other files ───────────────────────────────────────────────────────────
+
+def plan() -> dict[str, Any]:
+    return _document("plan", {
+        "municipality": _string("plan_municipality"),
+        "title": _string("plan_title"),
+        "parent_strategy": _string("plan_parent_strategy"),
+        "subtitle": _string("plan_subtitle"),
+        "period": _object("plan_period", {"start": _fy("plan_period_start"), "end": _fy("plan_period_end")},
+                          required=["start", "end"]),
+        "adoption": {"enum": ["adopted", "draft"], **_words("plan_adoption")},
+        "lead": _text("plan_lead"),
+        "source": _text("plan_source"),
+        "licence": _string("plan_licence"),
+        "theme_levels": {"type": "array", "items": {"type": "string", "minLength": 1}, **_words("plan_theme_levels")},
+        "themes": {"type": "array", "items": {"$ref": "#/$defs/theme"}, **_words("plan_themes")},
+        "categories": {"type": "array", "items": {"type": "string", "minLength": 1}, **_words("plan_categories"),
                        "uniqueItems": True},
-        "departments": {"type": "array", "title": "担当課", "items": {
-            "type": "object", "additionalProperties": False, "required": ["name"],
-            "properties": {"name": {"type": "string", "minLength": 1, "title": "課名"},
-                           "all": {"type": "boolean", "title": "全課・全庁を表す"}}}},
-        "statuses": {"type": "array", "title": "進捗状況の選択肢", "items": {
-            "type": "object", "additionalProperties": False, "required": ["name"],
-            "properties": {"name": {"type": "string", "minLength": 1, "title": "状況名"},
-                           "description": {"type": "string", "title": "説明"}}}},
-        "kpis": {"type": "array", "items": {"$ref": "#/$defs/kpi"}, "title": "計画全体のKPI"},
-        "initiatives": {"type": "array", "items": _id("取組ID"), "uniqueItems": True, "title": "取組の並び順",
-                        "description": "取組IDを資料の順に並べます（省略時は番号順）"},
-        "chapters": {"type": "array", "title": "本文の章", "items": {
-            "type": "object", "additionalProperties": False, "required": ["id", "title", "file"],
-            "properties": {"id": _id("章のID"),
-                           "title": {"type": "string", "minLength": 1, "title": "章の見出し"},
-                           "file": {"type": "string", "pattern": r"^chapters/[a-z0-9][a-z0-9._-]*\.md$",
-                                    "title": "Markdownファイル"}}}},
-    },
+        "departments": {"type": "array", **_words("plan_departments"), "items": _object("department", {
+            "name": _string("department_name"), "all": {"type": "boolean", **_words("department_all")}},
+            required=["name"])},
+        "statuses": statuses(),
+        "kpis": {"type": "array", "items": {"$ref": "#/$defs/kpi"}, **_words("plan_kpis")},
+        "initiatives": {"type": "array", "items": _id("plan_initiative_id"), "uniqueItems": True,
+                        **_words("plan_initiatives")},
+        "chapters": {"type": "array", **_words("plan_chapters"), "items": _object("chapter", {
+            "id": _id("chapter_id"), "title": _string("chapter_title"),
+            "file": {"type": "string", "pattern": CHAPTER_FILE_PATTERN, **_words("chapter_file")}},
+            required=["id", "title", "file"])},
+    }, required=["municipality", "title", "period"], **{"$defs": {"theme": theme(), "kpi": kpi()}})
+
+
+def _label() -> dict[str, Any]:
+    return {"type": "string", "minLength": 1, "maxLength": MAX_LABEL, **_words("release_label")}
+
+
+def release(fields: FieldSet = INITIATIVE_FIELDS) -> dict[str, Any]:
+    omittable = fields.omittable + ["chapters"]
+    return _document("release", {
+        "label": _label(),
+        "name": _string("release_name"),
+        "date": _date("release_date"),
+        "precedes": _string("release_precedes"),
+        "summary": _text("release_summary"),
+        "notes": _text("release_notes"),
+        "source": _text("release_source"),
+        "omits": {"type": "array", "uniqueItems": True, **_words("release_omits"), "items": {"enum": omittable}},
+    })
+
+
+def history() -> dict[str, Any]:
+    return _document("history", {
+        "versions": {"type": "array", **_words("history_versions"), "items": _object("history_version", {
+            "label": _label(),
+            "name": _string("release_name"),
+            "date": _date("release_date"),
+            "notes": _text("release_notes"),
+            "document": {"type": "string", "pattern": LINK_PATTERN, **_words("history_document_link")},
+        }, required=["label", "date"])},
+    }, required=["versions"])
+
+
+def site() -> dict[str, Any]:
+    return _document("site", {
+        "title": _string("site_title"),
+        "description": {"type": "string", **_words("site_description")},
+        "language": {"enum": ["ja", "en"], **_words("site_language")},
+        "publisher": {"type": "string", **_words("site_publisher")},
+        "current_fy": _fy("site_current_fy"),
+        "statuses": statuses(),
+        "licence": {"type": "string", **_words("site_licence")},
+    }, required=["title"])
+
+
+DOCUMENTS: dict[str, Callable[[], dict[str, Any]]] = {
+    "plan": plan, "initiative": initiative, "release": release, "history": history, "site": site,
 }
 
-INITIATIVE = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": SCHEMA_BASE + "initiative.schema.json",
-    "title": "取組（initiatives/<id>.yml）",
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["title"],
-    "$defs": {"kpi": KPI},
-    "properties": {
-        "number": {"type": "string", "minLength": 1, "title": "番号（資料の表記どおり）"},
-        "title": {"type": "string", "minLength": 1, "maxLength": 500, "title": "取組名・事業名"},
-        "theme": {**_id("主なテーマのID")},
-        "related_themes": {"type": "array", "items": _id("テーマのID"), "title": "関連するテーマ（再掲など）"},
-        "visions": {"type": "array", "items": _id("ビジョンのID"), "title": "将来の姿（ビジョン）"},
-        "categories": {"type": "array", "items": {"type": "string", "minLength": 1}, "title": "区分"},
-        "departments": {"type": "array", "items": {"type": "string", "minLength": 1}, "title": "担当課",
-                        "minItems": 1},
-        "purpose": _text("目的"),
-        "current": _text("現状"),
-        "issues": _text("課題"),
-        "ideal": _text("理想・将来の姿"),
-        "overview": _text("事業概要"),
-        "background": _text("取組の背景"),
-        "effect": _text("効果"),
-        "goal": _text("達成目標"),
-        "notes": _text("備考・注記"),
-        "schedule": _per_year("年度ごとの予定（取組事項）", _text("予定")),
-        "annual_goals": _per_year("年次目標（KGI）", _text("年次目標")),
-        "activities": {"type": "array", "title": "複数年度にわたる活動", "items": {
-            "type": "object", "additionalProperties": False, "required": ["name", "start", "end"],
-            "properties": {"name": {"type": "string", "minLength": 1, "title": "活動"},
-                           "start": {**_FY, "title": "開始年度"}, "end": {**_FY, "title": "終了年度"}}}},
-        "progress": _per_year("進捗", {
-            "type": "object", "additionalProperties": False, "title": "その年度の進捗",
-            "properties": {"status": {"type": "string", "minLength": 1, "title": "進捗状況"},
-                           "text": _text("進捗の内容"),
-                           "as_of": {**_DATE, "title": "時点"}}}),
-        "kpis": {"type": "array", "items": {"$ref": "#/$defs/kpi"}, "title": "KPI"},
-    },
-}
 
-RELEASE = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": SCHEMA_BASE + "release.schema.json",
-    "title": "公開済みの版（release.yml）",
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "label": {"type": "string", "minLength": 1, "maxLength": 40, "title": "版数",
-                  "description": "資料の表記どおり（第1.41版 なら \"1.41\"）"},
-        "name": {"type": "string", "minLength": 1, "title": "表示名", "description": "省略時は「第<版数>版」"},
-        "date": {**_DATE, "title": "発行日"},
-        "precedes": {"type": "string", "minLength": 1, "title": "直後の版",
-                     "description": "発行日が不明な版だけ: この版のすぐ後に来る版の版数"},
-        "summary": _text("改訂の概要"),
-        "notes": _text("改訂内容"),
-        "source": _text("出典"),
-        "omits": {"type": "array", "uniqueItems": True, "title": "資料に含まれない項目",
-                  "description": "この版の資料（例: 本文だけで個別業務シートがない）に含まれない項目。比較の対象から外します",
-                  "items": {"enum": ["number", "theme", "related_themes", "visions", "categories", "departments",
-                                     "purpose", "current", "issues", "ideal", "overview", "background", "effect",
-                                     "goal", "notes", "schedule", "annual_goals", "activities", "progress", "kpi",
-                                     "chapters"]}},
-    },
-}
+@lru_cache(maxsize=None)
+def schemas(language: str | None = None) -> dict[str, dict[str, Any]]:
+    """Every file's schema, in `language` (default: the current one)."""
+    del language  # part of the cache key; the catalogue lookups use the current language
+    return {name: make() for name, make in DOCUMENTS.items()}
 
-HISTORY = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": SCHEMA_BASE + "history.schema.json",
-    "title": "改訂履歴（資料のみの版）（history.yml）",
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["versions"],
-    "properties": {
-        "versions": {"type": "array", "title": "版", "items": {
-            "type": "object", "additionalProperties": False, "required": ["label", "date"],
-            "properties": {
-                "label": RELEASE["properties"]["label"],
-                "name": RELEASE["properties"]["name"],
-                "date": RELEASE["properties"]["date"],
-                "notes": _text("改訂内容"),
-                "document": {"type": "string", "pattern": r"^(https?://|/|\./|\.\./)?[^\s<>\"]+$",
-                             "title": "資料（PDF等）へのリンク"},
-            }}},
-    },
-}
 
-SITE = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": SCHEMA_BASE + "site.schema.json",
-    "title": "サイト設定（site.yml）",
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["title"],
-    "properties": {
-        "title": {"type": "string", "minLength": 1, "title": "サイト名"},
-        "description": {"type": "string", "title": "サイトの説明"},
-        "language": {"enum": ["ja", "en"], "title": "表示言語"},
-        "publisher": {"type": "string", "title": "発行者"},
-        "current_fy": {**_FY, "title": "現在の年度",
-                       "description": "省略時はビルド日から計算（4月始まり）"},
-        "statuses": PLAN["properties"]["statuses"],
-        "licence": {"type": "string", "title": "ライセンス"},
-    },
-}
-
-SCHEMAS: dict[str, dict[str, Any]] = {
-    "plan": PLAN,
-    "initiative": INITIATIVE,
-    "release": RELEASE,
-    "history": HISTORY,
-    "site": SITE,
-}
+def current_schemas() -> dict[str, dict[str, Any]]:
+    return schemas(current_language())
 
 
 def write_schemas(directory: Path) -> list[Path]:
     """Write every schema as `<name>.schema.json` into directory."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, schema in SCHEMAS.items():
+    for name, schema in current_schemas().items():
         path = directory / f"{name}.schema.json"
         path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         written.append(path)

@@ -17,7 +17,8 @@ from generator.pages.charts import bar_chart, kpi_chart
 from generator.model.diff import PlanDiff, diff_contents, initiative_changed, inline_diff, omitted_between
 from generator.i18n import msg
 from generator.model.kpi import assess, summary as kpi_summary
-from generator.model.plan import Initiative, Plan, PlanContent, Site, TEXT_FIELDS, Version
+from generator.model.fields import FieldSet
+from generator.model.plan import Initiative, Plan, PlanContent, Site, Version
 
 # Page kinds and their path below a plan edition's base URL.
 KIND_PATHS = {
@@ -236,7 +237,7 @@ def portal_files(site: Site, renderer, site_url: str, latest_parts: list[str] | 
                                 site_url=site_url)
     archives = [{"plan": plan.id, "version": v.id, "bundle": archive_bundle(plan, v)}
                 for plan in site.plans for v in plan.snapshot_versions if v.id != plan.latest.id]
-    return {"data/plan.schema.json": opendata.json_bytes(opendata.PLAN_JSON_SCHEMA),
+    return {"data/plan.schema.json": opendata.json_bytes(opendata.plan_json_schema()),
             "feed.xml": feed.encode("utf-8"),
             SEARCH_BUNDLES: opendata.json_bytes({"latest": latest_parts or [], "archives": archives})}
 
@@ -397,7 +398,7 @@ def _edition_pages(site: Site, edition: Edition, editions: list[Edition], diffs:
     yield page("data", "data", msg("ui.data_title"),
                files=[(name, len(data), name.rsplit(".", 1)[1].upper()) for name, data in files.items()],
                data_files=files,
-               dictionary=opendata.FILES, separator=opendata.LIST_SEPARATOR, licence=plan_licence(edition, site))
+               dictionary=opendata.dictionary(content.fields), separator=opendata.LIST_SEPARATOR, licence=plan_licence(edition, site))
     yield page("print", "print", msg("ui.print_title"), history=versions_up_to(edition.plan, edition.version),
                **shared)
     initiatives = content.initiatives
@@ -406,7 +407,7 @@ def _edition_pages(site: Site, edition: Edition, editions: list[Edition], diffs:
                    initiative=initiative,
                    previous=initiatives[index - 1] if index > 0 else None,
                    next=initiatives[index + 1] if index + 1 < len(initiatives) else None,
-                   missing_fields=missing_fields(initiative),
+                   missing_fields=missing_fields(initiative, content.fields),
                    earlier_details=earlier_details(edition, initiative),
                    appearances=initiative_appearances(edition, initiative.id),
                    related=related_initiatives(content, initiative), **shared)
@@ -551,21 +552,18 @@ def initiative_years(content: PlanContent, initiative: Initiative) -> list[int]:
     return list(range(years[0], years[-1] + 1)) if years else []
 
 
-def missing_fields(initiative: Initiative) -> list[str]:
-    """Labels of the standard fields this initiative's source does not state."""
-    missing = [msg(f"ui.fields.{name}") for name in ("purpose", "current", "ideal", "overview")
-               if name not in initiative.texts]
-    if not initiative.departments:
-        missing.insert(0, msg("ui.departments_field"))
-    if not initiative.schedule:
-        missing.append(msg("ui.schedule"))
-    if not initiative.progress:
-        missing.append(msg("ui.progress"))
-    return missing
+def missing_fields(initiative: Initiative, fields: FieldSet) -> list[str]:
+    """Labels of the fields a plan's documents normally state that this initiative's does not."""
+    return [field.label for field in fields if field.expected and not field.value(initiative)]
 
 
-def _detail_count(initiative: Initiative) -> int:
-    return len(initiative.texts) + len(initiative.schedule) + len(initiative.progress) + len(initiative.departments)
+def _detail_count(initiative: Initiative, fields: FieldSet) -> int:
+    """How much an initiative's entry states: entries of its detail fields (texts count one)."""
+    count = 0
+    for field in fields:
+        value = field.value(initiative) if field.detail else None
+        count += (1 if field.in_texts else len(value)) if value else 0
+    return count
 
 
 def earlier_details(edition: Edition, initiative: Initiative) -> dict | None:
@@ -574,11 +572,11 @@ def earlier_details(edition: Edition, initiative: Initiative) -> dict | None:
     plan = edition.plan
     snapshots = plan.snapshot_versions
     ids = [v.id for v in snapshots]
-    here = _detail_count(initiative)
+    here = _detail_count(initiative, edition.content.fields)
     earlier_versions = snapshots[: ids.index(edition.version.id)] if edition.version.id in ids else snapshots
     for version in reversed(earlier_versions):
         earlier = plan.snapshots[version.id].initiative(initiative.id)
-        if earlier is not None and _detail_count(earlier) > here:
+        if earlier is not None and _detail_count(earlier, edition.content.fields) > here:
             return {"version": version, "url": f"{plan.id}/v/{version.id}/initiatives/{initiative.id}/"}
     return None
 
@@ -605,4 +603,4 @@ def initiative_appearances(edition: Edition, initiative_id: str) -> list[dict]:
     return entries
 
 
-__all__ = ["Page", "Edition", "build_pages", "relative_url", "plan_editions", "TEXT_FIELDS"]
+__all__ = ["Page", "Edition", "build_pages", "relative_url", "plan_editions"]

@@ -6,6 +6,11 @@ one record per line (no line breaks inside a cell; lists joined with LIST_SEPARA
 numbers without units (the unit has its own column), fiscal years in 西暦 with the
 和暦 as an extra column, KPI values in long format (one row per KPI × fiscal year ×
 baseline/target/actual), a stable documented column order, UTF-8 with BOM and CRLF.
+
+The columns of initiatives.csv and the rows of schedule.csv come from the field
+registry (model/fields.py): a field's declaration names its columns (`csv`) or the
+`kind` of its schedule rows (`csv_kind`). What each column means is in the locale
+catalogue (`opendata.*`); a prose field's column is explained by the field's label.
 """
 
 from __future__ import annotations
@@ -14,19 +19,25 @@ import csv
 import io
 import json
 from dataclasses import dataclass
+from typing import Callable, Iterator
 
+from generator.i18n import has, lookup, msg
 from generator.model import fiscal
+from generator.model.fields import Field, FieldSet, Kind, Vocabulary
 from generator.model.kpi import assess, resolve_target
-from generator.model.plan import PlanContent, Text, TEXT_FIELDS, Version
-from generator.staff.serialize import initiative_dict, kpi_dict, theme_dict
+from generator.model.plan import Initiative, PlanContent, Text, Version
+from generator.model.records import initiative_dict, kpi_dict, theme_dict
 
 LIST_SEPARATOR = "|"
 ENCODING = "utf-8-sig"     # UTF-8 with BOM: Excel opens it correctly
 NEWLINE = "\r\n"
+INITIATIVES, SCHEDULE, KPIS = "initiatives.csv", "schedule.csv", "kpis.csv"
 
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a CSV file as the data dictionary describes it."""
+
     name: str
     meaning: str
     type: str
@@ -34,52 +45,44 @@ class Column:
     example: str
 
 
-INITIATIVE_COLUMNS = [
-    Column("initiative_id", "取組ID（URLにも使われる、版をまたいで変わらない識別子）", "文字列", "", "online-application"),
-    Column("number", "番号（資料の表記どおり）", "文字列", "", "No.1"),
-    Column("title", "取組名", "文字列", "", "オンライン申請"),
-    Column("theme_id", "主なテーマのID", "文字列", "", "front-yard"),
-    Column("theme_name", "主なテーマの名称", "文字列", "", "窓口改革"),
-    Column("related_theme_ids", f"関連するテーマ（再掲）のID（複数は「{LIST_SEPARATOR}」区切り）", "文字列", "", "efficiency"),
-    Column("vision_ids", f"将来の姿（ビジョン）のID（「{LIST_SEPARATOR}」区切り）", "文字列", "", "convenience-1"),
-    Column("categories", f"区分（「{LIST_SEPARATOR}」区切り）", "文字列", "", "窓口・届出"),
-    Column("departments", f"担当課（「{LIST_SEPARATOR}」区切り）", "文字列", "", "市民課|税務課"),
-    *[Column(name, label, "文字列", "", "") for name, label in (
-        ("purpose", "目的"), ("current", "現状"), ("issues", "課題"), ("ideal", "理想・将来の姿"),
-        ("overview", "事業概要"), ("background", "取組の背景"), ("effect", "効果"), ("goal", "達成目標"),
-        ("notes", "備考・注記"))],
-    Column("latest_status", "記載のある最新年度の進捗状況", "文字列", "", "運用中"),
-    Column("latest_status_fiscal_year", "その年度（西暦）", "整数", "年度", "2024"),
-]
-SCHEDULE_COLUMNS = [
-    Column("initiative_id", "取組ID", "文字列", "", "online-application"),
-    Column("fiscal_year", "年度（西暦、4月始まり）", "整数", "年度", "2024"),
-    Column("fiscal_year_wareki", "年度（和暦）", "文字列", "", "令和6年度"),
-    Column("kind", "種別（schedule = 予定・取組事項 / annual_goal = 年次目標 / progress = 進捗 / activity = 複数年度の活動）",
-           "文字列", "", "schedule"),
-    Column("status", "進捗状況（kind = progress のとき）", "文字列", "", "運用中"),
-    Column("text", f"内容（複数の項目は「{LIST_SEPARATOR}」区切り）", "文字列", "", "システムの試行"),
-    Column("as_of", "時点（YYYY-MM-DD）", "日付", "", "2025-03-31"),
-    Column("end_fiscal_year", "終了年度（kind = activity のとき、西暦）", "整数", "年度", "2026"),
-]
-KPI_COLUMNS = [
-    Column("kpi_id", "KPIのID", "文字列", "", "online-procedures"),
-    Column("kpi_name", "指標名", "文字列", "", "オンライン申請できる手続の数"),
-    Column("initiative_id", "取組ID（空欄は計画全体の指標）", "文字列", "", "online-application"),
-    Column("direction", "望ましい方向（increase = 大きいほど良い / decrease = 小さいほど良い）", "文字列", "", "increase"),
-    Column("value_type", "値の種別（baseline = 基準値 / target = 目標値 / actual = 実績値）", "文字列", "", "target"),
-    Column("fiscal_year", "年度（西暦）", "整数", "年度", "2025"),
-    Column("fiscal_year_wareki", "年度（和暦）", "文字列", "", "令和7年度"),
-    Column("value", "数値（単位は unit 列。相対目標は基準値から計算した値）", "数値", "unit 列のとおり", "26"),
-    Column("unit", "単位", "文字列", "", "件"),
-    Column("text", "資料の表記（数値でない目標はここだけ）", "文字列", "", "50%減（令和4年度比）"),
-    Column("change_percent", "基準年度比の増減率（相対目標のとき）", "数値", "%", "-50"),
-    Column("base_fiscal_year", "増減率の基準年度（西暦）", "整数", "年度", "2022"),
-    Column("as_of", "時点（YYYY-MM-DD）", "日付", "", "2025-03-31"),
-    Column("judgement", "判定（最新の実績値から計算: achieved / on_track / behind / not_measured。value_type = baseline の行に記載）",
-           "文字列", "", "on_track"),
-]
-FILES = {"initiatives.csv": INITIATIVE_COLUMNS, "schedule.csv": SCHEDULE_COLUMNS, "kpis.csv": KPI_COLUMNS}
+def _column(file: str, name: str, meaning: str | None = None) -> Column:
+    """A column as the catalogue describes it: `opendata.<file>.<name>` has its meaning and
+    example, and the keys of its type and unit (under opendata.types / opendata.units)."""
+    entry = lookup(f"opendata.{file.removesuffix('.csv')}.{name}")
+    entry = entry if isinstance(entry, dict) else {}
+    unit = entry.get("unit")
+    return Column(name, meaning or str(entry.get("meaning", "")).format(separator=LIST_SEPARATOR),
+                  msg(f"opendata.types.{entry.get('type', 'string')}"), msg(f"opendata.units.{unit}") if unit else "",
+                  str(entry.get("example", "")))
+
+
+def initiative_columns(fields: FieldSet) -> list[Column]:
+    """initiative_id, then each field's columns in registry order. A column the catalogue
+    does not describe is a prose field's: its label says what it is."""
+    columns = [_column(INITIATIVES, "initiative_id")]
+    for field in fields:
+        for name in field.csv_columns:
+            described = has(f"opendata.initiatives.{name}")
+            columns.append(_column(INITIATIVES, name, None if described else field.label))
+    return columns
+
+
+def schedule_columns(fields: FieldSet) -> list[Column]:
+    kinds = " / ".join(f"{f.csv_kind} = {f.table_label}" for f in fields if f.csv_kind)
+    return [_column(SCHEDULE, name, msg("opendata.schedule_kind", kinds=kinds) if name == "kind" else None)
+            for name in ("initiative_id", "fiscal_year", "fiscal_year_wareki", "kind", "status", "text", "as_of",
+                         "end_fiscal_year")]
+
+
+def kpi_columns() -> list[Column]:
+    return [_column(KPIS, name) for name in (
+        "kpi_id", "kpi_name", "initiative_id", "direction", "value_type", "fiscal_year", "fiscal_year_wareki",
+        "value", "unit", "text", "change_percent", "base_fiscal_year", "as_of", "judgement")]
+
+
+def dictionary(fields: FieldSet) -> dict[str, list[Column]]:
+    """The columns of every CSV file, in order (for the data page's dictionary)."""
+    return {INITIATIVES: initiative_columns(fields), SCHEDULE: schedule_columns(fields), KPIS: kpi_columns()}
 
 
 def _cell(value) -> str:
@@ -99,31 +102,59 @@ def _wareki(fy: int | None) -> str:
     return fiscal.fy_short(fy, "ja") if fy else ""
 
 
+def _ref_cells(field: Field, value, content: PlanContent) -> list:
+    if field.vocabulary is Vocabulary.THEMES:
+        theme = content.theme(value)
+        return [value, theme.name if theme else None]
+    return [value]
+
+
+def _latest_status(field: Field, value, content: PlanContent) -> list:
+    status = Initiative.latest_of(value)
+    return [status[1], status[0]] if status else [None, None]
+
+
+# A field's cells in initiatives.csv, one per column it declares.
+_CELLS: dict[Kind, Callable[[Field, object, PlanContent], list]] = {
+    Kind.LABEL: lambda field, value, content: [value],
+    Kind.TEXT: lambda field, value, content: [value],
+    Kind.REF: _ref_cells,
+    Kind.REFS: lambda field, value, content: [value],
+    Kind.PROGRESS: _latest_status,
+}
+
+
 def initiative_rows(content: PlanContent) -> list[list[str]]:
     rows = []
-    for i in content.initiatives:
-        theme = content.theme(i.theme)
-        status = i.latest_status()
-        rows.append([_cell(v) for v in (
-            i.id, i.number, i.title, i.theme, theme.name if theme else None, i.related_themes, i.visions,
-            i.categories, i.departments, *[i.texts.get(name) for name in TEXT_FIELDS],
-            status[1] if status else None, status[0] if status else None)])
+    for initiative in content.initiatives:
+        row = [initiative.id]
+        for field in content.fields:
+            if field.csv_columns:
+                row += _CELLS[field.kind](field, field.value(initiative), content)
+        rows.append([_cell(v) for v in row])
     return rows
+
+
+def _schedule_cells(field: Field, value) -> Iterator[list]:
+    """(fiscal_year, kind, status, text, as_of, end_fiscal_year) rows of one field."""
+    if field.kind is Kind.YEAR_TEXTS:
+        for fy, text in sorted(value.items()):
+            yield [fy, field.csv_kind, "", text, "", ""]
+    elif field.kind is Kind.PROGRESS:
+        for fy, progress in sorted(value.items()):
+            yield [fy, field.csv_kind, progress.status, progress.text, progress.as_of, ""]
+    elif field.kind is Kind.ACTIVITIES:
+        for activity in value:
+            yield [activity.start, field.csv_kind, "", activity.name, "", activity.end]
 
 
 def schedule_rows(content: PlanContent) -> list[list[str]]:
     rows = []
-    for i in content.initiatives:
-        for fy, text in sorted(i.schedule.items()):
-            rows.append([i.id, fy, _wareki(fy), "schedule", "", _cell(text), "", ""])
-        for fy, text in sorted(i.annual_goals.items()):
-            rows.append([i.id, fy, _wareki(fy), "annual_goal", "", _cell(text), "", ""])
-        for fy, progress in sorted(i.progress.items()):
-            rows.append([i.id, fy, _wareki(fy), "progress", _cell(progress.status), _cell(progress.text),
-                         _cell(progress.as_of), ""])
-        for activity in i.activities:
-            rows.append([i.id, activity.start, _wareki(activity.start), "activity", "", _cell(activity.name), "",
-                         activity.end])
+    for initiative in content.initiatives:
+        for field in content.fields:
+            if field.csv_kind:
+                for fy, kind, status, text, as_of, end in _schedule_cells(field, field.value(initiative)):
+                    rows.append([initiative.id, fy, _wareki(fy), kind, status, text, as_of, end])
     return [[_cell(v) for v in row] for row in rows]
 
 
@@ -171,7 +202,7 @@ def plan_json(plan_id: str, content: PlanContent, version: Version, licence: str
         "categories": list(content.categories),
         "chapters": [{"id": c.id, "title": c.title, "markdown": c.markdown} for c in content.chapters],
         "kpis": [kpi_dict(k) for k in content.kpis],
-        "initiatives": [{"id": i.id, **initiative_dict(i)} for i in content.initiatives],
+        "initiatives": [{"id": i.id, **initiative_dict(i, content.fields)} for i in content.initiatives],
     }
 
 
@@ -181,32 +212,37 @@ def json_bytes(data: dict) -> bytes:
 
 def data_files(plan_id: str, content: PlanContent, version: Version, licence: str) -> dict[str, bytes]:
     """File name → bytes for one plan 版: plan.json and the three CSVs."""
-    files = {"plan.json": json_bytes(plan_json(plan_id, content, version, licence))}
-    files["initiatives.csv"] = csv_bytes(INITIATIVE_COLUMNS, initiative_rows(content))
-    files["schedule.csv"] = csv_bytes(SCHEDULE_COLUMNS, schedule_rows(content))
-    files["kpis.csv"] = csv_bytes(KPI_COLUMNS, kpi_rows(content))
-    return files
+    return {
+        "plan.json": json_bytes(plan_json(plan_id, content, version, licence)),
+        INITIATIVES: csv_bytes(initiative_columns(content.fields), initiative_rows(content)),
+        SCHEDULE: csv_bytes(schedule_columns(content.fields), schedule_rows(content)),
+        KPIS: csv_bytes(kpi_columns(), kpi_rows(content)),
+    }
 
 
-PLAN_JSON_SCHEMA = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "title": "計画（版）のデータ plan.json",
-    "type": "object",
-    "required": ["plan_id", "version", "licence", "municipality", "title", "period", "initiatives"],
-    "properties": {
-        "plan_id": {"type": "string", "description": "計画ID"},
-        "version": {"type": "object", "description": "版（id, label, name, date, notes）"},
-        "licence": {"type": "string", "description": "ライセンス"},
-        "municipality": {"type": "string"}, "title": {"type": "string"},
-        "parent_strategy": {"type": ["string", "null"]},
-        "period": {"type": "object", "properties": {"start_fiscal_year": {"type": "integer"},
-                                                     "end_fiscal_year": {"type": "integer"}}},
-        "adoption": {"enum": ["adopted", "draft"]},
-        "themes": {"type": "array", "description": "テーマの階層（children で入れ子）"},
-        "departments": {"type": "array", "items": {"type": "string"}},
-        "categories": {"type": "array", "items": {"type": "string"}},
-        "chapters": {"type": "array", "description": "本文の章（Markdown）"},
-        "kpis": {"type": "array", "description": "計画全体のKPI"},
-        "initiatives": {"type": "array", "description": "取組。項目は content の取組ファイルと同じ（id を追加）"},
-    },
-}
+def plan_json_schema() -> dict:
+    """The JSON Schema of plan.json (published at data/plan.schema.json)."""
+    def words(key: str) -> dict:
+        return {"description": msg(f"opendata.plan_json.{key}")} if has(f"opendata.plan_json.{key}") else {}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": msg("opendata.plan_json.title"),
+        "type": "object",
+        "required": ["plan_id", "version", "licence", "municipality", "title", "period", "initiatives"],
+        "properties": {
+            "plan_id": {"type": "string", **words("plan_id")},
+            "version": {"type": "object", **words("version")},
+            "licence": {"type": "string", **words("licence")},
+            "municipality": {"type": "string"}, "title": {"type": "string"},
+            "parent_strategy": {"type": ["string", "null"]},
+            "period": {"type": "object", "properties": {"start_fiscal_year": {"type": "integer"},
+                                                         "end_fiscal_year": {"type": "integer"}}},
+            "adoption": {"enum": ["adopted", "draft"]},
+            "themes": {"type": "array", **words("themes")},
+            "departments": {"type": "array", "items": {"type": "string"}},
+            "categories": {"type": "array", "items": {"type": "string"}},
+            "chapters": {"type": "array", **words("chapters")},
+            "kpis": {"type": "array", **words("kpis")},
+            "initiatives": {"type": "array", **words("initiatives")},
+        },
+    }

@@ -14,80 +14,8 @@ from typing import Any
 
 import yaml
 
-from generator.model.plan import Initiative, Kpi, KpiValue, PlanContent, Text, TEXT_FIELDS, Theme
-
-
-def text_value(value: Text | None) -> Any:
-    if value is None:
-        return None
-    return list(value.items) if value.is_list else value.items[0]
-
-
-def _drop_empty(data: dict) -> dict:
-    return {k: v for k, v in data.items() if v not in (None, [], {}, "")}
-
-
-def kpi_value_dict(value: KpiValue, with_fy: bool = False) -> dict:
-    data = {}
-    if with_fy:
-        data["fy"] = value.fy
-    data.update({"value": value.value, "text": value.text, "change_percent": value.change_percent,
-                 "base_fy": value.base_fy, "as_of": value.as_of})
-    return _drop_empty(data)
-
-
-def kpi_dict(kpi: Kpi) -> dict:
-    return _drop_empty({
-        "id": kpi.id, "name": kpi.name, "unit": kpi.unit, "direction": kpi.direction,
-        "definition": text_value(kpi.definition), "rationale": text_value(kpi.rationale),
-        "baseline": kpi_value_dict(kpi.baseline, with_fy=True) if kpi.baseline else None,
-        "targets": {fy: kpi_value_dict(v) for fy, v in sorted(kpi.targets.items())},
-        "actuals": {fy: kpi_value_dict(v) for fy, v in sorted(kpi.actuals.items())},
-    })
-
-
-def initiative_dict(initiative: Initiative) -> dict:
-    data: dict[str, Any] = {
-        "number": initiative.number, "title": initiative.title, "theme": initiative.theme,
-        "related_themes": list(initiative.related_themes), "visions": list(initiative.visions),
-        "categories": list(initiative.categories), "departments": list(initiative.departments),
-    }
-    for name in TEXT_FIELDS:
-        data[name] = text_value(initiative.texts.get(name))
-    data["schedule"] = {fy: text_value(v) for fy, v in sorted(initiative.schedule.items())}
-    data["annual_goals"] = {fy: text_value(v) for fy, v in sorted(initiative.annual_goals.items())}
-    data["activities"] = [{"name": a.name, "start": a.start, "end": a.end} for a in initiative.activities]
-    data["progress"] = {fy: _drop_empty({"status": p.status, "text": text_value(p.text), "as_of": p.as_of})
-                        for fy, p in sorted(initiative.progress.items())}
-    data["kpis"] = [kpi_dict(k) for k in initiative.kpis]
-    return _drop_empty(data)
-
-
-def theme_dict(theme: Theme) -> dict:
-    return _drop_empty({
-        "id": theme.id, "number": theme.number, "name": theme.name,
-        "description": text_value(theme.description), "notes": text_value(theme.notes),
-        "visions": [_drop_empty({"id": v.id, "number": v.number, "text": text_value(v.text)}) for v in theme.visions],
-        "children": [theme_dict(c) for c in theme.children],
-    })
-
-
-def plan_dict(content: PlanContent, initiative_order: list[str] | None = None) -> dict:
-    return _drop_empty({
-        "municipality": content.municipality, "title": content.title,
-        "parent_strategy": content.parent_strategy, "subtitle": content.subtitle,
-        "period": {"start": content.period_start, "end": content.period_end},
-        "adoption": content.adoption, "lead": text_value(content.lead), "source": text_value(content.source),
-        "licence": content.licence,
-        "theme_levels": list(content.theme_levels),
-        "themes": [theme_dict(t) for t in content.themes],
-        "categories": list(content.categories),
-        "departments": [_drop_empty({"name": d.name, "all": True if d.all else None}) for d in content.departments],
-        "statuses": [_drop_empty({"name": s.name, "description": s.description}) for s in content.statuses],
-        "kpis": [kpi_dict(k) for k in content.kpis],
-        "initiatives": initiative_order or [],
-        "chapters": [{"id": c.id, "title": c.title, "file": c.file} for c in content.chapters],
-    })
+from generator.model.plan import PlanContent
+from generator.model.records import initiative_dict, plan_dict
 
 
 class _Dumper(yaml.SafeDumper):
@@ -136,7 +64,7 @@ def write_content(content: PlanContent, directory: Path, content_root: Path,
     for initiative in content.initiatives:
         path = directory / "initiatives" / f"{initiative.id}.yml"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dump_yaml(initiative_dict(initiative), schema_hint(path, content_root, "initiative")),
+        path.write_text(dump_yaml(initiative_dict(initiative, content.fields), schema_hint(path, content_root, "initiative")),
                         encoding="utf-8")
         written.append(path)
     return written

@@ -1,4 +1,4 @@
-"""Read and write `workbook.Table`s as an Excel workbook (openpyxl) or as CSV files."""
+"""Read and write `sheets.Table`s as an Excel workbook (openpyxl) or as CSV files."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from generator.staff.workbook import SHEET_CHOICES, Table
+from generator.staff.sheets.table import Table, sheet_name
 from generator.i18n import msg
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE3F0")
@@ -25,7 +25,7 @@ class TableFileError(Exception):
 def write_xlsx(tables: list[Table], path: Path) -> None:
     workbook = Workbook()
     workbook.remove(workbook.active)
-    choices = next((t for t in tables if t.name == SHEET_CHOICES), None)
+    choices = next((t for t in tables if t.name == sheet_name("choices")), None)
     for table in tables:
         sheet = workbook.create_sheet(table.name)
         sheet.append(table.header)
@@ -41,9 +41,8 @@ def write_xlsx(tables: list[Table], path: Path) -> None:
                 if isinstance(cell.value, str):
                     cell.number_format = "@"  # text: Excel must not turn 2024-03-31 or 1.10 into something else
         for index, name in enumerate(table.header, start=1):
-            wide = any(word in name for word in ("目的", "現状", "理想", "概要", "背景", "予定", "進捗", "目標", "備考", "課題", "効果"))
-            sheet.column_dimensions[get_column_letter(index)].width = 40 if wide else 16
-        sheet.freeze_panes = "C2" if table.name != SHEET_CHOICES else "A2"
+            sheet.column_dimensions[get_column_letter(index)].width = 40 if name in table.wide else 16
+        sheet.freeze_panes = "C2" if table is not choices else "A2"
         if choices is not None:
             for header, choice_column in table.dropdowns.items():
                 if header not in table.header or choice_column not in choices.header:
@@ -52,7 +51,7 @@ def write_xlsx(tables: list[Table], path: Path) -> None:
                 count = sum(1 for row in choices.rows if row[choices.header.index(choice_column)] is not None)
                 if count == 0:
                     continue
-                validation = DataValidation(type="list", formula1=f"='{SHEET_CHOICES}'!${letter}$2:${letter}${count + 1}",
+                validation = DataValidation(type="list", formula1=f"='{choices.name}'!${letter}$2:${letter}${count + 1}",
                                             allow_blank=True, showErrorMessage=True,
                                             errorTitle=msg("cli.dropdown_error_title"), error=msg("cli.dropdown_error"))
                 column = get_column_letter(table.header.index(header) + 1)

@@ -11,6 +11,7 @@ import re
 from generator.i18n import msg
 from generator.load.documents import LoadedContent, LoadedPlan
 from generator.validate.markup import find_links, find_raw_html
+from generator.model.fields import Field, Kind, Vocabulary
 from generator.model.plan import Kpi, Site
 from generator.load.problems import Problems
 from generator.load.yamlfile import YamlDocument, format_path
@@ -70,42 +71,50 @@ def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None
                 _add(problems, plan_doc, ("initiatives",), "order_missing", "order_missing", "order_missing",
                      value=iid)
 
+    vocabularies = {Vocabulary.THEMES: theme_ids, Vocabulary.VISIONS: vision_ids,
+                    Vocabulary.CATEGORIES: categories, Vocabulary.DEPARTMENTS: departments}
     for initiative in content.initiatives:
         doc = loaded.initiative_docs[initiative.id]
-        if initiative.theme is not None and initiative.theme not in theme_ids:
-            _add(problems, doc, ("theme",), "unknown_theme", "unknown_theme", "unknown_theme", value=initiative.theme)
-        for i, theme in enumerate(initiative.related_themes):
-            if theme not in theme_ids:
-                _add(problems, doc, ("related_themes", i), "unknown_theme", "unknown_theme", "unknown_theme",
-                     value=theme)
-        for i, vision in enumerate(initiative.visions):
-            if vision not in vision_ids:
-                _add(problems, doc, ("visions", i), "unknown_vision", "unknown_vision", "unknown_vision", value=vision)
-        for i, category in enumerate(initiative.categories):
-            if category not in categories:
-                _add(problems, doc, ("categories", i), "unknown_category", "unknown_category", "unknown_category",
-                     value=category)
-        for i, department in enumerate(initiative.departments):
-            if department not in departments:
-                _add(problems, doc, ("departments", i), "unknown_department", "unknown_department",
-                     "unknown_department", value=department)
-        for field in ("schedule", "annual_goals", "progress"):
-            for fy in getattr(initiative, field):
-                _check_year(fy, content, doc, (field, fy), problems)
-        for fy, progress in initiative.progress.items():
-            if progress.status and progress.status not in statuses:
-                _add(problems, doc, ("progress", fy, "status"), "unknown_status", "unknown_status", "unknown_status",
-                     hint_params={"choices": "、".join(statuses)}, value=progress.status)
-        for i, activity in enumerate(initiative.activities):
-            if activity.start > activity.end:
-                _add(problems, doc, ("activities", i), "activity_reversed", "activity_reversed",
-                     "activity_reversed", start=activity.start, end=activity.end)
-            _check_year(activity.start, content, doc, ("activities", i, "start"), problems)
-            _check_year(activity.end, content, doc, ("activities", i, "end"), problems)
-        for index, kpi in enumerate(initiative.kpis):
-            _check_kpi(kpi, doc, ("kpis", index), content, problems, kpi_seen)
+        for field in content.fields:
+            value = field.value(initiative)
+            if field.kind in (Kind.REF, Kind.REFS):
+                _check_references(field, value, vocabularies[field.vocabulary], doc, problems)
+            elif field.kind in (Kind.YEAR_TEXTS, Kind.PROGRESS):
+                for fy in value:
+                    _check_year(fy, content, doc, (field.key, fy), problems)
+            if field.kind is Kind.PROGRESS:
+                for fy, progress in value.items():
+                    if progress.status and progress.status not in statuses:
+                        _add(problems, doc, (field.key, fy, "status"), "unknown_status", "unknown_status",
+                             "unknown_status", hint_params={"choices": msg("ui.list_separator").join(statuses)},
+                             value=progress.status)
+            elif field.kind is Kind.ACTIVITIES:
+                for i, activity in enumerate(value):
+                    if activity.start > activity.end:
+                        _add(problems, doc, (field.key, i), "activity_reversed", "activity_reversed",
+                             "activity_reversed", start=activity.start, end=activity.end)
+                    _check_year(activity.start, content, doc, (field.key, i, "start"), problems)
+                    _check_year(activity.end, content, doc, (field.key, i, "end"), problems)
+            elif field.kind is Kind.KPIS:
+                for index, kpi in enumerate(value):
+                    _check_kpi(kpi, doc, (field.key, index), content, problems, kpi_seen)
 
     _check_chapters(loaded, problems)
+
+
+# The problem code (and message key) for an entry outside each vocabulary.
+UNKNOWN = {Vocabulary.THEMES: "unknown_theme", Vocabulary.VISIONS: "unknown_vision",
+           Vocabulary.CATEGORIES: "unknown_category", Vocabulary.DEPARTMENTS: "unknown_department"}
+
+
+def _check_references(field: Field, value, known: set[str], doc: YamlDocument, problems: Problems) -> None:
+    """A REF or REFS field may only name entries its vocabulary (in plan.yml) declares."""
+    code = UNKNOWN[field.vocabulary]
+    entries = [((field.key,), value)] if field.kind is Kind.REF else \
+        [((field.key, i), item) for i, item in enumerate(value)]
+    for path, item in entries:
+        if item is not None and item not in known:
+            _add(problems, doc, path, code, code, code, value=item)
 
 
 def _theme_and_vision_paths(items: list, prefix: tuple) -> tuple[list, list]:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from generator.staff.tableio import write_csv, write_xlsx
-from generator.staff.workbook import to_tables
+from generator.staff.sheets import to_tables
 from generator.adapters.cli.common import add_workbook_arguments, load_or_report, working_plan
 from generator.i18n import msg
 

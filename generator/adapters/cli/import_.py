@@ -15,7 +15,8 @@ from pathlib import Path
 from generator.validate import load_valid_site
 from generator.staff.serialize import write_content
 from generator.staff.tableio import TableFileError, read_csv, read_xlsx
-from generator.staff.workbook import CellProblem, from_tables
+from generator.staff.sheets import from_tables
+from generator.staff.sheets.table import CellProblem
 from generator.adapters.cli.common import add_workbook_arguments, load_or_report, working_plan
 from generator.staff.import_mapping import locate_problem
 from generator.i18n import msg

@@ -1,0 +1,212 @@
+"""The field registry: every content field of an initiative declared once.
+
+A declaration says what the field holds (its `Kind`), which vocabulary its values come
+from, where an initiative page shows it and in what order, whether a 版 may declare it
+absent (`omits`), what the open data and the workbook call it. Its label comes from
+the locale catalogue (`ui.fields.<key>`), so it reads 「目的」 in Japanese and "Purpose" in
+English.
+
+Everything else that lists fields is derived from this table:
+- the JSON Schema of initiative files (model/schema.py) and the canonical YAML writer
+  (staff/serialize.py) — in registry order;
+- the model's reading of a file (load/loader.py) and the validation of references and
+  fiscal years (validate/rules.py) — by kind and vocabulary;
+- the initiative page (theme/planpub/partials/initiative_body.html loops over
+  `fields.shown(place)`);
+- the diff engine's keys and labels (model/diff.py, model/fieldnames.py);
+- the open-data columns and the data dictionary (pages/opendata.py);
+- the Excel/CSV sheets (staff/workbook.py).
+
+Adding an ordinary prose field is one `Field(...)` line here and one label line in each
+locale file (English falls back to Japanese); see docs/adding-a-field.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Iterator
+
+from generator.i18n import has, msg
+
+
+class Kind(StrEnum):
+    """What a field holds; every derived artefact knows how to handle each kind."""
+
+    LABEL = "label"             # one line as written (番号, 取組名)
+    TEXT = "text"               # prose: a string, or bullet items (model.Text)
+    REF = "ref"                 # one id from a vocabulary (主なテーマ)
+    REFS = "refs"               # entries of a vocabulary (担当課, 区分, 関連するテーマ)
+    YEAR_TEXTS = "year_texts"   # prose per fiscal year (予定, 年次目標)
+    ACTIVITIES = "activities"   # items spanning fiscal years
+    PROGRESS = "progress"       # status, text and as-of date per fiscal year
+    KPIS = "kpis"               # measures with baseline, targets and actuals
+
+
+class Vocabulary(StrEnum):
+    """Lists a plan declares in plan.yml; a value outside them is an error with its line."""
+
+    THEMES = "themes"
+    VISIONS = "visions"
+    CATEGORIES = "categories"
+    DEPARTMENTS = "departments"
+
+    @property
+    def is_id(self) -> bool:
+        """Themes and visions are referred to by id; categories and departments by name."""
+        return self in (Vocabulary.THEMES, Vocabulary.VISIONS)
+
+
+class Place(StrEnum):
+    """Where an initiative page shows a field (in this order)."""
+
+    HEADING = "heading"     # part of the page title
+    META = "meta"           # the summary list under the title
+    BODY = "body"           # sections in reading order
+    SCHEDULE = "schedule"   # rows of the fiscal-year table
+    KPIS = "kpis"           # the KPI sections
+    CLOSING = "closing"     # sections after the schedule and the KPIs
+
+
+class SheetLayout(StrEnum):
+    """How the workbook holds a field."""
+
+    COLUMN = "column"       # one cell per initiative on the 取組 sheet
+    LINES = "lines"         # one cell, one entry per line
+    NUMBERED = "numbered"   # one dropdown column per entry (担当課1, 担当課2 …)
+    YEARS = "years"         # columns per fiscal year on the スケジュール・進捗 sheet
+    OWN_SHEET = "own_sheet" # a sheet of its own (活動, KPI)
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str                          # the YAML key, the diff key and the default CSV column
+    kind: Kind
+    place: Place
+    order: int                        # position within `place`
+    vocabulary: Vocabulary | None = None
+    required: bool = False            # the schema requires it (取組名)
+    min_items: int = 0                # a list must have at least this many entries
+    max_length: int | None = None     # for LABEL fields
+    always_shown: bool = False        # the page says 「記載なし」 when it is absent
+    expected: bool = False            # named in 「この版の資料には記載がありません」 when absent
+    omittable: bool = True            # a 版 may list it in `omits`
+    detail: bool = True               # counts when deciding whether an earlier 版 said more
+    csv: tuple[str, ...] | None = None  # initiatives.csv columns (None: the key; () none)
+    csv_kind: str | None = None       # schedule.csv `kind` value of its rows
+    sheet: SheetLayout = SheetLayout.COLUMN
+    sheet_min: int = 1                # NUMBERED: columns even when no initiative needs them
+    diff_key: str | None = None       # the key in field-level diffs and `omits` (default: key)
+
+    @property
+    def label_key(self) -> str:
+        return f"ui.fields.{self.key}"
+
+    @property
+    def label(self) -> str:
+        """The field's name in the current language (「目的」)."""
+        return msg(self.label_key)
+
+    @property
+    def table_label(self) -> str:
+        """Its name in tables (a row of the schedule table, a workbook column) where that
+        differs (スケジュール → 予定・取組事項)."""
+        key = f"ui.fields_in_tables.{self.key}"
+        return msg(key) if has(key) else self.label
+
+    def part_label(self, part: str) -> str:
+        """The name of one part of a structured value (progress: status, text, as_of)."""
+        return msg(f"ui.field_parts.{self.key}.{part}")
+
+    @property
+    def change_key(self) -> str:
+        return self.diff_key or self.key
+
+    @property
+    def csv_columns(self) -> tuple[str, ...]:
+        return (self.key,) if self.csv is None else self.csv
+
+    @property
+    def in_texts(self) -> bool:
+        """Prose fields live in Initiative.texts; the others are attributes of their own."""
+        return self.kind is Kind.TEXT
+
+    def value(self, initiative):
+        """This field's value on an initiative (None, or an empty collection, when absent)."""
+        if self.in_texts:
+            return initiative.texts.get(self.key)
+        return getattr(initiative, self.key)
+
+
+_ = Field  # shorter lines below
+INITIATIVE_FIELDS_LIST = (
+    _("number", Kind.LABEL, Place.HEADING, 10, omittable=True, detail=False),
+    _("title", Kind.LABEL, Place.HEADING, 20, required=True, max_length=500, omittable=False, detail=False),
+    _("theme", Kind.REF, Place.META, 10, vocabulary=Vocabulary.THEMES, always_shown=True,
+      csv=("theme_id", "theme_name"), detail=False),
+    _("related_themes", Kind.REFS, Place.META, 20, vocabulary=Vocabulary.THEMES, csv=("related_theme_ids",),
+      sheet=SheetLayout.LINES, detail=False),
+    _("visions", Kind.REFS, Place.BODY, 10, vocabulary=Vocabulary.VISIONS, csv=("vision_ids",),
+      sheet=SheetLayout.LINES, detail=False),
+    _("categories", Kind.REFS, Place.META, 30, vocabulary=Vocabulary.CATEGORIES, sheet=SheetLayout.NUMBERED,
+      detail=False),
+    _("departments", Kind.REFS, Place.META, 40, vocabulary=Vocabulary.DEPARTMENTS, min_items=1,
+      always_shown=True, expected=True, sheet=SheetLayout.NUMBERED, sheet_min=3),
+    _("purpose", Kind.TEXT, Place.BODY, 20, expected=True),
+    _("current", Kind.TEXT, Place.BODY, 30, expected=True),
+    _("issues", Kind.TEXT, Place.BODY, 40),
+    _("ideal", Kind.TEXT, Place.BODY, 50, expected=True),
+    _("overview", Kind.TEXT, Place.BODY, 60, expected=True),
+    _("background", Kind.TEXT, Place.BODY, 70),
+    _("effect", Kind.TEXT, Place.BODY, 80),
+    _("goal", Kind.TEXT, Place.CLOSING, 10),
+    _("notes", Kind.TEXT, Place.CLOSING, 20),
+    _("schedule", Kind.YEAR_TEXTS, Place.SCHEDULE, 10, expected=True, csv=(), csv_kind="schedule",
+      sheet=SheetLayout.YEARS),
+    _("annual_goals", Kind.YEAR_TEXTS, Place.SCHEDULE, 30, csv=(), csv_kind="annual_goal", sheet=SheetLayout.YEARS),
+    _("activities", Kind.ACTIVITIES, Place.SCHEDULE, 20, csv=(), csv_kind="activity", sheet=SheetLayout.OWN_SHEET),
+    _("progress", Kind.PROGRESS, Place.SCHEDULE, 40, expected=True,
+      csv=("latest_status", "latest_status_fiscal_year"), csv_kind="progress", sheet=SheetLayout.YEARS),
+    _("kpis", Kind.KPIS, Place.KPIS, 10, csv=(), sheet=SheetLayout.OWN_SHEET, diff_key="kpi", detail=False),
+)
+del _
+
+
+@dataclass(frozen=True)
+class FieldSet:
+    """The fields of initiatives, in registry (document) order."""
+
+    fields: tuple[Field, ...]
+
+    def __iter__(self) -> Iterator[Field]:
+        return iter(self.fields)
+
+    def __getitem__(self, key: str) -> Field:
+        for candidate in self.fields:
+            if candidate.key == key:
+                return candidate
+        raise KeyError(key)
+
+    def __contains__(self, key: str) -> bool:
+        return any(f.key == key for f in self.fields)
+
+    def of_kind(self, *kinds: Kind) -> list[Field]:
+        return [f for f in self.fields if f.kind in kinds]
+
+    def shown(self, place: Place | str) -> list[Field]:
+        """The fields an initiative page shows at `place`, in their order there."""
+        return sorted((f for f in self.fields if f.place == place), key=lambda f: f.order)
+
+    @property
+    def text_keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.of_kind(Kind.TEXT))
+
+    def by_change_key(self, key: str) -> Field | None:
+        return next((f for f in self.fields if f.change_key == key), None)
+
+    @property
+    def omittable(self) -> list[str]:
+        return [f.change_key for f in self.fields if f.omittable]
+
+
+INITIATIVE_FIELDS = FieldSet(INITIATIVE_FIELDS_LIST)

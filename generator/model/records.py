@@ -1,0 +1,88 @@
+"""The model as plain data (dicts, lists, strings): the shape of the content files.
+
+The inverse of the loader. The canonical YAML writer (staff/serialize.py) dumps these,
+and open data (pages/opendata.py) publishes them in plan.json; keys come in the order
+of the JSON Schema (for initiatives, the field registry's).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from generator.model.fields import INITIATIVE_FIELDS, FieldSet, Kind
+from generator.model.plan import Initiative, Kpi, KpiValue, PlanContent, Text, Theme
+
+
+def text_value(value: Text | None) -> Any:
+    if value is None:
+        return None
+    return list(value.items) if value.is_list else value.items[0]
+
+
+def _drop_empty(data: dict) -> dict:
+    return {k: v for k, v in data.items() if v not in (None, [], {}, "")}
+
+
+def kpi_value_dict(value: KpiValue, with_fy: bool = False) -> dict:
+    data = {}
+    if with_fy:
+        data["fy"] = value.fy
+    data.update({"value": value.value, "text": value.text, "change_percent": value.change_percent,
+                 "base_fy": value.base_fy, "as_of": value.as_of})
+    return _drop_empty(data)
+
+
+def kpi_dict(kpi: Kpi) -> dict:
+    return _drop_empty({
+        "id": kpi.id, "name": kpi.name, "unit": kpi.unit, "direction": kpi.direction,
+        "definition": text_value(kpi.definition), "rationale": text_value(kpi.rationale),
+        "baseline": kpi_value_dict(kpi.baseline, with_fy=True) if kpi.baseline else None,
+        "targets": {fy: kpi_value_dict(v) for fy, v in sorted(kpi.targets.items())},
+        "actuals": {fy: kpi_value_dict(v) for fy, v in sorted(kpi.actuals.items())},
+    })
+
+
+def initiative_dict(initiative: Initiative, fields: FieldSet = INITIATIVE_FIELDS) -> dict:
+    """An initiative as its file holds it: each registered field by its kind, in registry order."""
+    return _drop_empty({field.key: _RECORD[field.kind](field.value(initiative)) for field in fields})
+
+
+# How each kind of field is written (the inverse of the loader's reading).
+_RECORD: dict[Kind, Callable[[Any], Any]] = {
+    Kind.LABEL: lambda value: value,
+    Kind.TEXT: text_value,
+    Kind.REF: lambda value: value,
+    Kind.REFS: list,
+    Kind.YEAR_TEXTS: lambda value: {fy: text_value(v) for fy, v in sorted(value.items())},
+    Kind.ACTIVITIES: lambda value: [{"name": a.name, "start": a.start, "end": a.end} for a in value],
+    Kind.PROGRESS: lambda value: {fy: _drop_empty({"status": p.status, "text": text_value(p.text), "as_of": p.as_of})
+                                  for fy, p in sorted(value.items())},
+    Kind.KPIS: lambda value: [kpi_dict(k) for k in value],
+}
+
+
+def theme_dict(theme: Theme) -> dict:
+    return _drop_empty({
+        "id": theme.id, "number": theme.number, "name": theme.name,
+        "description": text_value(theme.description), "notes": text_value(theme.notes),
+        "visions": [_drop_empty({"id": v.id, "number": v.number, "text": text_value(v.text)}) for v in theme.visions],
+        "children": [theme_dict(c) for c in theme.children],
+    })
+
+
+def plan_dict(content: PlanContent, initiative_order: list[str] | None = None) -> dict:
+    return _drop_empty({
+        "municipality": content.municipality, "title": content.title,
+        "parent_strategy": content.parent_strategy, "subtitle": content.subtitle,
+        "period": {"start": content.period_start, "end": content.period_end},
+        "adoption": content.adoption, "lead": text_value(content.lead), "source": text_value(content.source),
+        "licence": content.licence,
+        "theme_levels": list(content.theme_levels),
+        "themes": [theme_dict(t) for t in content.themes],
+        "categories": list(content.categories),
+        "departments": [_drop_empty({"name": d.name, "all": True if d.all else None}) for d in content.departments],
+        "statuses": [_drop_empty({"name": s.name, "description": s.description}) for s in content.statuses],
+        "kpis": [kpi_dict(k) for k in content.kpis],
+        "initiatives": initiative_order or [],
+        "chapters": [{"id": c.id, "title": c.title, "file": c.file} for c in content.chapters],
+    })

@@ -1,0 +1,37 @@
+"""The 複数年度の活動 sheet: one row per activity (a span of fiscal years) of an initiative."""
+
+from __future__ import annotations
+
+from generator.model.fields import FieldSet, Kind
+from generator.model.plan import Activity, Initiative, PlanContent
+from generator.staff.sheets.table import CellProblem, SheetReader, Table, column, error, sheet_name
+
+COLUMNS = ("id", "activity", "start", "end")
+
+
+def write(content: PlanContent) -> Table:
+    table = Table(sheet_name("activities"), [column(key) for key in COLUMNS])
+    for initiative in content.initiatives:
+        for field in content.fields.of_kind(Kind.ACTIVITIES):
+            for activity in field.value(initiative):
+                table.rows.append([initiative.id, activity.name, activity.start, activity.end])
+    return table
+
+
+def read(table: Table, initiatives: dict[str, Initiative], fields: FieldSet, problems: list[CellProblem]) -> None:
+    sheet = SheetReader(table, problems)
+    target_fields = fields.of_kind(Kind.ACTIVITIES)
+    id_column, name_column, start_column, end_column = (column(key) for key in COLUMNS)
+    for number, row in sheet.rows():
+        iid = sheet.text(row, id_column)
+        initiative = initiatives.get(iid or "")
+        if initiative is None:
+            sheet.problem(number, id_column, error("unknown_initiative", value=iid, sheet=sheet_name("initiatives")))
+            continue
+        name = sheet.text(row, name_column)
+        start = sheet.integer(number, row, start_column, required=True)
+        end = sheet.integer(number, row, end_column, required=True)
+        if not name:
+            sheet.problem(number, name_column, error("no_activity_name"))
+        if name and start is not None and end is not None and target_fields:
+            target_fields[0].value(initiative).append(Activity(name, start, end))

@@ -1,0 +1,142 @@
+"""The 取組 sheet: one row per initiative, one or more columns per registered field.
+
+Which fields are here and how their cells look comes from the field registry: a LABEL,
+TEXT or REF field has one column; a REFS field either one cell with one entry per line
+(SheetLayout.LINES) or numbered dropdown columns (担当課1, 担当課2 …; NUMBERED).
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.i18n import msg
+from generator.model.fields import Field, FieldSet, Kind, SheetLayout, Vocabulary
+from generator.model.plan import Initiative, PlanContent
+from generator.model.schema import ID_PATTERN
+from generator.staff.sheets.table import (CellProblem, SheetReader, Table, cell_text, column, error, lines,
+                                          sheet_name)
+
+ID_RE = re.compile(ID_PATTERN)
+# The choices-sheet column a vocabulary's dropdown lists.
+CHOICE_COLUMNS = {Vocabulary.THEMES: "theme_ids", Vocabulary.VISIONS: "vision_ids"}
+
+
+def sheet_fields(fields: FieldSet) -> list[Field]:
+    return [f for f in fields if f.sheet in (SheetLayout.COLUMN, SheetLayout.LINES, SheetLayout.NUMBERED)]
+
+
+def numbered(field: Field, n: int | str) -> str:
+    return msg("workbook.columns.numbered", label=field.table_label, n=n)
+
+
+def width(content: PlanContent, field: Field) -> int:
+    """How many numbered columns a field needs: its most entries, at least `sheet_min`."""
+    return max([len(field.value(i)) for i in content.initiatives] + [field.sheet_min])
+
+
+def choice_column(field: Field) -> str:
+    key = CHOICE_COLUMNS.get(field.vocabulary)
+    return msg(f"workbook.choices.{key}") if key else field.table_label
+
+
+def write(content: PlanContent) -> Table:
+    fields = sheet_fields(content.fields)
+    widths = {f.key: width(content, f) for f in fields if f.sheet is SheetLayout.NUMBERED}
+    header, dropdowns, wide = [column("id")], {}, set()
+    for field in fields:
+        if field.sheet is SheetLayout.NUMBERED:
+            names = [numbered(field, n) for n in range(1, widths[field.key] + 1)]
+            header += names
+            dropdowns.update({name: choice_column(field) for name in names})
+        else:
+            header.append(field.table_label)
+            if field.kind is Kind.REF:
+                dropdowns[field.table_label] = choice_column(field)
+            if field.kind is Kind.TEXT:
+                wide.add(field.table_label)
+    table = Table(sheet_name("initiatives"), header, dropdowns=dropdowns, wide=wide)
+    for initiative in content.initiatives:
+        row = [initiative.id]
+        for field in fields:
+            value = field.value(initiative)
+            if field.sheet is SheetLayout.NUMBERED:
+                row += [value[n] if n < len(value) else None for n in range(widths[field.key])]
+            elif field.kind is Kind.REFS:
+                row.append("\n".join(value) or None)
+            elif field.kind is Kind.TEXT:
+                row.append(cell_text(value))
+            else:
+                row.append(value)
+        table.rows.append(row)
+    return table
+
+
+def read(table: Table, base: PlanContent, problems: list[CellProblem]) -> dict[str, Initiative]:
+    """Initiatives (with only this sheet's fields) by id, in row order; cells checked
+    against the plan's vocabularies."""
+    sheet = SheetReader(table, problems)
+    fields = sheet_fields(base.fields)
+    title_field = base.fields["title"]
+    sheet.require_columns([column("id"), title_field.table_label])
+    vocabularies = {Vocabulary.THEMES: {t.id for t in base.all_themes()},
+                    Vocabulary.VISIONS: {v.id for v in base.all_visions()},
+                    Vocabulary.DEPARTMENTS: {d.name for d in base.departments},
+                    Vocabulary.CATEGORIES: set(base.categories)}
+    initiatives: dict[str, Initiative] = {}
+    rows_of: dict[str, int] = {}
+    id_column = column("id")
+    for number, row in sheet.rows():
+        iid = sheet.text(row, id_column)
+        if not iid:
+            sheet.problem(number, id_column, error("no_id"))
+            continue
+        if not ID_RE.match(iid):
+            sheet.problem(number, id_column, error("bad_id", value=iid))
+            continue
+        if iid in initiatives:
+            sheet.problem(number, id_column, error("duplicate_id", value=iid, row=rows_of[iid]))
+            continue
+        values, texts = {}, {}
+        for field in fields:
+            value = _read_field(sheet, number, row, field, vocabularies)
+            if value:
+                (texts if field.in_texts else values)[field.key] = value
+        if not values.get("title"):
+            sheet.problem(number, title_field.table_label, error("no_title"))
+        values.setdefault("title", "")
+        initiatives[iid] = Initiative(id=iid, texts=texts, **values)
+        rows_of[iid] = number
+    return initiatives
+
+
+# The message for an entry outside a vocabulary, by vocabulary and layout.
+_UNKNOWN = {(Vocabulary.THEMES, Kind.REF): "unknown_theme", (Vocabulary.THEMES, Kind.REFS): "unknown_related_theme",
+            (Vocabulary.VISIONS, Kind.REFS): "unknown_vision"}
+
+
+def _read_field(sheet: SheetReader, number: int, row, field: Field, vocabularies: dict):
+    if field.kind is Kind.TEXT:
+        return sheet.prose(row, field.table_label)
+    if field.kind is Kind.LABEL:
+        value = sheet.get(row, field.table_label)
+        return None if value is None else str(value).strip()
+    known = vocabularies.get(field.vocabulary, set())
+    if field.sheet is SheetLayout.NUMBERED:
+        found = []
+        prefix, _, suffix = numbered(field, "\0").partition("\0")
+        pattern = re.compile(re.escape(prefix) + r"\d+" + re.escape(suffix))
+        for header in [h for h in sheet.table.header if h and pattern.fullmatch(h)]:
+            value = sheet.text(row, header)
+            if value is None:
+                continue
+            if value not in known:
+                sheet.problem(number, header, error("not_in_list", label=field.table_label, value=value))
+            found.append(value)
+        return found
+    entries = [sheet.text(row, field.table_label)] if field.kind is Kind.REF else \
+        lines(sheet.get(row, field.table_label))
+    for entry in entries:
+        if entry is not None and entry not in known:
+            key = _UNKNOWN.get((field.vocabulary, field.kind), "not_in_list")
+            sheet.problem(number, field.table_label, error(key, value=entry, label=field.table_label))
+    return entries[0] if field.kind is Kind.REF else entries

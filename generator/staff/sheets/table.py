@@ -1,0 +1,156 @@
+"""A sheet as a table of cells, and reading its cells with problems named by sheet, row
+and column (pure, no file I/O: staff/tableio.py reads and writes the files)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from generator.i18n import msg
+from generator.model.plan import Text
+
+BULLET = "・"   # marks bullet items in a cell, so a one-item list and a paragraph stay distinct
+DATE_RE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+@dataclass
+class Table:
+    name: str
+    header: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+    dropdowns: dict[str, str] = field(default_factory=dict)   # header → column name in the choices sheet
+    wide: set[str] = field(default_factory=set)               # headers of prose columns (shown wider)
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    sheet: str
+    row: int          # 1-based, as Excel shows it (header is row 1)
+    column: str       # header text
+    message: str
+
+
+def cell_text(value: Text | None) -> str | None:
+    """A prose value in one cell: bullet items one per line, each starting with 「・」."""
+    if not value:
+        return None
+    if value.is_list:
+        return "\n".join(BULLET + item for item in value.items)
+    return value.items[0]
+
+
+def text_from_cell(value: Any) -> Text | None:
+    if value is None:
+        return None
+    text = str(value).replace("\r\n", "\n").strip("\n")
+    if not text.strip():
+        return None
+    lines = text.split("\n")
+    if all(line.startswith(BULLET) for line in lines):
+        return Text(tuple(line[len(BULLET):] for line in lines), True)
+    return Text((text,), False)
+
+
+def lines(value: Any) -> list[str]:
+    """Entries of a cell that holds one per line."""
+    if value is None:
+        return []
+    return [line.strip() for line in str(value).replace("\r\n", "\n").split("\n") if line.strip()]
+
+
+def error(key: str, **params) -> str:
+    return msg(f"workbook.errors.{key}", **params)
+
+
+class SheetReader:
+    """Reads rows of one table by header name and records problems with sheet/row/column."""
+
+    def __init__(self, table: Table, problems: list[CellProblem]):
+        self.table = table
+        self.problems = problems
+        self.index = {name: i for i, name in enumerate(table.header) if name}
+
+    def rows(self) -> Iterator[tuple[int, list]]:
+        """(Excel row number, cells) of every row that is not empty."""
+        for number, row in enumerate(self.table.rows, start=2):
+            if any(v not in (None, "") for v in row):
+                yield number, row
+
+    def require_columns(self, names: list[str]) -> bool:
+        missing = [name for name in names if name not in self.index]
+        for name in missing:
+            self.problems.append(CellProblem(self.table.name, 1, name, error("missing_column", name=name)))
+        return not missing
+
+    def get(self, row, name):
+        i = self.index.get(name)
+        if i is None or i >= len(row):
+            return None
+        value = row[i]
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    def problem(self, row_number: int, column: str, message: str) -> None:
+        self.problems.append(CellProblem(self.table.name, row_number, column, message))
+
+    def text(self, row, name) -> str | None:
+        value = self.get(row, name)
+        return None if value is None else str(value).strip()
+
+    def prose(self, row, name) -> Text | None:
+        return text_from_cell(self.get(row, name))
+
+    def integer(self, number, row, name, required=False) -> int | None:
+        value = self.get(row, name)
+        if value is None:
+            if required:
+                self.problem(number, name, error("required"))
+            return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.problem(number, name, error("not_integer", value=value))
+            return None
+        return value
+
+    def number(self, number, row, name) -> int | float | None:
+        value = self.get(row, name)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            try:
+                value = float(value.replace(",", "").strip())
+            except ValueError:
+                self.problem(number, name, error("not_number_text", value=value))
+                return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.problem(number, name, error("not_number", value=value))
+            return None
+        return value
+
+    def date(self, number, row, name) -> str | None:
+        value = self.get(row, name)
+        if value is None:
+            return None
+        if hasattr(value, "isoformat"):
+            return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
+        text = str(value).strip()
+        if not DATE_RE.match(text):
+            self.problem(number, name, error("not_date", value=text))
+            return None
+        return text
+
+
+def column(key: str) -> str:
+    """A fixed column header (workbook.columns.<key>)."""
+    return msg(f"workbook.columns.{key}")
+
+
+def sheet_name(key: str) -> str:
+    return msg(f"workbook.sheets.{key}")
