@@ -40,7 +40,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from generator.model.plan import TEXT_FIELDS  # noqa: E402
+from generator.model.fields import INITIATIVE_FIELDS  # noqa: E402
 from generator.load.manifest import build_manifest, manifest_text  # noqa: E402
 
 SEED = 20240401
@@ -106,7 +106,7 @@ def sentence_pool() -> tuple[str, ...]:
 
 def _text_values(data: dict):
     """The prose strings of one initiative document (text fields, schedules, progress)."""
-    for key in (*TEXT_FIELDS, "schedule", "annual_goals", "progress"):
+    for key in (*INITIATIVE_FIELDS.text_keys, "schedule", "annual_goals", "progress"):
         yield from _strings(data.get(key))
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from generator.pages import opendata
 from generator.validate import load_valid_site
-from generator.pages.builder import plan_editions
+from generator.pages.editions import plan_editions
 from generator.model.records import initiative_dict
 
 from .conftest import SAMPLE_CONTENT

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.validate import load_valid_site
-from generator.model.plan import TEXT_FIELDS
+from generator.model.fields import INITIATIVE_FIELDS
 
 from .conftest import SAMPLE_CONTENT
 
@@ -69,7 +69,7 @@ def test_every_initiative_has_a_page_with_every_stated_field(sample, sample_site
                 assert page.is_file(), page
                 text = _page_text(page)
                 expected = [initiative.title] + initiative.departments + initiative.categories
-                for name in TEXT_FIELDS:
+                for name in INITIATIVE_FIELDS.text_keys:
                     if name in initiative.texts:
                         expected += list(initiative.texts[name].items)
                 for per_year in (initiative.schedule, initiative.annual_goals):

@@ -34,7 +34,9 @@ from typing import Callable, Protocol
 
 from generator.model import fiscal
 from generator.model.plan import Site
-from generator.pages.builder import Page, portal_files, portal_pages
+from generator.pages.builder import portal_pages
+from generator.pages.files import portal_files
+from generator.pages.page import Page
 from generator.build.search_index import (Bundle, close_shared_service, latest_bundles, pages_under, shared_service,
                            write_bundles)
 from generator.build.units import Unit, UnitRenderer, plan_units, shard_plans

@@ -18,7 +18,12 @@ import hashlib
 from dataclasses import dataclass, fields
 
 from generator.model.plan import Plan, Site
-from generator.pages.builder import Edition, Page, archive_bundle, edition_pages, page_files, pair_diffs, plan_editions, plan_files
+from generator.pages import urls
+from generator.pages.builder import edition_pages
+from generator.pages.editions import Edition, plan_editions
+from generator.pages.files import page_files, plan_files
+from generator.pages.page import Page
+from generator.pages.sections import pair_diffs
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,7 @@ class Unit:
     def bundle(self) -> str | None:
         """Where the unit's own search bundle goes (frozen 版 only; the latest 版 is in the
         site-wide bundle)."""
-        return None if self.edition.is_latest else archive_bundle(self.plan, self.edition.version)
+        return None if self.edition.is_latest else urls.archive_bundle(self.plan.id, self.edition.version.id)
 
     @property
     def size(self) -> int:

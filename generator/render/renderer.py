@@ -18,7 +18,8 @@ from generator.render import resources
 from generator.i18n import catalogue, current_language, msg
 from generator.render.markdown import render_block, render_inline
 from generator.model.fieldnames import field_label, field_name
-from generator.pages.builder import Page, relative_url
+from generator.pages import urls
+from generator.pages.page import Page, relative_url
 
 
 
@@ -50,7 +51,7 @@ class Renderer:
             "field_name": field_name,
             "pp_point": lambda point, unit=None: f"{fiscal.fy_short(point.fy, language)} {format_number(point.value)}{unit or ''}",
         })
-        self.env.globals.update({"t": catalogue(language)["ui"], "msg": msg, "lang": language})
+        self.env.globals.update({"t": catalogue(language)["ui"], "lang": language, "urls": urls})
         self._texts: dict = {}
 
     def forget_texts(self) -> None:
@@ -80,11 +81,11 @@ class Renderer:
 
     def render(self, page: Page) -> str:
         template = self.env.get_template(page.template)
-        context = dict(page.context)
+        context = page.template_context()
         context["page_url"] = page.url
         context["url"] = lambda target: relative_url(target, page.url)
         html = template.render(**context)
-        if "search" in context:  # mark the page for the search index, with its metadata
+        if context.get("search"):  # mark the page for the search index, with its metadata
             html = self.env.get_template("planpub/partials/search_wrap.html").render(inner=Markup(html), **context)
         return html
 

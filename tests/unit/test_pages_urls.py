@@ -1,6 +1,7 @@
 import pytest
 
-from generator.pages.builder import Page, relative_url
+from generator.pages.kinds import PageKind
+from generator.pages.page import Page, relative_url
 
 
 @pytest.mark.parametrize("target, current, expected", [
@@ -16,8 +17,8 @@ def test_relative_urls_work_under_any_sub_path(target, current, expected):
 
 
 def test_page_source_uri():
-    assert Page(url="", template="x", title="t").src_uri == "index.md"
-    assert Page(url="gotsu/kpi/", template="x", title="t").src_uri == "gotsu/kpi/index.md"
+    assert Page(url="", kind=PageKind.SITE_HOME, title="t", context=None).src_uri == "index.md"
+    assert Page(url="gotsu/kpi/", kind=PageKind.KPI, title="t", context=None).src_uri == "gotsu/kpi/index.md"
 
 
 def test_every_error_message_has_a_documented_fix():

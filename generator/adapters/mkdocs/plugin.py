@@ -30,7 +30,11 @@ from mkdocs.structure.files import File, Files
 
 from generator.i18n import set_language
 from generator.validate import load_valid_site
-from generator.pages.builder import SEARCH_BUNDLES, Page, build_pages, portal_files, problems_page, static_files
+from generator.pages.builder import build_pages, problems_page
+from generator.pages.files import portal_files, static_files
+from generator.pages.page import Page
+from generator.pages import urls
+from generator.pages.urls import SEARCH_BUNDLES
 from generator.render.renderer import Renderer
 from generator.build.search_index import SearchIndexError, index_whole_site
 
@@ -179,6 +183,11 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         if self.request is not None:
             self.request.render_seconds += time.perf_counter() - started
         return content
+
+    def on_env(self, env, config, files):
+        # main.html (rendered by MkDocs) links feeds through the same URL scheme.
+        env.globals["planpub_urls"] = urls
+        return env
 
     def on_page_context(self, context, page, config, nav):
         generated = self.pages.get(page.file.src_uri)

@@ -1,0 +1,173 @@
+"""The pages of one edition, one builder per page kind.
+
+Each edition page kind (pages/kinds.py, Scope.EDITION or Scope.ITEM) is built here: a
+builder registered with `@builds(kind)` returns that page's typed context (or, for item
+pages, one per item). A kind without a builder of its own gets the common
+`EditionContext`: declaring it in kinds.py and writing its template is all a page type
+needs when its template uses only what every edition page has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from generator.i18n import msg
+from generator.model.kpi import assess, summary as kpi_summary
+from generator.model.plan import Site
+from generator.pages import opendata, sections
+from generator.pages.charts import bar_chart, kpi_chart
+from generator.pages.contexts import (ChapterContext, DataContext, DepartmentsContext, EditionContext,
+                                      InitiativeContext, InitiativesContext, KpiContext, PlanHomeContext,
+                                      PrintContext, RevisionsContext, SearchMeta)
+from generator.pages.editions import Edition
+from generator.pages.files import edition_files, plan_licence
+from generator.pages.kinds import PageKind, Scope
+from generator.pages.page import Page
+
+# kind → builder(EditionBuild) returning a context, or (for item pages) (arg, title, context) items
+BUILDERS: dict[PageKind, Callable] = {}
+
+
+def builds(kind: PageKind):
+    def register(function: Callable) -> Callable:
+        BUILDERS[kind] = function
+        return function
+    return register
+
+
+@dataclass
+class EditionBuild:
+    """What every page of one edition is made from, computed once for all of them."""
+
+    site: Site
+    edition: Edition
+    editions: list[Edition]
+    diffs: dict
+    shared: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        content = self.edition.content
+        assessments = {kpi.id: assess(kpi) for kpi in content.all_kpis()}
+        self.shared = {"status_class": sections.status_palette(content, self.site), "assessments": assessments,
+                       "charts": {kpi_id: kpi_chart(a) for kpi_id, a in assessments.items()},
+                       "initiative_years": sections.initiative_years}
+
+    @property
+    def content(self):
+        return self.edition.content
+
+    def common(self, kind: PageKind, arg: str | None = None) -> dict:
+        """The fields every edition page's context has."""
+        edition = self.edition
+        return {"site": self.site, "plan": edition.plan, "content": edition.content, "edition": edition,
+                "version": edition.version, "page_kind": kind, "page_arg": arg, "menu_base": edition.base,
+                "menu": sections.plan_menu(edition.base, edition.plan.id),
+                "switcher": sections.version_switcher(edition, self.editions, kind, arg),
+                # The same page at the stable address; it always exists (see withdrawn pages).
+                "latest_url": self.editions[0].url(kind, arg), **self.shared}
+
+    def page(self, kind: PageKind, title: str, context_class=EditionContext, arg: str | None = None,
+             number: str | None = None, **extra) -> Page:
+        edition, content = self.edition, self.edition.content
+        values = {**self.common(kind, arg), **extra}
+        if kind.searchable and not edition.is_working:
+            values["search"] = SearchMeta("latest" if edition.is_latest else "archived",
+                                          f"{content.municipality} {content.title}", edition.version.name, title,
+                                          number)
+        full_title = title if kind is PageKind.PLAN_HOME else msg("ui.title_in_plan", title=title, plan=content.title)
+        if not edition.unversioned:
+            full_title = msg("ui.title_of_version", title=full_title, version=edition.version.name)
+        return Page(url=edition.url(kind, arg), kind=kind, title=full_title, context=context_class(**values),
+                    description=msg("ui.page_description", municipality=content.municipality, plan=content.title,
+                                    title=title))
+
+
+def edition_pages(build: EditionBuild) -> Iterator[Page]:
+    """Every page of the edition, in declaration order of the kinds."""
+    for kind in PageKind:
+        if kind.scope not in (Scope.EDITION, Scope.ITEM):
+            continue
+        builder = BUILDERS.get(kind)
+        if kind.scope is Scope.ITEM:
+            yield from builder(build)
+        elif builder is None:
+            yield build.page(kind, msg(kind.title_key))
+        else:
+            yield builder(build)
+
+
+@builds(PageKind.PLAN_HOME)
+def plan_home(b: EditionBuild) -> Page:
+    content = b.content
+    counts = sections.status_counts(content, b.shared["status_class"])
+    return b.page(PageKind.PLAN_HOME, content.title, PlanHomeContext,
+                  theme_counts=sections.theme_initiative_counts(content), status_counts=counts,
+                  status_chart=bar_chart(counts),
+                  kpi_summary=kpi_summary(list(b.shared["assessments"].values())))
+
+
+@builds(PageKind.INITIATIVES)
+def initiatives(b: EditionBuild) -> Page:
+    return b.page(PageKind.INITIATIVES, msg("ui.initiatives"), InitiativesContext,
+                  groups=sections.initiatives_by_theme(b.content),
+                  filters=sections.filter_choices(b.content, b.shared["status_class"]))
+
+
+@builds(PageKind.DEPARTMENTS)
+def departments(b: EditionBuild) -> Page:
+    return b.page(PageKind.DEPARTMENTS, msg("ui.departments"), DepartmentsContext,
+                  groups=sections.initiatives_by_department(b.content))
+
+
+@builds(PageKind.KPI)
+def kpi(b: EditionBuild) -> Page:
+    return b.page(PageKind.KPI, msg("ui.kpi"), KpiContext, kpis=b.content.all_kpis(),
+                  kpi_summary=kpi_summary(list(b.shared["assessments"].values())))
+
+
+@builds(PageKind.REVISIONS)
+def revisions(b: EditionBuild) -> Page:
+    edition = b.edition
+    return b.page(PageKind.REVISIONS, msg("ui.revisions"), RevisionsContext,
+                  history=sections.versions_up_to(edition.plan, edition.version),
+                  summaries=sections.revision_summaries(edition.plan, b.diffs, edition.known_snapshots),
+                  compare_versions=edition.known_snapshots,
+                  compare_choices=sections.compare_choices(edition.plan, edition.known_snapshots))
+
+
+@builds(PageKind.CHAPTER)
+def chapters(b: EditionBuild) -> Iterator[Page]:
+    for chapter in b.content.chapters:
+        yield b.page(PageKind.CHAPTER, chapter.title, ChapterContext, chapter.id, chapter=chapter)
+
+
+@builds(PageKind.DATA)
+def data(b: EditionBuild) -> Page:
+    files = edition_files(b.edition, b.site)
+    return b.page(PageKind.DATA, msg("ui.data_title"), DataContext,
+                  files=[(name, len(data), name.rsplit(".", 1)[1].upper()) for name, data in files.items()],
+                  data_files=files, dictionary=opendata.dictionary(b.content.fields),
+                  separator=opendata.LIST_SEPARATOR, licence=plan_licence(b.edition, b.site))
+
+
+@builds(PageKind.PRINT)
+def print_page(b: EditionBuild) -> Page:
+    return b.page(PageKind.PRINT, msg("ui.print_title"), PrintContext,
+                  history=sections.versions_up_to(b.edition.plan, b.edition.version))
+
+
+@builds(PageKind.INITIATIVE)
+def initiative_pages(b: EditionBuild) -> Iterator[Page]:
+    content, edition = b.content, b.edition
+    items = content.initiatives
+    for index, initiative in enumerate(items):
+        yield b.page(PageKind.INITIATIVE, initiative.display_title, InitiativeContext, initiative.id,
+                     number=initiative.number, initiative=initiative,
+                     previous=items[index - 1] if index > 0 else None,
+                     next=items[index + 1] if index + 1 < len(items) else None,
+                     missing_fields=sections.missing_fields(initiative, content.fields),
+                     earlier_details=sections.earlier_details(edition, initiative),
+                     appearances=sections.initiative_appearances(edition, initiative.id),
+                     related=sections.related_initiatives(content, initiative))
+
