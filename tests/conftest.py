@@ -50,6 +50,20 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess
                           capture_output=True, text=True, timeout=600)
 
 
+def config_copy(tmp_path: Path, overrides: Path | None = None, content: Path | None = None) -> Path:
+    """mkdocs.yml with absolute paths, optionally with a site's own theme overrides
+    (theme.custom_dir) and another content folder, written into tmp_path."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: docs/site", f"docs_dir: {ROOT / 'docs/site'}")
+    if overrides is not None:
+        text = text.replace("  name: material\n", f"  name: material\n  custom_dir: {overrides}\n")
+    if content is not None:
+        text = text.replace("content_dir: content", f"content_dir: {content}")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
 def build_site(content: Path, site_dir: Path, *options: str) -> subprocess.CompletedProcess:
     """`planpub build` with a cache of its own next to `site_dir` (unless options name one)."""
     cache = () if "--cache-dir" in options else ("--cache-dir", str(site_dir.parent / f".cache-{site_dir.name}"))

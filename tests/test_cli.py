@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from .conftest import tree_digest, ROOT, build_site, run_cli
+from .conftest import config_copy, tree_digest, ROOT, build_site, run_cli
 
 
 
@@ -59,13 +59,10 @@ def test_build_failing_half_way_leaves_previous_site(basic_content, tmp_path):
     site = tmp_path / "site"
     assert build_site(basic_content, site).returncode == 0
     before = tree_digest(site)
-    broken_theme = tmp_path / "mkdocs.yml"
-    broken_theme.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "custom_dir: theme", f"custom_dir: {tmp_path / 'theme'}").replace(
-        "docs_dir: docs/site", f"docs_dir: {ROOT / 'docs/site'}"), encoding="utf-8")
-    import shutil
-    shutil.copytree(ROOT / "theme", tmp_path / "theme")
-    (tmp_path / "theme/main.html").write_text("{% extends 'base.html' %}{% block content %}{{ 1/0 }}{% endblock %}")
+    # The site's own overrides (theme.custom_dir) come before planpub's theme.
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "overrides/main.html").write_text("{% extends 'base.html' %}{% block content %}{{ 1/0 }}{% endblock %}")
+    broken_theme = config_copy(tmp_path, overrides=tmp_path / "overrides")
     result = run_cli("build", "--config", str(broken_theme), "--content", str(basic_content),
                      "--site-dir", str(site))
     assert result.returncode != 0

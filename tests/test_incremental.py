@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, ROOT, build_site, run_cli, tree_digest
+from .conftest import FIXTURES, ROOT, build_site, config_copy, run_cli, tree_digest
 
 
 def _timings(path: Path) -> dict:
@@ -66,21 +66,11 @@ def test_clean_ignores_the_cache(basic_content, tmp_path):
     assert tree_digest(tmp_path / "site") == first
 
 
-def _config_copy(tmp_path: Path, theme: Path) -> Path:
-    """mkdocs.yml with absolute paths and its own theme folder (so a test may edit it)."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("docs_dir: docs/site", f"docs_dir: {ROOT / 'docs/site'}")
-    text = text.replace("custom_dir: theme", f"custom_dir: {theme}")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
-
-
 @pytest.mark.parametrize("change", ["template", "configuration"])
 def test_a_changed_template_or_configuration_invalidates_the_cache(basic_content, tmp_path, change):
-    theme = tmp_path / "theme"
-    shutil.copytree(ROOT / "theme", theme)
-    config = _config_copy(tmp_path, theme)
+    overrides = tmp_path / "overrides"   # the site's own theme overrides, empty at first
+    overrides.mkdir()
+    config = config_copy(tmp_path, overrides)
     timings = tmp_path / "timings.json"
 
     def build() -> dict:
@@ -92,9 +82,11 @@ def test_a_changed_template_or_configuration_invalidates_the_cache(basic_content
     assert build()["units_rendered"] == 3
     assert build()["units_rendered"] == 0
     if change == "template":
-        main = theme / "main.html"
-        main.write_text(main.read_text(encoding="utf-8").replace(
-            "{% block extrahead %}", "{% block extrahead %}<!-- planpub-test-marker -->"), encoding="utf-8")
+        # A page template overridden by the site (the renderer reads overrides first, too).
+        page = overrides / "planpub/pages/initiative.html"
+        page.parent.mkdir(parents=True)
+        page.write_text((ROOT / "theme/planpub/pages/initiative.html").read_text(encoding="utf-8") +
+                        "<!-- planpub-test-marker -->\n", encoding="utf-8")
         marker = "planpub-test-marker"
     else:
         config.write_text(config.read_text(encoding="utf-8").replace(

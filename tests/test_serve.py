@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, config_copy
 
 
 def _free_port() -> int:
@@ -22,13 +22,7 @@ def _free_port() -> int:
 
 
 def _config_for(content: Path, tmp_path: Path) -> Path:
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("docs_dir: docs/site", f"docs_dir: {ROOT / 'docs/site'}")
-    text = text.replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
-    text = text.replace("content_dir: content", f"content_dir: {content}")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
+    return config_copy(tmp_path, content=content)
 
 
 def _get(url: str) -> str:

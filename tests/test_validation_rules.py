@@ -132,6 +132,15 @@ CASES = [
          3, "", msg("errors.raw_html", value="<script>")),
     Case("broken link in a chapter", f"{W}/chapters/background.md", "[取組](../initiatives/nothing/)\n",
          "chapter_link_broken", 1, "", msg("errors.chapter_link_broken", value="../initiatives/nothing/")),
+    # Ids that would take the address of a generated page (the same table builds the URLs).
+    *[Case(f"chapter id {name} is a generated page", f"{W}/plan.yml",
+           "municipality: 架空市\ntitle: t\nperiod: {start: 2023, end: 2025}\nchapters:\n"
+           f"  - {{id: {name}, title: x, file: chapters/background.md}}\n",
+           "reserved_chapter_id", 5, "chapters[0].id", msg("errors.reserved_chapter_id", value=name))
+      for name in ("compare", "working", "initiatives", "data", "versions.json")],
+    Case("plan id search is the search page", "plans/search/site.txt", "x", "reserved_plan_id", None, "",
+         msg("errors.reserved_plan_id", value="search"), reported_file="plans/search",
+         extra=lambda root: __import__("shutil").copytree(root / "plans/sample", root / "plans/search")),
     Case("initiative order names a missing file", f"{W}/plan.yml",
          "municipality: 架空市\ntitle: t\nperiod: {start: 2023, end: 2025}\ninitiatives: [online, paperless, gone]\n",
          "order_unknown", 4, "initiatives[2]", msg("errors.order_unknown", value="gone")),
@@ -159,6 +168,8 @@ CASES = [
 
 
 def _write(root: Path, case: Case) -> None:
+    if case.extra is not None:
+        case.extra(root)
     path = root / case.path
     if case.text is None:
         path.unlink()
@@ -193,6 +204,14 @@ def test_all_problems_are_reported_in_one_run(basic_content: Path):
     codes = sorted(p.code for p in load_valid_site(basic_content).problems)
     assert codes == sorted(["unknown_department", "unknown_theme", "yaml_syntax", "schema.additionalProperties",
                             "schema.required"])
+
+
+@pytest.mark.parametrize("target", ["../data/", "../print/", "../data/plan.json", "../data/kpis.csv", "../kpi/",
+                                    "../departments/", "../revisions/#version-1.0", "../", "../background/"])
+def test_chapter_links_to_every_edition_page_are_valid(basic_content: Path, target: str):
+    # The link checker knows the same pages the site has (pages/urls.py), data and print included.
+    (basic_content / f"{W}/chapters/background.md").write_text(f"[リンク]({target})\n", encoding="utf-8")
+    assert not load_valid_site(basic_content).problems
 
 
 def test_misspelt_field_suggests_the_right_one(basic_content: Path):

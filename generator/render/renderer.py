@@ -26,9 +26,12 @@ from generator.pages.page import Page, relative_url
 class Renderer:
     """Jinja environment with the filters our page templates use."""
 
-    def __init__(self, theme_dir: Path | None = None):
+    def __init__(self, overrides: Path | None = None):
+        """`overrides`: the site's own theme folder (mkdocs.yml theme.custom_dir), whose
+        templates replace planpub's of the same name."""
+        folders = ([str(overrides)] if overrides else []) + [str(resources.theme_dir())]
         self.env = Environment(
-            loader=FileSystemLoader(str(theme_dir or resources.theme_dir())),
+            loader=FileSystemLoader(folders),
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -78,6 +81,11 @@ class Renderer:
         base = site_url.rstrip("/") + "/" if site_url else "/"
         return self.env.get_template("planpub/feeds/atom.xml").render(
             absolute=lambda path: path if "://" in path else base + path, **context)
+
+    def render_sitemap(self, locations: list[str], lastmod: str, index: bool = False) -> str:
+        """sitemap.xml (or, with `index`, a sitemap index over several files)."""
+        name = "sitemap_index.xml" if index else "sitemap.xml"
+        return self.env.get_template(f"planpub/feeds/{name}").render(urls=locations, lastmod=lastmod)
 
     def render(self, page: Page) -> str:
         template = self.env.get_template(page.template)

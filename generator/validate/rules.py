@@ -12,16 +12,21 @@ from generator.i18n import msg
 from generator.load.documents import LoadedContent, LoadedPlan
 from generator.validate.markup import find_links, find_raw_html
 from generator.model.fields import Field, Kind, Vocabulary
+from generator.pages import urls
+from generator.pages.kinds import PageKind, Scope
+from generator.pages.opendata import INITIATIVES, KPIS, SCHEDULE
 from generator.model.plan import Kpi, Site
 from generator.load.problems import Problems
 from generator.load.yamlfile import YamlDocument, format_path
 
 SAFE_LINK_SCHEMES = {"http", "https", "mailto", "tel"}
-RESERVED_PAGE_IDS = {"initiatives", "kpi", "revisions", "departments", "v", "data", "assets", "search",
-                     "print", "diff", "feed.xml", "index"}
 
 
 def check_loaded_plan(loaded: LoadedPlan, site: Site, problems: Problems) -> None:
+    if urls.is_reserved_plan_id(loaded.plan.id):
+        problems.add(loaded.directory, None, "", msg("errors.reserved_plan_id", value=loaded.plan.id),
+                     msg("hints.reserved_plan_id", names=", ".join(sorted(urls.RESERVED_PLAN_IDS))),
+                     code="reserved_plan_id")
     for content in list(loaded.contents.values()) + ([loaded.working] if loaded.working else []):
         check_content(content, site, problems)
     check_versions(loaded, problems)
@@ -41,16 +46,17 @@ def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None
              start=content.period_start, end=content.period_end)
 
     theme_entries, vision_entries = _theme_and_vision_paths(plan_doc.data.get("themes", []), ("themes",))
-    theme_ids = _check_unique_ids(plan_doc, problems, "テーマ", theme_entries)
-    vision_ids = _check_unique_ids(plan_doc, problems, "ビジョン", vision_entries)
+    theme_ids = _check_unique_ids(plan_doc, problems, msg("ui.id_kinds.theme"), theme_entries)
+    vision_ids = _check_unique_ids(plan_doc, problems, msg("ui.id_kinds.vision"), vision_entries)
     chapter_ids = set()
     for index, chapter in enumerate(plan_doc.data.get("chapters", [])):
-        if chapter["id"] in RESERVED_PAGE_IDS:
+        if chapter["id"] in urls.RESERVED_CHAPTER_IDS:
             _add(problems, plan_doc, ("chapters", index, "id"), "reserved_chapter_id", "reserved_chapter_id",
-                 "reserved_chapter_id", value=chapter["id"])
+                 "reserved_chapter_id", value=chapter["id"],
+                 hint_params={"names": ", ".join(sorted(urls.RESERVED_CHAPTER_IDS))})
         if chapter["id"] in chapter_ids:
             _add(problems, plan_doc, ("chapters", index, "id"), "duplicate_id", "duplicate_id", "duplicate_id",
-                 value=chapter["id"], kind="章")
+                 value=chapter["id"], kind=msg("ui.id_kinds.chapter"))
         chapter_ids.add(chapter["id"])
 
     categories = set(content.categories)
@@ -150,7 +156,7 @@ def _check_kpi(kpi: Kpi, doc: YamlDocument, path: tuple, content, problems: Prob
     where = doc.path.name
     if kpi.id in seen:
         _add(problems, doc, path + ("id",), "duplicate_id", "duplicate_id", "duplicate_id", value=kpi.id,
-             kind=f"KPI（{seen[kpi.id]}）")
+             kind=msg("ui.id_kinds.kpi", file=seen[kpi.id]))
     seen.setdefault(kpi.id, where)
     for kind, values in (("targets", kpi.targets), ("actuals", kpi.actuals)):
         for fy, value in values.items():
@@ -215,14 +221,16 @@ def _check_chapters(loaded: LoadedContent, problems: Problems) -> None:
 
 
 def _internal_targets(loaded: LoadedContent) -> set[str]:
-    """Links a chapter (served at <plan>/<chapter>/) may use, resolved relative to the plan root."""
+    """Links a chapter (served at <plan>/<chapter>/) may use, resolved relative to the plan
+    root: every edition page, every initiative and chapter, and the edition's open data."""
     content = loaded.content
-    targets = {"", "initiatives/", "kpi/", "revisions/", "departments/"}
+    targets = {urls.page("", kind) for kind in PageKind if kind.scope is Scope.EDITION}
     # Every initiative file counts, even one with its own problems, to avoid follow-on errors.
     initiatives_dir = loaded.directory / "initiatives"
     if initiatives_dir.is_dir():
-        targets.update(f"initiatives/{p.stem}/" for p in initiatives_dir.glob("*.yml"))
-    targets.update(f"{c.id}/" for c in content.chapters)
+        targets.update(urls.page("", PageKind.INITIATIVE, p.stem) for p in initiatives_dir.glob("*.yml"))
+    targets.update(urls.page("", PageKind.CHAPTER, c.id) for c in content.chapters)
+    targets.update(urls.data_file("", name) + "/" for name in ("plan.json", INITIATIVES, SCHEDULE, KPIS))
     return targets
 
 

@@ -4,27 +4,31 @@ Everything is written into a fresh staging folder next to site/; only when every
 succeeded does it replace site/ (two renames), so a failed or interrupted build leaves
 the previous site/ exactly as it was.
 
-Frozen 版 are taken from the cache (see generator.sitebuild); `--jobs` renders in
-parallel; `--shard K/N` and `--merge` split a large portal across machines.
+Frozen 版 are taken from the cache (see generator.build); `--jobs` renders in parallel;
+`--shard K/N` and `--merge` split a large portal across machines.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import logging
 import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from generator.adapters.cli.common import load_or_report
-from generator.build.fingerprint import code_fingerprint, tree_digest
-from generator.load.release_cache import ReleaseCache
-from generator.render.resources import theme_dir
+from generator.adapters.mkdocs.logs import quiet_mkdocs
+from generator.adapters.mkdocs.settings import SettingsError, read_settings
+from generator.adapters.mkdocs.writer import BuildFailure, MkDocsWriter
+from generator.build.driver import build_site
+from generator.build.files import link_tree
+from generator.build.fingerprint import code_fingerprint
+from generator.build.request import BuildRequest, Timings
+from generator.build.search_index import SearchIndexError
+from generator.build.site_dir import make_staging, replace_dir
 from generator.i18n import msg
+from generator.load.release_cache import ReleaseCache
+from generator.render.renderer import Renderer
 
 HELP = "ウェブサイトを site/ に作成します"
 DESCRIPTION = ("内容をチェックしてから、公開用のウェブサイト一式を作成します。問題があれば何も書き換えずに"
@@ -54,14 +58,6 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    from generator.adapters.mkdocs.plugin import MkDocsWriter
-    from generator.render.renderer import Renderer
-    from generator.build.search_index import SearchIndexError
-    from generator.build.driver import BuildRequest, Timings, build_site, link_tree
-
     started = time.perf_counter()
     shard = parse_shard(args.shard) if args.shard else None
     if args.shard and shard is None:
@@ -71,16 +67,14 @@ def run(args) -> int:
     if not config_path.is_file():
         print(msg("cli.config_missing", path=args.config), file=sys.stderr)
         return 1
-    _quiet_mkdocs()
+    quiet_mkdocs()
     print(msg("cli.checking"), flush=True)
     try:
-        config = load_config(config_file=str(config_path))
-    except MkDocsException as exc:
+        settings = read_settings(config_path)
+    except SettingsError as exc:
         print(msg("cli.config_error", error=exc), file=sys.stderr)
         return 1
-    plugin = config.plugins.get("planpub")
-    content_dir = args.content.resolve() if args.content else config_path.parent / (
-        plugin.config.content_dir if plugin else "content")
+    content_dir = args.content.resolve() if args.content else settings.content_dir
     timings = Timings()
     load_started = time.perf_counter()
     cache_dir = (args.cache_dir or config_path.parent / ".planpub-cache").resolve()
@@ -90,27 +84,22 @@ def run(args) -> int:
         print(msg("cli.site_unchanged_after_problems"), file=sys.stderr)
         return 1
 
-    site_dir = (args.site_dir.resolve() if args.site_dir else Path(config.site_dir))
+    site_dir = args.site_dir.resolve() if args.site_dir else settings.site_dir
     if args.merge and not site_dir.is_dir():
         print(msg("cli.merge_missing", path=site_dir), file=sys.stderr)
         return 1
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(site_dir.parent)
-    staging = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
+    staging = make_staging(site_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    site = result.site
     request = BuildRequest(
-        site=site, staging=staging, cache_dir=cache_dir,
-        fingerprint=fingerprint(config_path, config),
-        writer_factory=lambda: MkDocsWriter(config_path, site.language),
-        renderer_factory=Renderer, site_url=config.site_url or "",
+        site=result.site, staging=staging, cache_dir=cache_dir, fingerprint=settings.fingerprint(),
+        writer_factory=lambda: MkDocsWriter(config_path), renderer_factory=lambda: Renderer(settings.overrides), site_url=settings.site_url,
         jobs=max(1, args.jobs), shard=shard, merge=args.merge, clean=args.clean)
     print(msg("cli.building"), flush=True)
     try:
         if args.merge:
             link_tree(site_dir, staging)
         build_site(request, timings)
-    except (MkDocsException, OSError, SearchIndexError) as exc:
+    except (BuildFailure, OSError, SearchIndexError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         print(msg("cli.build_failed", error=exc), file=sys.stderr)
         print(msg("cli.site_unchanged"), file=sys.stderr)
@@ -137,44 +126,3 @@ def parse_shard(value: str) -> tuple[int, int] | None:
     except ValueError:
         return None
     return (k, n) if 1 <= k <= n else None
-
-
-def fingerprint(config_path: Path, config) -> str:
-    """What, besides content, every page depends on: this program (code, templates,
-    library versions), the theme overrides and the configuration file."""
-    digest = hashlib.sha256(code_fingerprint().encode())
-    custom_dir = config.theme.custom_dir
-    if custom_dir and Path(custom_dir).resolve() != theme_dir().resolve():
-        tree_digest(Path(custom_dir), digest)
-    digest.update(config_path.read_bytes())
-    return digest.hexdigest()
-
-
-def remove_leftovers(parent: Path) -> None:
-    """Delete staging folders of earlier builds that were killed before they could clean up."""
-    for leftover in list(parent.glob(".site-building-*")) + list(parent.glob(".site-old-*")):
-        shutil.rmtree(leftover, ignore_errors=True)
-
-
-def replace_dir(new: Path, target: Path) -> None:
-    """Swap `new` into place at `target` with renames, then delete the old copy. The site
-    is published once the renames are done; deleting tens of thousands of old files
-    happens in a separate process (and a later build removes whatever it left)."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".site-old-{time.time_ns()}")
-        target.rename(old)
-    new.rename(target)
-    if old is not None:
-        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
-                          str(old)], start_new_session=True, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def _quiet_mkdocs() -> None:
-    logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)

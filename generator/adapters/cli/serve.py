@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from generator.adapters.mkdocs.logs import quiet_mkdocs
+from generator.adapters.mkdocs.serve import ServeError, serve
 from generator.i18n import msg
 
 HELP = "編集中の内容をブラウザーで確認します（保存すると自動で更新）"
@@ -18,19 +20,14 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import MkDocsException
-
-    from generator.adapters.cli.build import _quiet_mkdocs
-
     if not args.config.is_file():
         print(msg("cli.config_missing", path=args.config), file=sys.stderr)
         return 1
-    _quiet_mkdocs()
+    quiet_mkdocs()
     print(msg("cli.serving", addr=args.addr), flush=True)
     try:
-        serve(config_file=str(args.config), livereload=True, watch_theme=True, dev_addr=args.addr)
-    except MkDocsException as exc:
+        serve(args.config, args.addr)
+    except ServeError as exc:
         print(msg("cli.serve_failed", error=exc), file=sys.stderr)
         return 1
     return 0

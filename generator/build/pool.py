@@ -1,0 +1,156 @@
+"""Rendering build units in batches, in one process or a pool of forked ones.
+
+The latest 版 of every plan is rendered first; then the site-wide search bundle for them
+is built while the frozen 版 render, in the same pool, together with the portal pages.
+Each batch of units is one writer run of at most about a thousand pages, so memory stays
+bounded however large the portal.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from generator.build.batch import Batch
+from generator.build.cache import store
+from generator.build.request import BuildRequest, Timings
+from generator.build.search_index import Bundle, latest_bundles, pages_under, shared_service, write_bundles
+from generator.build.units import Unit, UnitRenderer
+from generator.pages.page import Page
+
+BATCH_PAGES = 1000            # pages per writer run: bounds memory, amortises start-up
+
+
+_WORK: dict = {}   # what forked workers inherit: the request, the units and their keys
+
+
+def render_units(units: list[Unit], latest_dirs: list[Path], latest_root: Path | None,
+                 portal_out: Path | None, keys: dict[str, str], request: BuildRequest, timings: Timings) -> None:
+    """Render the missing units in batches: the latest 版 first, then the frozen 版
+    together with the parts of the site-wide search index of the latest 版 (read from
+    the cache, where the first step put them) and the portal pages."""
+    first = make_batches([u for u in units if u.edition.is_latest], request.jobs)
+    then = make_batches([u for u in units if not u.edition.is_latest], request.jobs)
+    _WORK.update(request=request, keys=keys, batches=first + then)
+    tasks_first = [("batch", i) for i in range(len(first))]
+    tasks_then = [("batch", len(first) + i) for i in range(len(then))]
+    try:
+        if request.jobs <= 1:
+            for task in tasks_first:
+                timings.merge(_run_task(task))
+            for task in _index_tasks(latest_dirs, latest_root, portal_out) + tasks_then:
+                timings.merge(_run_task(task))
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork: workers share the loaded content instead of loading it again
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=request.jobs, mp_context=context) as pool:
+            for result in pool.map(_run_task, tasks_first):
+                timings.merge(result)
+            for result in pool.map(_run_task, _index_tasks(latest_dirs, latest_root, portal_out) + tasks_then):
+                timings.merge(result)
+    finally:
+        _WORK.clear()
+
+
+def _index_tasks(latest_dirs: list[Path], latest_root: Path | None, portal_out: Path | None) -> list[tuple]:
+    """One task per part of the latest 版's search index (the longest tasks, so first),
+    then the portal pages (which list those parts)."""
+    if latest_root is None:
+        return []
+    pages = [page for unit_dir in latest_dirs for page in pages_under(unit_dir, ".", latest_only=True)]
+    bundles = latest_bundles(latest_root, pages)
+    parts = [f"{b.output.name}/" for b in bundles[1:]]
+    return [("index", bundle) for bundle in bundles] + [("portal", (parts, portal_out))]
+
+
+def _run_task(task: tuple) -> dict[str, float]:
+    kind, argument = task
+    if kind == "batch":
+        return _render_batch(argument)
+    if kind == "portal":
+        parts, out_dir = argument
+        from generator.build.portal import render_portal  # the portal run is one of the pool's tasks
+        return render_portal(_WORK["request"], parts, out_dir)
+    started = time.perf_counter()
+    write_bundles([argument], service=shared_service())
+    return {"search": time.perf_counter() - started}
+
+
+def make_batches(units: list[Unit], jobs: int) -> list[list[Unit]]:
+    """Consecutive units (a plan's stay together: they share its diffs) of about
+    BATCH_PAGES pages, smaller when that gives every process several batches."""
+    total = sum(u.size for u in units)
+    target = max(100, min(BATCH_PAGES, total // max(1, jobs * 3)))
+    batches, current, size = [], [], 0
+    for unit in units:
+        current.append(unit)
+        size += unit.size
+        if size >= target:
+            batches.append(current)
+            current, size = [], 0
+    if current:
+        batches.append(current)
+    # Largest first, so the last batch to finish is a small one.
+    return sorted(batches, key=lambda b: -sum(u.size for u in b))
+
+
+def _render_batch(index: int) -> dict[str, float]:
+    """Render one batch with one writer run, split the output per unit into the cache,
+    and index each frozen 版's pages into its own search bundle."""
+    request: BuildRequest = _WORK["request"]
+    keys, batch = _WORK["keys"], _WORK["batches"][index]
+    phases: dict[str, float] = defaultdict(float)
+    started = time.perf_counter()
+    producer = UnitRenderer(request.site)
+    feed_renderer = request.renderer_factory()
+    unit_outputs: list[tuple[Unit, list[Page], dict[str, bytes]]] = []
+    for unit in batch:
+        pages = producer.pages(unit)
+        unit_outputs.append((unit, pages, producer.files(unit, pages, feed_renderer, request.site_url)))
+    phases["pages"] += time.perf_counter() - started
+
+    cache = request.cache_dir / "units"
+    cache.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="batch-", dir=cache.parent))
+    try:
+        started = time.perf_counter()
+        writer = request.writer_factory()
+        all_pages = [p for _, pages, _ in unit_outputs for p in pages]
+        all_files = {k: v for _, _, files in unit_outputs for k, v in files.items()}
+        rendered = work / "out"
+        phases["render"] += writer.write(Batch(all_pages, all_files, False, request.site.language), rendered)
+        phases["layout"] += time.perf_counter() - started - phases["render"]
+
+        started = time.perf_counter()
+        finished, bundles = [], []
+        for unit, pages, files in unit_outputs:
+            target = work / keys[unit.id]
+            for relative in [page_output(p) for p in pages] + list(files):
+                destination = target / relative
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(rendered / relative, destination)
+            if unit.bundle:
+                base = unit.edition.base
+                bundles.append(Bundle(target / unit.bundle, pages_under(target, base)))
+            finished.append((target, cache / keys[unit.id]))
+        phases["copy"] += time.perf_counter() - started
+        started = time.perf_counter()
+        write_bundles(bundles, service=shared_service())
+        phases["search"] += time.perf_counter() - started
+        for source, destination in finished:
+            store(source, cache, destination.name)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return dict(phases)
+
+
+def page_output(page: Page) -> str:
+    """The file a directory-URL page is written to."""
+    return page.url + "index.html"

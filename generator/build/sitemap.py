@@ -1,0 +1,48 @@
+"""sitemap.xml of every current page (rendered from theme/planpub/feeds/, like the feeds):
+all pages but the frozen copies and the diffs; a sitemap index over several files when
+there are more than SITEMAP_LIMIT."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from generator.build.files import replace_file
+from generator.model import fiscal
+from generator.model.plan import Site
+from generator.pages import urls
+
+SITEMAP_LIMIT = 50_000        # URLs per sitemap file (sitemaps.org)
+
+
+def current_urls(site_dir: Path, site: Site, site_url: str) -> list[str]:
+    skip = {urls.plan_base(plan.id) + sub + "/" for plan in site.plans for sub in (urls.VERSIONS, urls.COMPARE)}
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    found = []
+    for path in sorted(site_dir.rglob("index.html")):
+        url = path.parent.relative_to(site_dir).as_posix() + "/"
+        url = urls.SITE_HOME if url == "./" else url
+        if not any(url.startswith(prefix) for prefix in skip):
+            found.append(base + url)
+    return found
+
+
+def write_sitemap(site_dir: Path, site: Site, site_url: str, renderer) -> None:
+    found = current_urls(site_dir, site, site_url)
+    lastmod = fiscal.build_date().isoformat()
+    chunks = [found[i:i + SITEMAP_LIMIT] for i in range(0, len(found), SITEMAP_LIMIT)] or [[]]
+    if len(chunks) == 1:
+        _write(site_dir / urls.SITEMAP, renderer.render_sitemap(chunks[0], lastmod))
+        return
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    names = [f"sitemap-{n}.xml" for n in range(1, len(chunks) + 1)]
+    for name, chunk in zip(names, chunks):
+        _write(site_dir / name, renderer.render_sitemap(chunk, lastmod))
+    _write(site_dir / urls.SITEMAP, renderer.render_sitemap([base + name for name in names], lastmod, index=True))
+
+
+def _write(path: Path, text: str) -> None:
+    data = text.encode("utf-8")
+    replace_file(path, data)
+    if path.name == urls.SITEMAP:
+        replace_file(path.with_name(urls.SITEMAP + ".gz"), gzip.compress(data, mtime=0))
