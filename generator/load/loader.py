@@ -17,6 +17,7 @@ from generator.i18n import DEFAULT_LANGUAGE, msg, set_language
 from generator.model.plan import (Activity, Chapter, Department, Initiative, Kpi, KpiValue, Plan, PlanContent,
                     Progress, Site, Status, Text, Theme, Version, Vision)
 from generator.model.fields import FieldSet, Kind
+from generator.model.fields import for_plan as fields_for_plan
 from generator.load.documents import LoadedContent, LoadedPlan, LoadResult
 from generator.load.problems import Problems
 from generator.load.release_cache import ReleaseCache
@@ -28,7 +29,6 @@ from generator.load.yamlfile import YamlDocument, load_yaml, read_text
 
 ID_RE = re.compile(ID_PATTERN)
 
-DEFAULT_STATUSES = ("未着手", "検討中", "試行", "運用中", "完了", "進捗なし", "新規")
 
 
 def load_site(content_dir: Path, cache: ReleaseCache | None = None) -> LoadResult:
@@ -56,7 +56,7 @@ def load_site(content_dir: Path, cache: ReleaseCache | None = None) -> LoadResul
                 loaded_plans.append(loaded)
 
     statuses = [Status(s["name"], s.get("description", "")) for s in site_data.get("statuses", [])] \
-        or [Status(name) for name in DEFAULT_STATUSES]
+        or [Status(name) for name in msg("defaults.statuses").split(msg("defaults.separator"))]
     site = Site(
         title=site_data.get("title", ""),
         language=site_data.get("language", "ja"),
@@ -70,7 +70,8 @@ def load_site(content_dir: Path, cache: ReleaseCache | None = None) -> LoadResul
     return LoadResult(site=site if site_doc else None, plans=loaded_plans, problems=problems)
 
 
-def _load_checked(path: Path, schema: str, problems: Problems, required: bool = False) -> YamlDocument | None:
+def _load_checked(path: Path, schema: str, problems: Problems, required: bool = False,
+                  fields: FieldSet | None = None) -> YamlDocument | None:
     if not path.exists():
         if required:
             problems.add(path, None, "", msg("errors.missing_file", name=path.name), "", code="missing_file")
@@ -78,7 +79,7 @@ def _load_checked(path: Path, schema: str, problems: Problems, required: bool = 
     doc = load_yaml(path, problems)
     if doc is None:
         return None
-    if not check_schema(doc, schema, problems):
+    if not check_schema(doc, schema, problems, fields):
         return None
     return doc
 
@@ -181,7 +182,8 @@ def _date(value) -> str | None:
 def load_content(directory: Path, problems: Problems) -> LoadedContent | None:
     """Load plan.yml, its chapters and all initiatives of one content directory."""
     plan_doc = _load_checked(directory / "plan.yml", "plan", problems, required=True)
-    initiative_docs = _load_initiatives(directory / "initiatives", problems)
+    fields = fields_for_plan(plan_doc.data if plan_doc else None)
+    initiative_docs = _load_initiatives(directory / "initiatives", problems, fields)
     if plan_doc is None:
         return None
     data = plan_doc.data
@@ -195,7 +197,7 @@ def load_content(directory: Path, problems: Problems) -> LoadedContent | None:
         categories=list(data.get("categories", [])),
         departments=[Department(d["name"], bool(d.get("all", False))) for d in data.get("departments", [])],
         statuses=[Status(s["name"], s.get("description", "")) for s in data.get("statuses", [])],
-        kpis=[_kpi(k, None) for k in data.get("kpis", [])],
+        kpis=[_kpi(k, None) for k in data.get("kpis", [])], fields=fields,
     )
     loaded = LoadedContent(directory=directory, content=content, plan_doc=plan_doc,
                            initiative_docs=initiative_docs)
@@ -228,7 +230,7 @@ def _natural_key(initiative: Initiative):
     return ([int(p) if p.isdigit() else p for p in parts], initiative.id)
 
 
-def _load_initiatives(directory: Path, problems: Problems) -> dict[str, YamlDocument]:
+def _load_initiatives(directory: Path, problems: Problems, fields: FieldSet) -> dict[str, YamlDocument]:
     docs: dict[str, YamlDocument] = {}
     if not directory.is_dir():
         return docs
@@ -251,7 +253,7 @@ def _load_initiatives(directory: Path, problems: Problems) -> dict[str, YamlDocu
                          msg("hints.duplicate_initiative"), code="duplicate_initiative")
             continue
         seen[path.stem] = path
-        doc = _load_checked(path, "initiative", problems)
+        doc = _load_checked(path, "initiative", problems, fields=fields)
         if doc is not None:
             docs[path.stem] = doc
     return docs

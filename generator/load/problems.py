@@ -40,9 +40,6 @@ class Problems:
             hint: str = "", code: str = "") -> None:
         self.items.append(Problem(self._display(file), line, field_path, message, hint, code))
 
-    def extend(self, other: "Problems") -> None:
-        self.items.extend(other.items)
-
     def _display(self, file: Path | str) -> str:
         path = Path(file)
         if self.root is not None:
@@ -64,11 +61,3 @@ class Problems:
     def sorted(self) -> list[Problem]:
         # Stable, predictable order: by file, then line; problems without a line first.
         return sorted(self.items, key=lambda p: (p.file, p.line or 0, p.field, p.message))
-
-
-class ContentError(Exception):
-    """Raised by commands when content has problems; carries all of them."""
-
-    def __init__(self, problems: Problems):
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = problems

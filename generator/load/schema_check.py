@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 from functools import lru_cache
@@ -14,17 +15,19 @@ from jsonschema.exceptions import ValidationError
 from generator.i18n import msg
 from generator.load.problems import Problems
 from generator.i18n import current_language
+from generator.model.fields import FieldSet, for_plan
 from generator.model.schema import schemas
 from generator.load.yamlfile import YamlDocument, format_path
 
 
 @lru_cache(maxsize=None)
-def _checkers(language: str) -> dict[str, tuple]:
+def _checkers(language: str, fields: FieldSet) -> dict[str, tuple]:
     """Per file kind: the schema compiled to Python code (a quick yes for valid files) and
     a jsonschema validator that explains every error of a file the quick check rejects.
     The schemas' words are in the site's language, so there is one set per language."""
-    return {name: (fastjsonschema.compile(schema), Draft202012Validator(schema))
-            for name, schema in schemas(language).items()}
+    # fastjsonschema rewrites the $refs of the schema it compiles: give it a copy.
+    return {name: (fastjsonschema.compile(copy.deepcopy(schema)), Draft202012Validator(schema))
+            for name, schema in schemas(language, fields).items()}
 
 _TYPE_NAMES = {
     "string": "types.string", "integer": "types.integer", "number": "types.number",
@@ -66,9 +69,10 @@ def original_path(data: Any, json_path: list) -> tuple:
     return tuple(out)
 
 
-def check_schema(doc: YamlDocument, schema_name: str, problems: Problems) -> bool:
-    """Add a problem per schema violation; returns True when the document is valid."""
-    quick, validator = _checkers(current_language())[schema_name]
+def check_schema(doc: YamlDocument, schema_name: str, problems: Problems, fields: FieldSet | None = None) -> bool:
+    """Add a problem per schema violation; returns True when the document is valid.
+    `fields`: the plan's initiative fields (for initiative files)."""
+    quick, validator = _checkers(current_language(), fields or for_plan())[schema_name]
     view = json_view(doc.data)
     try:
         quick(view)
@@ -115,7 +119,7 @@ def _explain(error: ValidationError, path: tuple) -> tuple[str, str, str]:
         key = str(extras[0]) if extras else "?"
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         hint = (msg("hints.did_you_mean", suggestion=close[0]) if close
-                else msg("hints.allowed_fields", fields="、".join(allowed)))
+                else msg("hints.allowed_fields", fields=msg("ui.list_separator").join(allowed)))
         return format_path(path + (key,)), msg("errors.unknown_field", key=key), hint
     if kind == "type":
         expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
@@ -124,7 +128,7 @@ def _explain(error: ValidationError, path: tuple) -> tuple[str, str, str]:
                            actual=_describe(error.instance)),
                 msg("hints.wrong_type"))
     if kind == "enum":
-        choices = "、".join(str(c) for c in error.validator_value)
+        choices = msg("ui.list_separator").join(str(c) for c in error.validator_value)
         return field, msg("errors.not_in_choices", value=error.instance, choices=choices), msg("hints.choose_one")
     if kind == "pattern":
         pattern = error.validator_value
@@ -165,12 +169,12 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return msg("types.boolean")
     if isinstance(value, int):
-        return msg("types.integer") + f"（{value}）"
+        return msg("types.with_value", type=msg("types.integer"), value=value)
     if isinstance(value, float):
-        return msg("types.number") + f"（{value}）"
+        return msg("types.with_value", type=msg("types.number"), value=value)
     if isinstance(value, str):
         shown = value if len(value) <= 20 else value[:20] + "…"
-        return msg("types.string") + f"（{shown}）"
+        return msg("types.with_value", type=msg("types.string"), value=shown)
     if isinstance(value, list):
         return msg("types.array")
     if isinstance(value, dict):

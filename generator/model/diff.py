@@ -64,6 +64,7 @@ class PlanDiff:
     plan_fields: list[FieldChange] = field(default_factory=list)
     initiatives: list[InitiativeChange] = field(default_factory=list)
     ignored: tuple[str, ...] = ()   # fields the newer 版's document does not contain (absence ≠ deletion)
+    fields: FieldSet = INITIATIVE_FIELDS   # the newer 版's initiative fields (for labels)
 
     def by_kind(self, kind: str) -> list[InitiativeChange]:
         return [c for c in self.initiatives if c.kind == kind]
@@ -241,7 +242,7 @@ def diff_contents(old: PlanContent, new: PlanContent, ignore: tuple[str, ...] = 
     not contain: their absence there is not reported as a deletion (additions still are)."""
     plan_fields = [f for f in compare_fields(flatten_plan(old), flatten_plan(new))
                    if not (f.kind == "removed" and _plan_key_ignored(f.key, ignore))]
-    result = PlanDiff(plan_fields=plan_fields, ignored=tuple(ignore))
+    result = PlanDiff(plan_fields=plan_fields, ignored=tuple(ignore), fields=new.fields)
     old_ids = [i.id for i in old.initiatives]
     new_ids = [i.id for i in new.initiatives]
     order = new_ids + [i for i in old_ids if i not in new_ids]

@@ -210,3 +210,9 @@ class FieldSet:
 
 
 INITIATIVE_FIELDS = FieldSet(INITIATIVE_FIELDS_LIST)
+
+
+def for_plan(declaration: dict | None = None) -> FieldSet:
+    """The fields of one plan's initiatives: the registry (looked up when called, so a
+    test can stand in a registry with one more field)."""
+    return INITIATIVE_FIELDS

@@ -10,7 +10,10 @@ import datetime as dt
 import os
 import re
 
-# (first day of the era, era name); newest first.
+from generator.i18n import msg
+
+# (first day of the era, era name); newest first. The era names are calendar data, the
+# same in every language of the site.
 ERAS: tuple[tuple[dt.date, str], ...] = (
     (dt.date(2019, 5, 1), "令和"),
     (dt.date(1989, 1, 8), "平成"),
@@ -32,16 +35,20 @@ def era_year(year: int) -> tuple[str, int]:
     raise ValueError(f"year {year} is before the supported eras")
 
 
-def wareki_year_text(name: str, number: int) -> str:
-    return f"{name}{'元' if number == 1 else number}"
+def wareki_year_text(name: str, number: int, language: str = "ja") -> str:
+    """令和6, 令和元 (the first year of an era is 元年)."""
+    return msg("fiscal.era_year", language=language, era=name,
+               number=msg("fiscal.first_year", language=language) if number == 1 else number)
+
+
+def _era_words(year: int, language: str) -> dict:
+    name, number = era_year(year)
+    return {"era_year": wareki_year_text(name, number, language), "year": year}
 
 
 def fy_label(year: int, language: str = "ja") -> str:
     """2024 -> 令和6年度（2024年度）; 2019 -> 令和元年度（2019年度）; English: FY2024."""
-    if language != "ja":
-        return f"FY{year}"
-    name, number = era_year(year)
-    return f"{wareki_year_text(name, number)}年度（{year}年度）"
+    return msg("fiscal.fy", language=language, **_era_words(year, language))
 
 
 def years_in(label: str) -> list[int]:
@@ -50,11 +57,8 @@ def years_in(label: str) -> list[int]:
 
 
 def fy_short(year: int, language: str = "ja") -> str:
-    """Compact form for narrow table headers: R6（2024）."""
-    if language != "ja":
-        return f"FY{year}"
-    name, number = era_year(year)
-    return f"{wareki_year_text(name, number)}年度"
+    """Compact form for narrow table headers: 令和6年度."""
+    return msg("fiscal.fy_short", language=language, **_era_words(year, language))
 
 
 def date_label(value: str | None, language: str = "ja") -> str:
@@ -62,12 +66,12 @@ def date_label(value: str | None, language: str = "ja") -> str:
     if not value:
         return ""
     parts = [int(p) for p in str(value).split("-")]
-    if language != "ja":
-        months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return f"{parts[2]} {months[parts[1] - 1]} {parts[0]}" if len(parts) == 3 else f"{months[parts[1] - 1]} {parts[0]}"
-    if len(parts) == 3:
-        return f"{parts[0]}年{parts[1]}月{parts[2]}日"
-    return f"{parts[0]}年{parts[1]}月"
+    words = {"year": parts[0]}
+    if len(parts) > 1:
+        words.update(month=parts[1], month_name=msg("fiscal.months", language=language).split()[parts[1] - 1])
+    if len(parts) > 2:
+        words["day"] = parts[2]
+    return msg(("fiscal.year", "fiscal.month", "fiscal.date")[len(parts) - 1], language=language, **words)
 
 
 def build_date() -> dt.date:

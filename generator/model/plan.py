@@ -259,14 +259,6 @@ class Plan:
     def version(self, version_id: str) -> Version | None:
         return next((v for v in self.versions if v.id == version_id), None)
 
-    def previous_snapshot(self, version_id: str) -> Version | None:
-        snaps = self.snapshot_versions
-        ids = [v.id for v in snaps]
-        if version_id not in ids:
-            return None
-        index = ids.index(version_id)
-        return snaps[index - 1] if index > 0 else None
-
 
 @dataclass
 class Site:

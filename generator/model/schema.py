@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 from generator.i18n import current_language, has, msg
 from generator.model.fields import INITIATIVE_FIELDS, Field, FieldSet, Kind, Vocabulary
+from generator.model.fields import for_plan as fields_for_plan
 
 SCHEMA_BASE = "https://planpub.invalid/schema/"  # an identifier, never fetched
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -280,20 +281,16 @@ def site() -> dict[str, Any]:
     }, required=["title"])
 
 
-DOCUMENTS: dict[str, Callable[[], dict[str, Any]]] = {
-    "plan": plan, "initiative": initiative, "release": release, "history": history, "site": site,
-}
-
-
 @lru_cache(maxsize=None)
-def schemas(language: str | None = None) -> dict[str, dict[str, Any]]:
-    """Every file's schema, in `language` (default: the current one)."""
+def schemas(language: str, fields: FieldSet = INITIATIVE_FIELDS) -> dict[str, dict[str, Any]]:
+    """Every file's schema, in `language` (the current one), for initiatives with `fields`."""
     del language  # part of the cache key; the catalogue lookups use the current language
-    return {name: make() for name, make in DOCUMENTS.items()}
+    return {"plan": plan(), "initiative": initiative(fields), "release": release(fields), "history": history(),
+            "site": site()}
 
 
-def current_schemas() -> dict[str, dict[str, Any]]:
-    return schemas(current_language())
+def current_schemas(fields: FieldSet | None = None) -> dict[str, dict[str, Any]]:
+    return schemas(current_language(), fields or fields_for_plan())
 
 
 def write_schemas(directory: Path) -> list[Path]:

@@ -44,11 +44,17 @@ class ReleasePlan:
     diff: PlanDiff | None
 
 
+# Staff type 改訂内容 as bullet lines and 版数 as the document writes them; both are read
+# here as Japanese input (a label like 「第1.6版」 is refused with the bare form to use).
+BULLET_RE = re.compile(r"^\s*(?:[-*・•]\s*)")
+LABEL_PREFIX, LABEL_SUFFIX = "第", "版"
+
+
 def parse_notes(text: str) -> list[str]:
     """One 改訂内容 item per non-empty line; leading bullet marks are dropped."""
     items = []
     for line in text.splitlines():
-        line = re.sub(r"^\s*(?:[-*・]\s*)", "", line).strip()
+        line = BULLET_RE.sub("", line).strip()
         if line:
             items.append(line)
     return items
@@ -65,7 +71,7 @@ def prepare_release(loaded: LoadResult, content_root: Path, plan_id: str, label:
     if plan.working is None:
         raise ReleaseRefused(msg("release.no_working", plan=plan_id))
     label = label.strip()
-    if label.startswith("第") and label.endswith("版"):
+    if label.startswith(LABEL_PREFIX) and label.endswith(LABEL_SUFFIX):
         raise ReleaseRefused(msg("release.label_format", label=label, bare=label[1:-1]))
     if any(v.label == label for v in plan.versions):
         raise ReleaseRefused(msg("release.label_exists", label=label))

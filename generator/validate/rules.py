@@ -194,7 +194,7 @@ def _check_direction(kpi: Kpi, doc: YamlDocument, path: tuple, problems: Problem
             _add(problems, doc, path + ("targets", fy, "value"), "kpi_wrong_direction", "kpi_wrong_direction",
                  "kpi_wrong_direction", fy=fy, value=value, direction=msg(f"ui.{kpi.direction}"),
                  other=previous_label)
-        previous_value, previous_label = value, f"{fy}年度の目標値 {value}"
+        previous_value, previous_label = value, msg("ui.target_of_year", fy=fy, value=value)
 
 
 def _check_chapters(loaded: LoadedContent, problems: Problems) -> None:

@@ -37,3 +37,12 @@ def test_date_labels():
 def test_build_date_honours_source_date_epoch(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1712000000")  # 2024-04-01
     assert fiscal.build_date() == dt.date(2024, 4, 1)
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("ja", ("令和6年度（2024年度）", "令和元年度", "2026年3月26日", "2023年7月")),
+    ("en", ("FY2024", "FY2019", "26 Mar 2026", "Jul 2023")),
+])
+def test_every_language_formats_years_and_dates(language, expected):
+    assert (fiscal.fy_label(2024, language), fiscal.fy_short(2019, language), fiscal.date_label("2026-03-26", language),
+            fiscal.date_label("2023-07", language)) == expected

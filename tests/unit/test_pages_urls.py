@@ -44,4 +44,6 @@ def test_every_language_has_every_message_with_the_same_placeholders():
         entries = dict(walk(_catalogue(language)))
         assert set(entries) == set(reference), language
         for key, text in entries.items():
+            if key.startswith("fiscal."):
+                continue  # date formats pick what their language needs (see test_fiscal)
             assert set(re.findall(r"\{[a-z_]+\}", text)) == set(re.findall(r"\{[a-z_]+\}", reference[key])), key

@@ -28,11 +28,12 @@ COMMANDS = {
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="planpub",
-        description="アクションプランのデータ（content/）から公開用のウェブサイトを作ります。",
+        description=msg("cli_help.planpub"),
     )
-    sub = parser.add_subparsers(dest="command", metavar="コマンド")
+    sub = parser.add_subparsers(dest="command", metavar=msg("cli_help.command"))
     for name, module in COMMANDS.items():
-        command_parser = sub.add_parser(name, help=module.HELP, description=module.DESCRIPTION)
+        command_parser = sub.add_parser(name, help=msg(f"cli_help.{name}.help"),
+                                        description=msg(f"cli_help.{name}.description"))
         module.add_arguments(command_parser)
         command_parser.set_defaults(run=module.run)
     return parser

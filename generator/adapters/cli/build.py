@@ -30,31 +30,24 @@ from generator.i18n import msg
 from generator.load.release_cache import ReleaseCache
 from generator.render.renderer import Renderer
 
-HELP = "ウェブサイトを site/ に作成します"
-DESCRIPTION = ("内容をチェックしてから、公開用のウェブサイト一式を作成します。問題があれば何も書き換えずに"
-               "終了します。作成に失敗しても、それまでの site/ はそのまま残ります。"
-               "公開済みの版は前回の結果（キャッシュ）を使うので、版が増えても作成時間はほとんど増えません。")
-
-
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs の設定ファイル（既定: mkdocs.yml）")
+    parser.add_argument("--config", default="mkdocs.yml", type=Path, help=msg("cli_help.build.config"))
     parser.add_argument("--content", default=None, type=Path,
-                        help="内容のフォルダー（既定: 設定ファイルの planpub の content_dir）")
-    parser.add_argument("--site-dir", default=None, type=Path, help="出力先（既定: 設定ファイルの site_dir）")
+                        help=msg("cli_help.build.content"))
+    parser.add_argument("--site-dir", default=None, type=Path, help=msg("cli_help.build.site_dir"))
     parser.add_argument("--jobs", "-j", default=1, type=int,
-                        help="同時に使うプロセスの数（既定: 1。CPU のコア数までが目安）")
+                        help=msg("cli_help.build.jobs"))
     parser.add_argument("--clean", action="store_true",
-                        help="キャッシュを使わず、すべての版を作り直します")
+                        help=msg("cli_help.build.clean"))
     parser.add_argument("--cache-dir", default=None, type=Path,
-                        help="キャッシュのフォルダー（既定: 設定ファイルと同じ場所の .planpub-cache）")
+                        help=msg("cli_help.build.cache_dir"))
     parser.add_argument("--shard", default=None, metavar="K/N",
-                        help="計画を N 組に分けたうちの K 組目だけを作ります（複数のマシンで分担するとき）")
+                        help=msg("cli_help.build.shard"))
     parser.add_argument("--merge", action="store_true",
-                        help="各シャードの出力をコピーした --site-dir に、サイト全体のページ（計画一覧、"
-                             "フィード、検索索引、サイトマップ）を加えます")
+                        help=msg("cli_help.build.merge"))
     parser.add_argument("--timings", default=None, type=Path,
-                        help="各段階の所要時間を JSON で書き出します（性能の測定用）")
+                        help=msg("cli_help.build.timings"))
 
 
 def run(args) -> int:

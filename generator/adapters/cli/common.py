@@ -32,11 +32,11 @@ def load_or_report(content_dir: Path, cache: ReleaseCache | None = None) -> Load
 
 def add_workbook_arguments(parser, xlsx_help: str, csv_help: str) -> None:
     """Arguments shared by export and import: the plan and an .xlsx file or a CSV folder."""
-    parser.add_argument("plan", help="計画ID（例: gotsu）")
+    parser.add_argument("plan", help=msg("cli_help.common.plan"))
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--xlsx", type=Path, help=xlsx_help)
     group.add_argument("--csv", type=Path, help=csv_help)
-    parser.add_argument("--content", default="content", type=Path, help="内容のフォルダー（既定: content）")
+    parser.add_argument("--content", default="content", type=Path, help=msg("cli_help.common.content"))
 
 
 def working_plan(result: LoadResult, plan_id: str):

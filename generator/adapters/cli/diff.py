@@ -10,16 +10,12 @@ from generator.model.fieldnames import field_label, field_name
 from generator.i18n import msg
 from generator.adapters.cli.common import load_or_report
 
-HELP = "2つの版の違いを表示します（改訂内容の下書きに）"
-DESCRIPTION = ("計画の2つの版を比べ、追加・削除・変更された取組と項目を表示します。"
-               "版には版数（例: 1.4）または working（作業中の版）を指定します。")
-
 
 def add_arguments(parser) -> None:
-    parser.add_argument("plan", help="計画ID（例: gotsu）")
-    parser.add_argument("old", help="比べる元の版（例: 1.4）")
-    parser.add_argument("new", help="比べる先の版（例: 1.5 または working）")
-    parser.add_argument("--content", default="content", type=Path, help="内容のフォルダー（既定: content）")
+    parser.add_argument("plan", help=msg("cli_help.diff.plan"))
+    parser.add_argument("old", help=msg("cli_help.diff.old"))
+    parser.add_argument("new", help=msg("cli_help.diff.new"))
+    parser.add_argument("--content", default="content", type=Path, help=msg("cli_help.diff.content"))
 
 
 def find_content(plan, ref: str):
@@ -44,7 +40,7 @@ def run(args) -> int:
     new, new_name, new_omits = find_content(plan, args.new)
     for content, ref in ((old, args.old), (new, args.new)):
         if content is None:
-            choices = "、".join([v.label or v.id for v in plan.snapshot_versions] + ["working"])
+            choices = msg("ui.list_separator").join([v.label or v.id for v in plan.snapshot_versions] + ["working"])
             print(msg("cli.no_version", ref=ref, choices=choices), file=sys.stderr)
             return 1
     ignore = tuple(sorted(set(new_omits)))  # absent because the newer document lacks them
@@ -55,35 +51,35 @@ def run(args) -> int:
 def format_diff(diff: PlanDiff, old_name: str, new_name: str) -> str:
     lines = [msg("ui.diff_title", old=old_name, new=new_name), msg("ui.diff_summary", **diff.summary())]
     if diff.ignored:
-        lines.append(msg("ui.diff_ignored", fields="、".join(field_name(name) for name in diff.ignored)))
+        lines.append(msg("ui.diff_ignored", fields=msg("ui.list_separator").join(field_name(name, diff.fields) for name in diff.ignored)))
     lines.append("")
     if diff.is_empty:
         lines.append(msg("ui.diff_none"))
         return "\n".join(lines)
     if diff.plan_fields:
-        lines.append(f"■ {msg('ui.diff_plan')}")
-        lines += _field_lines(diff.plan_fields)
+        lines.append(msg("cli.diff_heading", heading=msg("ui.diff_plan")))
+        lines += _field_lines(diff.plan_fields, diff.fields)
         lines.append("")
     for kind in ("added", "removed", "renamed", "changed"):
         changes = diff.by_kind(kind)
         if not changes:
             continue
-        lines.append(f"■ {msg('ui.diff_' + kind)}（{len(changes)}件）")
+        lines.append(msg("cli.diff_heading_count", heading=msg("ui.diff_" + kind), count=len(changes)))
         for change in changes:
             if kind == "renamed":
-                lines.append(f"・{change.old.display_title} → {change.new.display_title}")
+                lines.append(msg("cli.diff_item", item=f"{change.old.display_title} → {change.new.display_title}"))
             else:
-                lines.append(f"・{change.title}")
+                lines.append(msg("cli.diff_item", item=change.title))
             if kind in ("renamed", "changed"):
-                lines += ["  " + line for line in _field_lines(change.fields)]
+                lines += ["  " + line for line in _field_lines(change.fields, diff.fields)]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _field_lines(fields) -> list[str]:
+def _field_lines(fields, registry) -> list[str]:
     lines = []
     for change in fields:
-        label = field_label(change.key)
+        label = field_label(change.key, None, registry)
         kind = msg(f"ui.diff_field_{change.kind}")
         lines.append(f"[{kind}] {label}")
         if change.old is not None:

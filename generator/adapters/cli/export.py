@@ -10,13 +10,9 @@ from generator.staff.sheets import to_tables
 from generator.adapters.cli.common import add_workbook_arguments, load_or_report, working_plan
 from generator.i18n import msg
 
-HELP = "取組・スケジュール・進捗・KPIをExcelファイルに書き出します"
-DESCRIPTION = ("作業中の版（working/）の取組を、個別業務一覧と同じ形のExcelブックに書き出します。"
-               "Excelで編集したあと、planpub import で取り込めます。--csv を指定するとシートごとのCSVに書き出します。")
-
 
 def add_arguments(parser) -> None:
-    add_workbook_arguments(parser, "書き出すExcelファイル（例: gotsu.xlsx）", "CSVを書き出すフォルダー")
+    add_workbook_arguments(parser, msg("cli_help.export.xlsx"), msg("cli_help.export.csv"))
 
 
 def run(args) -> int:

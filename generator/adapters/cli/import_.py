@@ -21,13 +21,9 @@ from generator.adapters.cli.common import add_workbook_arguments, load_or_report
 from generator.staff.import_mapping import locate_problem
 from generator.i18n import msg
 
-HELP = "Excelファイル（またはCSV）の内容を作業中の版に取り込みます"
-DESCRIPTION = ("planpub export で書き出して編集したExcelブックを、作業中の版（working/）に取り込みます。"
-               "問題があればシート・行・列をすべて表示し、何も書き換えません。")
-
 
 def add_arguments(parser) -> None:
-    add_workbook_arguments(parser, "取り込むExcelファイル", "取り込むCSVのフォルダー（シート名.csv）")
+    add_workbook_arguments(parser, msg("cli_help.import.xlsx"), msg("cli_help.import.csv"))
 
 
 def report_cells(problems: list[CellProblem]) -> None:

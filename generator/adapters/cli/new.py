@@ -11,15 +11,10 @@ from generator.model.schema import ID_PATTERN, write_schemas
 from generator.i18n import msg
 from generator.render.resources import package_dir
 
-HELP = "新しい計画を、記入例つきのひな形から作成します"
-DESCRIPTION = ("content/plans/<計画ID>/working/ に、説明のメモ付きの記入例（計画・取組・本文の章）を作成します。"
-               "記入例を書き換えて、planpub validate でチェックし、planpub serve で確認してください。")
-
-
 
 def add_arguments(parser) -> None:
-    parser.add_argument("plan", help="計画ID。URLに使われます（半角英小文字・数字・-。例: sample-city）")
-    parser.add_argument("--content", default="content", type=Path, help="内容のフォルダー（既定: content）")
+    parser.add_argument("plan", help=msg("cli_help.new.plan"))
+    parser.add_argument("--content", default="content", type=Path, help=msg("cli_help.new.content"))
 
 
 def run(args) -> int:
@@ -33,7 +28,7 @@ def run(args) -> int:
     if not (args.content / "site.yml").exists():
         args.content.mkdir(parents=True, exist_ok=True)
         (args.content / "site.yml").write_text(
-            "# yaml-language-server: $schema=schema/site.schema.json\ntitle: DXアクションプラン\nlanguage: ja\n",
+            f"# yaml-language-server: $schema=schema/site.schema.json\ntitle: {msg('cli.new_site_title')}\nlanguage: ja\n",
             encoding="utf-8")
     write_schemas(args.content / "schema")
     shutil.copytree(package_dir("generator.staff") / "scaffold", target)

@@ -7,13 +7,9 @@ from pathlib import Path
 from generator.adapters.cli.common import load_or_report
 from generator.i18n import msg
 
-HELP = "内容をチェックします（問題をすべて一覧表示）"
-DESCRIPTION = ("content/ のすべてのファイルをチェックし、問題があればファイル名・行・項目と直し方を"
-               "すべて表示します。問題がなければ 0、あれば 1 で終了します。")
-
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--content", default="content", type=Path, help="内容のフォルダー（既定: content）")
+    parser.add_argument("--content", default="content", type=Path, help=msg("cli_help.validate.content"))
 
 
 def run(args) -> int:
