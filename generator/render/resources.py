@@ -16,8 +16,11 @@ def package_dir(package: str) -> Path:
 
 
 def theme_dir() -> Path:
-    """theme/ of the source tree, installed as the package `generator.theme`."""
-    try:
-        return package_dir("generator.theme")
-    except ModuleNotFoundError:  # a source checkout run without installing: theme/ beside generator/
-        return Path(__file__).resolve().parents[2] / "theme"
+    """theme/ of the source tree, installed as the package `generator.theme`: inside the
+    installed package (a wheel), or beside it (a source checkout, editable or not). Looked
+    up from the `generator` package itself, so a copy of the source uses its own theme."""
+    package = package_dir("generator")
+    for candidate in (package / "theme", package.parent / "theme"):
+        if (candidate / "planpub").is_dir():
+            return candidate
+    return package_dir("generator.theme")

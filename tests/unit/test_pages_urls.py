@@ -42,7 +42,8 @@ def test_every_language_has_every_message_with_the_same_placeholders():
     reference = dict(walk(_catalogue("ja")))
     for language in available_languages():
         entries = dict(walk(_catalogue(language)))
-        assert set(entries) == set(reference), language
+        # Another language may leave a line out (it falls back to Japanese), never add one.
+        assert set(entries) <= set(reference), (language, set(entries) - set(reference))
         for key, text in entries.items():
             if key.startswith("fiscal."):
                 continue  # date formats pick what their language needs (see test_fiscal)
