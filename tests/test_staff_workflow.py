@@ -133,7 +133,8 @@ def test_release_refuses_empty_notes_and_needs_confirmation(sample_content, tmp_
 def test_release_that_fails_part_way_leaves_no_trace(sample_content, monkeypatch):
     from generator.staff import release as publishing
     loaded = load_valid_site(sample_content)
-    release = publishing.prepare_release(loaded, sample_content, "gotsu", "1.6", "2026-09-30", "変更")
+    release = publishing.prepare_release(loaded, sample_content,
+                                         publishing.ReleaseRequest("gotsu", "1.6", "2026-09-30", "変更"))
     before = tree_digest(sample_content)
 
     def explode(_):

@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.model import fiscal
 from generator.i18n import DEFAULT_LANGUAGE, msg, set_language
 from generator.model.plan import (Activity, Chapter, Department, Initiative, Kpi, KpiValue, Plan, PlanContent,
-                    Progress, Site, Status, Text, Theme, Version, Vision)
+                    Progress, Site, Status, Text, Theme, Version, VersionStatus, Vision)
 from generator.model.fields import FieldSet, Kind
 from generator.model.fields import for_plan as fields_for_plan
 from generator.load.documents import LoadedContent, LoadedPlan, LoadResult
@@ -66,8 +66,16 @@ def load_site(content_dir: Path, cache: ReleaseCache | None = None) -> LoadResul
         description=site_data.get("description"),
         publisher=site_data.get("publisher"),
         licence=site_data.get("licence"),
+        version_statuses=[VersionStatus(s["id"], s["name"]) for s in site_data.get("version_statuses", [])]
+        or default_version_statuses(),
     )
     return LoadResult(site=site if site_doc else None, plans=loaded_plans, problems=problems)
+
+
+def default_version_statuses() -> list[VersionStatus]:
+    """案, パブリックコメント版, 策定 … when site.yml names none (ids are the same in every language)."""
+    pairs = [entry.split(":", 1) for entry in msg("defaults.version_statuses").split("|")]
+    return [VersionStatus(vid, name) for vid, name in pairs]
 
 
 def _load_checked(path: Path, schema: str, problems: Problems, required: bool = False,
@@ -92,7 +100,8 @@ def load_plan(plan_dir: Path, problems: Problems, cache: ReleaseCache | None = N
             label = str(entry["label"])
             versions.append(Version(
                 id=label, label=label, name=display_name(label, entry.get("name"), label),
-                date=_date(entry.get("date")), notes=Text.of(entry.get("notes")),
+                date=_date(entry.get("date")), notes=Text.of(entry.get("notes")), status=entry.get("status"),
+                precedes=entry.get("precedes"),
                 document=entry.get("document"), snapshot=False))
 
     loaded = LoadedPlan(plan=Plan(id=plan_dir.name, versions=[], snapshots={}), directory=plan_dir,
@@ -136,7 +145,9 @@ def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems,
     data = doc.data
     loaded.release_docs[version_id] = doc
     label = data.get("label")
-    if label and ID_RE.match(label) and label != version_id:
+    # The folder is the 版's id: its label, unless the label is not URL-safe or a 版 at another
+    # stage has it too (the adopted plan reusing its draft's number: 1.0-draft, 1.0).
+    if label and ID_RE.match(label) and label != version_id and data.get("status") is None:
         problems.add(doc.path, doc.line_of(("label",)), "label",
                      msg("errors.version_dir_mismatch", dir=version_id, label=label),
                      msg("hints.version_dir_mismatch"), code="version_dir_mismatch")
@@ -145,7 +156,7 @@ def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems,
         loaded.plan.snapshots[version_id] = content.content
     return Version(
         id=version_id, label=label, name=display_name(label, data.get("name"), version_id),
-        date=_date(data.get("date")), precedes=data.get("precedes"),
+        date=_date(data.get("date")), precedes=data.get("precedes"), status=data.get("status"),
         summary=Text.of(data.get("summary")), notes=Text.of(data.get("notes")),
         source=Text.of(data.get("source")), snapshot=content is not None,
         omits=tuple(data.get("omits", [])))
@@ -174,9 +185,10 @@ def _check_manifest(release_dir: Path, problems: Problems) -> None:
 
 
 def _date(value) -> str | None:
+    """A date as written ("2026-03-26", "2026-03", "2026"; YAML reads a bare year as a number)."""
     if value is None:
         return None
-    return json_view(value)
+    return str(json_view(value))
 
 
 def load_content(directory: Path, problems: Problems) -> LoadedContent | None:
@@ -198,6 +210,7 @@ def load_content(directory: Path, problems: Problems) -> LoadedContent | None:
         departments=[Department(d["name"], bool(d.get("all", False))) for d in data.get("departments", [])],
         statuses=[Status(s["name"], s.get("description", "")) for s in data.get("statuses", [])],
         kpis=[_kpi(k, None) for k in data.get("kpis", [])], fields=fields,
+        format=data.get("format", 1), version_policy=Text.of(data.get("version_policy")),
     )
     loaded = LoadedContent(directory=directory, content=content, plan_doc=plan_doc,
                            initiative_docs=initiative_docs)

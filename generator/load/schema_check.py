@@ -16,7 +16,7 @@ from generator.i18n import msg
 from generator.load.problems import Problems
 from generator.i18n import current_language
 from generator.model.fields import FieldSet, for_plan
-from generator.model.schema import schemas
+from generator.model.schema import DATE_PATTERN, schemas
 from generator.load.yamlfile import YamlDocument, format_path
 
 
@@ -82,12 +82,31 @@ def check_schema(doc: YamlDocument, schema_name: str, problems: Problems, fields
     ok = True
     for error in sorted(validator.iter_errors(view), key=lambda e: list(map(str, e.absolute_path))):
         ok = False
+        error = _date_error(error)
         path = original_path(doc.data, list(error.absolute_path))
         field, message, hint = _explain(error, path)
         line = doc.line_of(path + ((field_key,) if (field_key := _extra_key(error)) else ()))
         kind = "propertyNames" if "propertyNames" in error.relative_schema_path else error.validator
         problems.add(doc.path, line, field, message, hint, code=f"schema.{kind}")
     return ok
+
+
+def _date_error(error: ValidationError) -> ValidationError:
+    """A date may be text ("2026-03") or a bare year (2026): report what is wrong with the
+    form the staff member used, not that neither form matched."""
+    if error.validator != "anyOf" or not isinstance(error.schema, dict):
+        return error
+    branches = error.schema.get("anyOf", [])
+    if not any(b.get("pattern") == DATE_PATTERN for b in branches):
+        return error
+    wanted = "integer" if isinstance(error.instance, int) and not isinstance(error.instance, bool) else "string"
+    for sub in error.context or ():
+        if sub.schema.get("type") == wanted and sub.validator != "type":
+            return sub
+    for sub in error.context or ():
+        if sub.schema.get("type") == "string":
+            return sub   # neither text nor a number: explain the text form
+    return error
 
 
 def _extra_key(error: ValidationError) -> str | None:
@@ -134,7 +153,7 @@ def _explain(error: ValidationError, path: tuple) -> tuple[str, str, str]:
         pattern = error.validator_value
         if "chapters/" in pattern:
             return field, msg("errors.bad_chapter_file", value=error.instance), msg("hints.bad_chapter_file")
-        if pattern.startswith("^[0-9]{4}-"):
+        if pattern == DATE_PATTERN:
             return field, msg("errors.bad_date", value=error.instance), msg("hints.bad_date")
         if pattern.startswith("^(https"):
             return field, msg("errors.bad_link", value=error.instance), msg("hints.bad_link")

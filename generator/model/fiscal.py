@@ -74,6 +74,57 @@ def date_label(value: str | None, language: str = "ja") -> str:
     return msg(("fiscal.year", "fiscal.month", "fiscal.date")[len(parts) - 1], language=language, **words)
 
 
+def period_start(value: str) -> str:
+    """The first day a date as written may mean ("2026" → "2026-01-01", "2026-03" → "2026-03-01")."""
+    return {4: value + "-01-01", 7: value + "-01"}.get(len(value), value)
+
+
+def period_end(value: str) -> str:
+    """The last day a date as written may mean ("2026" → "2026-12-31", "2026-03" → "2026-03-31")."""
+    if len(value) == 4:
+        return value + "-12-31"
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:])
+        following = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return (following - dt.timedelta(days=1)).isoformat()
+    return value
+
+
+# Dates as staff type them, read into the stated precision: 2026-09-30, 2026/9/30, 2026-09,
+# 2026, 2026年9月, 令和8年9月30日, R8.9 (full-width digits too). Era names are calendar data.
+_WESTERN = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
+_DOTTED_ERA = re.compile(r"^(R|H|S)(\d{1,2})(?:\.(\d{1,2})(?:\.(\d{1,2}))?)?$")
+_WRITTEN = re.compile(r"^(?:(\d{4})|(令和|平成|昭和|R|H|S)(元|\d{1,2}))年?(?:(\d{1,2})月(?:(\d{1,2})日)?)?$")
+_ERA_ABBREVIATIONS = {"R": "令和", "H": "平成", "S": "昭和"}
+
+
+def _era_to_western(era: str, number: str) -> str | None:
+    start = next((d for d, name in ERAS if name == _ERA_ABBREVIATIONS.get(era, era)), None)
+    return None if start is None else str(start.year + (1 if number == "元" else int(number)) - 1)
+
+
+def read_date(text: str) -> str | None:
+    """A typed date as "YYYY", "YYYY-MM" or "YYYY-MM-DD" (only the parts it states), or None
+    when it is not a real date."""
+    import unicodedata
+
+    value = unicodedata.normalize("NFKC", str(text)).strip().replace(" ", "")
+    if match := _WESTERN.match(value):
+        year, month, day = match.groups()
+    elif match := _DOTTED_ERA.match(value):
+        year, (month, day) = _era_to_western(match[1], match[2]), match.groups()[2:]
+    elif match := _WRITTEN.match(value):
+        western, era, era_number, month, day = match.groups()
+        year = western or _era_to_western(era, era_number)
+    else:
+        return None
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except (TypeError, ValueError):
+        return None
+    return "-".join([year] + [f"{int(part):02d}" for part in (month, day) if part])
+
+
 def build_date() -> dt.date:
     """Today, or the date given by SOURCE_DATE_EPOCH for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

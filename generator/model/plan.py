@@ -78,6 +78,14 @@ class Status:
 
 
 @dataclass(frozen=True)
+class VersionStatus:
+    """A stage a 版 can be in (案, パブリックコメント版, 策定 …), declared by the site."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
 class KpiValue:
     value: float | int | None = None
     text: str | None = None
@@ -192,6 +200,8 @@ class PlanContent:
     chapters: list[Chapter] = field(default_factory=list)
     initiatives: list[Initiative] = field(default_factory=list)
     fields: FieldSet = INITIATIVE_FIELDS   # the fields of this plan's initiatives (model/fields.py)
+    format: int = 1                        # the content format version the files are written in
+    version_policy: Text | None = None     # what the plan says a major and a minor 版 mean
 
     @property
     def period(self) -> range:
@@ -228,8 +238,9 @@ class Version:
     id: str
     name: str
     label: str | None = None
-    date: str | None = None  # "YYYY-MM-DD" or "YYYY-MM"
+    date: str | None = None  # as the document states it: "YYYY-MM-DD", "YYYY-MM", "YYYY"; None: unknown
     precedes: str | None = None
+    status: str | None = None     # id in the site's version statuses (案, パブリックコメント版, 策定 …)
     summary: Text | None = None
     notes: Text | None = None
     source: Text | None = None
@@ -267,6 +278,10 @@ class Site:
     plans: list[Plan]
     statuses: list[Status]
     current_fy: int
+    version_statuses: list["VersionStatus"] = field(default_factory=list)
+
+    def version_status(self, status_id: str | None) -> "VersionStatus | None":
+        return next((s for s in self.version_statuses if s.id == status_id), None)
     description: str | None = None
     publisher: str | None = None
     licence: str | None = None

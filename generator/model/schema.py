@@ -22,7 +22,10 @@ SCHEMA_BASE = "https://planpub.invalid/schema/"  # an identifier, never fetched
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 FY_PATTERN = r"^(19|20|21)[0-9]{2}$"
-DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"
+# A date as a document states it: a year, a year and month, or a day (never an invented day).
+DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+FORMATS = (1, 2)          # content format versions this program reads (plan.yml `format`)
+CURRENT_FORMAT = 2
 LINK_PATTERN = r"^(https?://|/|\./|\.\./)?[^\s<>\"]+$"
 CHAPTER_FILE_PATTERN = r"^chapters/[a-z0-9][a-z0-9._-]*\.md$"
 FIRST_FY, LAST_FY = 1900, 2199
@@ -78,7 +81,10 @@ def _fy(key: str = "fy") -> dict[str, Any]:
 
 
 def _date(key: str = "date") -> dict[str, Any]:
-    return {"type": "string", "pattern": DATE_PATTERN, **_words("date"), **_words(key)}
+    """A date as written: "2026-03-26", "2026-03" or "2026" (a year may be a bare number)."""
+    return {"anyOf": [{"type": "string", "pattern": DATE_PATTERN},
+                      {"type": "integer", "minimum": FIRST_FY, "maximum": LAST_FY}],
+            **_words("date"), **_words(key)}
 
 
 def _object(key: str, properties: dict, required: list[str] | None = None, **extra) -> dict[str, Any]:
@@ -211,6 +217,7 @@ def initiative(fields: FieldSet = INITIATIVE_FIELDS) -> dict[str, Any]:
 
 def plan() -> dict[str, Any]:
     return _document("plan", {
+        "format": {"enum": list(FORMATS), **_words("plan_format")},
         "municipality": _string("plan_municipality"),
         "title": _string("plan_title"),
         "parent_strategy": _string("plan_parent_strategy"),
@@ -219,6 +226,7 @@ def plan() -> dict[str, Any]:
                           required=["start", "end"]),
         "adoption": {"enum": ["adopted", "draft"], **_words("plan_adoption")},
         "lead": _text("plan_lead"),
+        "version_policy": _text("plan_version_policy"),
         "source": _text("plan_source"),
         "licence": _string("plan_licence"),
         "theme_levels": {"type": "array", "items": {"type": "string", "minLength": 1}, **_words("plan_theme_levels")},
@@ -250,6 +258,7 @@ def release(fields: FieldSet = INITIATIVE_FIELDS) -> dict[str, Any]:
         "name": _string("release_name"),
         "date": _date("release_date"),
         "precedes": _string("release_precedes"),
+        "status": {**_id("release_status"), **_words("release_status")},
         "summary": _text("release_summary"),
         "notes": _text("release_notes"),
         "source": _text("release_source"),
@@ -263,9 +272,11 @@ def history() -> dict[str, Any]:
             "label": _label(),
             "name": _string("release_name"),
             "date": _date("release_date"),
+            "precedes": _string("release_precedes"),
+            "status": {**_id("release_status"), **_words("release_status")},
             "notes": _text("release_notes"),
             "document": {"type": "string", "pattern": LINK_PATTERN, **_words("history_document_link")},
-        }, required=["label", "date"])},
+        }, required=["label"])},
     }, required=["versions"])
 
 
@@ -277,6 +288,8 @@ def site() -> dict[str, Any]:
         "publisher": {"type": "string", **_words("site_publisher")},
         "current_fy": _fy("site_current_fy"),
         "statuses": statuses(),
+        "version_statuses": {"type": "array", **_words("site_version_statuses"), "items": _object("version_status", {
+            "id": _id("version_status_id"), "name": _string("version_status_name")}, required=["id", "name"])},
         "licence": {"type": "string", **_words("site_licence")},
     }, required=["title"])
 

@@ -4,6 +4,7 @@ Feeds are rendered by the renderer given (a template, like every other output)."
 
 from __future__ import annotations
 
+from generator.model import fiscal
 from generator.model.plan import Plan, PlanContent, Site, Version
 from generator.pages import opendata, urls
 from generator.pages.editions import Edition
@@ -82,7 +83,7 @@ def feed_entries(plan: Plan, content: PlanContent) -> list[dict]:
     for version in reversed(plan.versions):
         if not version.date:
             continue
-        day = version.date if len(version.date) == 10 else version.date + "-01"
+        day = fiscal.period_start(version.date)   # Atom needs a day; dc:date keeps the stated precision
         link = urls.edition_base(plan.id, EditionKind.FROZEN, version.id) if version.snapshot else \
             (version.document or urls.latest_page(plan.id, PageKind.REVISIONS))
         entries.append({"id": urls.revision_entry(plan.id, version.id), "plan_title": content.title,

@@ -190,7 +190,8 @@ def plan_json(plan_id: str, content: PlanContent, version: Version, licence: str
     return {
         "plan_id": plan_id,
         "version": {"id": version.id, "label": version.label, "name": version.name, "date": version.date,
-                    "notes": list(version.notes.items) if version.notes else []},
+                    "status": version.status, "notes": list(version.notes.items) if version.notes else [],
+                    "source": list(version.source.items) if version.source else []},
         "licence": licence,
         "municipality": content.municipality,
         "title": content.title,

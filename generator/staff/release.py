@@ -7,7 +7,6 @@ into place only when complete, so a failure part-way leaves no trace.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import shutil
 import tempfile
@@ -16,7 +15,8 @@ from pathlib import Path
 
 from generator.model.diff import PlanDiff, diff_contents
 from generator.i18n import msg
-from generator.load.loader import LoadResult
+from generator.model import fiscal
+from generator.load.documents import LoadResult
 from generator.model.plan import Plan, Version
 from generator.model.schema import ID_PATTERN
 from generator.staff.serialize import dump_yaml, schema_hint
@@ -31,6 +31,21 @@ class ReleaseRefused(Exception):
 
 
 @dataclass
+class ReleaseRequest:
+    """What a staff member asks to publish, as typed (checked by `prepare_release`)."""
+
+    plan_id: str
+    label: str
+    date: str | None              # as the document states it; None: the document gives none
+    notes_text: str | None        # 改訂内容, one item per line; None: the document has none
+    version_id: str | None = None
+    status: str | None = None     # a version status id of the site (draft, adopted …)
+    name: str | None = None       # the 版's name as the document writes it (「第1.0版（案）」)
+    source: str | None = None     # which document the 版 was transcribed from
+    precedes: str | None = None   # for an undated 版: the label of the 版 it comes before
+
+
+@dataclass
 class ReleasePlan:
     """Everything `write_release` needs, checked in advance."""
 
@@ -38,10 +53,20 @@ class ReleasePlan:
     plan_dir: Path
     version_id: str
     label: str
-    date: str
+    date: str | None
     notes: list[str]
     previous: Version | None
     diff: PlanDiff | None
+    status: str | None = None
+    name: str | None = None
+    source: str | None = None
+    precedes: str | None = None
+
+    def release_data(self) -> dict:
+        """release.yml of the new 版 (only what the staff member stated)."""
+        data = {"label": self.label, "name": self.name, "date": self.date, "precedes": self.precedes,
+                "status": self.status, "notes": self.notes or None, "source": self.source}
+        return {key: value for key, value in data.items() if value is not None}
 
 
 # Staff type 改訂内容 as bullet lines and 版数 as the document writes them; both are read
@@ -60,9 +85,9 @@ def parse_notes(text: str) -> list[str]:
     return items
 
 
-def prepare_release(loaded: LoadResult, content_root: Path, plan_id: str, label: str, date: str,
-                    notes_text: str, version_id: str | None = None) -> ReleasePlan:
+def prepare_release(loaded: LoadResult, content_root: Path, request: ReleaseRequest) -> ReleasePlan:
     """Check every precondition of a release; raise ReleaseRefused with the reason."""
+    plan_id, label, version_id = request.plan_id, request.label, request.version_id
     if loaded.problems or loaded.site is None:
         raise ReleaseRefused(msg("release.invalid_content", count=len(loaded.problems)))
     plan = next((p for p in loaded.site.plans if p.id == plan_id), None)
@@ -73,7 +98,11 @@ def prepare_release(loaded: LoadResult, content_root: Path, plan_id: str, label:
     label = label.strip()
     if label.startswith(LABEL_PREFIX) and label.endswith(LABEL_SUFFIX):
         raise ReleaseRefused(msg("release.label_format", label=label, bare=label[1:-1]))
-    if any(v.label == label for v in plan.versions):
+    statuses = {s.id for s in loaded.site.version_statuses}
+    if request.status is not None and request.status not in statuses:
+        raise ReleaseRefused(msg("release.bad_status", status=request.status,
+                                 choices=msg("ui.list_separator").join(sorted(statuses))))
+    if any(v.label == label and v.status == request.status for v in plan.versions):
         raise ReleaseRefused(msg("release.label_exists", label=label))
     version_id = version_id or label
     if not ID_RE.match(version_id):
@@ -81,27 +110,28 @@ def prepare_release(loaded: LoadResult, content_root: Path, plan_id: str, label:
     plan_dir = content_root / "plans" / plan_id
     if (plan_dir / "releases" / version_id).exists() or any(v.id == version_id for v in plan.versions):
         raise ReleaseRefused(msg("release.id_exists", id=version_id))
-    try:
-        day = dt.date.fromisoformat(date)
-    except ValueError:
-        raise ReleaseRefused(msg("release.bad_date", date=date)) from None
-    dated = [v for v in plan.versions if v.date]
-    if dated:
-        last = dated[-1]
-        if day.isoformat() <= _end_of(last.date):
-            raise ReleaseRefused(msg("release.date_not_after", date=date, previous=last.name,
+    date = None
+    if request.date is not None:
+        date = fiscal.read_date(request.date)
+        if date is None:
+            raise ReleaseRefused(msg("release.bad_date", date=request.date))
+        dated = [v for v in plan.versions if v.date]
+        # Refused only when it is certainly not later (dates may state only a year or a month).
+        if dated and fiscal.period_end(date) <= fiscal.period_start(dated[-1].date):
+            last = dated[-1]
+            raise ReleaseRefused(msg("release.date_not_after", date=request.date, previous=last.name,
                                      previous_date=last.date))
-    notes = parse_notes(notes_text)
-    if not notes:
-        raise ReleaseRefused(msg("release.no_notes"))
+    elif not request.precedes:
+        raise ReleaseRefused(msg("release.undated_needs_precedes"))
+    notes = []
+    if request.notes_text is not None:
+        notes = parse_notes(request.notes_text)
+        if not notes:
+            raise ReleaseRefused(msg("release.no_notes"))
     previous = plan.latest
     diff = diff_contents(plan.snapshots[previous.id], plan.working) if previous else None
-    return ReleasePlan(plan, plan_dir, version_id, label, day.isoformat(), notes, previous, diff)
-
-
-def _end_of(date: str) -> str:
-    """A month-precision date ("2023-07") counts as its last possible day for ordering."""
-    return date if len(date) == 10 else date + "-31"
+    return ReleasePlan(plan, plan_dir, version_id, label, date, notes, previous, diff, request.status,
+                       request.name, request.source, request.precedes)
 
 
 def write_release(release: ReleasePlan, content_root: Path) -> Path:
@@ -118,9 +148,8 @@ def write_release(release: ReleasePlan, content_root: Path) -> Path:
                 shutil.copytree(source, staging / part)
             elif source.is_file():
                 shutil.copy2(source, staging / part)
-        release_data = {"label": release.label, "date": release.date, "notes": release.notes}
         release_path = staging / "release.yml"
-        release_path.write_text(dump_yaml(release_data, schema_hint(target / "release.yml", content_root, "release")),
+        release_path.write_text(dump_yaml(release.release_data(), schema_hint(target / "release.yml", content_root, "release")),
                                 encoding="utf-8")
         (staging / MANIFEST_NAME).write_text(manifest_text(build_manifest(staging)), encoding="utf-8")
         staging.rename(target)

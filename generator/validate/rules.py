@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from generator.i18n import msg
+from generator.model import fiscal
 from generator.load.documents import LoadedContent, LoadedPlan
 from generator.validate.markup import find_links, find_raw_html
 from generator.model.fields import Field, Kind, Vocabulary
@@ -29,7 +30,7 @@ def check_loaded_plan(loaded: LoadedPlan, site: Site, problems: Problems) -> Non
                      code="reserved_plan_id")
     for content in list(loaded.contents.values()) + ([loaded.working] if loaded.working else []):
         check_content(content, site, problems)
-    check_versions(loaded, problems)
+    check_versions(loaded, site, problems)
 
 
 def _add(problems: Problems, doc: YamlDocument, path: tuple, key: str, hint_key: str,
@@ -248,39 +249,47 @@ def _normalise_link(target: str) -> str:
     return target
 
 
-def check_versions(loaded: LoadedPlan, problems: Problems) -> None:
-    labels: dict[str, str] = {}
+def check_versions(loaded: LoadedPlan, site: Site, problems: Problems) -> None:
+    """版 labels are unique per stage (the adopted plan may reuse its draft's number), stages
+    are from the site's vocabulary, dates go forward, and an undated 版 says where it goes."""
     history_doc = loaded.history_doc
-    entries: list[tuple[str | None, YamlDocument, tuple]] = []
+    entries: list[tuple[dict, YamlDocument, tuple]] = []
     if history_doc:
-        for index, entry in enumerate(history_doc.data["versions"]):
-            entries.append((str(entry["label"]), history_doc, ("versions", index, "label")))
-    for version_id, doc in loaded.release_docs.items():
-        entries.append((doc.data.get("label"), doc, ("label",)))
-    for label, doc, path in entries:
+        entries += [(entry, history_doc, ("versions", index)) for index, entry in enumerate(history_doc.data["versions"])]
+    entries += [(doc.data, doc, ()) for doc in loaded.release_docs.values()]
+    statuses = {s.id for s in site.version_statuses}
+    seen: dict[tuple[str, str | None], str] = {}
+    for data, doc, path in entries:
+        label = str(data["label"]) if data.get("label") is not None else None
+        status = data.get("status")
+        if status is not None and status not in statuses:
+            _add(problems, doc, path + ("status",), "unknown_version_status", "unknown_version_status",
+                 "unknown_version_status", hint_params={"choices": msg("ui.list_separator").join(sorted(statuses))},
+                 value=status)
         if label is None:
             continue
-        if label in labels:
-            _add(problems, doc, path, "duplicate_label", "duplicate_label", "duplicate_label", value=label)
-        labels[label] = doc.path.name
+        if (label, status) in seen:
+            _add(problems, doc, path + ("label",), "duplicate_label", "duplicate_label", "duplicate_label", value=label)
+        seen[(label, status)] = doc.path.name
 
     # history.yml lists 版 in order; a date earlier than the entry above it is a mistake.
     if history_doc:
         previous = None
         for index, entry in enumerate(history_doc.data["versions"]):
+            if entry.get("date") is None:
+                continue
             date = str(entry["date"])
-            if previous and date < previous[1]:
+            if previous and fiscal.period_end(date) < fiscal.period_start(previous[1]):
                 _add(problems, history_doc, ("versions", index, "date"), "version_date_order", "version_date_order",
                      "version_date_order", label=entry["label"], date=date, prev_label=previous[0],
                      prev_date=previous[1])
             previous = (entry["label"], date)
-    known = set(labels) | set(loaded.release_docs)
-    for version_id, doc in loaded.release_docs.items():
-        data = doc.data
-        if data.get("date"):
+    known = {label for label, _ in seen} | set(loaded.release_docs)
+    for data, doc, path in entries:
+        if data.get("date") is not None:
             continue
         if not data.get("precedes"):
-            _add(problems, doc, (), "version_undated", "version_undated", "version_undated")
+            _add(problems, doc, path, "version_undated", "version_undated", "version_undated")
         elif data["precedes"] not in known:
-            _add(problems, doc, ("precedes",), "version_precedes_unknown", "version_precedes_unknown",
+            _add(problems, doc, path + ("precedes",), "version_precedes_unknown", "version_precedes_unknown",
                  "version_precedes_unknown", value=data["precedes"])

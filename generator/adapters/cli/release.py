@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.i18n import msg
+from generator.i18n import current_language, msg
+from generator.model import fiscal
 from generator.validate import load_valid_site
-from generator.staff.release import ReleaseRefused, prepare_release, write_release
+from generator.staff.release import ReleaseRefused, ReleaseRequest, prepare_release, write_release
 from generator.adapters.cli.common import report
 from generator.adapters.cli.diff import format_diff
 
@@ -15,9 +16,14 @@ from generator.adapters.cli.diff import format_diff
 def add_arguments(parser) -> None:
     parser.add_argument("plan", help=msg("cli_help.release.plan"))
     parser.add_argument("label", help=msg("cli_help.release.label"))
-    parser.add_argument("--date", required=True, help=msg("cli_help.release.date"))
-    parser.add_argument("--notes", required=True, type=Path,
-                        help=msg("cli_help.release.notes"))
+    parser.add_argument("--date", default=None, help=msg("cli_help.release.date"))
+    notes = parser.add_mutually_exclusive_group(required=True)
+    notes.add_argument("--notes", type=Path, help=msg("cli_help.release.notes"))
+    notes.add_argument("--no-notes", action="store_true", help=msg("cli_help.release.no_notes"))
+    parser.add_argument("--status", default=None, help=msg("cli_help.release.status"))
+    parser.add_argument("--name", default=None, help=msg("cli_help.release.name"))
+    parser.add_argument("--source", default=None, help=msg("cli_help.release.source"))
+    parser.add_argument("--precedes", default=None, help=msg("cli_help.release.precedes"))
     parser.add_argument("--id", default=None, help=msg("cli_help.release.id"))
     parser.add_argument("--content", default="content", type=Path, help=msg("cli_help.release.content"))
     parser.add_argument("--yes", action="store_true", help=msg("cli_help.release.yes"))
@@ -25,23 +31,31 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    try:
-        notes_text = args.notes.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        print(msg("release.notes_unreadable", file=args.notes, error=exc), file=sys.stderr)
-        return 1
+    notes_text = None
+    if args.notes is not None:
+        try:
+            notes_text = args.notes.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(msg("release.notes_unreadable", file=args.notes, error=exc), file=sys.stderr)
+            return 1
     print(msg("release.checking"), flush=True)
     loaded = load_valid_site(args.content)
     if loaded.problems:
         report(loaded.problems)
     try:
-        release = prepare_release(loaded, args.content, args.plan, args.label, args.date, notes_text, args.id)
+        release = prepare_release(loaded, args.content, ReleaseRequest(
+            args.plan, args.label, args.date, notes_text, args.id, args.status, args.name, args.source, args.precedes))
     except ReleaseRefused as refusal:
         print(f"{msg('release.refused')}: {refusal}", file=sys.stderr)
         return 1
     if release.diff is not None:
-        print(format_diff(release.diff, release.previous.name, msg("ui.version_name", label=release.label)))
-    print(msg("release.summary", label=release.label, date=release.date, count=len(release.notes)))
+        print(format_diff(release.diff, release.previous.name,
+                          release.name or msg("ui.version_name", label=release.label)))
+    print(msg("release.summary", name=release.name or msg("ui.version_name", label=release.label),
+              date=fiscal.date_label(release.date, current_language()) if release.date else msg("ui.date_unknown"),
+              count=len(release.notes)))
+    if not release.notes:
+        print(msg("release.no_notes_stated"))
     for note in release.notes:
         print(msg("cli.list_item", item=note))
     if args.dry_run:
