@@ -73,7 +73,7 @@ CASES = [
     Bad("kpi value for an unknown kpi", _set("KPIの値", 2, "KPI ID", "nothing"),
         "シート「KPIの値」 2行目 列「KPI ID」: KPI ID「nothing」は「KPI」シートにありません"),
     Bad("kpi value kind not in the list", _set("KPIの値", 2, "種別", "予定"),
-        "シート「KPIの値」 2行目 列「種別」: 「予定」は選べません（目標／実績）"),
+        "シート「KPIの値」 2行目 列「種別」: 「予定」は選べません（目標／実績／参考）"),
     Bad("kpi direction not in the list", _set("KPI", 2, "望ましい方向", "多いほうがよい"),
         "シート「KPI」 2行目 列「望ましい方向」: 「多いほうがよい」は選べません（大きいほど良い／小さいほど良い）"),
     Bad("kpi baseline not a number", _set("KPI", 2, "基準値", "ゼロ"),

@@ -211,6 +211,7 @@ def load_content(directory: Path, problems: Problems) -> LoadedContent | None:
         statuses=[Status(s["name"], s.get("description", "")) for s in data.get("statuses", [])],
         kpis=[_kpi(k, None) for k in data.get("kpis", [])], fields=fields,
         format=data.get("format", 1), version_policy=Text.of(data.get("version_policy")),
+        goals=Text.of(data.get("goals")), fields_declaration=data.get("fields"),
     )
     loaded = LoadedContent(directory=directory, content=content, plan_doc=plan_doc,
                            initiative_docs=initiative_docs)
@@ -286,7 +287,8 @@ def _kpi_value(data: dict | None) -> KpiValue | None:
     if data is None:
         return None
     return KpiValue(value=data.get("value"), text=data.get("text"), change_percent=data.get("change_percent"),
-                    base_fy=data.get("base_fy"), as_of=_date(data.get("as_of")), fy=data.get("fy"))
+                    base_fy=data.get("base_fy"), as_of=_date(data.get("as_of")), fy=data.get("fy"),
+                    ratio=data.get("ratio"), change=data.get("change"), by=data.get("by"))
 
 
 def _kpi(data: dict, initiative_id: str | None) -> Kpi:
@@ -296,21 +298,25 @@ def _kpi(data: dict, initiative_id: str | None) -> Kpi:
         baseline=_kpi_value(data.get("baseline")),
         targets={int(fy): _kpi_value(v) for fy, v in data.get("targets", {}).items()},
         actuals={int(fy): _kpi_value(v) for fy, v in data.get("actuals", {}).items()},
-        initiative_id=initiative_id)
+        initiative_id=initiative_id, target=_kpi_value(data.get("target")),
+        references=[_kpi_value(r) for r in data.get("references", [])])
 
 
 def _initiative(initiative_id: str, data: dict, fields: FieldSet) -> Initiative:
     """An initiative from its (schema-valid) file: each registered field read by its kind."""
     values: dict = {}
     texts: dict[str, Text] = {}
+    extra: dict = {}
     for field in fields:
         if field.key in data:
             value = _READ[field.kind](data[field.key], initiative_id)
             if field.in_texts:
                 texts[field.key] = value
+            elif field.custom:
+                extra[field.key] = value
             else:
                 values[field.key] = value
-    return Initiative(id=initiative_id, texts=texts, **values)
+    return Initiative(id=initiative_id, texts=texts, extra=extra, **values)
 
 
 # How each kind of field is read from its YAML value (see model/fields.py).
@@ -324,4 +330,5 @@ _READ: dict[Kind, Callable] = {
     Kind.PROGRESS: lambda raw, _: {int(fy): Progress(p.get("status"), Text.of(p.get("text")), _date(p.get("as_of")))
                                    for fy, p in raw.items()},
     Kind.KPIS: lambda raw, initiative_id: [_kpi(k, initiative_id) for k in raw],
+    Kind.FISCAL_YEAR: lambda raw, _: int(raw),
 }

@@ -105,8 +105,14 @@ def _kpi_value(value: KpiValue | None) -> str | None:
     parts = []
     if value.value is not None:
         parts.append(_number(value.value))
+    if value.ratio is not None:
+        parts.append(msg("diff.ratio", ratio=_number(value.ratio), base=value.base_fy))
     if value.change_percent is not None:
         parts.append(msg("diff.relative", percent=_number(value.change_percent), base=value.base_fy))
+    if value.change is not None:
+        parts.append(msg("diff.change", change=_number(value.change), base=value.base_fy))
+    if value.by is not None:
+        parts.append(msg("diff.by", by=value.by))
     if value.text:
         parts.append(msg("diff.as_written", text=value.text))
     if value.as_of:
@@ -141,6 +147,13 @@ def flatten_kpi(kpi: Kpi) -> dict[FieldKey, str]:
             text = _kpi_value(value)
             if text:
                 out[base + (kind, fy)] = text
+    target = _kpi_value(kpi.target)
+    if target:
+        out[base + ("target",)] = target
+    for index, reference in enumerate(kpi.references):
+        text = _kpi_value(reference)
+        if text:
+            out[base + ("references", index)] = text
     return out
 
 
@@ -166,6 +179,7 @@ _FLATTEN: dict[Kind, Callable[[str, object], Iterable[tuple[FieldKey, str]]]] = 
     Kind.ACTIVITIES: lambda key, value: [((key, a.name), msg("diff.range", start=a.start, end=a.end)) for a in value],
     Kind.PROGRESS: _flatten_progress,
     Kind.KPIS: lambda key, value: [pair for kpi in value for pair in flatten_kpi(kpi).items()],
+    Kind.FISCAL_YEAR: lambda key, value: [((key,), str(value))] if value is not None else [],
 }
 
 
@@ -202,6 +216,10 @@ def flatten_plan(content: PlanContent) -> dict[FieldKey, str]:
         out[("plan", "departments")] = msg("ui.list_separator").join(d.name for d in content.departments)
     if content.categories:
         out[("plan", "categories")] = msg("ui.list_separator").join(content.categories)
+    for attribute in ("version_policy", "goals"):
+        text = _text(getattr(content, attribute))
+        if text:
+            out[("plan", attribute)] = text
     for chapter in content.chapters:
         out[("chapter", chapter.id)] = f"{chapter.title}\n{chapter.markdown.strip()}"
     for kpi in content.kpis:

@@ -36,6 +36,8 @@ def field_label(key: FieldKey, kpi_names: dict[str, str] | None = None, fields: 
     if field.kind is Kind.KPIS:
         kpi_id, attribute = key[1], key[2]
         label = msg("ui.kpi_field", name=(kpi_names or {}).get(kpi_id, kpi_id), part=msg(f"ui.kpi_fields.{attribute}"))
+        if attribute == "references":
+            return msg("ui.numbered_item", label=label, n=key[3] + 1)
         return _year(label, key[3]) if len(key) > 3 else label
     if field.kind is Kind.YEAR_TEXTS and len(key) == 2:
         return _year(field.label, key[1])

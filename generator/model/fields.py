@@ -23,7 +23,7 @@ locale file (English falls back to Japanese); see docs/adding-a-field.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Iterator
 
@@ -41,6 +41,7 @@ class Kind(StrEnum):
     ACTIVITIES = "activities"   # items spanning fiscal years
     PROGRESS = "progress"       # status, text and as-of date per fiscal year
     KPIS = "kpis"               # measures with baseline, targets and actuals
+    FISCAL_YEAR = "fiscal_year" # one fiscal year (目標時期)
 
 
 class Vocabulary(StrEnum):
@@ -97,6 +98,8 @@ class Field:
     sheet: SheetLayout = SheetLayout.COLUMN
     sheet_min: int = 1                # NUMBERED: columns even when no initiative needs them
     diff_key: str | None = None       # the key in field-level diffs and `omits` (default: key)
+    custom: bool = False              # declared by a plan (plan.yml fields.extra), not by the registry
+    plan_label: str | None = None     # what the plan's documents call it (plan.yml fields.labels)
 
     @property
     def label_key(self) -> str:
@@ -104,13 +107,15 @@ class Field:
 
     @property
     def label(self) -> str:
-        """The field's name in the current language (「目的」)."""
-        return msg(self.label_key)
+        """The field's name: the plan's own (「関係部署」), or the catalogue's (「担当課」)."""
+        return self.plan_label or msg(self.label_key)
 
     @property
     def table_label(self) -> str:
         """Its name in tables (a row of the schedule table, a workbook column) where that
         differs (スケジュール → 予定・取組事項)."""
+        if self.plan_label:
+            return self.plan_label
         key = f"ui.fields_in_tables.{self.key}"
         return msg(key) if has(key) else self.label
 
@@ -135,6 +140,8 @@ class Field:
         """This field's value on an initiative (None, or an empty collection, when absent)."""
         if self.in_texts:
             return initiative.texts.get(self.key)
+        if self.custom:
+            return initiative.extra.get(self.key)
         return getattr(initiative, self.key)
 
 
@@ -197,6 +204,12 @@ class FieldSet:
         """The fields an initiative page shows at `place`, in their order there."""
         return sorted((f for f in self.fields if f.place == place), key=lambda f: f.order)
 
+    def label_of(self, key: str, default: str) -> str:
+        """What the plan calls a field, where it names it (plan.yml fields.labels), else `default`
+        (the site's wording for that place, e.g. 「KPI（指標）」 as a page title)."""
+        field = next((f for f in self.fields if f.key == key), None)
+        return field.plan_label if field is not None and field.plan_label else default
+
     @property
     def text_keys(self) -> tuple[str, ...]:
         return tuple(f.key for f in self.of_kind(Kind.TEXT))
@@ -212,7 +225,45 @@ class FieldSet:
 INITIATIVE_FIELDS = FieldSet(INITIATIVE_FIELDS_LIST)
 
 
+# The kinds a plan may give the fields it declares itself, and where they go by default.
+CUSTOM_KINDS = {"text": Kind.TEXT, "label": Kind.LABEL, "fiscal_year": Kind.FISCAL_YEAR}
+CUSTOM_PLACES = {"meta": Place.META, "body": Place.BODY, "closing": Place.CLOSING}
+# Fields a plan may leave out of `uses` (every initiative has a title).
+ALWAYS_USED = {"title"}
+
+
 def for_plan(declaration: dict | None = None) -> FieldSet:
-    """The fields of one plan's initiatives: the registry (looked up when called, so a
-    test can stand in a registry with one more field)."""
-    return INITIATIVE_FIELDS
+    """The fields of one plan's initiatives: the registry (looked up when called, so a test
+    can stand in a registry with one more field), narrowed to the fields the plan's
+    documents use, under the names they use, with the fields the plan declares itself.
+
+        fields:                               # plan.yml, format 2
+          uses: [departments, overview, schedule, goal]
+          labels: {departments: 関係部署, theme: 柱}
+          extra:
+            - {key: formal_name, kind: label, label: 正式名称, place: meta}
+            - {key: target_fy, kind: fiscal_year, label: 目標時期, place: meta}
+    """
+    registry = INITIATIVE_FIELDS
+    spec = (declaration or {}).get("fields") if isinstance(declaration, dict) else None
+    if not spec:
+        return registry
+    uses = set(spec.get("uses") or [f.key for f in registry]) | ALWAYS_USED
+    labels = spec.get("labels") or {}
+    chosen = []
+    for field in registry:
+        if field.key not in uses:
+            continue
+        expected = field.expected or (bool(spec.get("uses")) and field.kind in EXPECTABLE)
+        chosen.append(replace(field, plan_label=labels.get(field.key), expected=expected))
+    for index, extra in enumerate(spec.get("extra") or []):
+        kind = CUSTOM_KINDS[extra.get("kind", "text")]
+        place = CUSTOM_PLACES[extra.get("place", "body")]
+        chosen.append(Field(extra["key"], kind, place, extra.get("order", 900 + index), custom=True,
+                            plan_label=extra["label"], expected=bool(extra.get("expected", False)),
+                            sheet=SheetLayout.COLUMN))
+    return FieldSet(tuple(chosen))
+
+
+# Kinds that are worth a 「記載なし」 note when a plan says its documents use them.
+EXPECTABLE = {Kind.TEXT, Kind.YEAR_TEXTS, Kind.PROGRESS, Kind.REFS}

@@ -1,15 +1,22 @@
 """KPI judgement computed from the data: 達成 / 順調 / 遅れ / 未測定, direction-aware.
 
-Relative targets (「50%減（令和4年度比）」) are resolved against their baseline year.
-The judgement compares the latest actual with the target due by that year and with
-the final target; it never guesses where the data does not allow a comparison.
+Targets are judged as the document states them:
+- a number for a fiscal year, or a target with no year of its own (`Kpi.target`: by a
+  named fiscal year, by the end of the plan period, or with no time stated);
+- relative to a named base year — a ratio (「1.5倍」), a change in percent (「50%減」) or
+  in units — resolved once the base year's value is known (the baseline of that year,
+  or the actual measured for it); until then the target is shown as written, not judged;
+- in words only (「新規導入」): shown, never judged.
+Reference figures (〈参考〉) are shown but never count as actuals. The judgement compares
+the latest actual with the target due by that year and with the final target; it never
+guesses where the data does not allow a comparison.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.model.plan import Kpi
+from generator.model.plan import PERIOD_END, Kpi, KpiValue
 
 ACHIEVED, ON_TRACK, BEHIND, NOT_MEASURED = "achieved", "on_track", "behind", "not_measured"
 JUDGEMENTS = (ACHIEVED, ON_TRACK, BEHIND, NOT_MEASURED)
@@ -17,8 +24,8 @@ JUDGEMENTS = (ACHIEVED, ON_TRACK, BEHIND, NOT_MEASURED)
 
 @dataclass(frozen=True)
 class Point:
-    fy: int
-    value: float | None   # None: a qualitative target ("新規導入") with no number
+    fy: int | None         # None: a target with no fiscal year stated
+    value: float | None    # None: not a number (words only, or relative to a base not yet known)
     text: str | None = None
     as_of: str | None = None
 
@@ -41,34 +48,66 @@ class KpiAssessment:
         return self.kpi.direction != "decrease"
 
 
-def resolve_target(kpi: Kpi, fy: int) -> float | None:
-    """A target's number: its value, or a change from the baseline year's value."""
-    target = kpi.targets[fy]
+def base_value(kpi: Kpi, base_fy: int | None) -> float | None:
+    """The value a relative target is relative to: the baseline of its base year, or the
+    actual measured for that year."""
+    baseline = kpi.baseline
+    if baseline is not None and baseline.value is not None and (base_fy is None or baseline.fy == base_fy):
+        return float(baseline.value)
+    actual = kpi.actuals.get(base_fy) if base_fy is not None else None
+    return float(actual.value) if actual is not None and actual.value is not None else None
+
+
+def resolve(kpi: Kpi, target: KpiValue) -> float | None:
+    """A target's number: its value, or its change from the base year's value once known."""
     if target.value is not None:
         return float(target.value)
-    if target.change_percent is not None and kpi.baseline is not None and kpi.baseline.value is not None \
-            and kpi.baseline.fy == target.base_fy:
-        return float(kpi.baseline.value) * (1 + float(target.change_percent) / 100)
-    return None
+    if not target.relative:
+        return None
+    base = base_value(kpi, target.base_fy)
+    if base is None:
+        return None
+    if target.ratio is not None:
+        return base * float(target.ratio)
+    if target.change_percent is not None:
+        return base * (1 + float(target.change_percent) / 100)
+    return base + float(target.change)
 
 
-def assess(kpi: Kpi) -> KpiAssessment:
+def resolve_target(kpi: Kpi, fy: int) -> float | None:
+    return resolve(kpi, kpi.targets[fy])
+
+
+def target_year(target: KpiValue, period_end: int | None) -> int | None:
+    """The fiscal year a target without a year of its own is due: the one it names, the
+    plan period's last, or none stated."""
+    if target.by == PERIOD_END:
+        return period_end
+    return target.by if isinstance(target.by, int) else None
+
+
+def assess(kpi: Kpi, period_end: int | None = None) -> KpiAssessment:
     result = KpiAssessment(kpi)
     result.targets = [Point(fy, resolve_target(kpi, fy), kpi.targets[fy].text) for fy in sorted(kpi.targets)]
+    if kpi.target is not None:
+        result.targets.append(Point(target_year(kpi.target, period_end), resolve(kpi, kpi.target), kpi.target.text))
     result.actuals = [Point(fy, float(v.value) if v.value is not None else None, v.text, v.as_of)
                       for fy, v in sorted(kpi.actuals.items())]
     if kpi.baseline is not None and kpi.baseline.value is not None:
-        result.baseline = Point(kpi.baseline.fy or 0, float(kpi.baseline.value), kpi.baseline.text)
+        result.baseline = Point(kpi.baseline.fy, float(kpi.baseline.value), kpi.baseline.text, kpi.baseline.as_of)
     numeric_targets = [t for t in result.targets if t.value is not None]
     measured = [a for a in result.actuals if a.value is not None]
     if not measured:
         result.reason = "no_actual"
         return result
     if not numeric_targets:
-        result.reason = "no_numeric_target"
+        pending = [t for t in [*kpi.targets.values(), *([kpi.target] if kpi.target else [])] if t.relative]
+        result.reason = "base_not_measured" if pending else "no_numeric_target"
         return result
     latest = measured[-1]
-    final = numeric_targets[-1]
+    dated = sorted((t for t in numeric_targets if t.fy is not None), key=lambda t: t.fy)
+    undated = [t for t in numeric_targets if t.fy is None]
+    final = undated[-1] if undated else dated[-1]   # a target with no time stated is the overall one
     result.latest, result.final = latest, final
 
     def at_least(actual: float, target: float) -> bool:
@@ -78,16 +117,17 @@ def assess(kpi: Kpi) -> KpiAssessment:
     if at_least(latest.value, final.value):
         result.judgement, result.reason = ACHIEVED, "final_reached"
         return result
-    due = [t for t in numeric_targets if t.fy <= latest.fy]
+    due = [t for t in dated if t.fy <= latest.fy]
     if due:
         result.due = due[-1]
-    elif result.baseline is not None and final.fy > result.baseline.fy:
-        # No target due yet: compare with the straight line from the baseline to the final target.
-        share = (latest.fy - result.baseline.fy) / (final.fy - result.baseline.fy)
-        expected = result.baseline.value + (final.value - result.baseline.value) * share
+    elif (upcoming := next((t for t in dated if t.fy > latest.fy), None)) is not None and \
+            result.baseline is not None and result.baseline.fy is not None and upcoming.fy > result.baseline.fy:
+        # No target due yet: compare with the straight line from the baseline to the next target.
+        share = (latest.fy - result.baseline.fy) / (upcoming.fy - result.baseline.fy)
+        expected = result.baseline.value + (upcoming.value - result.baseline.value) * share
         result.due = Point(latest.fy, expected, None)
     else:
-        result.reason = "nothing_due"
+        result.reason = "no_target_year" if final.fy is None else "nothing_due"
         return result
     if at_least(latest.value, result.due.value):
         result.judgement, result.reason = ON_TRACK, "due_reached"

@@ -87,12 +87,27 @@ class VersionStatus:
 
 @dataclass(frozen=True)
 class KpiValue:
+    """A baseline, target, actual or reference figure as the document states it: a number,
+    the words as written (「1名以上」), or a target relative to a named base year — a ratio
+    (「1.5倍」), a change in percent (「50%減」 = -50) or in units — whose number is known once
+    the base year's value is."""
+
     value: float | int | None = None
     text: str | None = None
     change_percent: float | int | None = None
     base_fy: int | None = None
     as_of: str | None = None
-    fy: int | None = None  # only for baselines
+    fy: int | None = None          # the fiscal year a baseline or a reference figure is of
+    ratio: float | int | None = None
+    change: float | int | None = None
+    by: int | str | None = None    # a target without a year: None, a fiscal year, or PERIOD_END
+
+    @property
+    def relative(self) -> bool:
+        return any(v is not None for v in (self.ratio, self.change_percent, self.change))
+
+
+PERIOD_END = "period_end"   # a target "by the end of the plan period"
 
 
 @dataclass
@@ -107,6 +122,8 @@ class Kpi:
     targets: dict[int, KpiValue] = field(default_factory=dict)
     actuals: dict[int, KpiValue] = field(default_factory=dict)
     initiative_id: str | None = None  # None for plan-level KPIs
+    target: KpiValue | None = None    # a target the document gives without a fiscal year of its own
+    references: list[KpiValue] = field(default_factory=list)   # 〈参考〉 figures: shown, never judged
 
     def years(self) -> list[int]:
         return sorted(set(self.targets) | set(self.actuals))
@@ -137,6 +154,7 @@ class Initiative:
     categories: list[str] = field(default_factory=list)
     departments: list[str] = field(default_factory=list)
     texts: dict[str, Text] = field(default_factory=dict)     # prose fields (Kind.TEXT) by key
+    extra: dict[str, object] = field(default_factory=dict)   # values of fields the plan declares itself
     schedule: dict[int, Text] = field(default_factory=dict)
     annual_goals: dict[int, Text] = field(default_factory=dict)
     activities: list[Activity] = field(default_factory=list)
@@ -202,6 +220,8 @@ class PlanContent:
     fields: FieldSet = INITIATIVE_FIELDS   # the fields of this plan's initiatives (model/fields.py)
     format: int = 1                        # the content format version the files are written in
     version_policy: Text | None = None     # what the plan says a major and a minor 版 mean
+    goals: Text | None = None              # 目指す姿: what the whole plan aims at
+    fields_declaration: dict | None = None # plan.yml `fields` as written (uses, labels, extra)
 
     @property
     def period(self) -> range:

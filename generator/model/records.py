@@ -27,8 +27,9 @@ def kpi_value_dict(value: KpiValue, with_fy: bool = False) -> dict:
     data = {}
     if with_fy:
         data["fy"] = value.fy
-    data.update({"value": value.value, "text": value.text, "change_percent": value.change_percent,
-                 "base_fy": value.base_fy, "as_of": value.as_of})
+    data.update({"value": value.value, "text": value.text, "ratio": value.ratio,
+                 "change_percent": value.change_percent, "change": value.change, "base_fy": value.base_fy,
+                 "as_of": value.as_of, "by": value.by})
     return _drop_empty(data)
 
 
@@ -38,7 +39,9 @@ def kpi_dict(kpi: Kpi) -> dict:
         "definition": text_value(kpi.definition), "rationale": text_value(kpi.rationale),
         "baseline": kpi_value_dict(kpi.baseline, with_fy=True) if kpi.baseline else None,
         "targets": {fy: kpi_value_dict(v) for fy, v in sorted(kpi.targets.items())},
+        "target": kpi_value_dict(kpi.target) if kpi.target else None,
         "actuals": {fy: kpi_value_dict(v) for fy, v in sorted(kpi.actuals.items())},
+        "references": [kpi_value_dict(r, with_fy=True) for r in kpi.references],
     })
 
 
@@ -58,6 +61,7 @@ _RECORD: dict[Kind, Callable[[Any], Any]] = {
     Kind.PROGRESS: lambda value: {fy: _drop_empty({"status": p.status, "text": text_value(p.text), "as_of": p.as_of})
                                   for fy, p in sorted(value.items())},
     Kind.KPIS: lambda value: [kpi_dict(k) for k in value],
+    Kind.FISCAL_YEAR: lambda value: value,
 }
 
 
@@ -72,10 +76,13 @@ def theme_dict(theme: Theme) -> dict:
 
 def plan_dict(content: PlanContent, initiative_order: list[str] | None = None) -> dict:
     return _drop_empty({
+        "format": content.format if content.format != 1 else None,
         "municipality": content.municipality, "title": content.title,
         "parent_strategy": content.parent_strategy, "subtitle": content.subtitle,
         "period": {"start": content.period_start, "end": content.period_end},
-        "adoption": content.adoption, "lead": text_value(content.lead), "source": text_value(content.source),
+        "adoption": content.adoption, "lead": text_value(content.lead),
+        "version_policy": text_value(content.version_policy), "goals": text_value(content.goals),
+        "fields": content.fields_declaration, "source": text_value(content.source),
         "licence": content.licence,
         "theme_levels": list(content.theme_levels),
         "themes": [theme_dict(t) for t in content.themes],

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from generator.i18n import current_language, has, msg
-from generator.model.fields import INITIATIVE_FIELDS, Field, FieldSet, Kind, Vocabulary
+from generator.model.fields import CUSTOM_KINDS, CUSTOM_PLACES, INITIATIVE_FIELDS, Field, FieldSet, Kind, Vocabulary
 from generator.model.fields import for_plan as fields_for_plan
 
 SCHEMA_BASE = "https://planpub.invalid/schema/"  # an identifier, never fetched
@@ -104,13 +104,16 @@ def _document(name: str, properties: dict, required: list[str] | None = None, **
 
 # ── KPIs, themes ──────────────────────────────────────────────────────────────
 
-def kpi_value() -> dict[str, Any]:
+def kpi_value(**extra) -> dict[str, Any]:
     return _object("kpi_value", {
         "value": {"type": "number", **_words("kpi_value_value")},
         "text": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT, **_words("kpi_value_text")},
+        "ratio": {"type": "number", "exclusiveMinimum": 0, **_words("kpi_value_ratio")},
         "change_percent": {"type": "number", **_words("kpi_value_change_percent")},
+        "change": {"type": "number", **_words("kpi_value_change")},
         "base_fy": _fy("kpi_value_base_fy"),
         "as_of": _date("kpi_value_as_of"),
+        **extra,
     })
 
 
@@ -127,7 +130,11 @@ def kpi() -> dict[str, Any]:
         "rationale": _text("kpi_rationale"),
         "baseline": baseline,
         "targets": _per_year("kpi_targets", value),
+        "target": {**kpi_value(by={"anyOf": [{"enum": ["period_end"]}, _fy()], **_words("kpi_target_by")}),
+                   **_words("kpi_target")},
         "actuals": _per_year("kpi_actuals", value),
+        "references": {"type": "array", **_words("kpi_references"),
+                       "items": kpi_value(fy=_fy("kpi_reference_fy"))},
     }, required=["id", "name"])
 
 
@@ -154,6 +161,8 @@ def statuses() -> dict[str, Any]:
 # ── initiatives: one property per registered field ─────────────────────────────
 
 def _field_title(field: Field) -> str:
+    if field.plan_label:
+        return field.plan_label
     words = _words(f"initiative_{field.key}")
     return words.get("title") or msg(field.label_key)
 
@@ -198,13 +207,14 @@ _BY_KIND: dict[Kind, Callable[[Field], dict[str, Any]]] = {
     Kind.ACTIVITIES: _activities,
     Kind.PROGRESS: _progress,
     Kind.KPIS: lambda f: {"type": "array", "items": {"$ref": "#/$defs/kpi"}, "title": _field_title(f)},
+    Kind.FISCAL_YEAR: lambda f: {**_fy(), "title": _field_title(f)},
 }
 
 
 def field_schema(field: Field) -> dict[str, Any]:
     node = _BY_KIND[field.kind](field)
     if not node.get("title"):
-        node["title"] = msg(field.label_key)
+        node["title"] = field.label
     return node
 
 
@@ -227,6 +237,21 @@ def plan() -> dict[str, Any]:
         "adoption": {"enum": ["adopted", "draft"], **_words("plan_adoption")},
         "lead": _text("plan_lead"),
         "version_policy": _text("plan_version_policy"),
+        "goals": _text("plan_goals"),
+        "fields": _object("plan_fields", {
+            "uses": {"type": "array", "uniqueItems": True, **_words("plan_fields_uses"),
+                     "items": {"enum": [f.key for f in INITIATIVE_FIELDS]}},
+            "labels": {"type": "object", **_words("plan_fields_labels"), "propertyNames": {"pattern": ID_PATTERN},
+                       "additionalProperties": {"type": "string", "minLength": 1, "maxLength": MAX_LABEL}},
+            "extra": {"type": "array", **_words("plan_fields_extra"), "items": _object("plan_field", {
+                "key": {"type": "string", "pattern": r"^[a-z][a-z0-9_]*$", **_words("plan_field_key")},
+                "label": {"type": "string", "minLength": 1, "maxLength": MAX_LABEL, **_words("plan_field_label")},
+                "kind": {"enum": sorted(CUSTOM_KINDS), **_words("plan_field_kind")},
+                "place": {"enum": sorted(CUSTOM_PLACES), **_words("plan_field_place")},
+                "order": {"type": "integer", **_words("plan_field_order")},
+                "expected": {"type": "boolean", **_words("plan_field_expected")},
+            }, required=["key", "label"])},
+        }),
         "source": _text("plan_source"),
         "licence": _string("plan_licence"),
         "theme_levels": {"type": "array", "items": {"type": "string", "minLength": 1}, **_words("plan_theme_levels")},

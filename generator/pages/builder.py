@@ -68,7 +68,7 @@ def _plan_context(site: Site, edition: Edition, kind: PageKind, arg: str | None 
     base = urls.plan_base(edition.plan.id)
     return {"site": site, "plan": edition.plan, "content": edition.content, "edition": edition,
             "version": edition.version, "page_kind": kind, "page_arg": arg, "menu_base": base,
-            "menu": sections.plan_menu(base, edition.plan.id)}
+            "menu": sections.plan_menu(base, edition.plan.id, edition.content.fields)}
 
 
 def compare_pages(site: Site, newer: Edition, diffs: dict) -> Iterator[Page]:

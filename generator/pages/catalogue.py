@@ -48,7 +48,7 @@ class EditionBuild:
 
     def __post_init__(self) -> None:
         content = self.edition.content
-        assessments = {kpi.id: assess(kpi) for kpi in content.all_kpis()}
+        assessments = {kpi.id: assess(kpi, content.period_end) for kpi in content.all_kpis()}
         self.shared = {"status_class": sections.status_palette(content, self.site), "assessments": assessments,
                        "charts": {kpi_id: kpi_chart(a) for kpi_id, a in assessments.items()},
                        "initiative_years": sections.initiative_years}
@@ -62,7 +62,7 @@ class EditionBuild:
         edition = self.edition
         return {"site": self.site, "plan": edition.plan, "content": edition.content, "edition": edition,
                 "version": edition.version, "page_kind": kind, "page_arg": arg, "menu_base": edition.base,
-                "menu": sections.plan_menu(edition.base, edition.plan.id),
+                "menu": sections.plan_menu(edition.base, edition.plan.id, edition.content.fields),
                 "switcher": sections.version_switcher(edition, self.editions, kind, arg),
                 # The same page at the stable address; it always exists (see withdrawn pages).
                 "latest_url": self.editions[0].url(kind, arg), **self.shared}
@@ -122,7 +122,7 @@ def departments(b: EditionBuild) -> Page:
 
 @builds(PageKind.KPI)
 def kpi(b: EditionBuild) -> Page:
-    return b.page(PageKind.KPI, msg("ui.kpi"), KpiContext, kpis=b.content.all_kpis(),
+    return b.page(PageKind.KPI, b.content.fields.label_of("kpis", msg("ui.kpi")), KpiContext, kpis=b.content.all_kpis(),
                   kpi_summary=kpi_summary(list(b.shared["assessments"].values())))
 
 

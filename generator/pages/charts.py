@@ -44,7 +44,8 @@ class LineChart:
 
 def kpi_chart(assessment: KpiAssessment) -> LineChart | None:
     """A line chart of targets vs actuals, or None when there is nothing numeric to draw."""
-    targets = [t for t in assessment.targets if t.value is not None]
+    # A target with no year of its own has no place on a time axis (the table shows it).
+    targets = [t for t in assessment.targets if t.value is not None and t.fy is not None]
     actuals = [a for a in assessment.actuals if a.value is not None]
     if not targets and not actuals:
         return None

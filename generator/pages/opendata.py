@@ -24,8 +24,8 @@ from typing import Callable, Iterator
 from generator.i18n import has, lookup, msg
 from generator.model import fiscal
 from generator.model.fields import Field, FieldSet, Kind, Vocabulary
-from generator.model.kpi import assess, resolve_target
-from generator.model.plan import Initiative, PlanContent, Text, Version
+from generator.model.kpi import assess, resolve, target_year
+from generator.model.plan import Initiative, KpiValue, PlanContent, Text, Version
 from generator.model.records import initiative_dict, kpi_dict, theme_dict
 
 LIST_SEPARATOR = "|"
@@ -77,7 +77,8 @@ def schedule_columns(fields: FieldSet) -> list[Column]:
 def kpi_columns() -> list[Column]:
     return [_column(KPIS, name) for name in (
         "kpi_id", "kpi_name", "initiative_id", "direction", "value_type", "fiscal_year", "fiscal_year_wareki",
-        "value", "unit", "text", "change_percent", "base_fiscal_year", "as_of", "judgement")]
+        "value", "unit", "text", "change_percent", "base_fiscal_year", "as_of", "judgement", "ratio", "change",
+        "target_by")]
 
 
 def dictionary(fields: FieldSet) -> dict[str, list[Column]]:
@@ -121,6 +122,7 @@ _CELLS: dict[Kind, Callable[[Field, object, PlanContent], list]] = {
     Kind.REF: _ref_cells,
     Kind.REFS: lambda field, value, content: [value],
     Kind.PROGRESS: _latest_status,
+    Kind.FISCAL_YEAR: lambda field, value, content: [value],
 }
 
 
@@ -159,22 +161,31 @@ def schedule_rows(content: PlanContent) -> list[list[str]]:
 
 
 def kpi_rows(content: PlanContent) -> list[list[str]]:
+    """One row per KPI × (baseline, each target, each actual, each reference figure), in
+    kpi_columns order. A target's `value` is its number, or the one computed from its base
+    year once known; `target_by` is set for a target without a year of its own."""
     rows = []
     for kpi in content.all_kpis():
         head = [kpi.id, kpi.name, kpi.initiative_id, kpi.direction]
-        judgement = assess(kpi).judgement
-        if kpi.baseline is not None:
-            b = kpi.baseline
-            rows.append(head + ["baseline", b.fy, _wareki(b.fy), b.value, kpi.unit, b.text, None, None, b.as_of,
-                                judgement])
-        else:
-            rows.append(head + ["baseline", None, "", None, kpi.unit, None, None, None, None, judgement])
-        for fy, t in sorted(kpi.targets.items()):
-            rows.append(head + ["target", fy, _wareki(fy), resolve_target(kpi, fy), kpi.unit, t.text, t.change_percent,
-                                t.base_fy, t.as_of, None])
-        for fy, a in sorted(kpi.actuals.items()):
-            rows.append(head + ["actual", fy, _wareki(fy), a.value, kpi.unit, a.text, a.change_percent, a.base_fy,
-                                a.as_of, None])
+        judgement = assess(kpi, content.period_end).judgement
+
+        def row(kind: str, fy, value, number, judged=None, by=None) -> list:
+            value = value or KpiValue()
+            return head + [kind, fy, _wareki(fy), number, kpi.unit, value.text, value.change_percent, value.base_fy,
+                           value.as_of, judged, value.ratio, value.change, by]
+
+        baseline = kpi.baseline
+        rows.append(row("baseline", baseline.fy if baseline else None, baseline,
+                        baseline.value if baseline else None, judgement))
+        for fy, target in sorted(kpi.targets.items()):
+            rows.append(row("target", fy, target, resolve(kpi, target)))
+        if kpi.target is not None:
+            year = target_year(kpi.target, content.period_end)
+            rows.append(row("target", year, kpi.target, resolve(kpi, kpi.target), by=kpi.target.by or "unstated"))
+        for fy, actual in sorted(kpi.actuals.items()):
+            rows.append(row("actual", fy, actual, actual.value))
+        for reference in kpi.references:
+            rows.append(row("reference", reference.fy, reference, reference.value))
     return [[_cell(v) for v in row] for row in rows]
 
 
@@ -189,6 +200,7 @@ def csv_bytes(columns: list[Column], rows: list[list[str]]) -> bytes:
 def plan_json(plan_id: str, content: PlanContent, version: Version, licence: str) -> dict:
     return {
         "plan_id": plan_id,
+        "goals": list(content.goals.items) if content.goals else [],
         "version": {"id": version.id, "label": version.label, "name": version.name, "date": version.date,
                     "status": version.status, "notes": list(version.notes.items) if version.notes else [],
                     "source": list(version.source.items) if version.source else []},

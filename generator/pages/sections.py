@@ -117,7 +117,8 @@ def _detail_count(initiative: Initiative, fields: FieldSet) -> int:
     count = 0
     for field in fields:
         value = field.value(initiative) if field.detail else None
-        count += (1 if field.in_texts else len(value)) if value else 0
+        if value:
+            count += len(value) if isinstance(value, (list, dict)) else 1
     return count
 
 def earlier_details(edition: Edition, initiative: Initiative) -> dict | None:
@@ -190,12 +191,16 @@ class PairDiffs(dict):
         return diff
 
 
-def plan_menu(base: str, plan_id: str) -> list:
+def plan_menu(base: str, plan_id: str, fields: FieldSet | None = None) -> list:
     """The plan menu: the edition pages declared with a menu position (pages/kinds.py), the
     site search and the plan's feed, in menu order."""
     from generator.pages.contexts import MenuEntry
 
-    entries = [(kind.menu, MenuEntry(kind, msg(f"ui.menu.{kind}"), urls.page(base, kind))) for kind in menu_kinds()]
+    def label(kind: PageKind) -> str:
+        default = msg(f"ui.menu.{kind}")
+        return fields.label_of("kpis", default) if fields is not None and kind is PageKind.KPI else default
+
+    entries = [(kind.menu, MenuEntry(kind, label(kind), urls.page(base, kind))) for kind in menu_kinds()]
     entries.append((60, MenuEntry(PageKind.SEARCH, msg("ui.menu.search"), urls.portal(PageKind.SEARCH))))
     entries.append((80, MenuEntry("feed", msg("ui.menu.feed"), urls.plan_feed(plan_id), "application/atom+xml")))
     return [entry for _, entry in sorted(entries, key=lambda pair: pair[0])]

@@ -159,23 +159,35 @@ def _check_kpi(kpi: Kpi, doc: YamlDocument, path: tuple, content, problems: Prob
         _add(problems, doc, path + ("id",), "duplicate_id", "duplicate_id", "duplicate_id", value=kpi.id,
              kind=msg("ui.id_kinds.kpi", file=seen[kpi.id]))
     seen.setdefault(kpi.id, where)
-    for kind, values in (("targets", kpi.targets), ("actuals", kpi.actuals)):
-        for fy, value in values.items():
-            _check_year(fy, content, doc, path + (kind, fy), problems)
-            if kpi.unit and value.value is None and value.change_percent is None and not value.text:
-                _add(problems, doc, path + (kind, fy), "kpi_value_needs_number", "kpi_value_needs_number",
-                     "kpi_value_needs_number", unit=kpi.unit, kind=msg(f"ui.{kind[:-1]}"))
-    for fy, target in kpi.targets.items():
-        if target.change_percent is not None:
-            if target.base_fy is None or kpi.baseline is None or kpi.baseline.fy != target.base_fy \
-                    or kpi.baseline.value is None:
-                _add(problems, doc, path + ("targets", fy), "kpi_relative_needs_base", "kpi_relative_needs_base",
-                     "kpi_relative_needs_base")
-            if kpi.direction and (target.change_percent > 0) != (kpi.direction == "increase") \
-                    and target.change_percent != 0:
-                _add(problems, doc, path + ("targets", fy, "change_percent"), "kpi_change_sign", "kpi_change_sign",
-                     "kpi_change_sign", value=target.change_percent, direction=msg(f"ui.{kpi.direction}"))
+    stated = [(("targets", fy), "targets", v) for fy, v in kpi.targets.items()] + \
+        [(("actuals", fy), "actuals", v) for fy, v in kpi.actuals.items()] + \
+        ([(("target",), "targets", kpi.target)] if kpi.target else [])
+    for where_in_kpi, kind, value in stated:
+        if isinstance(where_in_kpi[-1], int):
+            _check_year(where_in_kpi[-1], content, doc, path + where_in_kpi, problems)
+        if kpi.unit and value.value is None and not value.relative and not value.text:
+            _add(problems, doc, path + where_in_kpi, "kpi_value_needs_number", "kpi_value_needs_number",
+                 "kpi_value_needs_number", unit=kpi.unit, kind=msg(f"ui.{kind[:-1]}"))
+        if kind == "targets" and value.relative:
+            _check_relative(kpi, value, doc, path + where_in_kpi, problems)
+    if kpi.target is not None and isinstance(kpi.target.by, int):
+        _check_year(kpi.target.by, content, doc, path + ("target", "by"), problems)
     _check_direction(kpi, doc, path, problems)
+
+
+def _check_relative(kpi: Kpi, target, doc: YamlDocument, path: tuple, problems: Problems) -> None:
+    """A relative target names its base year (its value may not be measured yet) and moves
+    the way the indicator should."""
+    if target.base_fy is None:
+        _add(problems, doc, path, "kpi_relative_needs_base", "kpi_relative_needs_base", "kpi_relative_needs_base")
+    if kpi.direction not in ("increase", "decrease"):
+        return
+    increase = kpi.direction == "increase"
+    for name, value, neutral in (("change_percent", target.change_percent, 0), ("change", target.change, 0),
+                                 ("ratio", target.ratio, 1)):
+        if value is not None and value != neutral and (value > neutral) != increase:
+            _add(problems, doc, path + (name,), "kpi_change_sign", "kpi_change_sign", "kpi_change_sign",
+                 value=value, direction=msg(f"ui.{kpi.direction}"))
 
 
 def _check_direction(kpi: Kpi, doc: YamlDocument, path: tuple, problems: Problems) -> None:

@@ -97,14 +97,14 @@ def test_kpi_sheets_round_trip_and_refuse_unknown_kinds():
                                                                        {2025: KpiValue(value=10)}, 2023)
     value_table.rows[0][value_table.header.index("種別")] = "予定"
     kpis.read(kpi_table, value_table, {"online": Initiative(id="online", title="x")}, problems)
-    assert [p.message for p in problems] == ["「予定」は選べません（目標／実績）"]
+    assert [p.message for p in problems] == ["「予定」は選べません（目標／実績／参考）"]
 
 
 def test_choices_sheet_lists_every_vocabulary():
     table = choices.write(_content(), ["運用中", "完了"])
     column = {name: [row[i] for row in table.rows if row[i]] for i, name in enumerate(table.header)}
     assert column["担当課"] == ["市民課", "税務課"] and column["区分"] == ["窓口"]
-    assert column["進捗状況"] == ["運用中", "完了"] and column["種別"] == ["目標", "実績"]
+    assert column["進捗状況"] == ["運用中", "完了"] and column["種別"] == ["目標", "実績", "参考"]
 
 
 def test_reader_numbers_and_dates():

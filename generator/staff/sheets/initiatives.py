@@ -96,15 +96,15 @@ def read(table: Table, base: PlanContent, problems: list[CellProblem]) -> dict[s
         if iid in initiatives:
             sheet.problem(number, id_column, error("duplicate_id", value=iid, row=rows_of[iid]))
             continue
-        values, texts = {}, {}
+        values, texts, extra = {}, {}, {}
         for field in fields:
             value = _read_field(sheet, number, row, field, vocabularies)
             if value:
-                (texts if field.in_texts else values)[field.key] = value
+                (texts if field.in_texts else extra if field.custom else values)[field.key] = value
         if not values.get("title"):
             sheet.problem(number, title_field.table_label, error("no_title"))
         values.setdefault("title", "")
-        initiatives[iid] = Initiative(id=iid, texts=texts, **values)
+        initiatives[iid] = Initiative(id=iid, texts=texts, extra=extra, **values)
         rows_of[iid] = number
     return initiatives
 
@@ -120,6 +120,8 @@ def _read_field(sheet: SheetReader, number: int, row, field: Field, vocabularies
     if field.kind is Kind.LABEL:
         value = sheet.get(row, field.table_label)
         return None if value is None else str(value).strip()
+    if field.kind is Kind.FISCAL_YEAR:
+        return sheet.integer(number, row, field.table_label)
     known = vocabularies.get(field.vocabulary, set())
     if field.sheet is SheetLayout.NUMBERED:
         found = []

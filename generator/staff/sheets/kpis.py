@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from generator.i18n import msg
-from generator.model.plan import Initiative, Kpi, KpiValue, PlanContent
+from generator.model.plan import PERIOD_END, Initiative, Kpi, KpiValue, PlanContent
 from generator.model.schema import ID_PATTERN
 from generator.staff.sheets.table import (CellProblem, SheetReader, Table, cell_text, column, error, sheet_name,
                                           text_from_cell)
@@ -14,9 +14,10 @@ from generator.staff.sheets.table import (CellProblem, SheetReader, Table, cell_
 ID_RE = re.compile(ID_PATTERN)
 KPI_COLUMNS = ("id", "kpi_id", "kpi_name", "unit", "direction", "definition", "rationale", "baseline_fy",
                "baseline", "baseline_text", "baseline_as_of")
-VALUE_COLUMNS = ("kpi_id", "fiscal_year", "value_kind", "value", "text", "change_percent", "base_fy", "as_of")
+VALUE_COLUMNS = ("kpi_id", "fiscal_year", "value_kind", "value", "text", "ratio", "change_percent", "change",
+                 "base_fy", "by", "as_of")
 DIRECTIONS = ("increase", "decrease")
-VALUE_KINDS = ("targets", "actuals")
+VALUE_KINDS = ("targets", "actuals", "references")
 
 
 def direction_label(direction: str) -> str:
@@ -44,11 +45,20 @@ def write(content: PlanContent) -> tuple[Table, Table]:
                           direction_label(kpi.direction) if kpi.direction else None,
                           cell_text(kpi.definition), cell_text(kpi.rationale),
                           baseline.fy, baseline.value, baseline.text, baseline.as_of])
-        for kind in VALUE_KINDS:
-            for fy, value in sorted(getattr(kpi, kind).items()):
-                values.rows.append([kpi.id, fy, kind_label(kind), value.value, value.text, value.change_percent,
-                                    value.base_fy, value.as_of])
+        stated = [("targets", fy, v) for fy, v in sorted(kpi.targets.items())]
+        stated += [("targets", None, kpi.target)] if kpi.target else []
+        stated += [("actuals", fy, v) for fy, v in sorted(kpi.actuals.items())]
+        stated += [("references", r.fy, r) for r in kpi.references]
+        for kind, fy, value in stated:
+            values.rows.append([kpi.id, fy, kind_label(kind), value.value, value.text, value.ratio,
+                                value.change_percent, value.change, value.base_fy, by_label(value.by),
+                                value.as_of])
     return kpis, values
+
+
+def by_label(by) -> str | int | None:
+    """期限 of a target without a year: a fiscal year, or the words for the plan period's end."""
+    return msg("workbook.period_end") if by == PERIOD_END else by
 
 
 def read(kpi_table: Table, value_table: Table, initiatives: dict[str, Initiative],
@@ -114,18 +124,32 @@ def _read_values(table: Table, kpis: dict[str, Kpi], problems: list[CellProblem]
         if kpi is None:
             sheet.problem(number, c["kpi_id"], error("unknown_kpi", value=kid, sheet=sheet_name("kpis")))
             continue
-        fy = sheet.integer(number, row, c["fiscal_year"], required=True)
         label = sheet.text(row, c["value_kind"])
         kind = kinds.get(label or "")
         if kind is None:
             sheet.problem(number, c["value_kind"], error("bad_value_kind", value=label or "",
                                                          choices=msg("workbook.choice_separator").join(kinds)))
             continue
+        # A target may have no year of its own (then 期限 says by when, if the document does);
+        # actuals always have one; reference figures may.
+        fy = sheet.integer(number, row, c["fiscal_year"], required=kind == "actuals")
+        by_text = sheet.text(row, c["by"])
+        by = PERIOD_END if by_text == msg("workbook.period_end") else \
+            sheet.integer(number, row, c["by"]) if by_text else None
         value = KpiValue(value=sheet.number(number, row, c["value"]), text=sheet.text(row, c["text"]),
+                         ratio=sheet.number(number, row, c["ratio"]),
                          change_percent=sheet.number(number, row, c["change_percent"]),
+                         change=sheet.number(number, row, c["change"]),
                          base_fy=sheet.integer(number, row, c["base_fy"]),
-                         as_of=sheet.date(number, row, c["as_of"]))
-        if fy is not None:
+                         as_of=sheet.date(number, row, c["as_of"]),
+                         fy=fy if kind == "references" else None, by=by if kind == "targets" and fy is None else None)
+        if kind == "references":
+            kpi.references.append(value)
+        elif fy is None:
+            if kpi.target is not None:
+                sheet.problem(number, c["fiscal_year"], error("duplicate_target", kpi=kid))
+            kpi.target = value
+        else:
             target = getattr(kpi, kind)
             if fy in target:
                 sheet.problem(number, c["fiscal_year"], error("duplicate_value", kpi=kid, fy=fy, kind=label))
