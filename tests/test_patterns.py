@@ -134,3 +134,123 @@ def test_release_refuses_a_date_that_is_not_a_date_or_not_later(staged):
                       "--content", str(staged))
     assert earlier.returncode == 1 and "後ではありません" in earlier.stderr
     assert not (staged / "plans/dates-and-stages/releases/1.2").exists()
+
+
+# ── 3. KPIs as plans write them ───────────────────────────────────────────────────────
+
+def _kpis(model, plan_id):
+    content = model[plan_id].snapshots[model[plan_id].latest.id]
+    return {k.id: k for k in content.all_kpis()}, content
+
+
+def test_relative_targets_are_structure_judged_once_the_base_is_known(model):
+    from generator.model.kpi import assess, resolve
+    kpis, content = _kpis(model, "kpi-shapes")
+    online = kpis["online-rate"]
+    assert (online.targets[2025].ratio, online.targets[2025].base_fy) == (1.5, 2022)
+    assert resolve(online, online.targets[2025]) == 30      # 20 (令和4年度) × 1.5
+    counter = kpis["counter-time"]
+    assert counter.targets[2027].change_percent == -50 and resolve(counter, counter.targets[2027]) is None
+    assert assess(counter, content.period_end).reason == "no_actual"
+    paper = kpis["paper"]
+    assert resolve(paper, paper.targets[2026]) == 1_500_000
+    assert assess(paper, content.period_end).judgement == "on_track"
+    # Before the 2025 target is due, 32% is compared with the line from 20% (2022) to 30% (2025).
+    assert assess(online, content.period_end).judgement == "on_track"
+
+
+def test_targets_without_a_year_qualitative_targets_and_references(model, patterns_site):
+    from generator.model.kpi import assess
+    kpis, content = _kpis(model, "kpi-shapes")
+    assert kpis["online-rate"].target.by == "period_end" and kpis["specialists"].target.by is None
+    assert assess(kpis["culture"], content.period_end).reason == "qualitative"
+    assert [r.value for r in kpis["online-rate"].references] == [12]
+    page = text_of(patterns_site / "kpi-shapes/kpi/index.html")
+    assert "目標（計画期間の終わりまでに） 60% 計画期間の終わりまでに60%" in page
+    assert "目標（年度の記載なし） 1人 各課に1名以上" in page
+    assert "令和4年度比 1.5倍（= 30%） 令和4年度の1.5倍" in page
+    assert "令和5年度比 -50% （基準年度の値が分かると、数値を計算します） 50%減（令和5年度比）" in page
+    assert "〈参考〉 資料に参考として書かれている数値です。実績値ではなく、判定には使っていません。" in page
+    assert "基準値（令和4年度（2022年度）） 20% （2023年3月時点）" in page
+    assert "全職員がデジタル化の効果を実感している" in page
+
+
+def test_plan_wide_goals_and_kpis_and_the_plans_own_term(patterns_site):
+    home = text_of(patterns_site / "kpi-shapes/index.html")
+    assert "目指す姿 誰もが、いつでもどこでも行政サービスを利用できるまち 職員が市民に向き合う時間を増やす市役所" in home
+    assert "計画全体の指標 主な手続のオンライン化率" in home and "指標の達成状況" in home
+    kpi_page = (patterns_site / "kpi-shapes/kpi/index.html").read_text(encoding="utf-8")
+    assert "<h1>指標</h1>" in kpi_page and 'aria-current="page">指標</a>' in kpi_page
+
+
+def test_kpi_shapes_in_open_data_and_the_workbook(model, patterns_site, tmp_path):
+    rows = csv_rows(patterns_site / "kpi-shapes/data/kpis.csv")
+    online = [r for r in rows if r["kpi_id"] == "online-rate"]
+    assert [(r["value_type"], r["fiscal_year"], r["value"], r["target_by"]) for r in online] == [
+        ("baseline", "2022", "20", ""), ("target", "2025", "30", ""), ("target", "2027", "60", "period_end"),
+        ("actual", "2024", "32", ""), ("reference", "2021", "12", "")]
+    assert next(r for r in online if r["fiscal_year"] == "2025")["ratio"] == "1.5"
+    from generator.staff.sheets import from_tables, to_tables
+    _, content = _kpis(model, "kpi-shapes")
+    statuses = ["未着手", "実施中", "完了"]
+    initiatives, plan_kpis, problems = from_tables({t.name: t for t in to_tables(content, statuses)}, content, statuses)
+    assert problems == []
+    assert plan_kpis == content.kpis
+    assert [i.kpis for i in initiatives] == [i.kpis for i in content.initiatives]
+
+
+def test_kpi_shapes_in_the_diff(model):
+    from generator.model.diff import flatten_kpi
+    kpis, _ = _kpis(model, "kpi-shapes")
+    flat = flatten_kpi(kpis["online-rate"])
+    assert flat[("kpi", "online-rate", "target")] == "60 期限: 計画期間の終わり 「計画期間の終わりまでに60%」"
+    assert flat[("kpi", "online-rate", "targets", 2025)] == "1.5倍（2022年度比） 「令和4年度の1.5倍」"
+    assert ("kpi", "online-rate", "references", 0) in flat
+
+
+# ── 4. per-plan field sets and labels ─────────────────────────────────────────────────
+
+def test_a_plan_names_its_fields_and_adds_its_own(model, patterns_site):
+    content = model["own-fields"].snapshots["1.0"]
+    assert [f.key for f in content.fields][:4] == ["number", "title", "theme", "departments"]
+    assert "purpose" not in content.fields and content.fields["departments"].label == "関係部署"
+    app = content.initiative("app")
+    assert app.extra == {"formal_name": "架空村公式スマートフォンアプリ「かくうむらナビ」", "target_fy": 2025}
+    page = text_of(patterns_site / "own-fields/initiatives/app/index.html")
+    assert "柱 くらしの利便性向上 関係部署 総務課、住民課 正式名称 架空村公式スマートフォンアプリ「かくうむらナビ」 " \
+           "目標時期 令和7年度（2025年度）" in page
+    assert "効果・メリット 来庁しなくても手続ができる" in page and page.index("予算の考え方") > page.index("スケジュール")
+
+
+def test_not_stated_lists_only_the_fields_the_plans_documents_use(patterns_site):
+    page = text_of(patterns_site / "own-fields/initiatives/portal/index.html")
+    assert "この版の資料には記載がありません。（事業概要、効果・メリット、スケジュール）" in page
+    assert "目的" not in page and "現状" not in page
+
+
+def test_a_field_the_plan_does_not_use_is_refused(tmp_path):
+    import shutil
+    content = tmp_path / "content"
+    shutil.copytree(PATTERNS, content)
+    path = content / "plans/own-fields/working/initiatives/portal.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "purpose: 子育て世帯の負担を減らす\n", encoding="utf-8")
+    problems = load_valid_site(content).problems
+    assert ("schema.additionalProperties", "purpose") in [(p.code, p.field) for p in problems]
+
+
+def test_own_fields_in_open_data_workbook_and_diff(model, patterns_site):
+    rows = csv_rows(patterns_site / "own-fields/data/initiatives.csv")
+    assert rows[0]["formal_name"].startswith("架空村公式") and rows[0]["target_fy"] == "2025"
+    assert "purpose" not in rows[0]
+    page = (patterns_site / "own-fields/data/index.html").read_text(encoding="utf-8")
+    assert "<code>target_fy</code>" in page and "目標時期" in page and "関係部署" in page
+    from generator.staff.sheets import from_tables, to_tables
+    content = model["own-fields"].working
+    tables = {t.name: t for t in to_tables(content, ["実施中"])}
+    assert {"関係部署1", "正式名称", "目標時期", "効果・メリット"} <= set(tables["取組"].header)
+    initiatives, _, problems = from_tables(tables, content, ["実施中"])
+    assert problems == [] and initiatives[0].extra == content.initiative("app").extra
+    from generator.model.diff import flatten_initiative
+    from generator.model.fieldnames import field_label
+    assert flatten_initiative(content.initiative("app"), content.fields)[("target_fy",)] == "2025"
+    assert field_label(("departments",), None, content.fields) == "関係部署"

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator
 
 from generator.i18n import msg
 from generator.model.fields import INITIATIVE_FIELDS, FieldSet, Kind
-from generator.model.plan import Initiative, Kpi, KpiValue, PlanContent, Text
+from generator.model.plan import PERIOD_END, Initiative, Kpi, KpiValue, PlanContent, Text
 
 # A field key is a tuple: ("purpose",), ("schedule", 2024), ("kpi", "<id>", "targets", 2025) …
 FieldKey = tuple
@@ -112,7 +112,7 @@ def _kpi_value(value: KpiValue | None) -> str | None:
     if value.change is not None:
         parts.append(msg("diff.change", change=_number(value.change), base=value.base_fy))
     if value.by is not None:
-        parts.append(msg("diff.by", by=value.by))
+        parts.append(msg("diff.by", by=msg("diff.period_end") if value.by == PERIOD_END else value.by))
     if value.text:
         parts.append(msg("diff.as_written", text=value.text))
     if value.as_of:

@@ -97,6 +97,10 @@ def assess(kpi: Kpi, period_end: int | None = None) -> KpiAssessment:
         result.baseline = Point(kpi.baseline.fy, float(kpi.baseline.value), kpi.baseline.text, kpi.baseline.as_of)
     numeric_targets = [t for t in result.targets if t.value is not None]
     measured = [a for a in result.actuals if a.value is not None]
+    stated = [*kpi.targets.values(), *([kpi.target] if kpi.target else [])]
+    if stated and all(t.value is None and not t.relative for t in stated):
+        result.reason = "qualitative"   # targets in words only: shown as written, never judged
+        return result
     if not measured:
         result.reason = "no_actual"
         return result

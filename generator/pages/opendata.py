@@ -45,13 +45,13 @@ class Column:
     example: str
 
 
-def _column(file: str, name: str, meaning: str | None = None) -> Column:
+def _column(file: str, name: str, meaning: str | None = None, label: str = "") -> Column:
     """A column as the catalogue describes it: `opendata.<file>.<name>` has its meaning and
     example, and the keys of its type and unit (under opendata.types / opendata.units)."""
     entry = lookup(f"opendata.{file.removesuffix('.csv')}.{name}")
     entry = entry if isinstance(entry, dict) else {}
     unit = entry.get("unit")
-    return Column(name, meaning or str(entry.get("meaning", "")).format(separator=LIST_SEPARATOR),
+    return Column(name, meaning or str(entry.get("meaning", "")).format(separator=LIST_SEPARATOR, label=label),
                   msg(f"opendata.types.{entry.get('type', 'string')}"), msg(f"opendata.units.{unit}") if unit else "",
                   str(entry.get("example", "")))
 
@@ -63,7 +63,7 @@ def initiative_columns(fields: FieldSet) -> list[Column]:
     for field in fields:
         for name in field.csv_columns:
             described = has(f"opendata.initiatives.{name}")
-            columns.append(_column(INITIATIVES, name, None if described else field.label))
+            columns.append(_column(INITIATIVES, name, None if described else field.label, field.label))
     return columns
 
 

@@ -12,7 +12,7 @@ from generator.i18n import msg
 from generator.model import fiscal
 from generator.load.documents import LoadedContent, LoadedPlan
 from generator.validate.markup import find_links, find_raw_html
-from generator.model.fields import Field, Kind, Vocabulary
+from generator.model.fields import ALWAYS_USED, INITIATIVE_FIELDS, Field, Kind, Vocabulary
 from generator.pages import urls
 from generator.pages.kinds import PageKind, Scope
 from generator.pages.opendata import INITIATIVES, KPIS, SCHEDULE
@@ -46,6 +46,7 @@ def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None
         _add(problems, plan_doc, ("period",), "period_reversed", "period_reversed", "period_reversed",
              start=content.period_start, end=content.period_end)
 
+    _check_field_declaration(plan_doc, problems)
     theme_entries, vision_entries = _theme_and_vision_paths(plan_doc.data.get("themes", []), ("themes",))
     theme_ids = _check_unique_ids(plan_doc, problems, msg("ui.id_kinds.theme"), theme_entries)
     vision_ids = _check_unique_ids(plan_doc, problems, msg("ui.id_kinds.vision"), vision_entries)
@@ -122,6 +123,29 @@ def _check_references(field: Field, value, known: set[str], doc: YamlDocument, p
     for path, item in entries:
         if item is not None and item not in known:
             _add(problems, doc, path, code, code, code, value=item)
+
+
+def _check_field_declaration(doc: YamlDocument, problems: Problems) -> None:
+    """plan.yml `fields`: a plan's own fields need keys of their own, and names go to
+    fields the plan has."""
+    spec = doc.data.get("fields") or {}
+    standard = {f.key for f in INITIATIVE_FIELDS}
+    extra_keys = set()
+    for index, extra in enumerate(spec.get("extra") or []):
+        key = extra["key"]
+        if key in standard or key in extra_keys or key in NOT_FIELD_KEYS:
+            _add(problems, doc, ("fields", "extra", index, "key"), "field_key_taken", "field_key_taken",
+                 "field_key_taken", value=key)
+        extra_keys.add(key)
+    uses = set(spec.get("uses") or standard) | ALWAYS_USED
+    for key in spec.get("labels") or {}:
+        if key not in uses and key not in extra_keys:
+            _add(problems, doc, ("fields", "labels", key), "field_label_unknown", "field_label_unknown",
+                 "field_label_unknown", value=key)
+
+
+# Keys an initiative file has besides its fields (none today; reserved for the format).
+NOT_FIELD_KEYS = {"id", "items", "extra"}
 
 
 def _theme_and_vision_paths(items: list, prefix: tuple) -> tuple[list, list]:

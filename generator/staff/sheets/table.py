@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from generator.i18n import msg
+from generator.model import fiscal
 from generator.model.plan import Text
 
 BULLET = "・"   # marks bullet items in a cell, so a one-item list and a paragraph stay distinct
-DATE_RE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
 @dataclass
@@ -141,10 +141,11 @@ class SheetReader:
         if hasattr(value, "isoformat"):
             return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
         text = str(value).strip()
-        if not DATE_RE.match(text):
+        stated = fiscal.read_date(text)   # 2024-03-31, 2024-03, 2024, 令和6年3月 … as stated
+        if stated is None:
             self.problem(number, name, error("not_date", value=text))
             return None
-        return text
+        return stated
 
 
 def column(key: str) -> str:
