@@ -254,3 +254,41 @@ def test_own_fields_in_open_data_workbook_and_diff(model, patterns_site):
     from generator.model.fieldnames import field_label
     assert flatten_initiative(content.initiative("app"), content.fields)[("target_fy",)] == "2025"
     assert field_label(("departments",), None, content.fields) == "関係部署"
+
+
+# ── 5. schedules ──────────────────────────────────────────────────────────────────────
+
+def test_every_year_of_the_plan_period_is_a_column(patterns_site):
+    page = (patterns_site / "schedules/initiatives/gis/index.html").read_text(encoding="utf-8")
+    head = page[page.index('<table class="pp-schedule">'):page.index("</thead>")]
+    assert [y for y in re.findall(r"（(\d{4})年度）", head)] == ["2023", "2024", "2025", "2026"]
+
+
+def test_open_ended_and_done_items_are_bars_with_words(patterns_site):
+    page = text_of(patterns_site / "schedules/initiatives/cloud/index.html")
+    assert "計画期間より前" in page and "基本方針の策定（令和4年度済）" in page
+    assert "標準準拠システムの運用（令和7年度～）" in page
+    html_text = (patterns_site / "schedules/initiatives/cloud/index.html").read_text(encoding="utf-8")
+    open_bar = re.search(r'<td colspan="(\d)" class="pp-span"><span class="pp-bar pp-bar--open">', html_text)
+    assert open_bar and open_bar.group(1) == "2"          # 2025 to the end of the plan period (2026)
+    assert '<span class="pp-bar pp-bar--done">' in html_text
+
+
+def test_an_empty_schedule_table_is_allowed_and_said(patterns_site):
+    page = text_of(patterns_site / "schedules/initiatives/survey/index.html")
+    assert "この版の資料では、スケジュールの表は空欄です。" in page
+
+
+def test_schedule_shapes_in_open_data_diff_and_workbook(model, patterns_site):
+    rows = csv_rows(patterns_site / "schedules/data/schedule.csv")
+    spans = {(r["text"], r["fiscal_year"], r["end_fiscal_year"], r["span"]) for r in rows if r["kind"] == "activity"}
+    assert spans == {("基本方針の策定", "2022", "2022", "done"), ("移行計画の作成", "2023", "2024", ""),
+                     ("標準準拠システムの運用", "2025", "", "open_end")}
+    from generator.model.diff import flatten_initiative
+    content = model["schedules"].working
+    flat = flatten_initiative(content.initiative("cloud"), content.fields)
+    assert flat[("activities", "基本方針の策定")] == "2022年度済" and flat[("activities", "標準準拠システムの運用")] == "2025〜"
+    from generator.staff.sheets import from_tables, to_tables
+    initiatives, _, problems = from_tables({t.name: t for t in to_tables(content, ["実施中"])}, content, ["実施中"])
+    assert problems == [] and next(i for i in initiatives if i.id == "cloud").activities == \
+        content.initiative("cloud").activities

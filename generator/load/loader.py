@@ -316,7 +316,8 @@ def _initiative(initiative_id: str, data: dict, fields: FieldSet) -> Initiative:
                 extra[field.key] = value
             else:
                 values[field.key] = value
-    return Initiative(id=initiative_id, texts=texts, extra=extra, **values)
+    empty = frozenset(key for key, value in data.items() if value in ({}, []) and key in fields)
+    return Initiative(id=initiative_id, texts=texts, extra=extra, stated_empty=empty, **values)
 
 
 # How each kind of field is read from its YAML value (see model/fields.py).
@@ -326,7 +327,8 @@ _READ: dict[Kind, Callable] = {
     Kind.REF: lambda raw, _: raw,
     Kind.REFS: lambda raw, _: list(raw),
     Kind.YEAR_TEXTS: lambda raw, _: {int(fy): Text.of(v) for fy, v in raw.items()},
-    Kind.ACTIVITIES: lambda raw, _: [Activity(a["name"], a["start"], a["end"]) for a in raw],
+    Kind.ACTIVITIES: lambda raw, _: [Activity(a["name"], a.get("start"), a["end"] if isinstance(a.get("end"), int) else None,
+                                              a.get("end") == "open", a.get("done")) for a in raw],
     Kind.PROGRESS: lambda raw, _: {int(fy): Progress(p.get("status"), Text.of(p.get("text")), _date(p.get("as_of")))
                                    for fy, p in raw.items()},
     Kind.KPIS: lambda raw, initiative_id: [_kpi(k, initiative_id) for k in raw],

@@ -157,6 +157,14 @@ def flatten_kpi(kpi: Kpi) -> dict[FieldKey, str]:
     return out
 
 
+def _span(activity) -> str:
+    if activity.done is not None:
+        return msg("diff.done", fy=activity.done)
+    if activity.ongoing:
+        return msg("diff.open_range", start=activity.start)
+    return msg("diff.range", start=activity.start, end=activity.end)
+
+
 def _flatten_progress(key: str, value: dict) -> Iterator[tuple[FieldKey, str]]:
     for fy, progress in sorted(value.items()):
         if progress.status:
@@ -176,7 +184,7 @@ _FLATTEN: dict[Kind, Callable[[str, object], Iterable[tuple[FieldKey, str]]]] = 
     Kind.REFS: lambda key, value: [((key,), msg("ui.list_separator").join(value))] if value else [],
     Kind.YEAR_TEXTS: lambda key, value: [((key, fy), text) for fy, item in sorted(value.items())
                                          if (text := _text(item))],
-    Kind.ACTIVITIES: lambda key, value: [((key, a.name), msg("diff.range", start=a.start, end=a.end)) for a in value],
+    Kind.ACTIVITIES: lambda key, value: [((key, a.name), _span(a)) for a in value],
     Kind.PROGRESS: _flatten_progress,
     Kind.KPIS: lambda key, value: [pair for kpi in value for pair in flatten_kpi(kpi).items()],
     Kind.FISCAL_YEAR: lambda key, value: [((key,), str(value))] if value is not None else [],

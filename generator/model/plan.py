@@ -131,9 +131,23 @@ class Kpi:
 
 @dataclass(frozen=True)
 class Activity:
+    """An item spanning fiscal years: from `start` to `end`, open-ended (「～」: `end` None
+    with `ongoing`), or completed before the schedule begins (「令和4年度済」: `done`)."""
+
     name: str
-    start: int
-    end: int
+    start: int | None = None
+    end: int | None = None
+    ongoing: bool = False
+    done: int | None = None
+
+    def covers(self, fy: int, last: int) -> bool:
+        """Whether the bar spans `fy` (an open-ended one runs to `last`, the plan's last year)."""
+        if self.start is None:
+            return False
+        return self.start <= fy <= (last if self.ongoing else self.end if self.end is not None else self.start)
+
+    def last_year(self, last: int) -> int | None:
+        return last if self.ongoing else self.end if self.end is not None else self.start
 
 
 @dataclass(frozen=True)
@@ -155,6 +169,7 @@ class Initiative:
     departments: list[str] = field(default_factory=list)
     texts: dict[str, Text] = field(default_factory=dict)     # prose fields (Kind.TEXT) by key
     extra: dict[str, object] = field(default_factory=dict)   # values of fields the plan declares itself
+    stated_empty: frozenset[str] = frozenset()   # fields the document shows empty (an empty schedule table)
     schedule: dict[int, Text] = field(default_factory=dict)
     annual_goals: dict[int, Text] = field(default_factory=dict)
     activities: list[Activity] = field(default_factory=list)
@@ -172,7 +187,8 @@ class Initiative:
             years.update(per_year.value(self))
         for spans in fields.of_kind(Kind.ACTIVITIES):
             for activity in spans.value(self):
-                years.update(range(activity.start, activity.end + 1))
+                if activity.start is not None:
+                    years.update(range(activity.start, (activity.end or activity.start) + 1))
         return sorted(years)
 
     def latest_status(self) -> tuple[int, str] | None:

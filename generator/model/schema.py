@@ -184,9 +184,14 @@ def _refs(field: Field) -> dict[str, Any]:
 
 
 def _activities(field: Field) -> dict[str, Any]:
-    return {"type": "array", "title": _field_title(field), "items": _object("activity", {
-        "name": _string("activity_name"), "start": _fy("activity_start"), "end": _fy("activity_end")},
-        required=["name", "start", "end"])}
+    """An item from `start` to `end`; `end: open` for one that continues (「～」); `done` for
+    one completed before the schedule begins (「令和4年度済」)."""
+    item = _object("activity", {
+        "name": _string("activity_name"), "start": _fy("activity_start"),
+        "end": {"anyOf": [_fy(), {"enum": ["open"]}], **_words("activity_end")}, "done": _fy("activity_done")},
+        required=["name"])
+    item["anyOf"] = [{"required": ["start", "end"]}, {"required": ["done"]}]
+    return {"type": "array", "title": _field_title(field), "items": item}
 
 
 def _progress(field: Field) -> dict[str, Any]:

@@ -71,7 +71,7 @@ def schedule_columns(fields: FieldSet) -> list[Column]:
     kinds = " / ".join(f"{f.csv_kind} = {f.table_label}" for f in fields if f.csv_kind)
     return [_column(SCHEDULE, name, msg("opendata.schedule_kind", kinds=kinds) if name == "kind" else None)
             for name in ("initiative_id", "fiscal_year", "fiscal_year_wareki", "kind", "status", "text", "as_of",
-                         "end_fiscal_year")]
+                         "end_fiscal_year", "span")]
 
 
 def kpi_columns() -> list[Column]:
@@ -141,13 +141,17 @@ def _schedule_cells(field: Field, value) -> Iterator[list]:
     """(fiscal_year, kind, status, text, as_of, end_fiscal_year) rows of one field."""
     if field.kind is Kind.YEAR_TEXTS:
         for fy, text in sorted(value.items()):
-            yield [fy, field.csv_kind, "", text, "", ""]
+            yield [fy, field.csv_kind, "", text, "", "", ""]
     elif field.kind is Kind.PROGRESS:
         for fy, progress in sorted(value.items()):
-            yield [fy, field.csv_kind, progress.status, progress.text, progress.as_of, ""]
+            yield [fy, field.csv_kind, progress.status, progress.text, progress.as_of, "", ""]
     elif field.kind is Kind.ACTIVITIES:
         for activity in value:
-            yield [activity.start, field.csv_kind, "", activity.name, "", activity.end]
+            if activity.done is not None:
+                yield [activity.done, field.csv_kind, "", activity.name, "", activity.done, "done"]
+            else:
+                yield [activity.start, field.csv_kind, "", activity.name, "", activity.end,
+                       "open_end" if activity.ongoing else ""]
 
 
 def schedule_rows(content: PlanContent) -> list[list[str]]:
@@ -155,8 +159,8 @@ def schedule_rows(content: PlanContent) -> list[list[str]]:
     for initiative in content.initiatives:
         for field in content.fields:
             if field.csv_kind:
-                for fy, kind, status, text, as_of, end in _schedule_cells(field, field.value(initiative)):
-                    rows.append([initiative.id, fy, _wareki(fy), kind, status, text, as_of, end])
+                for fy, kind, status, text, as_of, end, span in _schedule_cells(field, field.value(initiative)):
+                    rows.append([initiative.id, fy, _wareki(fy), kind, status, text, as_of, end, span])
     return [[_cell(v) for v in row] for row in rows]
 
 

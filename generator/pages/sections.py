@@ -103,10 +103,13 @@ def initiatives_by_department(content: PlanContent) -> list[dict]:
     return groups
 
 def initiative_years(content: PlanContent, initiative: Initiative) -> list[int]:
-    """Columns of the schedule table: every year from the first to the last one the
-    initiative mentions, so gaps show as empty years but the table has no empty edges."""
+    """Columns of the schedule table: every year of the plan period, even empty ones, and
+    any other year the initiative mentions; none when it has no schedule at all."""
     years = initiative.years(content.fields)
-    return list(range(years[0], years[-1] + 1)) if years else []
+    if not years and not initiative.stated_empty:
+        return []
+    years = set(years) | set(content.period)
+    return list(range(min(years), max(years) + 1))
 
 def missing_fields(initiative: Initiative, fields: FieldSet) -> list[str]:
     """Labels of the fields a plan's documents normally state that this initiative's does not."""

@@ -98,11 +98,12 @@ def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None
                              value=progress.status)
             elif field.kind is Kind.ACTIVITIES:
                 for i, activity in enumerate(value):
-                    if activity.start > activity.end:
+                    if activity.start is not None and activity.end is not None and activity.start > activity.end:
                         _add(problems, doc, (field.key, i), "activity_reversed", "activity_reversed",
                              "activity_reversed", start=activity.start, end=activity.end)
-                    _check_year(activity.start, content, doc, (field.key, i, "start"), problems)
-                    _check_year(activity.end, content, doc, (field.key, i, "end"), problems)
+                    for part in ("start", "end"):   # a 済 item may lie before the plan period
+                        if getattr(activity, part) is not None:
+                            _check_year(getattr(activity, part), content, doc, (field.key, i, part), problems)
             elif field.kind is Kind.KPIS:
                 for index, kpi in enumerate(value):
                     _check_kpi(kpi, doc, (field.key, index), content, problems, kpi_seen)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from generator.i18n import msg
 from generator.model.fields import FieldSet, Kind
 from generator.model.plan import Activity, Initiative, PlanContent
 from generator.staff.sheets.table import CellProblem, SheetReader, Table, column, error, sheet_name
 
-COLUMNS = ("id", "activity", "start", "end")
+COLUMNS = ("id", "activity", "start", "end", "done")
 
 
 def write(content: PlanContent) -> Table:
@@ -14,14 +15,20 @@ def write(content: PlanContent) -> Table:
     for initiative in content.initiatives:
         for field in content.fields.of_kind(Kind.ACTIVITIES):
             for activity in field.value(initiative):
-                table.rows.append([initiative.id, activity.name, activity.start, activity.end])
+                end = msg("workbook.open_end") if activity.ongoing else activity.end
+                table.rows.append([initiative.id, activity.name, activity.start, end, activity.done])
     return table
+
+
+def open_ends() -> set[str]:
+    """How staff write an open end in the 終了年度 column (the export writes the first)."""
+    return {msg("workbook.open_end"), *msg("workbook.open_end_words").split()}
 
 
 def read(table: Table, initiatives: dict[str, Initiative], fields: FieldSet, problems: list[CellProblem]) -> None:
     sheet = SheetReader(table, problems)
     target_fields = fields.of_kind(Kind.ACTIVITIES)
-    id_column, name_column, start_column, end_column = (column(key) for key in COLUMNS)
+    id_column, name_column, start_column, end_column, done_column = (column(key) for key in COLUMNS)
     for number, row in sheet.rows():
         iid = sheet.text(row, id_column)
         initiative = initiatives.get(iid or "")
@@ -29,9 +36,13 @@ def read(table: Table, initiatives: dict[str, Initiative], fields: FieldSet, pro
             sheet.problem(number, id_column, error("unknown_initiative", value=iid, sheet=sheet_name("initiatives")))
             continue
         name = sheet.text(row, name_column)
-        start = sheet.integer(number, row, start_column, required=True)
-        end = sheet.integer(number, row, end_column, required=True)
+        done = sheet.integer(number, row, done_column)
+        # 済 items have only the year they were done; the others a start and an end, or 「～」.
+        ongoing = done is None and sheet.text(row, end_column) in open_ends()
+        start = None if done is not None else sheet.integer(number, row, start_column, required=True)
+        end = None if done is not None or ongoing else sheet.integer(number, row, end_column, required=True)
         if not name:
             sheet.problem(number, name_column, error("no_activity_name"))
-        if name and start is not None and end is not None and target_fields:
-            target_fields[0].value(initiative).append(Activity(name, start, end))
+        complete = done is not None or (start is not None and (ongoing or end is not None))
+        if name and complete and target_fields:
+            target_fields[0].value(initiative).append(Activity(name, start, end, ongoing, done))
