@@ -292,3 +292,51 @@ def test_schedule_shapes_in_open_data_diff_and_workbook(model, patterns_site):
     initiatives, _, problems = from_tables({t.name: t for t in to_tables(content, ["実施中"])}, content, ["実施中"])
     assert problems == [] and next(i for i in initiatives if i.id == "cloud").activities == \
         content.initiative("cloud").activities
+
+
+# ── 6. hierarchy ──────────────────────────────────────────────────────────────────────
+
+def test_sub_items_have_fields_of_their_own(model, patterns_site):
+    rpa = model["hierarchy"].working.initiative("rpa")
+    assert [(i.id, i.number, i.title) for i in rpa.items] == [("rpa.1", "ア", "RPAの導入"), ("rpa.ocr", "イ", "AI-OCRの導入")]
+    assert rpa.items[0].departments == ["情報政策課"] and rpa.items[0].kpis[0].initiative_id == "rpa.1"
+    page = (patterns_site / "hierarchy/initiatives/rpa/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="items">この取組の項目</h2>' in page
+    assert '<h3 id="item-1-title"><span class="pp-number">ア</span> RPAの導入</h3>' in page
+    assert 'id="item-ocr"' in page and "手書き申請書の読み取りを自動化する。" in page
+    assert '<h4 id="item-1-schedule">' in page
+    assert "主なテーマ 記載なし" not in text_of(patterns_site / "hierarchy/initiatives/rpa/index.html")
+
+
+def test_numbering_as_written_and_the_whole_theme_path(patterns_site):
+    index = text_of(patterns_site / "hierarchy/initiatives/index.html")
+    assert "① 行政運営の改革 ＞ Ⅲ デジタル技術の活用 ①－Ⅲ－i 定型業務の自動化" in index
+
+
+def test_themes_carry_their_own_schedule_and_kpis(model, patterns_site):
+    content = model["hierarchy"].working
+    digital = content.theme("digital")
+    assert digital.schedule[2025].items == ("全庁展開",) and digital.kpis[0].theme_id == "digital"
+    home = text_of(patterns_site / "hierarchy/index.html")
+    assert "Ⅲ デジタル技術の活用 （1件の取組） スケジュール 令和6年度（2024年度） 推進体制の整備" in home
+    kpi = text_of(patterns_site / "hierarchy/kpi/index.html")
+    assert "デジタル化した業務の数 Ⅲ デジタル技術の活用" in kpi and "RPAで削減した作業時間" in kpi
+
+
+def test_hierarchy_in_open_data_diff_and_workbook(model, patterns_site):
+    rows = csv_rows(patterns_site / "hierarchy/data/initiatives.csv")
+    assert [(r["initiative_id"], r["parent_id"]) for r in rows] == [("rpa", ""), ("rpa.1", "rpa"), ("rpa.ocr", "rpa")]
+    kpis = csv_rows(patterns_site / "hierarchy/data/kpis.csv")
+    assert {(r["kpi_id"], r["initiative_id"], r["theme_id"]) for r in kpis} == {
+        ("digital-procedures", "", "digital"), ("rpa-hours", "rpa.1", "")}
+    plan_json = json.loads((patterns_site / "hierarchy/data/plan.json").read_text(encoding="utf-8"))
+    assert [i["title"] for i in plan_json["initiatives"][0]["items"]] == ["RPAの導入", "AI-OCRの導入"]
+    content = model["hierarchy"].working
+    from generator.model.diff import flatten_initiative
+    flat = flatten_initiative(content.initiative("rpa"), content.fields)
+    assert flat[("items", "1", "schedule", 2025)] == "導入"
+    from generator.model.fieldnames import field_label
+    assert field_label(("items", "1", "schedule", 2025), None, content.fields) == "1: スケジュール（令和7年度（2025年度））"
+    from generator.staff.sheets import from_tables, to_tables
+    initiatives, _, problems = from_tables({t.name: t for t in to_tables(content, ["実施中"])}, content, ["実施中"])
+    assert problems == [] and initiatives == content.initiatives

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from typing import Callable
 from pathlib import Path
 
@@ -279,6 +280,8 @@ def _theme(data: dict, parent: str | None, depth: int) -> Theme:
         description=Text.of(data.get("description")), notes=Text.of(data.get("notes")),
         parent_id=parent, depth=depth)
     theme.visions = [Vision(v["id"], Text.of(v["text"]), v.get("number"), theme.id) for v in data.get("visions", [])]
+    theme.schedule = {int(fy): Text.of(v) for fy, v in data.get("schedule", {}).items()}
+    theme.kpis = [replace(_kpi(k, None), theme_id=theme.id) for k in data.get("kpis", [])]
     theme.children = [_theme(c, theme.id, depth + 1) for c in data.get("children", [])]
     return theme
 
@@ -302,8 +305,9 @@ def _kpi(data: dict, initiative_id: str | None) -> Kpi:
         references=[_kpi_value(r) for r in data.get("references", [])])
 
 
-def _initiative(initiative_id: str, data: dict, fields: FieldSet) -> Initiative:
-    """An initiative from its (schema-valid) file: each registered field read by its kind."""
+def _initiative(initiative_id: str, data: dict, fields: FieldSet, parent: str | None = None) -> Initiative:
+    """An initiative (or a sub-item) from its schema-valid data: each registered field read by
+    its kind; sub-items (`items`) get the id <parent>.<their id or position>."""
     values: dict = {}
     texts: dict[str, Text] = {}
     extra: dict = {}
@@ -317,7 +321,10 @@ def _initiative(initiative_id: str, data: dict, fields: FieldSet) -> Initiative:
             else:
                 values[field.key] = value
     empty = frozenset(key for key, value in data.items() if value in ({}, []) and key in fields)
-    return Initiative(id=initiative_id, texts=texts, extra=extra, stated_empty=empty, **values)
+    items = [_initiative(f"{initiative_id}.{item.get('id', index + 1)}", item, fields, initiative_id)
+             for index, item in enumerate(data.get("items", []))]
+    return Initiative(id=initiative_id, texts=texts, extra=extra, stated_empty=empty, items=items,
+                      parent_id=parent, stated_id=data.get("id") if parent else None, **values)
 
 
 # How each kind of field is read from its YAML value (see model/fields.py).

@@ -199,6 +199,9 @@ def flatten_initiative(initiative: Initiative, fields: FieldSet = INITIATIVE_FIE
                                         field.value(initiative)))
     if ("title",) not in out:
         out[("title",)] = initiative.title
+    for item in initiative.items:
+        for key, text in flatten_initiative(item, fields).items():
+            out[("items", item.local_id) + key] = text
     return out
 
 
@@ -218,6 +221,10 @@ def flatten_plan(content: PlanContent) -> dict[FieldKey, str]:
         out[("plan", "lead")] = lead
     for theme in content.all_themes():
         out[("theme", theme.id)] = theme.display_name
+        for fy, value in sorted(theme.schedule.items()):
+            out[("theme_schedule", theme.id, fy)] = _text(value) or ""
+        for kpi in theme.kpis:
+            out.update(flatten_kpi(kpi))
         for vision in theme.visions:
             out[("vision", vision.id)] = _text(vision.text) or ""
     if content.departments:

@@ -30,6 +30,10 @@ def field_label(key: FieldKey, kpi_names: dict[str, str] | None = None, fields: 
         return msg(f"ui.plan_fields.{key[1]}")
     if len(key) == 2 and head in ("theme", "vision", "chapter"):  # plan-level; ("theme",) is an initiative's
         return msg("ui.named_part", part=msg(PLAN_PARTS[head]), name=key[1])
+    if head == "items":   # a sub-item's field: 「サブ項目 i: 予定（令和6年度）」
+        return msg("ui.item_field", item=key[1], field=field_label(key[2:], kpi_names, fields))
+    if head == "theme_schedule":
+        return _year(msg("ui.named_part", part=msg("ui.theme"), name=key[1]) + " " + msg("ui.fields.schedule"), key[2])
     field = fields.by_change_key(head)
     if field is None:
         return msg(f"ui.fields.{head}")

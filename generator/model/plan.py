@@ -54,6 +54,8 @@ class Theme:
     children: list["Theme"] = field(default_factory=list)
     parent_id: str | None = None
     depth: int = 0
+    schedule: dict[int, Text] = field(default_factory=dict)   # a theme's own plans per fiscal year
+    kpis: list["Kpi"] = field(default_factory=list)            # a theme's own measures
 
     def walk(self) -> Iterator["Theme"]:
         yield self
@@ -122,6 +124,7 @@ class Kpi:
     targets: dict[int, KpiValue] = field(default_factory=dict)
     actuals: dict[int, KpiValue] = field(default_factory=dict)
     initiative_id: str | None = None  # None for plan-level KPIs
+    theme_id: str | None = None       # set for a theme's own KPI
     target: KpiValue | None = None    # a target the document gives without a fiscal year of its own
     references: list[KpiValue] = field(default_factory=list)   # 〈参考〉 figures: shown, never judged
 
@@ -170,6 +173,20 @@ class Initiative:
     texts: dict[str, Text] = field(default_factory=dict)     # prose fields (Kind.TEXT) by key
     extra: dict[str, object] = field(default_factory=dict)   # values of fields the plan declares itself
     stated_empty: frozenset[str] = frozenset()   # fields the document shows empty (an empty schedule table)
+    items: list["Initiative"] = field(default_factory=list)   # sub-items with fields of their own
+    parent_id: str | None = None                             # set on a sub-item
+    stated_id: str | None = None                             # a sub-item's `id` as written (else its position)
+
+    @property
+    def local_id(self) -> str:
+        """A sub-item's id within its initiative (the part after the parent's id)."""
+        return self.id.rpartition(".")[2] if self.parent_id else self.id
+
+    def walk(self) -> Iterator["Initiative"]:
+        """The initiative, then its sub-items (and theirs), in document order."""
+        yield self
+        for child in self.items:
+            yield from child.walk()
     schedule: dict[int, Text] = field(default_factory=dict)
     annual_goals: dict[int, Text] = field(default_factory=dict)
     activities: list[Activity] = field(default_factory=list)
@@ -261,7 +278,21 @@ class PlanContent:
         return next((i for i in self.initiatives if i.id == initiative_id), None)
 
     def all_kpis(self) -> list[Kpi]:
-        return list(self.kpis) + [k for i in self.initiatives for k in i.kpis]
+        """The plan's, its themes', then every initiative's and sub-item's measures."""
+        return list(self.kpis) + [k for t in self.all_themes() for k in t.kpis] + \
+            [k for i in self.initiatives for item in i.walk() for k in item.kpis]
+
+    def owner_of(self, kpi: Kpi) -> Initiative | None:
+        """The (top-level) initiative a KPI belongs to, also when a sub-item states it."""
+        return next((i for i in self.initiatives if any(item.id == kpi.initiative_id for item in i.walk())), None)
+
+    def theme_path(self, theme_id: str | None) -> list[Theme]:
+        """A theme with its ancestors, top first (「① 市民サービスの改革 ＞ ① 窓口改革」)."""
+        path, theme = [], self.theme(theme_id)
+        while theme is not None:
+            path.insert(0, theme)
+            theme = self.theme(theme.parent_id)
+        return path
 
     def theme_level_name(self, depth: int) -> str | None:
         return self.theme_levels[depth] if depth < len(self.theme_levels) else None

@@ -47,7 +47,10 @@ def kpi_dict(kpi: Kpi) -> dict:
 
 def initiative_dict(initiative: Initiative, fields: FieldSet = INITIATIVE_FIELDS) -> dict:
     """An initiative as its file holds it: each registered field by its kind, in registry order."""
-    return _drop_empty({field.key: _RECORD[field.kind](field.value(initiative)) for field in fields})
+    data = {"id": initiative.stated_id} if initiative.parent_id else {}
+    data.update({field.key: _RECORD[field.kind](field.value(initiative)) for field in fields})
+    data["items"] = [initiative_dict(item, fields) for item in initiative.items]
+    return _drop_empty(data)
 
 
 # How each kind of field is written (the inverse of the loader's reading).
@@ -72,6 +75,8 @@ def theme_dict(theme: Theme) -> dict:
         "description": text_value(theme.description), "notes": text_value(theme.notes),
         "visions": [_drop_empty({"id": v.id, "number": v.number, "text": text_value(v.text)}) for v in theme.visions],
         "children": [theme_dict(c) for c in theme.children],
+        "schedule": {fy: text_value(v) for fy, v in sorted(theme.schedule.items())},
+        "kpis": [kpi_dict(k) for k in theme.kpis],
     })
 
 

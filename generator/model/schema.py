@@ -149,6 +149,8 @@ def theme() -> dict[str, Any]:
             "id": _id("vision_id"), "number": _string("vision_number"), "text": _text("vision_text")},
             required=["id", "text"])},
         "children": {"type": "array", **_words("theme_children"), "items": {"$ref": "#/$defs/theme"}},
+        "schedule": _per_year("theme_schedule", _text("theme_schedule_item", fallback=msg("ui.fields.schedule"))),
+        "kpis": {"type": "array", "items": {"$ref": "#/$defs/kpi"}, **_words("theme_kpis")},
     }, required=["id", "name"])
 
 
@@ -224,8 +226,15 @@ def field_schema(field: Field) -> dict[str, Any]:
 
 
 def initiative(fields: FieldSet = INITIATIVE_FIELDS) -> dict[str, Any]:
-    return _document("initiative", {f.key: field_schema(f) for f in fields},
-                     required=[f.key for f in fields if f.required], **{"$defs": {"kpi": kpi()}})
+    """An initiative file: every registered field, and sub-items (`items`) that may have any
+    of them too (and sub-items of their own)."""
+    properties = {f.key: field_schema(f) for f in fields}
+    required = [f.key for f in fields if f.required]
+    items = {"type": "array", **_words("initiative_items"), "items": {"$ref": "#/$defs/item"}}
+    item = _object("initiative_item", {"id": _id("initiative_item_id"), **properties, "items": items},
+                   required=required)
+    return _document("initiative", {**properties, "items": items}, required=required,
+                     **{"$defs": {"kpi": kpi(), "item": item}})
 
 
 # ── the other files ───────────────────────────────────────────────────────────

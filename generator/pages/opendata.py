@@ -64,7 +64,7 @@ def initiative_columns(fields: FieldSet) -> list[Column]:
         for name in field.csv_columns:
             described = has(f"opendata.initiatives.{name}")
             columns.append(_column(INITIATIVES, name, None if described else field.label, field.label))
-    return columns
+    return columns + [_column(INITIATIVES, "parent_id")]
 
 
 def schedule_columns(fields: FieldSet) -> list[Column]:
@@ -78,7 +78,7 @@ def kpi_columns() -> list[Column]:
     return [_column(KPIS, name) for name in (
         "kpi_id", "kpi_name", "initiative_id", "direction", "value_type", "fiscal_year", "fiscal_year_wareki",
         "value", "unit", "text", "change_percent", "base_fiscal_year", "as_of", "judgement", "ratio", "change",
-        "target_by")]
+        "target_by", "theme_id")]
 
 
 def dictionary(fields: FieldSet) -> dict[str, list[Column]]:
@@ -128,12 +128,13 @@ _CELLS: dict[Kind, Callable[[Field, object, PlanContent], list]] = {
 
 def initiative_rows(content: PlanContent) -> list[list[str]]:
     rows = []
-    for initiative in content.initiatives:
-        row = [initiative.id]
-        for field in content.fields:
-            if field.csv_columns:
-                row += _CELLS[field.kind](field, field.value(initiative), content)
-        rows.append([_cell(v) for v in row])
+    for top in content.initiatives:
+        for initiative in top.walk():   # sub-items follow their initiative, with its id as parent_id
+            row = [initiative.id]
+            for field in content.fields:
+                if field.csv_columns:
+                    row += _CELLS[field.kind](field, field.value(initiative), content)
+            rows.append([_cell(v) for v in row + [initiative.parent_id]])
     return rows
 
 
@@ -156,7 +157,7 @@ def _schedule_cells(field: Field, value) -> Iterator[list]:
 
 def schedule_rows(content: PlanContent) -> list[list[str]]:
     rows = []
-    for initiative in content.initiatives:
+    for initiative in (item for top in content.initiatives for item in top.walk()):
         for field in content.fields:
             if field.csv_kind:
                 for fy, kind, status, text, as_of, end, span in _schedule_cells(field, field.value(initiative)):
@@ -171,12 +172,13 @@ def kpi_rows(content: PlanContent) -> list[list[str]]:
     rows = []
     for kpi in content.all_kpis():
         head = [kpi.id, kpi.name, kpi.initiative_id, kpi.direction]
+        tail = [kpi.theme_id]
         judgement = assess(kpi, content.period_end).judgement
 
         def row(kind: str, fy, value, number, judged=None, by=None) -> list:
             value = value or KpiValue()
             return head + [kind, fy, _wareki(fy), number, kpi.unit, value.text, value.change_percent, value.base_fy,
-                           value.as_of, judged, value.ratio, value.change, by]
+                           value.as_of, judged, value.ratio, value.change, by] + tail
 
         baseline = kpi.baseline
         rows.append(row("baseline", baseline.fy if baseline else None, baseline,

@@ -82,33 +82,63 @@ def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None
     vocabularies = {Vocabulary.THEMES: theme_ids, Vocabulary.VISIONS: vision_ids,
                     Vocabulary.CATEGORIES: categories, Vocabulary.DEPARTMENTS: departments}
     for initiative in content.initiatives:
-        doc = loaded.initiative_docs[initiative.id]
-        for field in content.fields:
-            value = field.value(initiative)
-            if field.kind in (Kind.REF, Kind.REFS):
-                _check_references(field, value, vocabularies[field.vocabulary], doc, problems)
-            elif field.kind in (Kind.YEAR_TEXTS, Kind.PROGRESS):
-                for fy in value:
-                    _check_year(fy, content, doc, (field.key, fy), problems)
-            if field.kind is Kind.PROGRESS:
-                for fy, progress in value.items():
-                    if progress.status and progress.status not in statuses:
-                        _add(problems, doc, (field.key, fy, "status"), "unknown_status", "unknown_status",
-                             "unknown_status", hint_params={"choices": msg("ui.list_separator").join(statuses)},
-                             value=progress.status)
-            elif field.kind is Kind.ACTIVITIES:
-                for i, activity in enumerate(value):
-                    if activity.start is not None and activity.end is not None and activity.start > activity.end:
-                        _add(problems, doc, (field.key, i), "activity_reversed", "activity_reversed",
-                             "activity_reversed", start=activity.start, end=activity.end)
-                    for part in ("start", "end"):   # a 済 item may lie before the plan period
-                        if getattr(activity, part) is not None:
-                            _check_year(getattr(activity, part), content, doc, (field.key, i, part), problems)
-            elif field.kind is Kind.KPIS:
-                for index, kpi in enumerate(value):
-                    _check_kpi(kpi, doc, (field.key, index), content, problems, kpi_seen)
+        _check_initiative(initiative, (), loaded.initiative_docs[initiative.id], content, vocabularies, statuses,
+                          problems, kpi_seen)
+    for theme, path in _theme_paths(plan_doc.data.get("themes", []), ("themes",)):
+        for fy in theme.get("schedule", {}):
+            _check_year(int(fy), content, plan_doc, path + ("schedule", fy), problems)
+    for theme in content.all_themes():
+        for index, kpi in enumerate(theme.kpis):
+            path = next(p for t, p in _theme_paths(plan_doc.data.get("themes", []), ("themes",)) if t["id"] == theme.id)
+            _check_kpi(kpi, plan_doc, path + ("kpis", index), content, problems, kpi_seen)
 
     _check_chapters(loaded, problems)
+
+
+def _check_initiative(initiative, prefix: tuple, doc: YamlDocument, content, vocabularies: dict, statuses: list,
+                      problems: Problems, kpi_seen: dict) -> None:
+    """Every field of an initiative (and of its sub-items, at `prefix` + items[i]) by its kind."""
+    def at(*parts):
+        return prefix + parts
+
+    for field in content.fields:
+        value = field.value(initiative)
+        if field.kind in (Kind.REF, Kind.REFS):
+            _check_references(field, value, vocabularies[field.vocabulary], doc, problems, prefix)
+        elif field.kind in (Kind.YEAR_TEXTS, Kind.PROGRESS):
+            for fy in value:
+                _check_year(fy, content, doc, at(field.key, fy), problems)
+        if field.kind is Kind.PROGRESS:
+            for fy, progress in value.items():
+                if progress.status and progress.status not in statuses:
+                    _add(problems, doc, at(field.key, fy, "status"), "unknown_status", "unknown_status",
+                         "unknown_status", hint_params={"choices": msg("ui.list_separator").join(statuses)},
+                         value=progress.status)
+        elif field.kind is Kind.ACTIVITIES:
+            for i, activity in enumerate(value):
+                if activity.start is not None and activity.end is not None and activity.start > activity.end:
+                    _add(problems, doc, at(field.key, i), "activity_reversed", "activity_reversed",
+                         "activity_reversed", start=activity.start, end=activity.end)
+                for part in ("start", "end"):   # a 済 item may lie before the plan period
+                    if getattr(activity, part) is not None:
+                        _check_year(getattr(activity, part), content, doc, at(field.key, i, part), problems)
+        elif field.kind is Kind.KPIS:
+            for index, kpi in enumerate(value):
+                _check_kpi(kpi, doc, at(field.key, index), content, problems, kpi_seen)
+    seen: set[str] = set()
+    for index, item in enumerate(initiative.items):
+        if item.local_id in seen:
+            _add(problems, doc, at("items", index, "id"), "duplicate_id", "duplicate_id", "duplicate_id",
+                 value=item.local_id, kind=msg("ui.id_kinds.item"))
+        seen.add(item.local_id)
+        _check_initiative(item, at("items", index), doc, content, vocabularies, statuses, problems, kpi_seen)
+
+
+def _theme_paths(items: list, prefix: tuple):
+    """(theme data, key path) of every theme of plan.yml, in document order."""
+    for i, item in enumerate(items):
+        yield item, prefix + (i,)
+        yield from _theme_paths(item.get("children", []), prefix + (i, "children"))
 
 
 # The problem code (and message key) for an entry outside each vocabulary.
@@ -116,11 +146,12 @@ UNKNOWN = {Vocabulary.THEMES: "unknown_theme", Vocabulary.VISIONS: "unknown_visi
            Vocabulary.CATEGORIES: "unknown_category", Vocabulary.DEPARTMENTS: "unknown_department"}
 
 
-def _check_references(field: Field, value, known: set[str], doc: YamlDocument, problems: Problems) -> None:
+def _check_references(field: Field, value, known: set[str], doc: YamlDocument, problems: Problems,
+                      prefix: tuple = ()) -> None:
     """A REF or REFS field may only name entries its vocabulary (in plan.yml) declares."""
     code = UNKNOWN[field.vocabulary]
-    entries = [((field.key,), value)] if field.kind is Kind.REF else \
-        [((field.key, i), item) for i, item in enumerate(value)]
+    entries = [(prefix + (field.key,), value)] if field.kind is Kind.REF else \
+        [(prefix + (field.key, i), item) for i, item in enumerate(value)]
     for path, item in entries:
         if item is not None and item not in known:
             _add(problems, doc, path, code, code, code, value=item)

@@ -33,4 +33,5 @@ def from_tables(tables: dict[str, Table], base: PlanContent,
     schedule.read(tables[sheet_name("schedule")], found, base, statuses, problems)
     activities.read(tables[sheet_name("activities")], found, base.fields, problems)
     plan_kpis = kpis.read(tables[sheet_name("kpis")], tables[sheet_name("kpi_values")], found, problems)
-    return list(found.values()), plan_kpis, problems
+    # Sub-items (rows with a parent) are in their initiative's `items` already.
+    return [i for i in found.values() if i.parent_id is None], plan_kpis, problems

@@ -12,7 +12,7 @@ COLUMNS = ("id", "activity", "start", "end", "done")
 
 def write(content: PlanContent) -> Table:
     table = Table(sheet_name("activities"), [column(key) for key in COLUMNS])
-    for initiative in content.initiatives:
+    for initiative in (item for top in content.initiatives for item in top.walk()):
         for field in content.fields.of_kind(Kind.ACTIVITIES):
             for activity in field.value(initiative):
                 end = msg("workbook.open_end") if activity.ongoing else activity.end

@@ -54,8 +54,9 @@ def write(content: PlanContent) -> Table:
                 dropdowns[field.table_label] = choice_column(field)
             if field.kind is Kind.TEXT:
                 wide.add(field.table_label)
+    header.append(column("parent"))
     table = Table(sheet_name("initiatives"), header, dropdowns=dropdowns, wide=wide)
-    for initiative in content.initiatives:
+    for initiative in (item for top in content.initiatives for item in top.walk()):
         row = [initiative.id]
         for field in fields:
             value = field.value(initiative)
@@ -67,7 +68,7 @@ def write(content: PlanContent) -> Table:
                 row.append(cell_text(value))
             else:
                 row.append(value)
-        table.rows.append(row)
+        table.rows.append(row + [initiative.parent_id])
     return table
 
 
@@ -104,7 +105,16 @@ def read(table: Table, base: PlanContent, problems: list[CellProblem]) -> dict[s
         if not values.get("title"):
             sheet.problem(number, title_field.table_label, error("no_title"))
         values.setdefault("title", "")
-        initiatives[iid] = Initiative(id=iid, texts=texts, extra=extra, **values)
+        parent = sheet.text(row, column("parent"))
+        if parent is not None and (parent not in initiatives or not iid.startswith(parent + ".")):
+            sheet.problem(number, column("parent"), error("bad_parent", value=parent, id=iid))
+            parent = None
+        initiatives[iid] = Initiative(id=iid, texts=texts, extra=extra, parent_id=parent, **values)
+        if parent is not None:
+            siblings = initiatives[parent].items
+            local = iid[len(parent) + 1:]
+            initiatives[iid].stated_id = None if local == str(len(siblings) + 1) else local
+            siblings.append(initiatives[iid])
         rows_of[iid] = number
     return initiatives
 

@@ -34,7 +34,7 @@ def header(fy: int, name: str) -> str:
 def plan_years(content: PlanContent) -> list[int]:
     """The plan period, and any other year an initiative mentions."""
     years = set(content.period)
-    for initiative in content.initiatives:
+    for initiative in (item for top in content.initiatives for item in top.walk()):
         for field in year_fields(content.fields):
             years.update(field.value(initiative))
     return sorted(years)
@@ -53,7 +53,7 @@ def write(content: PlanContent) -> Table:
                 elif part in (None, "text"):
                     wide.add(header(fy, name))
     table = Table(sheet_name("schedule"), names, dropdowns=dropdowns, wide=wide)
-    for initiative in content.initiatives:
+    for initiative in (item for top in content.initiatives for item in top.walk()):
         row = [initiative.id, initiative.title]
         for fy in years:
             for field in fields:
