@@ -340,3 +340,23 @@ def test_hierarchy_in_open_data_diff_and_workbook(model, patterns_site):
     from generator.staff.sheets import from_tables, to_tables
     initiatives, _, problems = from_tables({t.name: t for t in to_tables(content, ["実施中"])}, content, ["実施中"])
     assert problems == [] and initiatives == content.initiatives
+
+
+# ── 7. a 版 that incorporates earlier sheets ─────────────────────────────────────────
+
+def test_the_stable_address_shows_the_last_stated_details_labelled(patterns_site):
+    latest = text_of(patterns_site / "carried-sheets/initiatives/kiosk/index.html")
+    assert "この版の資料には担当課、目的、スケジュールの記載がないため、個別業務シート（版数・発行日の記載なし）の資料に" \
+           "書かれている内容を示しています" in latest
+    assert "担当課 情報政策課 （前の版の資料による）" in latest and "窓口に来なくても証明書を取れるようにする" in latest
+    assert "導入の検討" in latest
+    cards = text_of(patterns_site / "carried-sheets/initiatives/index.html")
+    assert "情報政策課 （前の版の資料による）" in cards
+
+
+def test_each_frozen_version_still_shows_exactly_its_own_document(patterns_site):
+    frozen = text_of(patterns_site / "carried-sheets/v/2.0/initiatives/kiosk/index.html")
+    assert "窓口に来なくても" not in frozen and "前の版の資料による" not in frozen
+    assert "担当課 記載なし" in frozen
+    data = csv_rows(patterns_site / "carried-sheets/data/initiatives.csv")   # open data stays as published
+    assert data[0]["departments"] == "" and data[0]["purpose"] == ""

@@ -47,20 +47,23 @@ class EditionBuild:
     shared: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        content = self.edition.content
+        carried = sections.carried_details(self.edition)
+        self.view = sections.with_carried(self.edition.content, carried)   # what the pages show
+        content = self.view
         assessments = {kpi.id: assess(kpi, content.period_end) for kpi in content.all_kpis()}
         self.shared = {"status_class": sections.status_palette(content, self.site), "assessments": assessments,
                        "charts": {kpi_id: kpi_chart(a) for kpi_id, a in assessments.items()},
-                       "initiative_years": sections.initiative_years}
+                       "initiative_years": sections.initiative_years,
+                       "carried": carried}
 
     @property
     def content(self):
-        return self.edition.content
+        return self.view
 
     def common(self, kind: PageKind, arg: str | None = None) -> dict:
         """The fields every edition page's context has."""
         edition = self.edition
-        return {"site": self.site, "plan": edition.plan, "content": edition.content, "edition": edition,
+        return {"site": self.site, "plan": edition.plan, "content": self.view, "edition": edition,
                 "version": edition.version, "page_kind": kind, "page_arg": arg, "menu_base": edition.base,
                 "menu": sections.plan_menu(edition.base, edition.plan.id, edition.content.fields),
                 "switcher": sections.version_switcher(edition, self.editions, kind, arg),
@@ -69,7 +72,7 @@ class EditionBuild:
 
     def page(self, kind: PageKind, title: str, context_class=EditionContext, arg: str | None = None,
              number: str | None = None, **extra) -> Page:
-        edition, content = self.edition, self.edition.content
+        edition, content = self.edition, self.view
         values = {**self.common(kind, arg), **extra}
         if kind.searchable and not edition.is_working:
             values["search"] = SearchMeta("latest" if edition.is_latest else "archived",

@@ -94,6 +94,7 @@ class EditionContext(PlanPageContext):
     assessments: dict[str, KpiAssessment]
     charts: dict[str, LineChart | None]
     initiative_years: Callable[[PlanContent, Initiative], list[int]]
+    carried: dict[str, dict[str, dict]]   # at the stable address: details earlier 版 stated (sections.carried_details)
 
 
 @dataclass(kw_only=True)

@@ -3,6 +3,8 @@ counts, groups, filter choices, the version switcher, an initiative's history.""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.i18n import msg
 from generator.model.diff import PlanDiff, diff_contents, initiative_changed, omitted_between
 from generator.model.fields import FieldSet
@@ -137,6 +139,45 @@ def earlier_details(edition: Edition, initiative: Initiative) -> dict | None:
         if earlier is not None and _detail_count(earlier, edition.content.fields) > here:
             return {"version": version, "url": urls.frozen_page(plan.id, version.id, PageKind.INITIATIVE, initiative.id)}
     return None
+
+def carried_details(edition: Edition) -> dict[str, dict[str, dict]]:
+    """For the stable address only: the fields the latest 版's document leaves out
+    (release.yml `omits`, e.g. a plan text whose 個別業務一覧 is a separate file), as the
+    last earlier frozen 版 stated them — by initiative id, field key: {"value", "version"}.
+    Citizens see the last stated details, labelled with the 版 they come from; each frozen
+    版 still shows exactly its own document."""
+    if not edition.is_latest or not edition.version.omits:
+        return {}
+    plan, content = edition.plan, edition.content
+    earlier = [v for v in edition.known_snapshots if v.id != edition.version.id]
+    carried: dict[str, dict[str, dict]] = {}
+    for initiative in content.initiatives:
+        for field in content.fields:
+            if field.change_key not in edition.version.omits or field.value(initiative):
+                continue
+            for version in reversed(earlier):
+                older = plan.snapshots[version.id].initiative(initiative.id)
+                value = field.value(older) if older is not None and field.key in plan.snapshots[version.id].fields \
+                    else None
+                if value:
+                    carried.setdefault(initiative.id, {})[field.key] = {"value": value, "version": version}
+                    break
+    return carried
+
+
+def with_carried(content: PlanContent, carried: dict[str, dict[str, dict]]) -> PlanContent:
+    """The content as the stable address shows it: each initiative with the details earlier
+    版 stated for the fields this 版's document leaves out (the open data stays as published)."""
+    if not carried:
+        return content
+    initiatives = []
+    for initiative in content.initiatives:
+        found = carried.get(initiative.id, {})
+        texts = {**initiative.texts, **{k: v["value"] for k, v in found.items() if content.fields[k].in_texts}}
+        values = {k: v["value"] for k, v in found.items() if not content.fields[k].in_texts and not content.fields[k].custom}
+        initiatives.append(replace(initiative, texts=texts, **values))
+    return replace(content, initiatives=initiatives)
+
 
 def initiative_appearances(edition: Edition, initiative_id: str) -> list[dict]:
     """Each frozen 版 (that the edition knows of) that contains the initiative, and whether
