@@ -360,3 +360,48 @@ def test_each_frozen_version_still_shows_exactly_its_own_document(patterns_site)
     assert "担当課 記載なし" in frozen
     data = csv_rows(patterns_site / "carried-sheets/data/initiatives.csv")   # open data stays as published
     assert data[0]["departments"] == "" and data[0]["purpose"] == ""
+
+
+# ── 8. faithful rich text ─────────────────────────────────────────────────────────────
+
+def test_underline_merged_cells_figures_and_footnotes(patterns_site):
+    page = (patterns_site / "rich-text/structure/index.html").read_text(encoding="utf-8")
+    assert "<u>推進本部</u>" in page
+    assert '<td rowspan="2">推進本部</td>' in page and '<td colspan="2">年2回</td>' in page
+    assert '<img alt="推進体制の図。市長を本部長とし、各部長が本部員となる" src="../figures/structure.png">' in page
+    assert (patterns_site / "rich-text/figures/structure.png").read_bytes()[:4] == b"\x89PNG"
+    assert (patterns_site / "rich-text/v/1.0/figures/structure.png").is_file()
+    assert 'href="#fn:1"' in page and "推進本部の設置要綱は令和6年4月に施行しました。" in page and "本文に戻る" in page
+    card = (patterns_site / "rich-text/initiatives/shoshiki/index.html").read_text(encoding="utf-8")
+    assert "押印を<strong>廃止</strong>し、<u>記入欄を減らす</u>。" in card
+
+
+def test_a_markdown_list_in_the_lead_is_valid_html(patterns_site):
+    home = (patterns_site / "rich-text/index.html").read_text(encoding="utf-8")
+    lead = home[home.index('<div class="pp-lead">'):home.index("</div>", home.index('<div class="pp-lead">'))]
+    assert "<ul>" in lead and not re.search(r"<p>[^<]*<ul>", lead)
+    assert "<li><u>行かない</u>窓口</li>" in lead
+
+
+@pytest.mark.parametrize("text, code, line", [
+    ("title: 申請書の様式の見直し\ndepartments: [デジタル推進課]\noverview: 押印を<u>廃止</u>する\n", "raw_html_in_text", 3),
+    ("title: 申請書の様式の見直し\ndepartments: [デジタル推進課]\noverview: |\n  押印を廃止する\n  <!-- 未確定 -->\n",
+     "raw_html_in_text", 3),
+])
+def test_raw_html_and_comments_in_text_fields_are_refused_with_their_line(staged, text, code, line):
+    (staged / "plans/rich-text/working/initiatives/shoshiki.yml").write_text(text, encoding="utf-8")
+    problems = [p for p in load_valid_site(staged).problems if p.code == code]
+    assert problems and problems[0].line == line and problems[0].field == "overview"
+    assert "HTMLタグ" in problems[0].message
+
+
+@pytest.mark.parametrize("markdown, code", [
+    ("![](../figures/structure.png)\n", "figure_needs_alt"),
+    ("![図](../figures/nothing.png)\n", "figure_missing"),
+    ("![図](https://example.invalid/x.png)\n", "figure_missing"),
+    ("本文 <!-- メモ -->\n", "raw_html"),
+])
+def test_figures_need_alt_text_and_a_file_of_the_edition(staged, markdown, code):
+    (staged / "plans/rich-text/working/chapters/structure.md").write_text(markdown, encoding="utf-8")
+    problems = [p for p in load_valid_site(staged).problems if p.code == code]
+    assert problems and problems[0].line == 1 and problems[0].file.endswith("working/chapters/structure.md")

@@ -31,7 +31,7 @@ from generator.model.plan import Site
 from generator.pages import urls
 from generator.pages.builder import edition_pages, portal_pages
 from generator.pages.editions import plan_editions
-from generator.pages.files import portal_files
+from generator.pages.files import figure_files, page_files, portal_files
 from generator.pages.kinds import EditionKind
 from generator.pages.sections import pair_diffs
 
@@ -82,7 +82,9 @@ def whole_site(site: Site, renderer, site_url: str, preview: bool = False) -> Ba
             editions = plan_editions(plan, include_working=True)
             for edition in editions:
                 if edition.kind is EditionKind.WORKING and not any(p.url == edition.base for p in pages):
-                    pages += edition_pages(site, edition, editions, pair_diffs(plan))
+                    working_pages = edition_pages(site, edition, editions, pair_diffs(plan))
+                    pages += working_pages
+                    files.update({**page_files(working_pages), **figure_files(edition)})
     pages = portal_pages(site, preview=preview) + pages
     files.update(portal_files(site, renderer, site_url))
 

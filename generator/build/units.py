@@ -21,7 +21,7 @@ from generator.model.plan import Plan, Site
 from generator.pages import urls
 from generator.pages.builder import edition_pages
 from generator.pages.editions import Edition, plan_editions
-from generator.pages.files import page_files, plan_files
+from generator.pages.files import figure_files, page_files, plan_files
 from generator.pages.page import Page
 from generator.pages.sections import pair_diffs
 
@@ -103,7 +103,7 @@ class UnitRenderer:
         return edition_pages(self.site, unit.edition, list(unit.editions), diffs)
 
     def files(self, unit: Unit, pages: list[Page], renderer, site_url: str) -> dict[str, bytes]:
-        files = page_files(pages)
+        files = {**page_files(pages), **figure_files(unit.edition)}
         if unit.edition.is_latest:
             files.update(plan_files(unit.plan, renderer, site_url))
         return files

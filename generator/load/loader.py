@@ -22,7 +22,7 @@ from generator.model.fields import for_plan as fields_for_plan
 from generator.load.documents import LoadedContent, LoadedPlan, LoadResult
 from generator.load.problems import Problems
 from generator.load.release_cache import ReleaseCache
-from generator.model.schema import ID_PATTERN
+from generator.model.schema import FIGURE_NAME_PATTERN, ID_PATTERN
 from generator.load.schema_check import check_schema, json_view
 from generator.load.manifest import MANIFEST_NAME, compare_manifest
 from generator.model.versions import display_name, order_versions
@@ -216,6 +216,7 @@ def load_content(directory: Path, problems: Problems) -> LoadedContent | None:
     )
     loaded = LoadedContent(directory=directory, content=content, plan_doc=plan_doc,
                            initiative_docs=initiative_docs)
+    content.figures = _load_figures(directory / "figures", problems)
     for index, chapter in enumerate(data.get("chapters", [])):
         path = directory / chapter["file"]
         if not path.is_file():
@@ -237,6 +238,32 @@ def load_content(directory: Path, problems: Problems) -> LoadedContent | None:
     else:
         content.initiatives = sorted(initiatives.values(), key=_natural_key)
     return loaded
+
+
+MAX_FIGURE_BYTES = 5 * 1024 * 1024
+FIGURE_NAME = re.compile(FIGURE_NAME_PATTERN)
+
+
+def _load_figures(folder: Path, problems: Problems) -> dict[str, bytes]:
+    """The images chapters show (figures/<name>.png …), read as bytes and published as they are."""
+    figures: dict[str, bytes] = {}
+    if not folder.is_dir():
+        return figures
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if not FIGURE_NAME.match(path.name) or path.is_symlink() or not path.is_file():
+            problems.add(path, None, "", msg("errors.figure_bad_name", value=path.name), msg("hints.figure_missing"),
+                         code="figure_bad_name")
+            continue
+        data = path.read_bytes()
+        if len(data) > MAX_FIGURE_BYTES:
+            problems.add(path, None, "", msg("errors.file_too_large", size=len(data) // 1024,
+                                             limit=MAX_FIGURE_BYTES // 1024), msg("hints.file_too_large"),
+                         code="file_too_large")
+            continue
+        figures[path.name] = data
+    return figures
 
 
 def _natural_key(initiative: Initiative):

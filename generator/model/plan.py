@@ -255,6 +255,7 @@ class PlanContent:
     version_policy: Text | None = None     # what the plan says a major and a minor 版 mean
     goals: Text | None = None              # 目指す姿: what the whole plan aims at
     fields_declaration: dict | None = None # plan.yml `fields` as written (uses, labels, extra)
+    figures: dict[str, bytes] = field(default_factory=dict)   # figures/<name> of the chapters
 
     @property
     def period(self) -> range:

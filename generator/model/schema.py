@@ -28,6 +28,9 @@ FORMATS = (1, 2)          # content format versions this program reads (plan.yml
 CURRENT_FORMAT = 2
 LINK_PATTERN = r"^(https?://|/|\./|\.\./)?[^\s<>\"]+$"
 CHAPTER_FILE_PATTERN = r"^chapters/[a-z0-9][a-z0-9._-]*\.md$"
+# A figure of a chapter, as the chapter's Markdown refers to it: ../figures/<name>.
+FIGURE_NAME_PATTERN = r"^[a-z0-9][a-z0-9._-]*\.(png|jpe?g|gif|webp)$"
+FIGURE_SRC_PATTERN = r"^(\.\./)+figures/[a-z0-9][a-z0-9._-]*\.(png|jpe?g|gif|webp)$"
 FIRST_FY, LAST_FY = 1900, 2199
 
 # Upper bound for a single text value; a real field is a few hundred characters.

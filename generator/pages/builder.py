@@ -123,7 +123,8 @@ _HINT_ALIASES = {"shift_jis": "encoding", "not_utf8": "encoding", "bom": "encodi
                  "frozen_changed": "frozen", "frozen_missing": "frozen", "frozen_added": "frozen",
                  "missing_dir": "unreadable", "missing_file": "chapter_missing", "empty_list": "empty_value",
                  "year_out_of_range": "bad_year_key", "bad_link": "bad_link", "schema_other": "yaml_syntax",
-                 "wrong_type": "wrong_type", "not_in_choices": "choose_one"}
+                 "wrong_type": "wrong_type", "not_in_choices": "choose_one", "raw_html_in_text": "raw_html",
+                 "figure_bad_name": "figure_missing"}
 
 
 def error_catalogue() -> list[dict]:

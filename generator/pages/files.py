@@ -23,6 +23,11 @@ def edition_files(edition: Edition, site: Site) -> dict[str, bytes]:
     return opendata.data_files(edition.plan.id, edition.content, edition.version, plan_licence(edition, site))
 
 
+def figure_files(edition: Edition) -> dict[str, bytes]:
+    """The images the edition's chapters show, at <edition>/figures/<name>."""
+    return {urls.figure(edition.base, name): data for name, data in edition.content.figures.items()}
+
+
 def page_files(pages: list[Page]) -> dict[str, bytes]:
     """The open data of each edition, already produced for its data page, by URL."""
     return {urls.data_file(page.context.edition.base, name): data

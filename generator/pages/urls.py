@@ -41,6 +41,7 @@ COMPARE = "compare"      # <plan>/compare/<old>/<new>/
 PLAN_FEED = "feed.xml"
 VERSIONS_JSON = "versions.json"
 DATA = "data/"
+FIGURES = "figures/"     # <edition>/figures/<name>: chapters refer to them as ../figures/<name>
 BUNDLE = "pagefind/"
 
 # Names a plan id must not take: everything at the site root that is not a plan.
@@ -49,7 +50,8 @@ RESERVED_PLAN_IDS = frozenset({"assets", "data", "guide", "search", "pagefind", 
 # Names a chapter id must not take: every other first segment below a plan or an edition.
 RESERVED_CHAPTER_IDS = frozenset(
     {k.path.split("/")[0] for k in PageKind if k.scope in (Scope.EDITION, Scope.PLAN) and k.path}
-    | {VERSIONS, WORKING, COMPARE, PLAN_FEED, VERSIONS_JSON, BUNDLE.rstrip("/"), "index", "assets", "search",
+    | {VERSIONS, WORKING, COMPARE, PLAN_FEED, VERSIONS_JSON, BUNDLE.rstrip("/"), FIGURES.rstrip("/"), "index",
+       "assets", "search",
        "diff"}) - {""}
 
 
@@ -117,6 +119,11 @@ def revision_entry(plan_id: str, version_id: str) -> str:
 def data_file(base: str, name: str) -> str:
     """An open-data file of the edition at `base`."""
     return base + DATA + name
+
+
+def figure(base: str, name: str) -> str:
+    """A figure of the edition at `base`."""
+    return base + FIGURES + name
 
 
 def archive_bundle(plan_id: str, version_id: str) -> str:

@@ -13,37 +13,69 @@ from functools import lru_cache
 import markdown
 import nh3
 
+from generator.i18n import current_language, msg
+from generator.model.schema import FIGURE_SRC_PATTERN
+from generator.render.markdown_extensions import PlanDocuments
+
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4", "h5", "h6",
+    "p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "a", "h2", "h3", "h4", "h5", "h6",
     "table", "thead", "tbody", "tr", "th", "td", "caption", "blockquote", "code", "pre", "hr", "del", "ins",
-    "sup", "sub",
+    "sup", "sub", "img", "div",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope", "colspan", "rowspan", "align"},
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "id", "class"}, "th": {"scope", "colspan", "rowspan", "align"},
                       "td": {"colspan", "rowspan", "align"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
-                      "ol": {"start"}}
+                      "ol": {"start"}, "img": {"src", "alt"}, "li": {"id"}, "sup": {"id"}, "div": {"class"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 def _new_markdown(id_prefix: str = "") -> markdown.Markdown:
     from markdown.extensions.toc import slugify_unicode
 
-    md = markdown.Markdown(extensions=["tables", "sane_lists", "toc"],
+    md = markdown.Markdown(extensions=["tables", "sane_lists", "toc", "footnotes", PlanDocuments()],
                            extension_configs={"toc": {"permalink": False,
-                                                      "slugify": lambda v, sep: id_prefix + slugify_unicode(v, sep)}})
+                                                      "slugify": lambda v, sep: id_prefix + slugify_unicode(v, sep)},
+                                              # several chapters may share a page (the print page)
+                                              "footnotes": {"UNIQUE_IDS": bool(id_prefix),
+                                                            "BACKLINK_TITLE": msg("ui.footnote_back"),
+                                                            "SUPERSCRIPT_TEXT": "{}"}})
     # Escape raw HTML instead of passing it through.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     return md
 
 
-@lru_cache(maxsize=1)
 def _block_md() -> markdown.Markdown:
+    return _markdown_for(current_language())
+
+
+@lru_cache(maxsize=None)
+def _markdown_for(language: str) -> markdown.Markdown:
+    del language   # part of the cache key: the footnotes' words are in the site's language
     return _new_markdown()
 
 
 def clean(html: str) -> str:
+    # Figures are the edition's own files (figures/…); nothing is ever loaded from elsewhere.
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                     attribute_filter=_local_images,
                      link_rel="noopener noreferrer")
+
+
+def _local_images(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "img" and attribute == "src" and not FIGURE_SRC.match(value):
+        return None
+    return value
+
+
+FIGURE_SRC = re.compile(FIGURE_SRC_PATTERN)
+
+
+def render_paragraph(text: str) -> str:
+    """One paragraph of a text field as HTML: a <p>, or a list or table when the text is one
+    (so a Markdown list in a lead never ends up inside a <p>)."""
+    md = _block_md()
+    md.reset()
+    return clean(md.convert(text))
 
 
 def render_block(text: str, top_level: int = 2, id_prefix: str = "") -> str:

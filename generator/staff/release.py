@@ -23,7 +23,7 @@ from generator.staff.serialize import dump_yaml, schema_hint
 from generator.load.manifest import MANIFEST_NAME, build_manifest, manifest_text
 
 ID_RE = re.compile(ID_PATTERN)
-FROZEN_PARTS = ("plan.yml", "chapters", "initiatives")
+FROZEN_PARTS = ("plan.yml", "chapters", "initiatives", "figures")
 
 
 class ReleaseRefused(Exception):

@@ -7,6 +7,8 @@ import re
 _TAG_RE = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)?/?\s*>")
 _LINK_RE = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _CODE_RE = re.compile(r"`[^`]*`")
+_COMMENT_RE = re.compile(r"<!--|-->")
+_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
 def find_raw_html(text: str) -> list[tuple[int, str]]:
@@ -16,7 +18,16 @@ def find_raw_html(text: str) -> list[tuple[int, str]]:
         stripped = _CODE_RE.sub("", line)
         for match in _TAG_RE.finditer(stripped):
             found.append((number, match.group(0)))
+        for match in _COMMENT_RE.finditer(stripped):   # HTML comments hide text from citizens
+            found.append((number, match.group(0)))
     return found
+
+
+def find_images(text: str) -> list[tuple[int, str, str]]:
+    """(line, alt text, source) for every Markdown image."""
+    return [(number, match.group(1).strip(), match.group(2))
+            for number, line in enumerate(text.splitlines(), 1)
+            for match in _IMAGE_RE.finditer(line)]
 
 
 def find_links(text: str) -> list[tuple[int, str]]:

@@ -11,7 +11,8 @@ import re
 from generator.i18n import msg
 from generator.model import fiscal
 from generator.load.documents import LoadedContent, LoadedPlan
-from generator.validate.markup import find_links, find_raw_html
+from generator.model.schema import FIGURE_SRC_PATTERN
+from generator.validate.markup import find_images, find_links, find_raw_html
 from generator.model.fields import ALWAYS_USED, INITIATIVE_FIELDS, Field, Kind, Vocabulary
 from generator.pages import urls
 from generator.pages.kinds import PageKind, Scope
@@ -21,6 +22,7 @@ from generator.load.problems import Problems
 from generator.load.yamlfile import YamlDocument, format_path
 
 SAFE_LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+FIGURE_SRC = re.compile(FIGURE_SRC_PATTERN)
 
 
 def check_loaded_plan(loaded: LoadedPlan, site: Site, problems: Problems) -> None:
@@ -93,6 +95,8 @@ def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None
             _check_kpi(kpi, plan_doc, path + ("kpis", index), content, problems, kpi_seen)
 
     _check_chapters(loaded, problems)
+    for doc in [plan_doc, *loaded.initiative_docs.values()]:
+        _check_text_markup(doc, problems)
 
 
 def _check_initiative(initiative, prefix: tuple, doc: YamlDocument, content, vocabularies: dict, statuses: list,
@@ -287,6 +291,30 @@ def _check_chapters(loaded: LoadedContent, problems: Problems) -> None:
             if normalised not in valid_targets:
                 problems.add(path, line, "", msg("errors.chapter_link_broken", value=target),
                              msg("hints.chapter_link_broken"), code="chapter_link_broken")
+        for line, alt, source in find_images(chapter.markdown):
+            if not alt:
+                problems.add(path, line, "", msg("errors.figure_needs_alt", value=source), msg("hints.figure_needs_alt"),
+                             code="figure_needs_alt")
+            if not FIGURE_SRC.match(source) or source.rsplit("/", 1)[-1] not in content.figures:
+                problems.add(path, line, "", msg("errors.figure_missing", value=source), msg("hints.figure_missing"),
+                             code="figure_missing")
+
+
+def _check_text_markup(doc: YamlDocument, problems: Problems) -> None:
+    """Text fields are Markdown: an HTML tag or comment in them would show as code to citizens
+    (or hide text), so each is refused with its line."""
+    def walk(value, path):
+        if isinstance(value, str):
+            for _, tag in find_raw_html(value):
+                _add(problems, doc, path, "raw_html_in_text", "raw_html", "raw_html_in_text", value=tag,
+                     field=format_path(path))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, path + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, path + (index,))
+    walk(doc.data, ())
 
 
 def _internal_targets(loaded: LoadedContent) -> set[str]:
