@@ -405,3 +405,38 @@ def test_figures_need_alt_text_and_a_file_of_the_edition(staged, markdown, code)
     (staged / "plans/rich-text/working/chapters/structure.md").write_text(markdown, encoding="utf-8")
     problems = [p for p in load_valid_site(staged).problems if p.code == code]
     assert problems and problems[0].line == 1 and problems[0].file.endswith("working/chapters/structure.md")
+
+
+# ── 9. format versions ────────────────────────────────────────────────────────────────
+
+def test_content_in_todays_format_declares_nothing_and_builds(sample_site):
+    # The sample and the basic fixture have no `format:` (format 1), frozen 版 included.
+    from .conftest import SAMPLE_CONTENT
+    plans = load_valid_site(SAMPLE_CONTENT).site.plans
+    assert {c.format for p in plans for c in p.snapshots.values()} == {1}
+    assert (sample_site / "gotsu/v/pre-1.5/index.html").is_file()
+
+
+def test_format_2_fields_need_format_2(basic_content):
+    plan = basic_content / "plans/sample/working/plan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "goals: [誰もが使える市役所]\n", encoding="utf-8")
+    problems = [p for p in load_valid_site(basic_content).problems if p.code == "needs_format_2"]
+    assert [(p.field, p.line) for p in problems] == [("goals", plan.read_text(encoding="utf-8").count("\n"))]
+    assert "planpub upgrade" in problems[0].hint
+
+
+def test_upgrade_declares_format_2_in_the_working_copy_only(basic_content):
+    from .conftest import tree_digest
+    plan = basic_content / "plans/sample/working/plan.yml"
+    original = "# 架空市の計画（コメントは残ります）\n" + plan.read_text(encoding="utf-8")
+    plan.write_text(original, encoding="utf-8")
+    frozen = tree_digest(basic_content / "plans/sample/releases")
+    result = run_cli("upgrade", "sample", "--content", str(basic_content))
+    assert result.returncode == 0, result.stderr
+    upgraded = plan.read_text(encoding="utf-8")
+    assert upgraded == original.replace("（コメントは残ります）\n", "（コメントは残ります）\nformat: 2\n", 1)
+    assert tree_digest(basic_content / "plans/sample/releases") == frozen
+    plan.write_text(upgraded + "goals: [誰もが使える市役所]\n", encoding="utf-8")
+    assert not load_valid_site(basic_content).problems
+    again = run_cli("upgrade", "sample", "--content", str(basic_content))
+    assert again.returncode == 1 and "既に形式 2" in again.stderr

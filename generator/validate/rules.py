@@ -97,6 +97,8 @@ def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None
     _check_chapters(loaded, problems)
     for doc in [plan_doc, *loaded.initiative_docs.values()]:
         _check_text_markup(doc, problems)
+        if content.format < 2:
+            _check_format(doc, problems)
 
 
 def _check_initiative(initiative, prefix: tuple, doc: YamlDocument, content, vocabularies: dict, statuses: list,
@@ -298,6 +300,28 @@ def _check_chapters(loaded: LoadedContent, problems: Problems) -> None:
             if not FIGURE_SRC.match(source) or source.rsplit("/", 1)[-1] not in content.figures:
                 problems.add(path, line, "", msg("errors.figure_missing", value=source), msg("hints.figure_missing"),
                              code="figure_missing")
+
+
+# What format 2 added (a plan written in format 1 — no `format:` in plan.yml — cannot use
+# it until `planpub upgrade` declares format 2; frozen 版 are never rewritten).
+FORMAT_2_KEYS = {"fields", "goals", "version_policy", "items", "target", "references", "ratio", "change", "done"}
+FORMAT_2_THEME_KEYS = {"schedule", "kpis"}
+
+
+def _check_format(doc: YamlDocument, problems: Problems) -> None:
+    def walk(value, path, in_theme=False):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                newer = key in FORMAT_2_KEYS or (in_theme and key in FORMAT_2_THEME_KEYS) or \
+                    (key == "end" and item == "open")
+                if newer:
+                    _add(problems, doc, path + (key,), "needs_format_2", "needs_format_2", "needs_format_2", value=key)
+                else:
+                    walk(item, path + (key,), in_theme=key in ("themes", "children"))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, path + (index,), in_theme)
+    walk(doc.data, ())
 
 
 def _check_text_markup(doc: YamlDocument, problems: Problems) -> None:
