@@ -409,12 +409,16 @@ def test_figures_need_alt_text_and_a_file_of_the_edition(staged, markdown, code)
 
 # ── 9. format versions ────────────────────────────────────────────────────────────────
 
-def test_content_in_todays_format_declares_nothing_and_builds(sample_site):
-    # The sample and the basic fixture have no `format:` (format 1), frozen 版 included.
-    from .conftest import SAMPLE_CONTENT
-    plans = load_valid_site(SAMPLE_CONTENT).site.plans
-    assert {c.format for p in plans for c in p.snapshots.values()} == {1}
-    assert (sample_site / "gotsu/v/pre-1.5/index.html").is_file()
+def test_content_in_todays_format_declares_nothing_and_builds(basic_site, patterns_site):
+    # The basic fixture and the carried-sheets plan have no `format:` (format 1), frozen 版 and
+    # their manifests included, and build unmodified. (The sample plans declare format 2 since
+    # they were re-transcribed with fields.uses / fields.labels, so they no longer show this.)
+    basic = load_valid_site(FIXTURES / "basic").site.plans
+    assert {c.format for p in basic for c in p.snapshots.values()} == {1}
+    carried = next(p for p in load_valid_site(PATTERNS).site.plans if p.id == "carried-sheets")
+    assert {c.format for c in carried.snapshots.values()} == {1}
+    assert (basic_site / "sample/v/1.0/index.html").is_file()
+    assert (patterns_site / "carried-sheets/v/sheets/index.html").is_file()
 
 
 def test_format_2_fields_need_format_2(basic_content):

@@ -54,13 +54,14 @@ def test_new_refuses_an_unusable_plan_id(sample_content):
 
 def test_release_freezes_the_working_copy_as_a_new_version(sample_content, notes, tmp_path):
     initiative = sample_content / "plans/gotsu/working/initiatives/chat-tool.yml"
-    initiative.write_text(initiative.read_text(encoding="utf-8") + "effect: 新たに追記した効果\n", encoding="utf-8")
+    # 目的 (purpose) is one of the fields gotsu's documents use (plan.yml fields.uses); 効果 is not.
+    initiative.write_text(initiative.read_text(encoding="utf-8") + "purpose: 新たに追記した目的\n", encoding="utf-8")
     frozen_before = tree_digest(sample_content / "plans/gotsu/releases")
     result = run_cli("release", "gotsu", "1.6", "--date", "2026-09-30", "--notes", str(notes),
                      "--content", str(sample_content), "--yes")
     assert result.returncode == 0, result.stderr
     assert "第1.5版 から 第1.6版 への変更" in result.stdout
-    assert "内容の変更 1件" in result.stdout and "新たに追記した効果" in result.stdout
+    assert "内容の変更 1件" in result.stdout and "新たに追記した目的" in result.stdout
     release = sample_content / "plans/gotsu/releases/1.6"
     assert (release / "manifest.json").is_file()
     assert "「7. 個別業務一覧」の追記" in (release / "release.yml").read_text(encoding="utf-8")
@@ -187,13 +188,19 @@ def test_exported_workbook_is_laid_out_for_staff(sample_content, tmp_path):
     assert workbook.sheetnames == ["取組", "スケジュール・進捗", "複数年度の活動", "KPI", "KPIの値", "選択肢"]
     sheet = workbook["取組"]
     header = [c.value for c in sheet[1]]
-    assert header[:4] == ["取組ID", "番号", "取組名", "主なテーマ"] and "担当課1" in header and "目的" in header
+    # Columns are named as 鹿島市's cards name the fields (plan.yml fields.labels), and only the
+    # fields its cards have (fields.uses): no 目的 column, which its document never has.
+    assert header[:4] == ["取組ID", "番号", "事業名", "柱"] and "担当課1" in header and "目的" not in header
+    assert "事業概要（目的・必要性）" in header
     assert sheet.max_row == 52  # header + 51 initiatives, one row each
     schedule_header = [c.value for c in workbook["スケジュール・進捗"][1]]
-    assert "令和5年度（2023年度） 予定・取組事項" in schedule_header
+    assert "令和5年度（2023年度） 取組事項（KPI）" in schedule_header
     validations = {str(v.sqref).split(":")[0][:1] + v.formula1 for v in sheet.data_validations.dataValidation}
     assert any("選択肢" in v for v in validations)  # dropdowns for theme / department / category
-    assert len(workbook["スケジュール・進捗"].data_validations.dataValidation) >= 2  # status dropdowns
+    # 鹿島市's cards have no 進捗 (fields.uses), so its workbook has no progress columns to pick a
+    # status in; the status dropdowns are checked on 江津市's workbook below.
+    assert not any("進捗" in str(h) for h in schedule_header)
+    assert not workbook["スケジュール・進捗"].data_validations.dataValidation
 
 
 def test_import_reports_problems_in_three_sheets_at_once_and_writes_nothing(sample_content, tmp_path):
@@ -202,10 +209,11 @@ def test_import_reports_problems_in_three_sheets_at_once_and_writes_nothing(samp
     workbook = load_workbook(path)
     initiatives = workbook["取組"]
     header = [c.value for c in initiatives[1]]
-    initiatives.cell(row=3, column=header.index("担当課1") + 1, value="存在しない課")
+    initiatives.cell(row=3, column=header.index("担当1") + 1, value="存在しない課")  # 江津市 calls 担当課 「担当」
     initiatives.cell(row=4, column=header.index("取組ID") + 1, value="Bad ID")
     schedule = workbook["スケジュール・進捗"]
     s_header = [c.value for c in schedule[1]]
+    assert len(schedule.data_validations.dataValidation) >= 2  # status dropdowns
     schedule.cell(row=2, column=s_header.index("令和5年度（2023年度） 進捗状況") + 1, value="たぶん完了")
     kpis = workbook["KPI"]
     kpis.append(["online-application", "new-kpi", "新しい指標", "件", "大きいほど良い"])
@@ -216,7 +224,7 @@ def test_import_reports_problems_in_three_sheets_at_once_and_writes_nothing(samp
     result = run_cli("import", "gotsu", "--xlsx", str(path), "--content", str(sample_content))
     assert result.returncode == 1
     err = result.stderr
-    assert "シート「取組」 3行目 列「担当課1」: 担当課「存在しない課」は計画の担当課の一覧にありません" in err
+    assert "シート「取組」 3行目 列「担当1」: 担当「存在しない課」は計画の担当の一覧にありません" in err
     assert "シート「取組」 4行目 列「取組ID」: 「Bad ID」は取組IDに使えません" in err
     assert "シート「スケジュール・進捗」 2行目 列「令和5年度（2023年度） 進捗状況」: 進捗状況「たぶん完了」は選択肢にありません" in err
     assert "シート「KPIの値」" in err and "「令和6年度」は整数ではありません" in err and "「たくさん」は数値ではありません" in err
