@@ -108,3 +108,9 @@ def test_older_version_pages_point_to_the_latest(sample_site):
     assert 'data-versions="../../versions.json"' in html and 'href="../../">最新版の同じページを見る' in html
     versions = json.loads((sample_site / "gotsu/versions.json").read_text(encoding="utf-8"))
     assert versions["latest"]["id"] == "1.5" and [v["id"] for v in versions["versions"]] == ["pre-1.5", "1.5"]
+
+
+def test_templates_are_not_published_as_files(sample_site):
+    # MkDocs copies the non-HTML files of a theme; planpub's feed and sitemap templates are
+    # read by the renderer and must not appear in the site.
+    assert not (sample_site / "planpub").exists()

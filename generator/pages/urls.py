@@ -45,7 +45,7 @@ FIGURES = "figures/"     # <edition>/figures/<name>: chapters refer to them as .
 BUNDLE = "pagefind/"
 
 # Names a plan id must not take: everything at the site root that is not a plan.
-RESERVED_PLAN_IDS = frozenset({"assets", "data", "guide", "search", "pagefind", "index", SITE_FEED, SITEMAP,
+RESERVED_PLAN_IDS = frozenset({"assets", "data", "guide", "search", "pagefind", "index", "planpub", SITE_FEED, SITEMAP,
                                "sitemap.xml.gz", NOT_FOUND, SEARCH_BUNDLES, "404"})
 # Names a chapter id must not take: every other first segment below a plan or an edition.
 RESERVED_CHAPTER_IDS = frozenset(

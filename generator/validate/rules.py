@@ -33,6 +33,8 @@ def check_loaded_plan(loaded: LoadedPlan, site: Site, problems: Problems) -> Non
     for content in list(loaded.contents.values()) + ([loaded.working] if loaded.working else []):
         check_content(content, site, problems)
     check_versions(loaded, site, problems)
+    for doc in [*loaded.release_docs.values(), *([loaded.history_doc] if loaded.history_doc else [])]:
+        _check_text_markup(doc, problems)   # 改訂内容 and summaries are shown as Markdown too
 
 
 def _add(problems: Problems, doc: YamlDocument, path: tuple, key: str, hint_key: str,

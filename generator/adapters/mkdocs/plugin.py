@@ -47,6 +47,9 @@ INVALID_THEME_ATTRIBUTES = (  # (as written by mkdocs-material, valid replacemen
 )
 
 
+TEMPLATE_FOLDER = "planpub/"
+
+
 class PlanPubConfig(Config):
     content_dir = c.Type(str, default="content")
     """Folder with site.yml and plans/, relative to mkdocs.yml."""
@@ -121,6 +124,11 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
                           preview=self.command == "serve")
 
     def on_files(self, files: Files, config) -> Files:
+        # The page and feed templates under theme/planpub/ are read by the renderer; MkDocs
+        # would otherwise copy the non-HTML ones (feeds, sitemap) into the site as files.
+        templates = theme_dir() / TEMPLATE_FOLDER
+        for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(templates)]:
+            files.remove(file)
         if not self.batch.portal:
             # A batch of plan pages: MkDocs still reads the guide's pages (every page's
             # navigation shows their titles), but only the portal run copies assets.
