@@ -224,8 +224,25 @@ def test_a_plan_names_its_fields_and_adds_its_own(model, patterns_site):
 
 def test_not_stated_lists_only_the_fields_the_plans_documents_use(patterns_site):
     page = text_of(patterns_site / "own-fields/initiatives/portal/index.html")
-    assert "この版の資料には記載がありません。（事業概要、効果・メリット、スケジュール）" in page
+    # 効果・メリット is used but not a field a reader misses (the registry does not expect it)
+    assert "この版の資料には記載がありません。（事業概要、スケジュール）" in page
     assert "目的" not in page and "現状" not in page
+
+
+def test_a_plan_chooses_which_missing_fields_are_said(tmp_path):
+    import shutil
+    content = tmp_path / "content"
+    shutil.copytree(PATTERNS, content)
+    plan = content / "plans/own-fields/working/plan.yml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("  labels:\n", "  expect: [effect]\n  labels:\n", 1), encoding="utf-8")
+    result = load_valid_site(content)
+    assert not result.problems
+    fields = next(p for p in result.site.plans if p.id == "own-fields").working.fields
+    assert [f.key for f in fields if f.expected] == ["effect"]
+    plan.write_text(text.replace("  labels:\n", "  expect: [effect, purpose]\n  labels:\n", 1), encoding="utf-8")
+    problems = list(load_valid_site(content).problems)
+    assert [(p.code, p.line) for p in problems] == [("field_expect_unknown", 8)]
 
 
 def test_a_field_the_plan_does_not_use_is_refused(tmp_path):
@@ -277,6 +294,24 @@ def test_open_ended_and_done_items_are_bars_with_words(patterns_site):
 def test_an_empty_schedule_table_is_allowed_and_said(patterns_site):
     page = text_of(patterns_site / "schedules/initiatives/survey/index.html")
     assert "この版の資料では、スケジュールの表は空欄です。" in page
+    # stated (empty), so not among the fields the document leaves out
+    assert "この版の資料には記載がありません。（目的、現状、理想・将来の姿、事業概要、進捗）" in page
+
+
+def test_an_empty_field_survives_the_workbook_and_the_file(model, tmp_path):
+    from generator.model.records import initiative_dict
+    from generator.staff.sheets import from_tables, to_tables
+    content = model["schedules"].working
+    assert initiative_dict(content.initiative("survey"), content.fields)["schedule"] == {}
+    tables = {t.name: t for t in to_tables(content, ["実施中"])}
+    sheet = tables["取組"]
+    row = next(r for r in sheet.rows if r[0] == "survey")
+    assert row[sheet.header.index("資料で空欄の項目")] == content.fields["schedule"].table_label == "予定・取組事項"
+    initiatives, _, problems = from_tables(tables, content, ["実施中"])
+    assert problems == [] and next(i for i in initiatives if i.id == "survey").stated_empty == {"schedule"}
+    row[sheet.header.index("資料で空欄の項目")] = "すけじゅーる"
+    _, _, problems = from_tables(tables, content, ["実施中"])
+    assert [(p.column, p.message.split("」")[0]) for p in problems] == [("資料で空欄の項目", "「すけじゅーる")]
 
 
 def test_schedule_shapes_in_open_data_diff_and_workbook(model, patterns_site):
@@ -338,8 +373,11 @@ def test_hierarchy_in_open_data_diff_and_workbook(model, patterns_site):
     from generator.model.fieldnames import field_label
     assert field_label(("items", "1", "schedule", 2025), None, content.fields) == "1: スケジュール（令和7年度（2025年度））"
     from generator.staff.sheets import from_tables, to_tables
-    initiatives, _, problems = from_tables({t.name: t for t in to_tables(content, ["実施中"])}, content, ["実施中"])
+    tables = {t.name: t for t in to_tables(content, ["実施中"])}
+    initiatives, plan_kpis, problems = from_tables(tables, content, ["実施中"])
     assert problems == [] and initiatives == content.initiatives
+    # the theme's KPI stays in plan.yml: not a 計画全体 row that would come back as a second one
+    assert "digital-procedures" not in str(tables["KPI"].rows) and plan_kpis == content.kpis
 
 
 # ── 7. a 版 that incorporates earlier sheets ─────────────────────────────────────────

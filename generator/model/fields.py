@@ -240,6 +240,7 @@ def for_plan(declaration: dict | None = None) -> FieldSet:
         fields:                               # plan.yml, format 2
           uses: [departments, overview, schedule, goal]
           labels: {departments: 関係部署, theme: 柱}
+          expect: [departments, overview]     # named in 「記載がありません」 when absent
           extra:
             - {key: formal_name, kind: label, label: 正式名称, place: meta}
             - {key: target_fy, kind: fiscal_year, label: 目標時期, place: meta}
@@ -250,11 +251,14 @@ def for_plan(declaration: dict | None = None) -> FieldSet:
         return registry
     uses = set(spec.get("uses") or [f.key for f in registry]) | ALWAYS_USED
     labels = spec.get("labels") or {}
+    expect = set(spec["expect"]) if spec.get("expect") is not None else None
     chosen = []
     for field in registry:
         if field.key not in uses:
             continue
-        expected = field.expected or (bool(spec.get("uses")) and field.kind in EXPECTABLE)
+        # 「記載なし」 is worth saying only for fields a reader would miss: the plan's own list
+        # (`expect`) or else the registry's, never every field a document happens to use.
+        expected = field.key in expect if expect is not None else field.expected
         chosen.append(replace(field, plan_label=labels.get(field.key), expected=expected))
     for index, extra in enumerate(spec.get("extra") or []):
         kind = CUSTOM_KINDS[extra.get("kind", "text")]
@@ -264,6 +268,3 @@ def for_plan(declaration: dict | None = None) -> FieldSet:
                             sheet=SheetLayout.COLUMN))
     return FieldSet(tuple(chosen))
 
-
-# Kinds that are worth a 「記載なし」 note when a plan says its documents use them.
-EXPECTABLE = {Kind.TEXT, Kind.YEAR_TEXTS, Kind.PROGRESS, Kind.REFS}

@@ -50,7 +50,8 @@ def initiative_dict(initiative: Initiative, fields: FieldSet = INITIATIVE_FIELDS
     data = {"id": initiative.stated_id} if initiative.parent_id else {}
     data.update({field.key: _RECORD[field.kind](field.value(initiative)) for field in fields})
     data["items"] = [initiative_dict(item, fields) for item in initiative.items]
-    return _drop_empty(data)
+    # A field the document shows empty (an empty schedule table) is written empty, not left out.
+    return {k: v for k, v in data.items() if k in initiative.stated_empty or v not in (None, [], {}, "")}
 
 
 # How each kind of field is written (the inverse of the loader's reading).

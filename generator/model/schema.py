@@ -258,6 +258,8 @@ def plan() -> dict[str, Any]:
         "fields": _object("plan_fields", {
             "uses": {"type": "array", "uniqueItems": True, **_words("plan_fields_uses"),
                      "items": {"enum": [f.key for f in INITIATIVE_FIELDS]}},
+            "expect": {"type": "array", "uniqueItems": True, **_words("plan_fields_expect"),
+                       "items": {"enum": [f.key for f in INITIATIVE_FIELDS]}},
             "labels": {"type": "object", **_words("plan_fields_labels"), "propertyNames": {"pattern": ID_PATTERN},
                        "additionalProperties": {"type": "string", "minLength": 1, "maxLength": MAX_LABEL}},
             "extra": {"type": "array", **_words("plan_fields_extra"), "items": _object("plan_field", {

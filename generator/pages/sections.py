@@ -114,8 +114,10 @@ def initiative_years(content: PlanContent, initiative: Initiative) -> list[int]:
     return list(range(min(years), max(years) + 1))
 
 def missing_fields(initiative: Initiative, fields: FieldSet) -> list[str]:
-    """Labels of the fields a plan's documents normally state that this initiative's does not."""
-    return [field.label for field in fields if field.expected and not field.value(initiative)]
+    """Labels of the fields a plan's documents normally state that this initiative's does not
+    (a field the document shows empty is stated: the page says it is empty)."""
+    return [field.label for field in fields
+            if field.expected and not field.value(initiative) and field.key not in initiative.stated_empty]
 
 def _detail_count(initiative: Initiative, fields: FieldSet) -> int:
     """How much an initiative's entry states: entries of its detail fields (texts count one)."""

@@ -182,6 +182,10 @@ def _check_field_declaration(doc: YamlDocument, problems: Problems) -> None:
         if key not in uses and key not in extra_keys:
             _add(problems, doc, ("fields", "labels", key), "field_label_unknown", "field_label_unknown",
                  "field_label_unknown", value=key)
+    for index, key in enumerate(spec.get("expect") or []):
+        if key not in uses:
+            _add(problems, doc, ("fields", "expect", index), "field_expect_unknown", "field_expect_unknown",
+                 "field_expect_unknown", value=key)
 
 
 # Keys an initiative file has besides its fields (none today; reserved for the format).

@@ -54,7 +54,7 @@ def write(content: PlanContent) -> Table:
                 dropdowns[field.table_label] = choice_column(field)
             if field.kind is Kind.TEXT:
                 wide.add(field.table_label)
-    header.append(column("parent"))
+    header += [column("stated_empty"), column("parent")]
     table = Table(sheet_name("initiatives"), header, dropdowns=dropdowns, wide=wide)
     for initiative in (item for top in content.initiatives for item in top.walk()):
         row = [initiative.id]
@@ -68,7 +68,8 @@ def write(content: PlanContent) -> Table:
                 row.append(cell_text(value))
             else:
                 row.append(value)
-        table.rows.append(row + [initiative.parent_id])
+        empty = [f.table_label for f in content.fields if f.key in initiative.stated_empty]
+        table.rows.append(row + ["\n".join(empty) or None, initiative.parent_id])
     return table
 
 
@@ -109,7 +110,9 @@ def read(table: Table, base: PlanContent, problems: list[CellProblem]) -> dict[s
         if parent is not None and (parent not in initiatives or not iid.startswith(parent + ".")):
             sheet.problem(number, column("parent"), error("bad_parent", value=parent, id=iid))
             parent = None
-        initiatives[iid] = Initiative(id=iid, texts=texts, extra=extra, parent_id=parent, **values)
+        empty = _stated_empty(sheet, number, row, base.fields)
+        initiatives[iid] = Initiative(id=iid, texts=texts, extra=extra, parent_id=parent, stated_empty=empty,
+                                      **values)
         if parent is not None:
             siblings = initiatives[parent].items
             local = iid[len(parent) + 1:]
@@ -117,6 +120,23 @@ def read(table: Table, base: PlanContent, problems: list[CellProblem]) -> dict[s
             siblings.append(initiatives[iid])
         rows_of[iid] = number
     return initiatives
+
+
+def _stated_empty(sheet: SheetReader, number: int, row, fields: FieldSet) -> frozenset[str]:
+    """The 資料で空欄の項目 cell: labels of fields the document shows empty (an empty schedule
+    table), one per line. An older workbook without the column states none."""
+    if column("stated_empty") not in sheet.table.header:
+        return frozenset()
+    by_label = {f.table_label: f.key for f in fields}
+    keys = set()
+    for label in lines(sheet.get(row, column("stated_empty"))):
+        if label in by_label:
+            keys.add(by_label[label])
+        else:
+            sheet.problem(number, column("stated_empty"), error("unknown_field_label", value=label,
+                                                                  example=fields["schedule"].table_label
+                                                                  if "schedule" in fields else fields["title"].table_label))
+    return frozenset(keys)
 
 
 # The message for an entry outside a vocabulary, by vocabulary and layout.

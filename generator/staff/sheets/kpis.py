@@ -39,7 +39,9 @@ def write(content: PlanContent) -> tuple[Table, Table]:
                  wide={column("definition"), column("rationale")})
     values = Table(sheet_name("kpi_values"), [column(key) for key in VALUE_COLUMNS],
                    dropdowns={column("value_kind"): column("value_kind")})
-    for kpi in content.all_kpis():
+    # A theme's KPIs stay in plan.yml with their theme: the sheet has no column for a theme,
+    # and as （計画全体） rows they would come back as plan KPIs with the same ids.
+    for kpi in (k for k in content.all_kpis() if k.theme_id is None):
         baseline = kpi.baseline or KpiValue()
         kpis.rows.append([kpi.initiative_id or plan_level(), kpi.id, kpi.name, kpi.unit,
                           direction_label(kpi.direction) if kpi.direction else None,

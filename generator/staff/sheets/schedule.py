@@ -42,7 +42,7 @@ def plan_years(content: PlanContent) -> list[int]:
 
 def write(content: PlanContent) -> Table:
     years, fields = plan_years(content), year_fields(content.fields)
-    names = [column("id"), column("title_reference")]
+    names = [column("id"), msg("workbook.columns.title_reference", label=content.fields["title"].table_label)]
     dropdowns, wide = {}, set()
     for fy in years:
         for field in fields:
