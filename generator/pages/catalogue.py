@@ -54,7 +54,7 @@ class EditionBuild:
         self.shared = {"status_class": sections.status_palette(content, self.site), "assessments": assessments,
                        "charts": {kpi_id: kpi_chart(a) for kpi_id, a in assessments.items()},
                        "initiative_years": sections.initiative_years,
-                       "carried": carried}
+                       "carried": carried, "current_fy": sections.edition_fiscal_year(self.edition, self.site)}
 
     @property
     def content(self):

@@ -95,6 +95,7 @@ class EditionContext(PlanPageContext):
     charts: dict[str, LineChart | None]
     initiative_years: Callable[[PlanContent, Initiative], list[int]]
     carried: dict[str, dict[str, dict]]   # at the stable address: details earlier 版 stated (sections.carried_details)
+    current_fy: int | None = None         # the year 「今年度」 means on this page (sections.edition_fiscal_year)
 
 
 @dataclass(kw_only=True)

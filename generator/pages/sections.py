@@ -3,15 +3,29 @@ counts, groups, filter choices, the version switcher, an initiative's history.""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from generator.i18n import msg
 from generator.model.diff import PlanDiff, diff_contents, initiative_changed, omitted_between
+from generator.model import fiscal
 from generator.model.fields import FieldSet
 from generator.model.plan import Initiative, Plan, PlanContent, Site, Version
 from generator.pages import urls
 from generator.pages.editions import Edition
-from generator.pages.kinds import PageKind, menu_kinds
+from generator.pages.kinds import EditionKind, PageKind, menu_kinds
+
+
+def edition_fiscal_year(edition: Edition, site: Site) -> int | None:
+    """The fiscal year a page means by 「今年度」: the build's for the latest 版 and the working
+    copy; for a frozen 版 the year of its own date (its pages never change after publication),
+    none when the date does not say (no date, or a year without a month)."""
+    if edition.kind is not EditionKind.FROZEN:
+        return site.current_fy
+    date = edition.version.date or ""
+    if len(date) < 7:
+        return None
+    return fiscal.fiscal_year_of(dt.date(int(date[:4]), int(date[5:7]), 1))
 
 
 def status_palette(content: PlanContent, site: Site) -> dict[str, str]:
