@@ -103,3 +103,39 @@ def test_on_a_phone_a_row_is_a_card_with_its_column_names(browser, sample_url):
     assert page.evaluate("c => getComputedStyle(c, '::before').content", cell.element_handle()).startswith('"変更後')
     assert cell.bounding_box()["x"] + cell.bounding_box()["width"] <= PHONE[0]
     page.close()
+
+
+def _content_ids(root) -> set[str]:
+    """Every id-like ASCII slug the content declares (themes, visions, chapters, KPIs, initiatives)."""
+    from generator.validate import load_valid_site
+    site = load_valid_site(root).site
+    ids = set()
+    for plan in site.plans:
+        for content in plan.snapshots.values():
+            ids |= {t.id for t in content.all_themes()} | {v.id for v in content.all_visions()}
+            ids |= {c.id for c in content.chapters} | {k.id for k in content.all_kpis()}
+            ids |= {i.id for i in content.initiatives}
+    return {i for i in ids if "-" in i or len(i) > 3}   # short ids like "no09" would match ordinary words
+
+
+@pytest.mark.parametrize("size", [PHONE, LAPTOP], ids=["390", "1280"])
+@pytest.mark.parametrize("path", ["gotsu/compare/pre-1.5/1.5/"])
+def test_compare_pages_show_names_never_ids(browser, sample_url, path, size):
+    import re
+    from .conftest import SAMPLE_CONTENT
+    ids = _content_ids(SAMPLE_CONTENT)
+    page = _open(browser, sample_url + path, size)
+    text = page.inner_text("article")
+    words = set(re.findall(r"[A-Za-z0-9][A-Za-z0-9_-]*", text))
+    assert "work-style-reform" in ids and "citizen-services" in ids
+    assert sorted(words & ids) == []
+    assert "テーマ「① 市民サービスの改革」" in text
+    page.close()
+
+
+def test_compare_page_lists_changed_initiatives_first(browser, basic_url):
+    page = _open(browser, basic_url + "sample/compare/1.0/1.1/", LAPTOP)
+    headings = page.locator("article h2").all_inner_texts()
+    kinds = [h for h in headings if h.startswith(("内容が変わった取組", "追加された取組"))]
+    assert [k[:2] for k in kinds] == ["内容", "追加"], headings
+    page.close()

@@ -167,6 +167,7 @@ class CompareContext(PlanPageContext):
     new: Version
     diff: PlanDiff
     kpi_names: dict[str, str]
+    part_names: dict[tuple[str, str], str]     # themes, visions, chapters by name (pages/diff_names.py)
     inline_diff: Callable[..., Any]
     compare_versions: list[Version]
     compare_choices: list[dict]
