@@ -17,6 +17,7 @@ from generator.model.plan import Chapter, Initiative, Kpi, Plan, PlanContent, Si
 from generator.pages.charts import BarChart, LineChart
 from generator.pages.editions import Edition
 from generator.pages.kinds import PageKind
+from generator.pages.summary import ChangeNote, InitiativeSummary
 
 
 @dataclass(kw_only=True)
@@ -159,6 +160,8 @@ class InitiativeContext(EditionContext):
     earlier_details: dict | None
     appearances: list[dict]
     related: list[Initiative]
+    summary: InitiativeSummary
+    change_note: ChangeNote | None
 
 
 @dataclass(kw_only=True)
