@@ -139,3 +139,89 @@ def test_compare_page_lists_changed_initiatives_first(browser, basic_url):
     kinds = [h for h in headings if h.startswith(("内容が変わった取組", "追加された取組"))]
     assert [k[:2] for k in kinds] == ["内容", "追加"], headings
     page.close()
+
+
+# ── filters and lists ─────────────────────────────────────────────────────────
+
+def test_filter_count_is_live_and_updates(browser, sample_url):
+    page = _open(browser, sample_url + "kashima/initiatives/", PHONE)
+    status = page.locator("[data-pp-result]")
+    assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
+    assert status.inner_text() == "51件の取組を表示しています"
+    page.get_by_label("担当課").select_option("総務課")
+    shown = page.locator(".pp-card:not([hidden])").count()
+    assert 0 < shown < 51
+    assert status.inner_text() == f"51件中 {shown}件の取組を表示しています"
+    page.close()
+
+
+FIND_EMPTY_PAIR = """() => {
+  const cards = [...document.querySelectorAll('.pp-card')];
+  const values = name => [...document.querySelectorAll(`select[name=${name}] option`)].map(o => o.value).filter(Boolean);
+  for (const d of values('department')) for (const c of values('category'))
+    if (!cards.some(k => k.dataset.department.includes(`|${d}|`) && k.dataset.category.includes(`|${c}|`))) return [d, c];
+  return null;
+}"""
+
+
+def test_zero_results_say_so_and_offer_a_reset(browser, sample_url):
+    page = _open(browser, sample_url + "kashima/initiatives/", PHONE)
+    department, category = page.evaluate(FIND_EMPTY_PAIR)
+    message = page.locator("[data-pp-none]")
+    assert message.is_hidden()
+    page.get_by_label("担当課").select_option(department)
+    page.get_by_label("区分").select_option(category)
+    assert page.locator(".pp-card:not([hidden])").count() == 0
+    assert message.is_visible() and "条件に合う取組はありません" in message.inner_text()
+    assert "条件に合う取組はありません" in page.locator("[data-pp-result]").inner_text()
+    message.get_by_role("button", name="条件をクリア").press("Enter")
+    page.wait_for_function("document.querySelectorAll('.pp-card:not([hidden])').length === 51")
+    assert message.is_hidden() and "?" not in page.url
+    assert page.evaluate("document.activeElement.name") == "theme"
+    page.close()
+
+
+def test_filters_use_the_plans_terms_and_only_statuses_in_use(browser, sample_url, basic_url):
+    page = _open(browser, sample_url + "kashima/initiatives/", LAPTOP)
+    labels = page.locator("form[data-pp-filters] label").all_inner_texts()
+    assert labels[0].startswith("柱") and not any(label.startswith("テーマ") for label in labels)
+    assert page.locator("select[name=status]").count() == 0    # kashima states no status
+    assert page.locator(".pp-card__meta dt", has_text="柱").count() > 0
+    page.close()
+    page = _open(browser, basic_url + "sample/initiatives/", LAPTOP)
+    offered = page.locator("select[name=status] option").all_inner_texts()[1:]
+    used = {t.split("（")[0] for t in page.locator(".pp-card .pp-status").all_inner_texts()}
+    assert set(offered) == used
+    page.close()
+
+
+def test_a_theme_link_opens_the_filtered_list_with_cross_listings_explained(browser, sample_url):
+    page = _open(browser, sample_url + "kashima/", PHONE)
+    link = page.locator("#theme-convenience > .pp-count a")
+    listed = int(link.inner_text().split("件")[0])
+    note = page.locator("#theme-convenience > .pp-count").inner_text()
+    crossed = int(note.split("うち")[1].split("件")[0])
+    link.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("kashima/initiatives/?theme=convenience")
+    assert page.get_by_label("柱").input_value() == "convenience"
+    assert page.locator(".pp-card:not([hidden])").count() == listed
+    assert page.locator("[data-pp-result]").inner_text() == \
+        f"51件中 {listed}件の取組を表示しています（うち{crossed}件は複数の柱に掲載）"
+    page.close()
+
+
+def test_an_initiatives_theme_opens_the_filtered_list(browser, sample_url):
+    page = _open(browser, sample_url + "kashima/initiatives/no09/", PHONE)
+    page.locator(".pp-initiative dl a[href*='?theme=']").first.click()
+    page.wait_for_load_state("networkidle")
+    assert "?theme=" in page.url
+    assert 0 < page.locator(".pp-card:not([hidden])").count() < 51
+    page.close()
+
+
+def test_group_headings_give_the_full_theme_path(browser, basic_url):
+    page = _open(browser, basic_url + "sample/initiatives/", LAPTOP)
+    headings = page.locator(".pp-group h2").all_inner_texts()
+    assert "① 市民サービスの改革 ＞ ① 窓口改革" in headings
+    page.close()

@@ -354,7 +354,7 @@ def test_themes_carry_their_own_schedule_and_kpis(model, patterns_site):
     digital = content.theme("digital")
     assert digital.schedule[2025].items == ("全庁展開",) and digital.kpis[0].theme_id == "digital"
     home = text_of(patterns_site / "hierarchy/index.html")
-    assert "Ⅲ デジタル技術の活用 （1件の取組） スケジュール 令和6年度（2024年度） 推進体制の整備" in home
+    assert "Ⅲ デジタル技術の活用 （ 1件の取組 ） スケジュール 令和6年度（2024年度） 推進体制の整備" in home
     kpi = text_of(patterns_site / "hierarchy/kpi/index.html")
     assert "デジタル化した業務の数 Ⅲ デジタル技術の活用" in kpi and "RPAで削減した作業時間" in kpi
 

@@ -101,7 +101,7 @@ class EditionContext(PlanPageContext):
 
 @dataclass(kw_only=True)
 class PlanHomeContext(EditionContext):
-    theme_counts: dict[str, int]
+    theme_counts: dict[str, tuple[int, int]]   # (listed, of those listed under several themes)
     status_counts: list[tuple[str, int, str]]
     status_chart: BarChart
     kpi_summary: dict[str, int]

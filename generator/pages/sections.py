@@ -49,11 +49,13 @@ def filter_choices(content: PlanContent, palette: dict[str, str]) -> dict[str, l
     used_status = {s[1] for i in content.initiatives if (s := i.latest_status())}
     return {
         "theme": [(t.id, (msg("ui.theme_indent") * t.depth) + t.display_name) for t in content.all_themes()
-                  if any(i.theme in {x.id for x in t.walk()} for i in content.initiatives)],
+                  if any({i.theme, *i.related_themes} & {x.id for x in t.walk()} for i in content.initiatives)],
         "department": [(d.name, d.name) for d in content.departments
                        if any(d.name in i.departments for i in content.initiatives)],
-        "status": [(name, name) for name in palette if name in used_status]
-                  + ([("none", msg("ui.no_status"))] if any(not i.latest_status() for i in content.initiatives) else []),
+        # Only statuses in use; no status filter at all when no initiative states one.
+        "status": ([(name, name) for name in palette if name in used_status]
+                   + ([("none", msg("ui.no_status"))] if any(not i.latest_status() for i in content.initiatives) else []))
+                  if used_status else [],
         "category": [(c, c) for c in content.categories if any(c in i.categories for i in content.initiatives)],
     }
 
@@ -87,12 +89,15 @@ def versions_up_to(plan: Plan, version: Version) -> list[Version]:
         return list(reversed(plan.versions))
     return list(reversed(plan.versions[: ids.index(version.id) + 1]))
 
-def theme_initiative_counts(content: PlanContent) -> dict[str, int]:
-    """Initiatives whose primary theme is the theme or one of its descendants."""
-    counts: dict[str, int] = {}
+def theme_initiative_counts(content: PlanContent) -> dict[str, tuple[int, int]]:
+    """(initiatives listed under the theme or one of its descendants, primary or cross-listed
+    (再掲) — as the index's theme filter counts them; of those, the ones listed under more than
+    one theme), so the plan home and the filter agree and say why the counts add up to more."""
+    counts: dict[str, tuple[int, int]] = {}
     for theme in content.all_themes():
         ids = {t.id for t in theme.walk()}
-        counts[theme.id] = sum(1 for i in content.initiatives if i.theme in ids)
+        listed = [i for i in content.initiatives if ids & {i.theme, *i.related_themes}]
+        counts[theme.id] = (len(listed), sum(1 for i in listed if i.related_themes))
     return counts
 
 def initiatives_by_theme(content: PlanContent) -> list[dict]:
