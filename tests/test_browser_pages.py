@@ -225,3 +225,47 @@ def test_group_headings_give_the_full_theme_path(browser, basic_url):
     headings = page.locator(".pp-group h2").all_inner_texts()
     assert "① 市民サービスの改革 ＞ ① 窓口改革" in headings
     page.close()
+
+
+# ── charts ────────────────────────────────────────────────────────────────────
+
+CHART_TEXT = """() => [...document.querySelectorAll('figure.pp-chart svg')].map(svg => {
+  const box = svg.getBoundingClientRect();
+  const scale = box.width / svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll('text')].map(t => {
+    const r = t.getBoundingClientRect();
+    return {text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale,
+            inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5};
+  });
+}).flat()"""
+
+
+@pytest.mark.parametrize("size", [PHONE, ZOOM_400, LAPTOP], ids=["390", "320", "1280"])
+@pytest.mark.parametrize("path", ["sample/kpi/", "sample/", "sample/initiatives/online/"])
+def test_chart_text_is_at_least_12px_and_never_clipped(browser, basic_url, path, size):
+    page = _open(browser, basic_url + path, size)
+    texts = page.evaluate(CHART_TEXT)
+    assert texts, "the page has a chart"
+    assert [t for t in texts if t["px"] < 12] == []
+    assert [t["text"] for t in texts if not t["inside"]] == []
+    page.close()
+
+
+def test_kashima_charts_are_readable_on_a_phone(browser, sample_url):
+    page = _open(browser, sample_url + "kashima/kpi/", PHONE)
+    texts = page.evaluate(CHART_TEXT)
+    assert texts and min(t["px"] for t in texts) >= 12 and all(t["inside"] for t in texts)
+    assert any(t["text"] == "令和6年度" for t in texts)     # the last year at the right edge, clipped before
+    page.close()
+
+
+def test_a_single_value_is_a_figure_and_the_table_stays(browser, sample_url):
+    page = _open(browser, sample_url + "kashima/kpi/", PHONE)
+    kpi = page.locator("section.pp-kpi", has=page.locator(".pp-kpi-figure")).first
+    assert kpi.locator("svg").count() == 0
+    figure = kpi.locator(".pp-kpi-figure").inner_text()
+    assert "目標（令和6年度）" in figure
+    value = kpi.locator(".pp-kpi-figure__value")
+    assert float(page.evaluate("e => getComputedStyle(e).fontSize", value.element_handle())[:-2]) >= 24
+    assert kpi.locator("table").count() == 1    # the table fallback is kept
+    page.close()

@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from generator.i18n import msg
+from generator.i18n import current_language, msg
+from generator.model import fiscal
 from generator.model.kpi import assess, summary as kpi_summary
 from generator.model.plan import Site
 from generator.pages import opendata, sections, summary
-from generator.pages.charts import bar_chart, kpi_chart
+from generator.pages.charts import bar_chart, kpi_chart, kpi_figure
 from generator.pages.contexts import (ChapterContext, DataContext, DepartmentsContext, EditionContext,
                                       InitiativeContext, InitiativesContext, KpiContext, PlanHomeContext,
                                       PrintContext, RevisionsContext, SearchMeta)
@@ -52,7 +53,9 @@ class EditionBuild:
         content = self.view
         assessments = {kpi.id: assess(kpi, content.period_end) for kpi in content.all_kpis()}
         self.shared = {"status_class": sections.status_palette(content, self.site), "assessments": assessments,
-                       "charts": {kpi_id: kpi_chart(a) for kpi_id, a in assessments.items()},
+                       "charts": {kpi_id: kpi_chart(a, lambda fy: fiscal.fy_short(fy, current_language()))
+                                  for kpi_id, a in assessments.items()},
+                       "figures": {kpi_id: kpi_figure(a) for kpi_id, a in assessments.items()},
                        "initiative_years": sections.initiative_years,
                        "carried": carried, "current_fy": sections.edition_fiscal_year(self.edition, self.site)}
 
