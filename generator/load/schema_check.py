@@ -169,6 +169,9 @@ def _explain(error: ValidationError, path: tuple) -> tuple[str, str, str]:
     if kind in ("minimum", "maximum"):
         return (field, msg("errors.year_out_of_range", value=error.instance, first=FIRST_FY, last=LAST_FY),
                 msg("hints.year_out_of_range", first=FIRST_FY))
+    if kind == "exclusiveMinimum":
+        return (field, msg("errors.not_above", title=title or field, limit=error.validator_value, value=error.instance),
+                msg("hints.not_above"))
     if kind == "minItems":
         return field, msg("errors.empty_list", title=title or field), msg("hints.empty_value")
     if kind == "uniqueItems":

@@ -276,16 +276,13 @@ def _stated_values(kpi: Kpi) -> list[tuple[tuple, object]]:
 def _check_percent(kpi: Kpi, doc: YamlDocument, path: tuple, problems: Problems) -> None:
     """Figures that cannot be true (docs/format-spec.md, 「単位が % の指標」): with the unit %,
     a value is a share from 0 to 100, and a value of at most 1 among others above 1 is a
-    ratio written for a percentage (0.8 for 80); a change can never be below -100%, nor a
-    ratio below 0."""
+    ratio written for a percentage (0.8 for 80); a change can never be below -100% (a ratio
+    above 0 is the schema's)."""
     stated = _stated_values(kpi)
     for where, value in stated:
         if value.change_percent is not None and value.change_percent < -100:
             _add(problems, doc, path + where + ("change_percent",), "change_below_minus_100", "change_below_minus_100",
                  "change_below_minus_100", value=value.change_percent)
-        if value.ratio is not None and value.ratio < 0:
-            _add(problems, doc, path + where + ("ratio",), "ratio_negative", "ratio_negative", "ratio_negative",
-                 value=value.ratio)
     if kpi.unit is None or unicodedata.normalize("NFKC", kpi.unit).strip() != PERCENT_UNIT:
         return
     numbers = [(where, value.value) for where, value in stated if isinstance(value.value, (int, float))]
