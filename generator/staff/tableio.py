@@ -9,6 +9,7 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from generator.staff.sheets.table import PercentCell, Table, sheet_name
@@ -63,7 +64,7 @@ def write_xlsx(tables: list[Table], path: Path) -> None:
 def read_xlsx(path: Path) -> dict[str, Table]:
     try:
         workbook = load_workbook(path, data_only=True, read_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, InvalidFileException) as exc:
         raise TableFileError(msg("cli.not_xlsx", path=path, error=exc)) from None
     tables = {}
     for sheet in workbook.worksheets:

@@ -7,6 +7,7 @@ value is kept, whatever its form; only the values that differ are replaced."""
 
 from __future__ import annotations
 
+import difflib
 import io
 import re
 from typing import Any
@@ -27,7 +28,20 @@ def updated_text(text: str, old: dict, new: dict) -> str:
     _update_map(document, old, new)
     out = io.StringIO()
     yaml.dump(document, out)
-    return out.getvalue()
+    return _keep_unchanged_lines(text, out.getvalue())
+
+
+def _keep_unchanged_lines(original: str, dumped: str) -> str:
+    """The dump, with every line that differs from the original only in spacing (ruamel
+    re-spaces flow lists and comments) given back as it was written."""
+    before, after = original.splitlines(keepends=True), dumped.splitlines(keepends=True)
+    squeeze = lambda line: re.sub(r"\s+", "", line)
+    matcher = difflib.SequenceMatcher(None, [squeeze(l) for l in before], [squeeze(l) for l in after],
+                                      autojunk=False)
+    lines = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        lines += before[i1:i2] if tag == "equal" else after[j1:j2]
+    return "".join(lines)
 
 
 def _yaml(text: str) -> YAML:
@@ -55,7 +69,7 @@ def _update_map(node: CommentedMap, old: dict, new: dict) -> None:
             node[key] = _merged(node[key], before, value)
         else:
             position = list(node).index(previous) + 1 if previous in node else 0
-            node.insert(position, key, _fresh(value))
+            node.insert(position, key, _like(_fresh(value), [node[k] for k in node]))
         previous = key
 
 
@@ -70,7 +84,16 @@ def _merged(node: Any, old: Any, new: Any) -> Any:
             if was != becomes:
                 node[index] = _merged(node[index], was, becomes)
         return node
-    return _fresh(new)
+    return _like(_fresh(new), [node])
+
+
+def _like(fresh: Any, neighbours: list) -> Any:
+    """A new list or mapping in flow style ({value: 10}) when the value it joins or
+    replaces was written so."""
+    if isinstance(fresh, (CommentedMap, CommentedSeq)) and any(
+            isinstance(n, type(fresh)) and n.fa.flow_style() for n in neighbours):
+        fresh.fa.set_flow_style()
+    return fresh
 
 
 def _fresh(value: Any) -> Any:
