@@ -36,6 +36,30 @@ PAGES = {
 }
 
 
+# Plans of many shapes (tests/fixtures/patterns): each plan's home, its first initiative,
+# its KPI page and its revisions, so a change to how one pattern is shown is seen in review.
+PATTERN_PLANS = sorted(p.name for p in (FIXTURES / "patterns/plans").iterdir())
+PATTERN_PAGES = {f"patterns/{plan}_{kind}": (plan, kind) for plan in PATTERN_PLANS
+                 for kind in ("plan_home", "initiative", "kpi", "revisions")}
+
+
+@pytest.fixture(scope="module")
+def rendered_patterns() -> dict[str, str]:
+    set_language("ja")
+    result = load_valid_site(FIXTURES / "patterns")
+    assert not result.problems
+    renderer = Renderer()
+    by_url = {page.url: page for page in build_pages(result.site)}
+    pages = {}
+    for name, (plan_id, kind) in PATTERN_PAGES.items():
+        plan = next(p for p in result.site.plans if p.id == plan_id)
+        first = plan.snapshots[plan.latest.id].initiatives[0].id
+        url = {"plan_home": f"{plan_id}/", "initiative": f"{plan_id}/initiatives/{first}/",
+               "kpi": f"{plan_id}/kpi/", "revisions": f"{plan_id}/revisions/"}[kind]
+        pages[name] = renderer.render(by_url[url])
+    return pages
+
+
 @pytest.fixture(scope="module")
 def rendered() -> dict[str, str]:
     set_language("ja")
@@ -46,10 +70,20 @@ def rendered() -> dict[str, str]:
     return {name: renderer.render(by_url[url]) for name, url in PAGES.items()}
 
 
-@pytest.mark.parametrize("name", sorted(PAGES))
-def test_page_matches_golden_file(rendered, name):
+def _compare(name: str, page: str) -> None:
     golden = GOLDEN / f"{name}.html"
     if os.environ.get("UPDATE_GOLDEN"):
-        golden.write_text(rendered[name], encoding="utf-8")
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(page, encoding="utf-8")
     assert golden.exists(), f"missing golden file {golden}; run with UPDATE_GOLDEN=1"
-    assert rendered[name] == golden.read_text(encoding="utf-8")
+    assert page == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_matches_golden_file(rendered, name):
+    _compare(name, rendered[name])
+
+
+@pytest.mark.parametrize("name", sorted(PATTERN_PAGES))
+def test_pattern_page_matches_golden_file(rendered_patterns, name):
+    _compare(name, rendered_patterns[name])

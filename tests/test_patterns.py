@@ -8,6 +8,7 @@ import html
 import io
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -482,3 +483,20 @@ def test_upgrade_declares_format_2_in_the_working_copy_only(basic_content):
     assert not load_valid_site(basic_content).problems
     again = run_cli("upgrade", "sample", "--content", str(basic_content))
     assert again.returncode == 1 and "既に形式 2" in again.stderr
+
+
+def test_an_item_done_before_the_period_alone_is_still_a_schedule(tmp_path):
+    """Found by tests/test_generated_plans.py: the table (and the item) vanished when the only
+    schedule entry of an initiative was done before the plan period."""
+    content = tmp_path / "content"
+    shutil.copytree(PATTERNS, content)
+    path = content / "plans/schedules/working/initiatives/gis.yml"
+    path.write_text("number: 1-2\ntitle: 統合型GISの導入\ndepartments: [企画課]\n"
+                    "activities:\n  - {name: 現行GISの調査, done: 2022}\n", encoding="utf-8")
+    released = run_cli("release", "schedules", "1.1", "--date", "2024-04", "--no-notes", "--yes",
+                       "--content", str(content))
+    assert released.returncode == 0, released.stdout + released.stderr
+    site = tmp_path / "site"
+    result = build_site(content, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "現行GISの調査" in text_of(site / "schedules/initiatives/gis/index.html")

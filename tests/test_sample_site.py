@@ -38,7 +38,7 @@ def sample():
 
 
 def test_sample_content_is_valid(sample):
-    assert {p.id for p in sample.plans} == {"gotsu", "kashima"}
+    assert {"gotsu", "kashima"} <= {p.id for p in sample.plans}  # a town may add its own plan
 
 
 def test_every_initiative_sheet_and_card_is_transcribed(sample):

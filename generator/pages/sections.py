@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from generator.i18n import msg
 from generator.model.diff import PlanDiff, diff_contents, initiative_changed, omitted_between
-from generator.model.fields import FieldSet
+from generator.model.fields import FieldSet, Kind
 from generator.model.plan import Initiative, Plan, PlanContent, Site, Version
 from generator.pages import urls
 from generator.pages.editions import Edition
@@ -108,7 +108,10 @@ def initiative_years(content: PlanContent, initiative: Initiative) -> list[int]:
     """Columns of the schedule table: every year of the plan period, even empty ones, and
     any other year the initiative mentions; none when it has no schedule at all."""
     years = initiative.years(content.fields)
-    if not years and not initiative.stated_empty:
+    # An item done before the period (「令和4年度済」) is a stated schedule even with no year in it.
+    done_before = any(activity.done is not None for field in content.fields.of_kind(Kind.ACTIVITIES)
+                      for activity in field.value(initiative))
+    if not years and not done_before and not initiative.stated_empty:
         return []
     years = set(years) | set(content.period)
     return list(range(min(years), max(years) + 1))

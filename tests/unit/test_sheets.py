@@ -113,3 +113,10 @@ def test_reader_numbers_and_dates():
     number, row = next(reader.rows())
     assert reader.number(number, row, "n") == 1234 and reader.date(number, row, "d") == "2024-03-31"
     assert problems == []
+
+
+@pytest.mark.parametrize("paragraph", ["・申請の導入", "・一行目\n・二行目", "\\・先頭に印", "\\"])
+def test_a_paragraph_that_reads_like_bullets_keeps_its_shape(paragraph):
+    """Found by tests/test_generated_plans.py: a paragraph beginning with 「・」 came back as a list."""
+    for value in (Text((paragraph,), False), Text(tuple(paragraph.split("\n")), True)):
+        assert text_from_cell(cell_text(value)) == value

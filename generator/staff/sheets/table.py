@@ -12,6 +12,9 @@ from generator.model import fiscal
 from generator.model.plan import Text
 
 BULLET = "・"   # marks bullet items in a cell, so a one-item list and a paragraph stay distinct
+# A paragraph that would read as bullet items (every line starts with 「・」) is written after
+# a backslash, and so is one that starts with a backslash: the round trip stays exact.
+PARAGRAPH_MARK = "\\"
 
 
 @dataclass
@@ -37,7 +40,14 @@ def cell_text(value: Text | None) -> str | None:
         return None
     if value.is_list:
         return "\n".join(BULLET + item for item in value.items)
-    return value.items[0]
+    paragraph = value.items[0]
+    if paragraph.startswith(PARAGRAPH_MARK) or _reads_as_bullets(paragraph.split("\n")):
+        return PARAGRAPH_MARK + paragraph
+    return paragraph
+
+
+def _reads_as_bullets(lines: list[str]) -> bool:
+    return all(line.startswith(BULLET) for line in lines)
 
 
 def text_from_cell(value: Any) -> Text | None:
@@ -46,8 +56,10 @@ def text_from_cell(value: Any) -> Text | None:
     text = str(value).replace("\r\n", "\n").strip("\n")
     if not text.strip():
         return None
+    if text.startswith(PARAGRAPH_MARK):
+        return Text((text[len(PARAGRAPH_MARK):],), False)
     lines = text.split("\n")
-    if all(line.startswith(BULLET) for line in lines):
+    if _reads_as_bullets(lines):
         return Text(tuple(line[len(BULLET):] for line in lines), True)
     return Text((text,), False)
 

@@ -1,0 +1,126 @@
+"""Plans of many shapes, drawn from the field registry (tests/plan_strategies.py), all the way
+through: valid, released twice, every page rendered with every stated value on it, open data
+with a row per initiative, the diff between the two 版, and the workbook round trip."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+
+from generator.i18n import set_language
+from generator.model.diff import diff_contents
+from generator.model.records import initiative_dict
+from generator.pages import opendata
+from generator.pages.builder import build_pages
+from generator.render.renderer import Renderer
+from generator.staff.release import ReleaseRequest, prepare_release, write_release
+from generator.staff.sheets import from_tables, to_tables
+from generator.validate import load_valid_site
+
+from .plan_strategies import PlanShape, plan_shapes
+
+SETTINGS = settings(max_examples=40, deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+TAG = re.compile(r"<[^>]+>")
+SITE = {"title": "生成された計画", "language": "ja", "current_fy": 2025}
+
+
+def _write(shape: PlanShape, root: Path) -> Path:
+    content = root / "content"
+    working = content / "plans" / "town" / "working"
+    (working / "initiatives").mkdir(parents=True)
+    (content / "site.yml").write_text(yaml.safe_dump(SITE, allow_unicode=True), encoding="utf-8")
+    (working / "plan.yml").write_text(yaml.safe_dump(shape.plan, allow_unicode=True, sort_keys=False),
+                                      encoding="utf-8")
+    for initiative_id, data in shape.initiatives.items():
+        (working / "initiatives" / f"{initiative_id}.yml").write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return content
+
+
+def _loaded(content: Path):
+    result = load_valid_site(content)
+    assert not result.problems, "\n".join(p.format() for p in result.problems)
+    return result
+
+
+def _release(content: Path, label: str, date: str) -> None:
+    request = ReleaseRequest(plan_id="town", label=label, date=date, notes_text="改訂")
+    write_release(prepare_release(_loaded(content), content, request), content)
+
+
+def _visible(page_html: str) -> str:
+    return html.unescape(TAG.sub("", page_html))
+
+
+def _strings(value) -> list[str]:
+    """The plain words a stated value must show (dict keys are years or structure)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() if key in ("name", "text") or isinstance(key, int)
+                for s in _strings(item)]
+    return []
+
+
+@SETTINGS
+@given(shape=plan_shapes())
+def test_any_plan_shape_builds_and_shows_every_stated_fact(tmp_path_factory, shape):
+    content = _write(shape, tmp_path_factory.mktemp("plan"))
+    _release(content, "1.0", "2025-04")
+    # The next 版 changes one fact of every initiative: the diff must say so.
+    for path in (content / "plans/town/working/initiatives").glob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["title"] += "（改）"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _release(content, "1.1", "2025-10")
+    site = _loaded(content).site
+    plan = site.plans[0]
+    latest, first = plan.snapshots[plan.latest.id], plan.snapshots[plan.versions[0].id]
+
+    set_language("ja")
+    renderer = Renderer()
+    pages = {page.url: page for page in build_pages(site)}
+    for initiative_id, data in shape.initiatives.items():
+        text = _visible(renderer.render(pages[f"town/initiatives/{initiative_id}/"]))
+        theme_names = {t["id"]: t["name"] for t in shape.plan.get("themes", [])}
+        for key, value in data.items():
+            if key in ("theme", "related_themes"):  # themes are referred to by id, shown by name
+                value = [theme_names[t] for t in ([value] if isinstance(value, str) else value)]
+            for words in _strings(value):
+                assert words in text, f"{initiative_id}.{key}: {words!r} is not on its page"
+        for key, label in shape.labels.items():
+            field = latest.fields[key]
+            if field.value(next(i for i in latest.initiatives if i.id == initiative_id)):
+                assert label in text, f"the plan's own label {label!r} for {key} is not on the page"
+    for page in pages.values():
+        renderer.render(page)  # every other page renders too (compare, revisions, KPI …)
+
+    changes = diff_contents(first, latest)
+    assert {c.id for c in changes.initiatives} == set(shape.initiatives)
+    assert all(any(f.key == ("title",) or "title" in str(f.key) for f in c.fields) for c in changes.initiatives)
+
+    rows = opendata.initiative_rows(latest)
+    assert [row[0] for row in rows] == list(shape.initiatives)
+
+    # The workbook holds every drawn plan: sheets → initiatives gives the same records.
+    statuses = [s.name for s in (latest.statuses or site.statuses)]
+    tables = {table.name: table for table in to_tables(latest, statuses)}
+    found, plan_kpis, problems = from_tables(tables, latest, statuses)
+    assert not problems, [p.message for p in problems]
+    assert [initiative_dict(i) for i in found] == [initiative_dict(i) for i in latest.initiatives]
+
+
+def test_the_strategy_covers_every_kind_of_the_registry():
+    """A field kind the strategy cannot draw fails here, not silently in a later example."""
+    from generator.model.fields import INITIATIVE_FIELDS, Kind
+    from . import plan_strategies
+    source = Path(plan_strategies.__file__).read_text(encoding="utf-8")
+    for kind in {f.kind for f in INITIATIVE_FIELDS} | {Kind.FISCAL_YEAR}:
+        assert f"Kind.{kind.name}" in source, f"plan_strategies draws no {kind}"
