@@ -269,3 +269,67 @@ def test_a_single_value_is_a_figure_and_the_table_stays(browser, sample_url):
     assert float(page.evaluate("e => getComputedStyle(e).fontSize", value.element_handle())[:-2]) >= 24
     assert kpi.locator("table").count() == 1    # the table fallback is kept
     page.close()
+
+
+# ── search ────────────────────────────────────────────────────────────────────
+
+def _search(page, url, query):
+    page.goto(url + "search/?q=" + query, wait_until="networkidle")
+    page.wait_for_selector(".pp-search-result")
+    return page.locator(".pp-search-result")
+
+
+def test_search_pages_beyond_twenty_results(browser, sample_url):
+    page = browser.new_page(viewport={"width": PHONE[0], "height": PHONE[1]})
+    results = _search(page, sample_url, "鹿島市")
+    total = int(page.locator("[data-pp-search-status]").inner_text().split("件")[0])
+    assert total > 40 and results.count() == 20
+    more = page.locator("[data-pp-search-more]")
+    assert more.inner_text() == f"次の20件を表示（{total}件中 20件を表示しています）"
+    more.press("Enter")
+    page.wait_for_function("document.querySelectorAll('.pp-search-result').length === 40")
+    assert page.evaluate("document.activeElement === document.querySelectorAll('.pp-search-result a')[20]")
+    more.click()
+    page.wait_for_function(f"document.querySelectorAll('.pp-search-result').length === {total}")
+    assert more.is_hidden()
+    urls = page.locator(".pp-search-result a").evaluate_all("links => links.map(a => a.href)")
+    assert len(set(urls)) == total     # every page once
+    page.close()
+
+
+def test_the_query_stays_in_the_url_and_is_restored(browser, sample_url):
+    page = browser.new_page()
+    page.goto(sample_url + "search/", wait_until="networkidle")
+    page.get_by_label("探したい言葉").fill("テレワーク")
+    page.get_by_label("探したい言葉").press("Enter")
+    page.wait_for_selector(".pp-search-result")
+    assert "?q=%E3%83%86%E3%83%AC%E3%83%AF%E3%83%BC%E3%82%AF" in page.url
+    page.reload(wait_until="networkidle")
+    page.wait_for_selector(".pp-search-result")
+    assert page.get_by_label("探したい言葉").input_value() == "テレワーク"
+    page.close()
+
+
+def test_excerpts_have_no_stray_index_words(browser, sample_url):
+    page = browser.new_page()
+    results = _search(page, sample_url, "テレワーク")
+    excerpts = results.locator(".pp-search-result__excerpt").all_inner_texts()
+    assert excerpts and not any("latest" in e or "archived" in e for e in excerpts)
+    assert not any("この取組の概要" in e for e in excerpts)     # the summary repeats the page: not indexed
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["セキュリティ", "人材", "AI"])
+def test_initiatives_rank_above_chapters_that_mention_the_word(browser, sample_url, query):
+    page = browser.new_page()
+    results = _search(page, sample_url, query)
+    kinds = []
+    for href in results.locator("a").evaluate_all("links => links.map(a => a.pathname)"):
+        parts = [p for p in href.split("/") if p]
+        kinds.append("initiative" if "initiatives" in parts else "chapter" if len(parts) == 2 and parts[1] not in
+                     {"kpi", "initiatives", "departments", "revisions", "data", "print"} else "other")
+    assert "chapter" in kinds and "initiative" in kinds
+    last_initiative = max(i for i, k in enumerate(kinds) if k == "initiative")
+    first_chapter = min(i for i, k in enumerate(kinds) if k == "chapter")
+    assert last_initiative < first_chapter, kinds
+    page.close()

@@ -26,6 +26,10 @@ from generator.pages.files import edition_files, plan_licence
 from generator.pages.kinds import PageKind, Scope
 from generator.pages.page import Page
 
+# Search ranking: an initiative is what a reader looks for; a chapter that mentions the word
+# comes after it (Pagefind data-pagefind-weight, default 1).
+SEARCH_WEIGHTS = {PageKind.INITIATIVE: 2.0, PageKind.CHAPTER: 0.5}
+
 # kind → builder(EditionBuild) returning a context, or (for item pages) (arg, title, context) items
 BUILDERS: dict[PageKind, Callable] = {}
 
@@ -80,7 +84,7 @@ class EditionBuild:
         if kind.searchable and not edition.is_working:
             values["search"] = SearchMeta("latest" if edition.is_latest else "archived",
                                           f"{content.municipality} {content.title}", edition.version.name, title,
-                                          number)
+                                          number, SEARCH_WEIGHTS.get(kind, 1.0))
         full_title = title if kind is PageKind.PLAN_HOME else msg("ui.title_in_plan", title=title, plan=content.title)
         if not edition.unversioned:
             full_title = msg("ui.title_of_version", title=full_title, version=edition.version.name)

@@ -68,6 +68,7 @@ class SearchMeta:
     version: str
     title: str
     number: str | None = None
+    weight: float = 1.0         # Pagefind weight of the page's text (initiatives above chapters)
 
 
 @dataclass(kw_only=True)
