@@ -56,6 +56,10 @@ class PlanPubConfig(Config):
 
 
 _RENDERERS: dict[str, Renderer] = {}
+# The addresses the preview last served (MkDocs makes a new plugin for every rebuild, so
+# this lives in the module): while content is broken, each shows the problems instead of
+# a 404, so the page being edited says what is wrong and comes back once it is fixed.
+_SHOWN: set[str] = set()
 
 
 def overrides_of(config) -> Path | None:
@@ -118,10 +122,15 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
                 raise PluginError(f"content has {len(result.problems)} problem(s):\n{listing}")
             # While previewing, show the problems in the browser instead of stopping the server.
             log.error("content has %d problem(s):\n%s", len(result.problems), listing)
-            return Batch([problems_page(result.problems)], {}, True, result.site.language if result.site else "ja")
+            pages = [problems_page(result.problems, url) for url in [urls.SITE_HOME] + sorted(_SHOWN - {urls.SITE_HOME})]
+            return Batch(pages, {}, True, result.site.language if result.site else "ja")
         set_language(result.site.language)
-        return whole_site(result.site, Renderer(overrides_of(config)), config.site_url or "",
-                          preview=self.command == "serve")
+        batch = whole_site(result.site, Renderer(overrides_of(config)), config.site_url or "",
+                           preview=self.command == "serve")
+        if self.command == "serve":
+            _SHOWN.clear()
+            _SHOWN.update(page.url for page in batch.pages)
+        return batch
 
     def on_files(self, files: Files, config) -> Files:
         # The page and feed templates under theme/planpub/ are read by the renderer; MkDocs
