@@ -18,6 +18,7 @@ from generator.build.sitemap import write_sitemap
 from generator.model.plan import Site
 from generator.pages import urls
 from generator.pages.builder import portal_pages
+from generator.pages.chrome import portal_chrome
 from generator.pages.files import portal_files
 
 
@@ -60,7 +61,8 @@ def render_portal(request: BuildRequest, latest_parts: list[str], out_dir: Path)
     phases["pages"] += time.perf_counter() - started
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
-    phases["render"] += request.writer_factory().write(Batch(pages, files, True, request.site.language), out_dir)
+    phases["render"] += request.writer_factory().write(Batch(pages, files, True, request.site.language,
+                                                                        chrome=portal_chrome(request.site)), out_dir)
     phases["layout"] += time.perf_counter() - started - phases["render"]
     return dict(phases)
 

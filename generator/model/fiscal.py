@@ -19,6 +19,8 @@ ERAS: tuple[tuple[dt.date, str], ...] = (
     (dt.date(1989, 1, 8), "平成"),
     (dt.date(1926, 12, 25), "昭和"),
 )
+# The first fiscal year an era names (FY1926 is 昭和元年度: it ends in 昭和2年 March).
+FIRST_SUPPORTED_FY = ERAS[-1][0].year
 
 
 def era_year(year: int) -> tuple[str, int]:

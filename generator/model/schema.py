@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 from generator.i18n import current_language, has, msg
+from generator.model.fiscal import FIRST_SUPPORTED_FY
 from generator.model.fields import CUSTOM_KINDS, CUSTOM_PLACES, INITIATIVE_FIELDS, Field, FieldSet, Kind, Vocabulary
 from generator.model.fields import for_plan as fields_for_plan
+from generator.model.plan import Contact
 
 SCHEMA_BASE = "https://planpub.invalid/schema/"  # an identifier, never fetched
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -31,7 +33,8 @@ CHAPTER_FILE_PATTERN = r"^chapters/[a-z0-9][a-z0-9._-]*\.md$"
 # A figure of a chapter, as the chapter's Markdown refers to it: ../figures/<name>.
 FIGURE_NAME_PATTERN = r"^[a-z0-9][a-z0-9._-]*\.(png|jpe?g|gif|webp)$"
 FIGURE_SRC_PATTERN = r"^(\.\./)+figures/[a-z0-9][a-z0-9._-]*\.(png|jpe?g|gif|webp)$"
-FIRST_FY, LAST_FY = 1900, 2199
+# Fiscal years the site can name: from the first of the supported eras (fiscal.ERAS).
+FIRST_FY, LAST_FY = FIRST_SUPPORTED_FY, 2199
 
 # Upper bound for a single text value; a real field is a few hundred characters.
 MAX_TEXT = 20000
@@ -273,6 +276,8 @@ def plan() -> dict[str, Any]:
         }),
         "source": _text("plan_source"),
         "licence": _string("plan_licence"),
+        "contact": _object("plan_contact", {
+            part: _string(f"contact_{part}", maxLength=MAX_TEXT) for part in Contact.PARTS}, minProperties=1),
         "theme_levels": {"type": "array", "items": {"type": "string", "minLength": 1}, **_words("plan_theme_levels")},
         "themes": {"type": "array", "items": {"$ref": "#/$defs/theme"}, **_words("plan_themes")},
         "categories": {"type": "array", "items": {"type": "string", "minLength": 1}, **_words("plan_categories"),
