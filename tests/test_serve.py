@@ -55,11 +55,15 @@ def server(basic_content, tmp_path):
     try:
         yield f"http://127.0.0.1:{port}/dx/plan/", basic_content
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _stop(process)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def test_preview_reloads_after_content_edit(server):
@@ -116,8 +120,4 @@ def test_busy_port_takes_the_next_free_one_and_says_so(basic_content, tmp_path):
             assert free != port
             _wait_for(f"http://127.0.0.1:{free}/dx/plan/", lambda html: "テスト用サイト" in html)
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            _stop(process)
