@@ -268,3 +268,26 @@ def test_japanese_input_habits_are_read_with_a_note(basic_content, tmp_path):
     assert "2024: {value: 10, as_of: '2025-03-31'}" in text and "baseline: {fy: 2023, value: -5}" in text
     paperless = (basic_content / "plans" / PLAN / "working" / "initiatives" / "paperless.yml").read_text(encoding="utf-8")
     assert "title: ペーパーレス化\n" in paperless
+
+
+def test_csv_percent_text_in_change_percent_and_full_width_year(basic_content, tmp_path):
+    """CSV cells are text: 「-50%」 in 増減率（%） is -50 (as the file says) and 「２０２５」 is 2025."""
+    import csv
+    folder = tmp_path / "csv"
+    assert run_cli("export", PLAN, "--csv", str(folder), "--content", str(basic_content)).returncode == 0
+    path = folder / "KPIの値.csv"
+    with open(path, encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    header = rows[0]
+    for row in rows[1:]:
+        if row[header.index("KPI ID")] == "counter-wait" and row[header.index("種別")] == "目標":
+            row[header.index("増減率（%）")] = "-50%"
+        if row[header.index("年度")] == "2025":
+            row[header.index("年度")] = "２０２５"
+    with open(path, "w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream, lineterminator="\r\n").writerows(rows)
+    before = tree_digest(basic_content)
+    result = run_cli("import", PLAN, "--csv", str(folder), "--content", str(basic_content))
+    assert result.returncode == 0, result.stderr
+    assert "「-50%」を -50 として読み取りました" in result.stderr and "「２０２５」を 2025 として読み取りました" in result.stderr
+    assert "何も書き換えていません" in result.stdout and tree_digest(basic_content) == before
