@@ -291,3 +291,18 @@ def test_csv_percent_text_in_change_percent_and_full_width_year(basic_content, t
     assert result.returncode == 0, result.stderr
     assert "「-50%」を -50 として読み取りました" in result.stderr and "「２０２５」を 2025 として読み取りました" in result.stderr
     assert "何も書き換えていません" in result.stdout and tree_digest(basic_content) == before
+
+
+PATTERN_PLANS = sorted(p.name for p in (FIXTURES / "patterns" / "plans").iterdir() if (p / "working").is_dir())
+
+
+@pytest.mark.parametrize("plan", PATTERN_PLANS)
+def test_pattern_plans_survive_export_and_import_byte_for_byte(tmp_path, plan):
+    """Plans of many shapes written by hand for the pattern tests: nothing written back."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "patterns", content)
+    before = tree_digest(content)
+    path = _export(content, tmp_path, plan)
+    result = _import(content, path, plan=plan)
+    assert result.returncode == 0, result.stderr
+    assert "何も書き換えていません" in result.stdout and tree_digest(content) == before
