@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -98,6 +99,10 @@ def test_broken_content_shows_on_the_page_being_edited_and_recovers(server):
     online.write_text(good.replace("title: オンライン申請", "title: オンライン申請\n  : ["), encoding="utf-8")
     html = _wait_for(url, lambda html: "内容に問題があります" in html)  # in place of the page, not a 404
     assert re.search(r"initiatives/online\.yml:\d+", html), html
+    with pytest.raises(urllib.error.HTTPError) as missing:  # an address the preview never showed
+        _get(base + "sample/working/initiatives/not-yet/")
+    unseen = missing.value.read().decode("utf-8")
+    assert "内容に問題があります" in unseen and re.search(r"initiatives/online\.yml:\d+", unseen)
     assert "Not found" not in html and "404" not in html
     online.write_text(good, encoding="utf-8")
     _wait_for(url, lambda html: "オンライン申請" in html and "内容に問題があります" not in html)

@@ -99,6 +99,7 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         self.pages: dict = {}
         self.renderer: Renderer | None = None
         self.content_dir: Path | None = None
+        self.problems = None   # the problems page, while previewing broken content
         self.command = "build"
 
     def on_startup(self, *, command, dirty):
@@ -125,6 +126,7 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
             # While previewing, show the problems in the browser instead of stopping the server.
             log.error("content has %d problem(s):\n%s", len(result.problems), listing)
             pages = [problems_page(result.problems, url) for url in [urls.SITE_HOME] + sorted(_SHOWN - {urls.SITE_HOME})]
+            self.problems = pages[0]  # also on the 404 page, for addresses not shown before
             return Batch(pages, {}, True, result.site.language if result.site else "ja")
         set_language(result.site.language)
         batch = whole_site(result.site, Renderer(overrides_of(config)), config.site_url or "",
@@ -188,7 +190,9 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
     def on_template_context(self, context, template_name, config):
         # The 404 page is served at any depth, so its links are absolute: below the path
         # of site_url, or the server root without one (docs/site/guide/deploy.md).
-        if template_name == "404.html" and self.batch.chrome is not None:
+        if template_name == "404.html" and self.problems is not None:
+            context["planpub_not_found"] = self.renderer.render(self.problems)
+        elif template_name == "404.html" and self.batch.chrome is not None:
             base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
             context["planpub_chrome"] = self.renderer.render_chrome(self.batch.chrome, urls.NOT_FOUND, base)
             context["planpub_not_found"] = self.renderer.render_not_found(self.batch.chrome, base)
