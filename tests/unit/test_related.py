@@ -32,3 +32,22 @@ def test_the_sample_has_no_implicit_relations():
         for content in plan.snapshots.values():
             for initiative in content.initiatives:
                 assert related_initiatives(content, initiative) == [], initiative.id
+
+
+def test_related_round_trips_through_the_workbook_and_is_checked_there(basic_content):
+    from generator.staff.sheets import from_tables, to_tables
+    online = basic_content / "plans/sample/working/initiatives/online.yml"
+    online.write_text(online.read_text(encoding="utf-8") + "related: [reservation, paperless]\n", encoding="utf-8")
+    set_language("ja")
+    content = load_valid_site(basic_content).site.plans[0].working
+    statuses = [s.name for s in content.statuses]
+    tables = {t.name: t for t in to_tables(content, statuses)}
+    initiatives, _, problems = from_tables(tables, content, statuses)
+    assert problems == []
+    assert next(i for i in initiatives if i.id == "online").related == ["reservation", "paperless"]
+    sheet = next(t for t in tables.values() if content.fields["related"].table_label in (t.header or []))
+    column = sheet.header.index(content.fields["related"].table_label)
+    row = next(r for r in sheet.rows if "online" in r)
+    row[column] = "reservation\nnowhere"
+    _, _, problems = from_tables(tables, content, statuses)
+    assert any("nowhere" in str(p) for p in problems)
