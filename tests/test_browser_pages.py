@@ -148,6 +148,7 @@ def test_filter_count_is_live_and_updates(browser, sample_url):
     status = page.locator("[data-pp-result]")
     assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
     assert status.inner_text() == "51件の取組を表示しています"
+    assert page.locator("[data-pp-total]").is_hidden()    # one count on the page, the one that updates
     page.get_by_label("担当課").select_option("総務課")
     shown = page.locator(".pp-card:not([hidden])").count()
     assert 0 < shown < 51
