@@ -26,7 +26,8 @@ from generator.model.schema import FIGURE_NAME_PATTERN, ID_PATTERN
 from generator.load.schema_check import check_schema, json_view
 from generator.load.manifest import MANIFEST_NAME, compare_manifest
 from generator.model.versions import display_name, order_versions
-from generator.load.yamlfile import YamlDocument, load_yaml, read_text
+from generator.load.safe_paths import find_symlinks, is_real_dir, link_target
+from generator.load.yamlfile import YamlDocument, load_yaml, read_content_bytes, read_text
 
 ID_RE = re.compile(ID_PATTERN)
 
@@ -38,16 +39,19 @@ def load_site(content_dir: Path, cache: ReleaseCache | None = None) -> LoadResul
     frozen 版 whose files match its manifest is read from what an earlier run loaded."""
     content_dir = Path(content_dir)
     problems = Problems(root=content_dir)
+    for link in find_symlinks(content_dir):  # never read nor frozen; each reader refuses it too
+        problems.add(link, None, "", msg("errors.symlink", target=link_target(link)), msg("hints.symlink"),
+                     code="symlink")
     site_doc = _load_checked(content_dir / "site.yml", "site", problems, required=True)
     site_data = site_doc.data if site_doc else {}
     set_language(site_data.get("language", DEFAULT_LANGUAGE))  # version names, messages
 
     plans_dir = content_dir / "plans"
     loaded_plans: list[LoadedPlan] = []
-    if not plans_dir.is_dir() or not any(p.is_dir() for p in plans_dir.iterdir()):
+    if not is_real_dir(plans_dir) or not any(is_real_dir(p) for p in plans_dir.iterdir()):
         problems.add(plans_dir, None, "", msg("errors.no_plans"), msg("hints.no_plans"), code="no_plans")
     else:
-        for plan_dir in sorted(p for p in plans_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        for plan_dir in sorted(p for p in plans_dir.iterdir() if is_real_dir(p) and not p.name.startswith(".")):
             if not ID_RE.match(plan_dir.name):
                 problems.add(plan_dir, None, "", msg("errors.bad_plan_id", value=plan_dir.name),
                              msg("hints.bad_plan_id"), code="bad_plan_id")
@@ -108,14 +112,14 @@ def load_plan(plan_dir: Path, problems: Problems, cache: ReleaseCache | None = N
     loaded = LoadedPlan(plan=Plan(id=plan_dir.name, versions=[], snapshots={}), directory=plan_dir,
                         history_doc=history_doc)
     releases_dir = plan_dir / "releases"
-    if releases_dir.is_dir():
-        for release_dir in sorted(p for p in releases_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    if is_real_dir(releases_dir):
+        for release_dir in sorted(p for p in releases_dir.iterdir() if is_real_dir(p) and not p.name.startswith(".")):
             version = _load_release(release_dir, loaded, problems, cache)
             if version is not None:
                 versions.append(version)
 
     working_dir = plan_dir / "working"
-    if working_dir.is_dir():
+    if is_real_dir(working_dir):
         loaded.working = load_content(working_dir, problems)
         if loaded.working:
             loaded.plan.working = loaded.working.content
@@ -163,14 +167,20 @@ def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems,
         omits=tuple(data.get("omits", [])))
 
 
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+
+
 def _check_manifest(release_dir: Path, problems: Problems) -> None:
     manifest_path = release_dir / MANIFEST_NAME
     if not manifest_path.exists():
         problems.add(manifest_path, None, "", msg("errors.manifest_missing"), msg("hints.manifest_missing"),
                      code="manifest_missing")
         return
+    raw = read_content_bytes(manifest_path, problems, MAX_MANIFEST_BYTES)
+    if raw is None:
+        return
     try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        manifest = json.loads(raw.decode("utf-8"))
         if not isinstance(manifest.get("files"), dict):
             raise ValueError("no files")
     except (ValueError, UnicodeDecodeError, AttributeError):
@@ -248,22 +258,20 @@ FIGURE_NAME = re.compile(FIGURE_NAME_PATTERN)
 def _load_figures(folder: Path, problems: Problems) -> dict[str, bytes]:
     """The images chapters show (figures/<name>.png …), read as bytes and published as they are."""
     figures: dict[str, bytes] = {}
-    if not folder.is_dir():
+    if not is_real_dir(folder):
         return figures
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue
-        if not FIGURE_NAME.match(path.name) or path.is_symlink() or not path.is_file():
+        if path.is_symlink():
+            continue  # reported by the scan of load_site
+        if not FIGURE_NAME.match(path.name) or not path.is_file():
             problems.add(path, None, "", msg("errors.figure_bad_name", value=path.name), msg("hints.figure_missing"),
                          code="figure_bad_name")
             continue
-        data = path.read_bytes()
-        if len(data) > MAX_FIGURE_BYTES:
-            problems.add(path, None, "", msg("errors.file_too_large", size=len(data) // 1024,
-                                             limit=MAX_FIGURE_BYTES // 1024), msg("hints.file_too_large"),
-                         code="file_too_large")
-            continue
-        figures[path.name] = data
+        data = read_content_bytes(path, problems, MAX_FIGURE_BYTES)
+        if data is not None:
+            figures[path.name] = data
     return figures
 
 
@@ -275,7 +283,7 @@ def _natural_key(initiative: Initiative):
 
 def _load_initiatives(directory: Path, problems: Problems, fields: FieldSet) -> dict[str, YamlDocument]:
     docs: dict[str, YamlDocument] = {}
-    if not directory.is_dir():
+    if not is_real_dir(directory):
         return docs
     seen: dict[str, Path] = {}
     for path in sorted(directory.iterdir()):

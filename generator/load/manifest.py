@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 MANIFEST_NAME = "manifest.json"
@@ -15,13 +16,21 @@ MANIFEST_ALGORITHM = "sha256"
 
 
 def hash_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    with open(path, "rb") as handle:  # in blocks: a huge stray file is hashed, not loaded
+        return hashlib.file_digest(handle, MANIFEST_ALGORITHM).hexdigest()
 
 
 def snapshot_files(snapshot_dir: Path) -> list[Path]:
-    """Every file of a snapshot that the manifest covers (all but the manifest itself)."""
-    return sorted(p for p in snapshot_dir.rglob("*")
-                  if p.is_file() and p.name != MANIFEST_NAME and "__pycache__" not in p.parts)
+    """Every file of a snapshot that the manifest covers (all but the manifest itself).
+    Symlinks are never followed nor hashed (the loader refuses each one by name)."""
+    found = []
+    for directory, dirs, names in os.walk(snapshot_dir, followlinks=False):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        for name in names:
+            path = Path(directory) / name
+            if name != MANIFEST_NAME and not path.is_symlink() and path.is_file():
+                found.append(path)
+    return sorted(found)
 
 
 def build_manifest(snapshot_dir: Path) -> dict:

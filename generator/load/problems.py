@@ -6,6 +6,7 @@ once, each with the file, line and field path a staff member needs to fix it.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,18 +36,25 @@ class Problems:
 
     root: Path | None = None
     items: list[Problem] = field(default_factory=list)
+    _seen: set = field(default_factory=set, repr=False)
 
     def add(self, file: Path | str, line: int | None, field_path: str, message: str,
             hint: str = "", code: str = "") -> None:
-        self.items.append(Problem(self._display(file), line, field_path, message, hint, code))
+        problem = Problem(self._display(file), line, field_path, message, hint, code)
+        if problem not in self._seen:  # e.g. a symlink found by the scan and by its reader
+            self._seen.add(problem)
+            self.items.append(problem)
 
     def _display(self, file: Path | str) -> str:
         path = Path(file)
         if self.root is not None:
-            try:
-                return path.resolve().relative_to(self.root.resolve().parent).as_posix()
-            except ValueError:
-                pass
+            # The path as written first: resolving a symlink would name its target instead.
+            for candidate, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(self.root)).parent),
+                                    (path.resolve(), self.root.resolve().parent)):
+                try:
+                    return candidate.relative_to(base).as_posix()
+                except ValueError:
+                    pass
         return path.as_posix()
 
     def __bool__(self) -> bool:

@@ -16,7 +16,7 @@ from generator.i18n import msg
 from generator.load.problems import Problems
 from generator.i18n import current_language
 from generator.model.fields import FieldSet, for_plan
-from generator.model.schema import DATE_PATTERN, schemas
+from generator.model.schema import DATE_PATTERN, FIRST_FY, LAST_FY, schemas
 from generator.load.yamlfile import YamlDocument, format_path
 
 
@@ -167,7 +167,11 @@ def _explain(error: ValidationError, path: tuple) -> tuple[str, str, str]:
         return (field, msg("errors.too_long", length=len(error.instance), limit=error.validator_value),
                 msg("hints.too_long"))
     if kind in ("minimum", "maximum"):
-        return field, msg("errors.year_out_of_range", value=error.instance), msg("hints.bad_year_key")
+        return (field, msg("errors.year_out_of_range", value=error.instance, first=FIRST_FY, last=LAST_FY),
+                msg("hints.year_out_of_range", first=FIRST_FY))
+    if kind == "exclusiveMinimum":
+        return (field, msg("errors.not_above", title=title or field, limit=error.validator_value, value=error.instance),
+                msg("hints.not_above"))
     if kind == "minItems":
         return field, msg("errors.empty_list", title=title or field), msg("hints.empty_value")
     if kind == "uniqueItems":

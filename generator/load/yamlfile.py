@@ -7,6 +7,9 @@ reported with a line, so we compose the node tree ourselves.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,9 +17,19 @@ from typing import Any
 import yaml
 
 from generator.i18n import msg
+from generator.load import safe_paths
 from generator.load.problems import Problems
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a plan file is kilobytes; anything bigger is a mistake
+# Content nests a few levels (plan → themes → children → kpis → targets); libyaml's
+# composer recurses in C and crashes the process past ~100,000 levels.
+MAX_DEPTH = 50
+MAX_REPORTED = 5          # anchors, aliases or tags reported per file
+# Anchors (&), aliases (*) and tags (!) all need one of these characters.
+_MARKERS = re.compile(r"[&*!]")
+# The structure a line opens in block style: its indentation and "- ", "? ", ": " marks.
+_BLOCK_PREFIX = re.compile(r"^(?:[ ]|[-?:](?=[ ]|$))*", re.M)
+_DAY = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
 PathKey = tuple  # tuple of str | int
 
@@ -55,17 +68,10 @@ def _is_year_key(part: int) -> bool:
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
-    """Read a UTF-8 text file, reporting BOMs, other encodings and oversized files."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.add(path, None, "", msg("errors.unreadable", error=exc.strerror or str(exc)),
-                     msg("hints.unreadable"), code="unreadable")
-        return None
-    if len(raw) > MAX_FILE_BYTES:
-        problems.add(path, None, "", msg("errors.file_too_large", size=len(raw) // 1024,
-                                         limit=MAX_FILE_BYTES // 1024),
-                     msg("hints.file_too_large"), code="file_too_large")
+    """Read a UTF-8 text file inside the content root (see safe_paths), reporting symlinks,
+    BOMs, other encodings and oversized files (never reading more than the limit)."""
+    raw = read_content_bytes(path, problems, MAX_FILE_BYTES)
+    if raw is None:
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         problems.add(path, 1, "", msg("errors.bom"), msg("hints.encoding"), code="bom")
@@ -79,6 +85,27 @@ def read_text(path: Path, problems: Problems) -> str | None:
                      msg("errors.shift_jis" if looks_sjis else "errors.not_utf8"),
                      msg("hints.encoding"), code="encoding")
         return None
+
+
+def read_content_bytes(path: Path, problems: Problems, limit: int) -> bytes | None:
+    """A content file's bytes, or None with the problem added (symlink, outside content/,
+    larger than `limit`, unreadable)."""
+    try:
+        return safe_paths.read_bytes(path, problems.root, limit)
+    except safe_paths.UnsafePath as exc:
+        report_unsafe(exc, problems)
+    except safe_paths.TooLarge as exc:
+        problems.add(path, None, "", msg("errors.file_too_large", size=exc.size // 1024, limit=limit // 1024),
+                     msg("hints.file_too_large"), code="file_too_large")
+    except OSError as exc:
+        problems.add(path, None, "", msg("errors.unreadable", error=exc.strerror or str(exc)),
+                     msg("hints.unreadable"), code="unreadable")
+    return None
+
+
+def report_unsafe(exc: safe_paths.UnsafePath, problems: Problems) -> None:
+    problems.add(exc.path, None, "", msg(f"errors.{exc.reason}", target=exc.target), msg(f"hints.{exc.reason}"),
+                 code=exc.reason)
 
 
 def _decodes(raw: bytes, encoding: str) -> bool:
@@ -106,6 +133,8 @@ def parse_yaml(text: str, path: Path, problems: Problems) -> YamlDocument | None
     for n in tab_lines:
         problems.add(path, n, "", msg("errors.tab"), msg("hints.tab"), code="tab")
     if tab_lines:
+        return None
+    if not _structure_allowed(text, path, problems):
         return None
     fast = _compose_fast(text)
     if fast is not None:
@@ -135,6 +164,52 @@ def parse_yaml(text: str, path: Path, problems: Problems) -> YamlDocument | None
     finally:
         loader.dispose()
     return _build(loader, node, path, problems)
+
+
+def _structure_allowed(text: str, path: Path, problems: Problems) -> bool:
+    """Refuse anchors, aliases and tags (content never needs them; an alias "bomb" of a few
+    hundred bytes expands to gigabytes) and nesting deeper than MAX_DEPTH, before anything
+    is composed. The parser's events are read only when the text could hold one of them."""
+    depth_bound = text.count("[") + text.count("{") + max(map(len, _BLOCK_PREFIX.findall(text)), default=0)
+    if depth_bound <= MAX_DEPTH and not _MARKERS.search(text):
+        return True
+    found = 0
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    depth = 0
+    try:
+        while loader.check_event() and found < MAX_REPORTED:
+            event = loader.get_event()
+            line = event.start_mark.line + 1
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    problems.add(path, line, "", msg("errors.yaml_too_deep", limit=MAX_DEPTH),
+                                 msg("hints.yaml_too_deep"), code="yaml_too_deep")
+                    return False
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            if isinstance(event, yaml.AliasEvent):
+                problems.add(path, line, "", msg("errors.yaml_alias", name=event.anchor), msg("hints.yaml_alias"),
+                             code="yaml_alias")
+                found += 1
+            elif getattr(event, "anchor", None) is not None:
+                problems.add(path, line, "", msg("errors.yaml_anchor", name=event.anchor), msg("hints.yaml_anchor"),
+                             code="yaml_anchor")
+                found += 1
+            if getattr(event, "tag", None) is not None:
+                problems.add(path, line, "", msg("errors.yaml_tag", tag=_short_tag(event.tag)),
+                             msg("hints.yaml_tag"), code="yaml_tag")
+                found += 1
+    except yaml.YAMLError:
+        pass  # a syntax error: composing reports it with its line
+    finally:
+        loader.dispose()
+    return found == 0
+
+
+def _short_tag(tag: str) -> str:
+    """'tag:yaml.org,2002:python/object' → '!!python/object' (as it was written)."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _compose_fast(text: str):
@@ -167,7 +242,7 @@ def _build(loader, node, path: Path, problems: Problems) -> YamlDocument | None:
                      msg("errors.yaml_syntax", detail=getattr(exc, "problem", None) or str(exc)),
                      msg("hints.yaml_syntax"), code="yaml_syntax")
         return None
-    return doc
+    return None if builder.refused else doc
 
 
 def _report_reader_error(text: str, path: Path, exc: yaml.reader.ReaderError, problems: Problems) -> None:
@@ -184,6 +259,7 @@ class _Builder:
         self.loader = loader
         self.doc = doc
         self.problems = problems
+        self.refused = False   # a value the model cannot hold (.inf, .nan): the file is not used
 
     def build(self, node: yaml.Node, key_path: PathKey) -> Any:
         self.doc.lines[key_path] = node.start_mark.line + 1
@@ -207,8 +283,26 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, key_path + (i,)) for i, item in enumerate(node.value)]
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
         except ValueError:
             # e.g. 2024-13-01 looks like a date but is not one: keep the text so the
             # schema check can say what is wrong with it.
-            return node.value
+            value = node.value
+        if isinstance(value, float) and not math.isfinite(value):
+            self.refused = True
+            self.problems.add(self.doc.path, node.start_mark.line + 1, format_path(key_path),
+                              msg("errors.not_finite", value=node.value), msg("hints.not_finite"),
+                              code="not_finite")
+        elif isinstance(value, str) and _DAY.match(value) and not _is_day(value):
+            self.problems.add(self.doc.path, node.start_mark.line + 1, format_path(key_path),
+                              msg("errors.impossible_date", value=value), msg("hints.impossible_date"),
+                              code="impossible_date")
+        return value
+
+
+def _is_day(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+        return True
+    except ValueError:
+        return False

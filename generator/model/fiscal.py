@@ -19,6 +19,8 @@ ERAS: tuple[tuple[dt.date, str], ...] = (
     (dt.date(1989, 1, 8), "平成"),
     (dt.date(1926, 12, 25), "昭和"),
 )
+# The first fiscal year an era names (FY1926 is 昭和元年度: it ends in 昭和2年 March).
+FIRST_SUPPORTED_FY = ERAS[-1][0].year
 
 
 def era_year(year: int) -> tuple[str, int]:
@@ -96,6 +98,20 @@ _WESTERN = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
 _DOTTED_ERA = re.compile(r"^(R|H|S)(\d{1,2})(?:\.(\d{1,2})(?:\.(\d{1,2}))?)?$")
 _WRITTEN = re.compile(r"^(?:(\d{4})|(令和|平成|昭和|R|H|S)(元|\d{1,2}))年?(?:(\d{1,2})月(?:(\d{1,2})日)?)?$")
 _ERA_ABBREVIATIONS = {"R": "令和", "H": "平成", "S": "昭和"}
+
+
+# A fiscal year as staff type it: 2025年度, 令和7年度, R7, 令和元年度 (after NFKC).
+_TYPED_FY = re.compile(r"^(?:(\d{4})|(" + "|".join([name for _, name in ERAS] + list(_ERA_ABBREVIATIONS))
+                       + r")(\d{1,2}|" + "元" + r"))年?度?$")
+
+
+def read_fiscal_year(text: str) -> int | None:
+    """The fiscal year (its western starting year) a typed 「令和7年度」 means, or None."""
+    match = _TYPED_FY.match(text.strip())
+    if match is None:
+        return None
+    year = match[1] or _era_to_western(match[2], match[3])
+    return None if year is None else int(year)
 
 
 def _era_to_western(era: str, number: str) -> str | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from generator.i18n import current_language, has, msg
+from generator.model.fiscal import FIRST_SUPPORTED_FY
 from generator.model.fields import CUSTOM_KINDS, CUSTOM_PLACES, INITIATIVE_FIELDS, Field, FieldSet, Kind, Vocabulary
 from generator.model.fields import for_plan as fields_for_plan
 from generator.model.plan import Contact
@@ -32,7 +33,8 @@ CHAPTER_FILE_PATTERN = r"^chapters/[a-z0-9][a-z0-9._-]*\.md$"
 # A figure of a chapter, as the chapter's Markdown refers to it: ../figures/<name>.
 FIGURE_NAME_PATTERN = r"^[a-z0-9][a-z0-9._-]*\.(png|jpe?g|gif|webp)$"
 FIGURE_SRC_PATTERN = r"^(\.\./)+figures/[a-z0-9][a-z0-9._-]*\.(png|jpe?g|gif|webp)$"
-FIRST_FY, LAST_FY = 1900, 2199
+# Fiscal years the site can name: from the first of the supported eras (fiscal.ERAS).
+FIRST_FY, LAST_FY = FIRST_SUPPORTED_FY, 2199
 
 # Upper bound for a single text value; a real field is a few hundred characters.
 MAX_TEXT = 20000

@@ -145,9 +145,9 @@ def write_release(release: ReleasePlan, content_root: Path) -> Path:
         for part in FROZEN_PARTS:
             source = working / part
             if source.is_dir():
-                shutil.copytree(source, staging / part)
+                shutil.copytree(source, staging / part, symlinks=True)  # a link is never followed
             elif source.is_file():
-                shutil.copy2(source, staging / part)
+                shutil.copy2(source, staging / part, follow_symlinks=False)
         release_path = staging / "release.yml"
         release_path.write_text(dump_yaml(release.release_data(), schema_hint(target / "release.yml", content_root, "release")),
                                 encoding="utf-8")

@@ -7,6 +7,7 @@ problems; none stops at the first one.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from generator.i18n import msg
 from generator.model import fiscal
@@ -83,6 +84,7 @@ def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None
                 _add(problems, plan_doc, ("initiatives",), "order_missing", "order_missing", "order_missing",
                      value=iid)
 
+    _check_unique_numbers(loaded, problems)
     vocabularies = {Vocabulary.THEMES: theme_ids, Vocabulary.VISIONS: vision_ids,
                     Vocabulary.CATEGORIES: categories, Vocabulary.DEPARTMENTS: departments}
     for initiative in content.initiatives:
@@ -140,6 +142,21 @@ def _check_initiative(initiative, prefix: tuple, doc: YamlDocument, content, voc
                  value=item.local_id, kind=msg("ui.id_kinds.item"))
         seen.add(item.local_id)
         _check_initiative(item, at("items", index), doc, content, vocabularies, statuses, problems, kpi_seen)
+
+
+def _check_unique_numbers(loaded: LoadedContent, problems: Problems) -> None:
+    """Two initiatives of one 版 with the same number (No.5) are a copying mistake: citizens
+    and the workbook find an initiative by its number."""
+    seen: dict[str, str] = {}
+    for initiative in loaded.content.initiatives:
+        if not initiative.number:
+            continue
+        number = str(initiative.number).strip()
+        if number in seen:
+            _add(problems, loaded.initiative_docs[initiative.id], ("number",), "duplicate_number", "duplicate_number",
+                 "duplicate_number", value=number, other=seen[number])
+        else:
+            seen[number] = loaded.initiative_docs[initiative.id].path.name
 
 
 def _theme_paths(items: list, prefix: tuple):
@@ -240,7 +257,43 @@ def _check_kpi(kpi: Kpi, doc: YamlDocument, path: tuple, content, problems: Prob
             _check_relative(kpi, value, doc, path + where_in_kpi, problems)
     if kpi.target is not None and isinstance(kpi.target.by, int):
         _check_year(kpi.target.by, content, doc, path + ("target", "by"), problems)
+    _check_percent(kpi, doc, path, problems)
     _check_direction(kpi, doc, path, problems)
+
+
+PERCENT_UNIT = "%"   # (full-width too) a share of a whole; a measure that may pass 100 names its unit otherwise
+
+
+def _stated_values(kpi: Kpi) -> list[tuple[tuple, object]]:
+    """(key path within the KPI, KpiValue) of every figure the KPI states."""
+    return ([(("baseline",), kpi.baseline)] if kpi.baseline else []) + \
+        [(("targets", fy), v) for fy, v in kpi.targets.items()] + \
+        ([(("target",), kpi.target)] if kpi.target else []) + \
+        [(("actuals", fy), v) for fy, v in kpi.actuals.items()] + \
+        [(("references", i), v) for i, v in enumerate(kpi.references)]
+
+
+def _check_percent(kpi: Kpi, doc: YamlDocument, path: tuple, problems: Problems) -> None:
+    """Figures that cannot be true (docs/format-spec.md, 「単位が % の指標」): with the unit %,
+    a value is a share from 0 to 100, and a value of at most 1 among others above 1 is a
+    ratio written for a percentage (0.8 for 80); a change can never be below -100% (a ratio
+    above 0 is the schema's)."""
+    stated = _stated_values(kpi)
+    for where, value in stated:
+        if value.change_percent is not None and value.change_percent < -100:
+            _add(problems, doc, path + where + ("change_percent",), "change_below_minus_100", "change_below_minus_100",
+                 "change_below_minus_100", value=value.change_percent)
+    if kpi.unit is None or unicodedata.normalize("NFKC", kpi.unit).strip() != PERCENT_UNIT:
+        return
+    numbers = [(where, value.value) for where, value in stated if isinstance(value.value, (int, float))]
+    above_one = any(number > 1 for _, number in numbers)
+    for where, number in numbers:
+        if not 0 <= number <= 100:
+            _add(problems, doc, path + where + ("value",), "percent_out_of_range", "percent_out_of_range",
+                 "percent_out_of_range", value=number, unit=kpi.unit)
+        elif above_one and 0 < number < 1:
+            _add(problems, doc, path + where + ("value",), "percent_as_ratio", "percent_as_ratio", "percent_as_ratio",
+                 value=number, percent=f"{number * 100:g}", unit=kpi.unit)
 
 
 def _check_relative(kpi: Kpi, target, doc: YamlDocument, path: tuple, problems: Problems) -> None:
@@ -419,3 +472,22 @@ def check_versions(loaded: LoadedPlan, site: Site, problems: Problems) -> None:
         elif data["precedes"] not in known:
             _add(problems, doc, path + ("precedes",), "version_precedes_unknown", "version_precedes_unknown",
                  "version_precedes_unknown", value=data["precedes"])
+    _check_precedes_cycles(entries, problems)
+
+
+def _check_precedes_cycles(entries: list, problems: Problems) -> None:
+    """Undated 版 placed before each other in a circle (A precedes B, B precedes A) have no
+    order at all: each one in a circle is reported with the circle."""
+    follows = {str(data["label"]): str(data["precedes"]) for data, _, _ in entries
+               if data.get("date") is None and data.get("precedes") and data.get("label") is not None}
+    for data, doc, path in entries:
+        label = str(data["label"]) if data.get("label") is not None else None
+        if label not in follows:
+            continue
+        chain, current = [label], follows[label]
+        while current in follows and current not in chain:
+            chain.append(current)
+            current = follows[current]
+        if current == label:
+            _add(problems, doc, path + ("precedes",), "version_precedes_cycle", "version_precedes_cycle",
+                 "version_precedes_cycle", cycle=" → ".join(chain + [label]))
