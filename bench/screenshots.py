@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of every page type on a phone (390×844) and a laptop (1280×800).
 
-    .venv/bin/python bench/screenshots.py [SITE_DIR] [OUT_DIR]
+    .venv/bin/python bench/screenshots.py [SITE_DIR] [OUT_DIR] [PAGE_TYPE …]
 
 Builds nothing: point it at a built site (default site/). Writes one PNG per page type and
 viewport to OUT_DIR (default bench/screenshots/, git-ignored), the whole page cropped at
@@ -38,6 +38,8 @@ PAGES = {
     "404": "a/b/c/missing",
 }
 VIEWPORTS = ((390, 844), (1280, 800))
+# Served under the path of mkdocs.yml's site_url, where the 404 page's absolute links point.
+PREFIX = "/dx/plan"
 MAX_HEIGHT = 2500
 
 
@@ -45,9 +47,12 @@ def main() -> int:
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "bench" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    with serve_directory(site) as base, sync_playwright() as playwright:
+    only = set(sys.argv[3:])   # optional: just these page types
+    with serve_directory(site, prefix=PREFIX) as base, sync_playwright() as playwright:
         browser = launch(playwright)
         for name, path in PAGES.items():
+            if only and name not in only:
+                continue
             for width, height in VIEWPORTS:
                 page = browser.new_page(viewport={"width": width, "height": height})
                 page.goto(base + path, wait_until="networkidle")

@@ -20,6 +20,7 @@ from generator.build.cache import store
 from generator.build.request import BuildRequest, Timings
 from generator.build.search_index import Bundle, latest_bundles, pages_under, shared_service, write_bundles
 from generator.build.units import Unit, UnitRenderer
+from generator.pages import urls
 from generator.pages.page import Page
 
 BATCH_PAGES = 1000            # pages per writer run: bounds memory, amortises start-up
@@ -132,7 +133,8 @@ def _render_batch(index: int) -> dict[str, float]:
         finished, bundles = [], []
         for unit, pages, files in unit_outputs:
             target = work / keys[unit.id]
-            for relative in [page_output(p) for p in pages] + list(files):
+            rubies = [urls.ruby_fragment(p.url) for p in pages if p.has_ruby]
+            for relative in [page_output(p) for p in pages] + rubies + list(files):
                 destination = target / relative
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(rendered / relative, destination)

@@ -22,6 +22,11 @@ class Page:
         self.template = self.template or self.kind.template_name
 
     @property
+    def has_ruby(self) -> bool:
+        """Pages of text get ふりがな beside them; the search page's text is made in the browser."""
+        return self.kind is not PageKind.SEARCH
+
+    @property
     def src_uri(self) -> str:
         """The virtual Markdown path MkDocs knows the page by."""
         return (self.url + "index.md") if self.url.endswith("/") or not self.url else self.url + ".md"

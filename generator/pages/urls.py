@@ -19,6 +19,7 @@ the address of a generated page or file.
     <plan>/compare/<old>/<new>/          field-level diff of two frozen 版
     <plan>/feed.xml, <plan>/versions.json
     <plan>/v/<版>/pagefind/               a frozen 版's own search bundle
+    <page>/index.ruby.json               a page's ふりがな (fetched only when turned on)
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ SITE_FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 NOT_FOUND = "404.html"
 SEARCH_BUNDLES = "search-bundles.json"
+RUBY_FRAGMENT = "index.ruby.json"   # <page>/index.ruby.json: the page's ふりがな, fetched on demand
 PLAN_JSON_SCHEMA = "data/plan.schema.json"
 LATEST_BUNDLE = "pagefind/"
 GUIDE = "guide/"
@@ -144,6 +146,11 @@ def latest_bundle_part(n: int) -> str:
 
 def portal(kind: PageKind | str) -> str:
     return PageKind(kind).path
+
+
+def ruby_fragment(page_url: str) -> str:
+    """The ふりがな of a page (render/furigana.py), beside its index.html."""
+    return page_url + RUBY_FRAGMENT
 
 
 def asset(name: str) -> str:

@@ -14,7 +14,7 @@
   }
   button.addEventListener("click", function () {
     set(!toggle.checked);
-    var first = toggle.checked && drawer.querySelector("a[href]");
+    var first = toggle.checked && drawer.querySelector("button:not([hidden]), a[href]");
     if (first) { first.focus(); }
   });
   toggle.addEventListener("change", sync);

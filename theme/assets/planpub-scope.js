@@ -3,6 +3,11 @@
 /* Runs in <head>, before the first paint: mark the page as scripted so the filter and
    compare forms are laid out from the start (no layout shift when they appear). */
 document.documentElement.classList.add("pp-js");
+/* The reader's text size (planpub-reading.js), applied before the first paint. */
+try {
+  var ppSize = localStorage.getItem("planpub.textSize");
+  if (ppSize === "large" || ppSize === "x-large") { document.documentElement.classList.add("pp-text-" + ppSize); }
+} catch (err) { /* storage blocked: standard size */ }
 (function (script) {
   var scope = script.getAttribute("data-md-scope");
   window.__md_scope = new URL(scope, location);

@@ -36,6 +36,7 @@ from generator.i18n import set_language
 from generator.pages import urls
 from generator.pages.chrome import page_chrome
 from generator.pages.builder import problems_page
+from generator.render.furigana import ruby_fragment
 from generator.render.renderer import Renderer
 from generator.render.resources import theme_dir
 from generator.validate import load_valid_site
@@ -97,6 +98,7 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
     def __init__(self) -> None:
         self.batch: Batch | None = None
         self.pages: dict = {}
+        self.rubies: dict[str, bytes] = {}   # each page's ふりがな file, written after the pages
         self.renderer: Renderer | None = None
         self.content_dir: Path | None = None
         self.problems = None   # the problems page, while previewing broken content
@@ -112,6 +114,7 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         config.theme["language"] = self.batch.language  # <html lang>, theme labels
         self.renderer = _process_renderer(self.batch.language, overrides_of(config))
         self.pages = {page.src_uri: page for page in self.batch.pages}
+        self.rubies = {}
         return config
 
     def _whole_site(self, config) -> Batch:
@@ -173,6 +176,8 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
             return html
         started = time.perf_counter()
         content = self.renderer.render(generated)
+        if generated.has_ruby:
+            self.rubies[urls.ruby_fragment(generated.url)] = ruby_fragment(content)
         self.batch.render_seconds += time.perf_counter() - started
         return content
 
@@ -210,6 +215,10 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         return self.on_post_page(output_content, None, config)  # 404.html has the same header
 
     def on_post_build(self, config):
+        for path, data in self.rubies.items():
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
         if self.batch.after_write is not None:
             try:
                 self.batch.after_write(Path(config.site_dir))
