@@ -30,6 +30,7 @@ def _hiragana(katakana: str) -> str:
     return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in katakana)
 
 
+@lru_cache(maxsize=1 << 16)
 def _word_segments(surface: str, reading: str) -> list:
     """One word: each run of kanji with its reading, the kana between them as they are
     (「取り組み」 → [["取", "と"], "り", ["組", "く"], "み"]); the whole word when the
@@ -42,8 +43,11 @@ def _word_segments(surface: str, reading: str) -> list:
     return [[run, part] if KANJI.match(run) else run for run, part in zip(runs, match.groups())]
 
 
-def segments(text: str) -> list:
-    """Text as plain strings and [kanji word, reading] pairs; only kanji words get a reading."""
+@lru_cache(maxsize=1 << 16)
+def segments(text: str) -> tuple:
+    """Text as plain strings and [kanji word, reading] pairs; only kanji words get a reading.
+    Cached: pages of one site repeat most of their texts (labels, titles, list items), and
+    the analyser is most of the cost of a page's ふりがな."""
     tokenizer, mode = _tokenizer()
     out: list = []
     for morpheme in tokenizer.tokenize(text, mode):
@@ -56,7 +60,7 @@ def segments(text: str) -> list:
                 out[-1] += part
             else:
                 out.append(part)
-    return out
+    return tuple(out)
 
 
 class _TextNodes(HTMLParser):
