@@ -1,33 +1,58 @@
 #!/usr/bin/env bash
-# Lighthouse (mobile) scores for the plan home, initiative index, an initiative page and
-# the KPI page of the built sample site, using Debian's chromium (no browser download).
+# Lighthouse (mobile preset) scores for one page of every page type of the built sample
+# site, using Debian's chromium (no browser download) and `npx lighthouse` from the npm registry.
 #
-#   bash bench/lighthouse.sh            # needs node/npm; installs lighthouse into bench/.node/
+#   bash bench/lighthouse.sh [SITE_DIR]     # needs node/npm; prints a Markdown table
 #
-# Serves site/ on 127.0.0.1 with gzip (as any production server would) and prints one line per page with the four category scores.
+# Serves SITE_DIR (default site/) on 127.0.0.1 with gzip (as any production server would),
+# missing addresses get 404.html like a configured web server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -d site ] || python3 dev.py site
-if [ ! -x bench/.node/node_modules/.bin/lighthouse ]; then
-  mkdir -p bench/.node && (cd bench/.node && npm init -y >/dev/null && npm install --silent lighthouse)
-fi
+SITE=${1:-site}
+[ -d "$SITE" ] || python3 dev.py site
+LIGHTHOUSE_VERSION=13.5.0
 PORT=${PORT:-8765}
-python3 bench/serve_gzip.py site "$PORT" &
+python3 bench/serve_gzip.py "$SITE" "$PORT" &
 SERVER=$!
 trap 'kill $SERVER' EXIT
 sleep 1
 export CHROME_PATH=/usr/bin/chromium
-for page in gotsu/ kashima/initiatives/ kashima/initiatives/no09/ kashima/kpi/; do
+PAGES=(
+  "site-home="
+  "plan-home=gotsu/"
+  "initiatives=kashima/initiatives/"
+  "initiative=kashima/initiatives/no09/"
+  "kpi=kashima/kpi/"
+  "departments=kashima/departments/"
+  "revisions=gotsu/revisions/"
+  "compare=gotsu/compare/pre-1.5/1.5/"
+  "chapter=gotsu/dx-promotion/"
+  "data=gotsu/data/"
+  "search=search/?q=%E7%94%B3%E8%AB%8B"
+  "print=kashima/print/"
+  "frozen-edition=gotsu/v/pre-1.5/"
+  "frozen-initiative=gotsu/v/pre-1.5/initiatives/online-application-app/"
+  # Lighthouse scores no page served with status 404, so the 404 page is measured at its own address.
+  "404=404.html"
+)
+echo "| page type | page | performance | accessibility | best practices | SEO |"
+echo "| --- | --- | ---: | ---: | ---: | ---: |"
+for entry in "${PAGES[@]}"; do
+  name=${entry%%=*}
+  page=${entry#*=}
   out=$(mktemp)
-  bench/.node/node_modules/.bin/lighthouse "http://127.0.0.1:$PORT/$page" --quiet --output=json --output-path="$out" \
+  npx --yes "lighthouse@$LIGHTHOUSE_VERSION" "http://127.0.0.1:$PORT/$page" --quiet --output=json --output-path="$out" \
     --only-categories=performance,accessibility,best-practices,seo --form-factor=mobile \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run" >/dev/null 2>&1 || true
-  python3 - "$out" "$page" <<'PY'
+  python3 - "$out" "$name" "/$page" <<'PY'
 import json, sys
-data = json.load(open(sys.argv[1]))
-scores = {k: round(v["score"] * 100) if v["score"] is not None else None for k, v in data["categories"].items()}
-print(f"{sys.argv[2]:32} performance {scores['performance']:>3}  accessibility {scores['accessibility']:>3}  "
-      f"best-practices {scores['best-practices']:>3}  seo {scores['seo']:>3}")
+try:
+    data = json.load(open(sys.argv[1]))
+    scores = {k: "—" if v["score"] is None else str(round(v["score"] * 100)) for k, v in data["categories"].items()}
+except (ValueError, KeyError):
+    scores = {}
+row = [scores.get(k, "failed") for k in ("performance", "accessibility", "best-practices", "seo")]
+print(f"| {sys.argv[2]} | `{sys.argv[3]}` | " + " | ".join(row) + " |")
 PY
   rm -f "$out"
 done

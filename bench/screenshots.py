@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Screenshots of every page type at 390 px (phone) and 1280 px (desktop) width.
+"""Screenshots of every page type on a phone (390×844) and a laptop (1280×800).
 
     .venv/bin/python bench/screenshots.py [SITE_DIR] [OUT_DIR]
 
-Builds nothing: point it at a built site (default site/). Writes PNGs to OUT_DIR
-(default bench/screenshots/, git-ignored) for checking by eye.
+Builds nothing: point it at a built site (default site/). Writes one PNG per page type and
+viewport to OUT_DIR (default bench/screenshots/, git-ignored), the whole page cropped at
+2500 px so the files stay small; docs/screenshots/ keeps the before/after sets.
 """
 
 from __future__ import annotations
@@ -21,19 +22,23 @@ from tests.browser import launch, serve_directory  # noqa: E402
 PAGES = {
     "site-home": "",
     "plan-home": "gotsu/",
-    "initiative-index": "kashima/initiatives/",
-    "by-department": "kashima/departments/",
+    "initiatives": "kashima/initiatives/",
     "initiative": "kashima/initiatives/no09/",
-    "initiative-sheet": "gotsu/v/pre-1.5/initiatives/online-application-app/",
     "kpi": "kashima/kpi/",
+    "departments": "kashima/departments/",
     "revisions": "gotsu/revisions/",
-    "diff": "gotsu/compare/pre-1.5/1.5/",
+    "compare": "gotsu/compare/pre-1.5/1.5/",
     "chapter": "gotsu/dx-promotion/",
-    "archived-version": "gotsu/v/pre-1.5/",
+    "data": "gotsu/data/",
+    "search": "search/?q=%E7%94%B3%E8%AB%8B",
     "print": "kashima/print/",
-    "staff-guide": "guide/format/",
+    "frozen-edition": "gotsu/v/pre-1.5/",
+    "frozen-initiative": "gotsu/v/pre-1.5/initiatives/online-application-app/",
+    # Served by the web server for any missing address, here three folders deep.
+    "404": "a/b/c/missing",
 }
-WIDTHS = (390, 1280)
+VIEWPORTS = ((390, 844), (1280, 800))
+MAX_HEIGHT = 2500
 
 
 def main() -> int:
@@ -43,11 +48,13 @@ def main() -> int:
     with serve_directory(site) as base, sync_playwright() as playwright:
         browser = launch(playwright)
         for name, path in PAGES.items():
-            for width in WIDTHS:
-                page = browser.new_page(viewport={"width": width, "height": 900})
+            for width, height in VIEWPORTS:
+                page = browser.new_page(viewport={"width": width, "height": height})
                 page.goto(base + path, wait_until="networkidle")
+                full = page.evaluate("document.documentElement.scrollHeight")
                 target = out / f"{name}-{width}.png"
-                page.screenshot(path=str(target), full_page=False)
+                page.screenshot(path=str(target), full_page=True,
+                                clip={"x": 0, "y": 0, "width": width, "height": min(full, MAX_HEIGHT)})
                 print(target)
                 page.close()
         browser.close()

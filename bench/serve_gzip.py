@@ -8,6 +8,7 @@ import functools
 import gzip
 import http.server
 import sys
+from pathlib import Path
 
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
@@ -32,6 +33,19 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         import io
         return io.BytesIO(body)
+
+    def send_error(self, code, message=None, explain=None):
+        # A missing address gets the site's 404 page, as a configured web server does.
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, *args):
         pass

@@ -20,8 +20,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @contextmanager
 def serve_directory(root: Path, prefix: str = ""):
-    """Serve `root` on 127.0.0.1 (optionally under a path prefix); yields the base URL."""
+    """Serve `root` on 127.0.0.1 (optionally under a path prefix); yields the base URL.
+    A missing file gets the site's 404.html with status 404, as a configured web server does."""
     directory = str(root)
+    not_found = Path(root) / "404.html"
 
     class Handler(_QuietHandler):
         def translate_path(self, path):
@@ -30,6 +32,16 @@ def serve_directory(root: Path, prefix: str = ""):
             elif prefix:
                 path = "/__outside_prefix__"
             return super().translate_path(path)
+
+        def send_error(self, code, message=None, explain=None):
+            if code != 404 or not not_found.is_file() or self.command != "GET":
+                return super().send_error(code, message, explain)
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=directory))
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -93,7 +93,7 @@ def test_filters_work_without_reload_keep_state_in_url_and_by_keyboard(browser, 
     page.reload(wait_until="networkidle")
     assert page.get_by_label("担当課").input_value() == "総務課"
     assert page.locator(".pp-card:not([hidden])").count() == shown
-    page.get_by_label("テーマ").select_option("talent")
+    page.get_by_label("柱").select_option("talent")   # the plan calls its themes 柱
     assert all("人財育成" in page.locator(".pp-card:not([hidden])").nth(i).inner_text()
                for i in range(page.locator(".pp-card:not([hidden])").count()))
     page.get_by_role("button", name="条件をクリア").press("Enter")

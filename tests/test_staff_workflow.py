@@ -218,7 +218,7 @@ def test_import_reports_problems_in_three_sheets_at_once_and_writes_nothing(samp
     kpis = workbook["KPI"]
     kpis.append(["online-application", "new-kpi", "新しい指標", "件", "大きいほど良い"])
     values = workbook["KPIの値"]
-    values.append(["new-kpi", "令和6年度", "目標", "たくさん"])
+    values.append(["new-kpi", "来年度", "目標", "たくさん"])
     workbook.save(path)
     before = tree_digest(sample_content)
     result = run_cli("import", "gotsu", "--xlsx", str(path), "--content", str(sample_content))
@@ -227,7 +227,7 @@ def test_import_reports_problems_in_three_sheets_at_once_and_writes_nothing(samp
     assert "シート「取組」 3行目 列「担当1」: 担当「存在しない課」は計画の担当の一覧にありません" in err
     assert "シート「取組」 4行目 列「取組ID」: 「Bad ID」は取組IDに使えません" in err
     assert "シート「スケジュール・進捗」 2行目 列「令和5年度（2023年度） 進捗状況」: 進捗状況「たぶん完了」は選択肢にありません" in err
-    assert "シート「KPIの値」" in err and "「令和6年度」は整数ではありません" in err and "「たくさん」は数値ではありません" in err
+    assert "シート「KPIの値」" in err and "「来年度」は整数ではありません" in err and "「たくさん」は数値ではありません" in err
     assert "何も書き換えていません" in err
     assert tree_digest(sample_content) == before
 

@@ -22,6 +22,7 @@ class Batch:
     portal: bool                      # this run also writes the guide pages and the theme's assets
     language: str
     after_write: Callable[[Path], None] | None = None   # run on the written folder (whole-site builds)
+    chrome: object | None = None      # the portal's chrome (pages/chrome.py) for the guide and the 404 page
     render_seconds: float = field(default=0.0)          # filled in by the writer
 
 

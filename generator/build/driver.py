@@ -30,6 +30,7 @@ from generator.build.units import UnitRenderer, plan_units, shard_plans
 from generator.model.plan import Site
 from generator.pages import urls
 from generator.pages.builder import edition_pages, portal_pages
+from generator.pages.chrome import portal_chrome
 from generator.pages.editions import plan_editions
 from generator.pages.files import figure_files, page_files, portal_files
 from generator.pages.kinds import EditionKind
@@ -95,4 +96,4 @@ def whole_site(site: Site, renderer, site_url: str, preview: bool = False) -> Ba
             (site_dir / urls.SEARCH_BUNDLES).write_bytes(data)
         write_sitemap(site_dir, site, site_url, renderer)
 
-    return Batch(pages, files, True, site.language, after_write)
+    return Batch(pages, files, True, site.language, after_write, chrome=portal_chrome(site))

@@ -3,9 +3,16 @@ cache hands out hard links, so a file is always replaced, never rewritten in pla
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from pathlib import Path
+
+
+# Why a hard link may be refused where a copy works: another file system, a file system
+# without links, too many links to one file. Anything else (disk full, no permission) is
+# a real failure and reported.
+LINK_REFUSED = {errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP}
 
 
 def replace_file(path: Path, data: bytes) -> None:
@@ -16,13 +23,29 @@ def replace_file(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
+def move(source: Path, target: Path) -> None:
+    """`os.replace`, or a copy and delete when `target` is on another file system than
+    `source` (the cache and site/ may be on different disks)."""
+    try:
+        os.replace(source, target)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        if source.is_dir():
+            shutil.copytree(source, target)
+            shutil.rmtree(source, ignore_errors=True)
+        else:
+            shutil.copyfile(source, target)
+            source.unlink()
+
+
 def move_tree(source: Path, target: Path) -> None:
     """Move every file of `source` into `target`, replacing (not writing into) files there."""
     for directory, _, names in os.walk(source):
         relative = Path(directory).relative_to(source)
         (target / relative).mkdir(parents=True, exist_ok=True)
         for name in names:
-            os.replace(Path(directory) / name, target / relative / name)
+            move(Path(directory) / name, target / relative / name)
 
 
 def link_files(source: Path, target: Path, files) -> None:
@@ -35,7 +58,9 @@ def link_files(source: Path, target: Path, files) -> None:
             made.add(destination.parent)
         try:
             os.link(source / relative, destination)
-        except OSError:
+        except OSError as exc:
+            if exc.errno not in LINK_REFUSED:
+                raise
             shutil.copyfile(source / relative, destination)
 
 

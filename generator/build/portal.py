@@ -4,7 +4,6 @@ sitemap, the search index of the latest 版), added once every plan's pages are 
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 import time
@@ -12,13 +11,14 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator.build.batch import Batch
-from generator.build.files import move_tree
+from generator.build.files import move, move_tree
 from generator.build.request import BuildRequest, Timings
 from generator.build.search_index import latest_bundles, pages_under, shared_service, write_bundles
 from generator.build.sitemap import write_sitemap
 from generator.model.plan import Site
 from generator.pages import urls
 from generator.pages.builder import portal_pages
+from generator.pages.chrome import portal_chrome
 from generator.pages.files import portal_files
 
 
@@ -36,7 +36,7 @@ def build_portal(request: BuildRequest, timings: Timings, latest_root: Path | No
     parts = sorted((p.name for p in latest_root.iterdir()), key=lambda name: (len(name), name))
     for name in parts:
         shutil.rmtree(staging / name, ignore_errors=True)
-        os.replace(latest_root / name, staging / name)
+        move(latest_root / name, staging / name)
     shutil.rmtree(latest_root, ignore_errors=True)
     timings.add("search", time.perf_counter() - started)
     if portal_out is None or not portal_out.is_dir():
@@ -61,7 +61,8 @@ def render_portal(request: BuildRequest, latest_parts: list[str], out_dir: Path)
     phases["pages"] += time.perf_counter() - started
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
-    phases["render"] += request.writer_factory().write(Batch(pages, files, True, request.site.language), out_dir)
+    phases["render"] += request.writer_factory().write(Batch(pages, files, True, request.site.language,
+                                                                        chrome=portal_chrome(request.site)), out_dir)
     phases["layout"] += time.perf_counter() - started - phases["render"]
     return dict(phases)
 

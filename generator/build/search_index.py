@@ -104,10 +104,13 @@ def _write(service: "PagefindService", bundles: list[Bundle]) -> None:
                               for url, path in pages[start:start + PIPELINE]])
         scratch = bundle.output.with_name(bundle.output.name + ".writing")
         shutil.rmtree(scratch, ignore_errors=True)
-        service.request({"type": "WriteFiles", "index_id": index_id, "output_path": str(scratch)})
-        service.request({"type": "DeleteIndex", "index_id": index_id})
-        _keep_needed(scratch, bundle.primary)
-        scratch.rename(bundle.output)
+        try:
+            service.request({"type": "WriteFiles", "index_id": index_id, "output_path": str(scratch)})
+            service.request({"type": "DeleteIndex", "index_id": index_id})
+            _keep_needed(scratch, bundle.primary)
+            scratch.rename(bundle.output)
+        finally:  # never leave a half-written bundle beside the pages
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 def indexed_part(html: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.model import fiscal
 from generator.i18n import DEFAULT_LANGUAGE, msg, set_language
-from generator.model.plan import (Activity, Chapter, Department, Initiative, Kpi, KpiValue, Plan, PlanContent,
+from generator.model.plan import (Activity, Chapter, Contact, Department, Initiative, Kpi, KpiValue, Plan, PlanContent,
                     Progress, Site, Status, Text, Theme, Version, VersionStatus, Vision)
 from generator.model.fields import FieldSet, Kind
 from generator.model.fields import for_plan as fields_for_plan
@@ -242,6 +242,7 @@ def load_content(directory: Path, problems: Problems, cached: CachedDocuments | 
         kpis=[_kpi(k, None) for k in data.get("kpis", [])], fields=fields,
         format=data.get("format", 1), version_policy=Text.of(data.get("version_policy")),
         goals=Text.of(data.get("goals")), fields_declaration=data.get("fields"),
+        contact=Contact(**data["contact"]) if data.get("contact") else None,
     )
     loaded = LoadedContent(directory=directory, content=content, plan_doc=plan_doc,
                            initiative_docs=initiative_docs)

@@ -24,16 +24,20 @@ def _year(label: str, fy: int) -> str:
     return msg("ui.label_for_year", label=label, year=fiscal.fy_label(fy, current_language()))
 
 
-def field_label(key: FieldKey, kpi_names: dict[str, str] | None = None, fields: FieldSet = INITIATIVE_FIELDS) -> str:
+def field_label(key: FieldKey, kpi_names: dict[str, str] | None = None, fields: FieldSet = INITIATIVE_FIELDS,
+                part_names: dict[tuple[str, str], str] | None = None) -> str:
+    """`part_names`: ("theme" | "vision" | "chapter", id) → name, so a page never shows an id."""
     head = key[0]
+    names = part_names or {}
     if head == "plan":
         return msg(f"ui.plan_fields.{key[1]}")
     if len(key) == 2 and head in ("theme", "vision", "chapter"):  # plan-level; ("theme",) is an initiative's
-        return msg("ui.named_part", part=msg(PLAN_PARTS[head]), name=key[1])
+        return msg("ui.named_part", part=msg(PLAN_PARTS[head]), name=names.get((head, key[1]), key[1]))
     if head == "items":   # a sub-item's field: 「サブ項目 i: 予定（令和6年度）」
-        return msg("ui.item_field", item=key[1], field=field_label(key[2:], kpi_names, fields))
+        return msg("ui.item_field", item=key[1], field=field_label(key[2:], kpi_names, fields, part_names))
     if head == "theme_schedule":
-        return _year(msg("ui.named_part", part=msg("ui.theme"), name=key[1]) + " " + msg("ui.fields.schedule"), key[2])
+        theme = names.get(("theme", key[1]), key[1])
+        return _year(msg("ui.named_part", part=msg("ui.theme"), name=theme) + " " + msg("ui.fields.schedule"), key[2])
     field = fields.by_change_key(head)
     if field is None:
         return msg(f"ui.fields.{head}")

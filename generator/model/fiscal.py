@@ -100,6 +100,20 @@ _WRITTEN = re.compile(r"^(?:(\d{4})|(令和|平成|昭和|R|H|S)(元|\d{1,2}))�
 _ERA_ABBREVIATIONS = {"R": "令和", "H": "平成", "S": "昭和"}
 
 
+# A fiscal year as staff type it: 2025年度, 令和7年度, R7, 令和元年度 (after NFKC).
+_TYPED_FY = re.compile(r"^(?:(\d{4})|(" + "|".join([name for _, name in ERAS] + list(_ERA_ABBREVIATIONS))
+                       + r")(\d{1,2}|" + "元" + r"))年?度?$")
+
+
+def read_fiscal_year(text: str) -> int | None:
+    """The fiscal year (its western starting year) a typed 「令和7年度」 means, or None."""
+    match = _TYPED_FY.match(text.strip())
+    if match is None:
+        return None
+    year = match[1] or _era_to_western(match[2], match[3])
+    return None if year is None else int(year)
+
+
 def _era_to_western(era: str, number: str) -> str | None:
     start = next((d for d, name in ERAS if name == _ERA_ABBREVIATIONS.get(era, era)), None)
     return None if start is None else str(start.year + (1 if number == "元" else int(number)) - 1)

@@ -228,6 +228,20 @@ class Chapter:
     markdown: str
 
 
+@dataclass(frozen=True)
+class Contact:
+    """問い合わせ先 as the plan states it; every part optional."""
+
+    name: str | None = None
+    department: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    url: str | None = None
+    address: str | None = None
+
+    PARTS = ("name", "department", "address", "phone", "email", "url")
+
+
 @dataclass
 class PlanContent:
     """One plan as of one 版 (a frozen snapshot or the working copy)."""
@@ -256,6 +270,7 @@ class PlanContent:
     goals: Text | None = None              # 目指す姿: what the whole plan aims at
     fields_declaration: dict | None = None # plan.yml `fields` as written (uses, labels, extra)
     figures: dict[str, bytes] = field(default_factory=dict)   # figures/<name> of the chapters
+    contact: Contact | None = None         # 問い合わせ先, only when the plan states one
 
     @property
     def period(self) -> range:

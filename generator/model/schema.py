@@ -18,6 +18,7 @@ from generator.i18n import current_language, has, msg
 from generator.model.fiscal import FIRST_SUPPORTED_FY
 from generator.model.fields import CUSTOM_KINDS, CUSTOM_PLACES, INITIATIVE_FIELDS, Field, FieldSet, Kind, Vocabulary
 from generator.model.fields import for_plan as fields_for_plan
+from generator.model.plan import Contact
 
 SCHEMA_BASE = "https://planpub.invalid/schema/"  # an identifier, never fetched
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -275,6 +276,8 @@ def plan() -> dict[str, Any]:
         }),
         "source": _text("plan_source"),
         "licence": _string("plan_licence"),
+        "contact": _object("plan_contact", {
+            part: _string(f"contact_{part}", maxLength=MAX_TEXT) for part in Contact.PARTS}, minProperties=1),
         "theme_levels": {"type": "array", "items": {"type": "string", "minLength": 1}, **_words("plan_theme_levels")},
         "themes": {"type": "array", "items": {"$ref": "#/$defs/theme"}, **_words("plan_themes")},
         "categories": {"type": "array", "items": {"type": "string", "minLength": 1}, **_words("plan_categories"),

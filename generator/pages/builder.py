@@ -13,7 +13,7 @@ from typing import Iterator
 from generator.i18n import lookup, msg
 from generator.model.diff import inline_diff
 from generator.model.plan import Site, Version
-from generator.pages import sections, urls
+from generator.pages import diff_names, sections, urls
 from generator.pages.catalogue import EditionBuild, edition_pages as _edition_pages
 from generator.pages.contexts import (CompareContext, ErrorListContext, ProblemsContext, SearchContext,
                                       SiteHomeContext, WithdrawnContext)
@@ -77,11 +77,13 @@ def compare_pages(site: Site, newer: Edition, diffs: dict) -> Iterator[Page]:
     for old in newer.known_snapshots[:-1]:
         diff = diffs[(old.id, new.id)]
         kpi_names = {k.id: k.name for c in (plan.snapshots[old.id], newer.content) for k in c.all_kpis()}
+        names = diff_names.part_names(plan.snapshots[old.id], newer.content)
         title = msg("ui.compare_title", old=old.name, new=new.name)
         url = urls.compare(plan.id, old.id, new.id)
         yield Page(url=url, kind=PageKind.COMPARE, title=msg("ui.title_in_plan", title=title, plan=newer.content.title),
                    context=CompareContext(**_plan_context(site, newer, PageKind.COMPARE), latest_url=url,
-                                          old=old, new=new, diff=diff, kpi_names=kpi_names, inline_diff=inline_diff,
+                                          old=old, new=new, diff=diff_names.readable_diff(diff, names),
+                                          kpi_names=kpi_names, part_names=names, inline_diff=inline_diff,
                                           compare_versions=newer.known_snapshots,
                                           compare_choices=sections.compare_choices(plan, newer.known_snapshots)),
                    description=title)

@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 from generator.i18n import msg
 from generator.model.kpi import assess, summary as kpi_summary
 from generator.model.plan import Site
-from generator.pages import opendata, sections
+from generator.pages import opendata, sections, summary
 from generator.pages.charts import bar_chart, kpi_chart
 from generator.pages.contexts import (ChapterContext, DataContext, DepartmentsContext, EditionContext,
                                       InitiativeContext, InitiativesContext, KpiContext, PlanHomeContext,
@@ -54,7 +54,7 @@ class EditionBuild:
         self.shared = {"status_class": sections.status_palette(content, self.site), "assessments": assessments,
                        "charts": {kpi_id: kpi_chart(a) for kpi_id, a in assessments.items()},
                        "initiative_years": sections.initiative_years,
-                       "carried": carried}
+                       "carried": carried, "current_fy": sections.edition_fiscal_year(self.edition, self.site)}
 
     @property
     def content(self):
@@ -172,5 +172,7 @@ def initiative_pages(b: EditionBuild) -> Iterator[Page]:
                      missing_fields=sections.missing_fields(initiative, content.fields),
                      earlier_details=sections.earlier_details(edition, initiative),
                      appearances=sections.initiative_appearances(edition, initiative.id),
-                     related=sections.related_initiatives(content, initiative))
+                     related=sections.related_initiatives(content, initiative),
+                     summary=summary.initiative_summary(content, initiative, b.shared["assessments"]),
+                     change_note=summary.change_note(edition, b.diffs, initiative.id))
 

@@ -17,6 +17,7 @@ from generator.model.plan import Chapter, Initiative, Kpi, Plan, PlanContent, Si
 from generator.pages.charts import BarChart, LineChart
 from generator.pages.editions import Edition
 from generator.pages.kinds import PageKind
+from generator.pages.summary import ChangeNote, InitiativeSummary
 
 
 @dataclass(kw_only=True)
@@ -95,11 +96,12 @@ class EditionContext(PlanPageContext):
     charts: dict[str, LineChart | None]
     initiative_years: Callable[[PlanContent, Initiative], list[int]]
     carried: dict[str, dict[str, dict]]   # at the stable address: details earlier 版 stated (sections.carried_details)
+    current_fy: int | None = None         # the year 「今年度」 means on this page (sections.edition_fiscal_year)
 
 
 @dataclass(kw_only=True)
 class PlanHomeContext(EditionContext):
-    theme_counts: dict[str, int]
+    theme_counts: dict[str, tuple[int, int]]   # (listed, of those listed under several themes)
     status_counts: list[tuple[str, int, str]]
     status_chart: BarChart
     kpi_summary: dict[str, int]
@@ -158,6 +160,8 @@ class InitiativeContext(EditionContext):
     earlier_details: dict | None
     appearances: list[dict]
     related: list[Initiative]
+    summary: InitiativeSummary
+    change_note: ChangeNote | None
 
 
 @dataclass(kw_only=True)
@@ -166,6 +170,7 @@ class CompareContext(PlanPageContext):
     new: Version
     diff: PlanDiff
     kpi_names: dict[str, str]
+    part_names: dict[tuple[str, str], str]     # themes, visions, chapters by name (pages/diff_names.py)
     inline_diff: Callable[..., Any]
     compare_versions: list[Version]
     compare_choices: list[dict]

@@ -3,15 +3,29 @@ counts, groups, filter choices, the version switcher, an initiative's history.""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from generator.i18n import msg
 from generator.model.diff import PlanDiff, diff_contents, initiative_changed, omitted_between
+from generator.model import fiscal
 from generator.model.fields import FieldSet, Kind
 from generator.model.plan import Initiative, Plan, PlanContent, Site, Version
 from generator.pages import urls
 from generator.pages.editions import Edition
-from generator.pages.kinds import PageKind, menu_kinds
+from generator.pages.kinds import EditionKind, PageKind, menu_kinds
+
+
+def edition_fiscal_year(edition: Edition, site: Site) -> int | None:
+    """The fiscal year a page means by 「今年度」: the build's for the latest 版 and the working
+    copy; for a frozen 版 the year of its own date (its pages never change after publication),
+    none when the date does not say (no date, or a year without a month)."""
+    if edition.kind is not EditionKind.FROZEN:
+        return site.current_fy
+    date = edition.version.date or ""
+    if len(date) < 7:
+        return None
+    return fiscal.fiscal_year_of(dt.date(int(date[:4]), int(date[5:7]), 1))
 
 
 def status_palette(content: PlanContent, site: Site) -> dict[str, str]:
@@ -35,11 +49,13 @@ def filter_choices(content: PlanContent, palette: dict[str, str]) -> dict[str, l
     used_status = {s[1] for i in content.initiatives if (s := i.latest_status())}
     return {
         "theme": [(t.id, (msg("ui.theme_indent") * t.depth) + t.display_name) for t in content.all_themes()
-                  if any(i.theme in {x.id for x in t.walk()} for i in content.initiatives)],
+                  if any({i.theme, *i.related_themes} & {x.id for x in t.walk()} for i in content.initiatives)],
         "department": [(d.name, d.name) for d in content.departments
                        if any(d.name in i.departments for i in content.initiatives)],
-        "status": [(name, name) for name in palette if name in used_status]
-                  + ([("none", msg("ui.no_status"))] if any(not i.latest_status() for i in content.initiatives) else []),
+        # Only statuses in use; no status filter at all when no initiative states one.
+        "status": ([(name, name) for name in palette if name in used_status]
+                   + ([("none", msg("ui.no_status"))] if any(not i.latest_status() for i in content.initiatives) else []))
+                  if used_status else [],
         "category": [(c, c) for c in content.categories if any(c in i.categories for i in content.initiatives)],
     }
 
@@ -73,12 +89,15 @@ def versions_up_to(plan: Plan, version: Version) -> list[Version]:
         return list(reversed(plan.versions))
     return list(reversed(plan.versions[: ids.index(version.id) + 1]))
 
-def theme_initiative_counts(content: PlanContent) -> dict[str, int]:
-    """Initiatives whose primary theme is the theme or one of its descendants."""
-    counts: dict[str, int] = {}
+def theme_initiative_counts(content: PlanContent) -> dict[str, tuple[int, int]]:
+    """(initiatives listed under the theme or one of its descendants, primary or cross-listed
+    (再掲) — as the index's theme filter counts them; of those, the ones listed under more than
+    one theme), so the plan home and the filter agree and say why the counts add up to more."""
+    counts: dict[str, tuple[int, int]] = {}
     for theme in content.all_themes():
         ids = {t.id for t in theme.walk()}
-        counts[theme.id] = sum(1 for i in content.initiatives if i.theme in ids)
+        listed = [i for i in content.initiatives if ids & {i.theme, *i.related_themes}]
+        counts[theme.id] = (len(listed), sum(1 for i in listed if i.related_themes))
     return counts
 
 def initiatives_by_theme(content: PlanContent) -> list[dict]:

@@ -116,6 +116,12 @@ def revision_entry(plan_id: str, version_id: str) -> str:
     return latest_page(plan_id, PageKind.REVISIONS) + version_anchor(version_id)
 
 
+def filtered_initiatives(base: str, theme_id: str) -> str:
+    """The initiative index of the edition at `base`, filtered to one theme (planpub-filters.js
+    reads ?theme=; without JavaScript the full list is shown)."""
+    return page(base, PageKind.INITIATIVES) + f"?theme={theme_id}"
+
+
 def data_file(base: str, name: str) -> str:
     """An open-data file of the edition at `base`."""
     return base + DATA + name

@@ -23,6 +23,9 @@ from generator.pages.page import Page, relative_url
 
 
 
+CHROME_PARTS = ("header", "drawer", "footer")
+
+
 class Renderer:
     """Jinja environment with the filters our page templates use."""
 
@@ -87,6 +90,25 @@ class Renderer:
         """sitemap.xml (or, with `index`, a sitemap index over several files)."""
         name = "sitemap_index.xml" if index else "sitemap.xml"
         return self.env.get_template(f"planpub/feeds/{name}").render(urls=locations, lastmod=lastmod)
+
+    def render_chrome(self, chrome, page_url: str, absolute_base: str | None = None) -> dict[str, Markup]:
+        """The site's header, menu drawer and footer around one page (pages/chrome.py).
+        Links are relative to `page_url`; the 404 page, served at any depth, gets links
+        below `absolute_base` (the path of site_url) instead."""
+        if absolute_base is None:
+            def url(target: str) -> str:
+                return relative_url(target, page_url)
+        else:
+            def url(target: str) -> str:
+                return absolute_base + target
+        return {part: Markup(self.env.get_template(f"planpub/chrome/{part}.html").render(
+                    chrome=chrome, page_url=page_url, url=url))
+                for part in CHROME_PARTS}
+
+    def render_not_found(self, chrome, absolute_base: str) -> Markup:
+        """The 404 page's content: links to the site home, every plan and search."""
+        return Markup(self.env.get_template("planpub/chrome/not_found.html").render(
+            chrome=chrome, url=lambda target: absolute_base + target))
 
     def render(self, page: Page) -> str:
         template = self.env.get_template(page.template)

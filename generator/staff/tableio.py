@@ -9,9 +9,10 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from generator.staff.sheets.table import Table, sheet_name
+from generator.staff.sheets.table import PercentCell, Table, sheet_name
 from generator.i18n import msg
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE3F0")
@@ -63,15 +64,24 @@ def write_xlsx(tables: list[Table], path: Path) -> None:
 def read_xlsx(path: Path) -> dict[str, Table]:
     try:
         workbook = load_workbook(path, data_only=True, read_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, InvalidFileException) as exc:
         raise TableFileError(msg("cli.not_xlsx", path=path, error=exc)) from None
     tables = {}
     for sheet in workbook.worksheets:
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        rows = [[_cell_value(cell) for cell in row] for row in sheet.iter_rows()]
         header = [str(v).strip() if v is not None else "" for v in (rows[0] if rows else [])]
         tables[sheet.title] = Table(sheet.title, header, rows[1:])
     workbook.close()
     return tables
+
+
+def _cell_value(cell):
+    """The cell's value; a number shown as a percentage is marked, since 80.1% is stored
+    as 0.801 and only the column can say which the staff meant."""
+    value = getattr(cell, "value", None)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+        return PercentCell(value)
+    return value
 
 
 def write_csv(tables: list[Table], directory: Path) -> list[Path]:

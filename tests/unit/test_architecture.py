@@ -29,7 +29,7 @@ ALLOWED = {
 DATA_LITERALS = {("model/fiscal.py", "令和"), ("model/fiscal.py", "平成"), ("model/fiscal.py", "昭和"),
                  ("staff/release.py", "第"), ("staff/release.py", "版"), ("staff/sheets/table.py", "・"),
                  ("model/fiscal.py", r"^(?:(\d{4})|(令和|平成|昭和|R|H|S)(元|\d{1,2}))年?(?:(\d{1,2})月(?:(\d{1,2})日)?)?$"),
-                 ("model/fiscal.py", "元")}
+                 ("model/fiscal.py", "元"), ("model/fiscal.py", r"))年?度?$")}
 
 
 def modules() -> dict[str, ast.Module]:

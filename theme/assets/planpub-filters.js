@@ -1,6 +1,7 @@
 /* Initiative index filters: work without reloading, keep their state in the URL
-   (?theme=…&department=…), and announce the result count to screen readers.
-   Without JavaScript the form stays hidden and every initiative is listed. */
+   (?theme=…&department=…, so a theme link opens the filtered list), announce the result
+   count to screen readers (the form's role=status line), say so when nothing matches and
+   offer a reset. Without JavaScript the form stays hidden and every initiative is listed. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-pp-filters]");
@@ -9,21 +10,37 @@
   var cards = Array.prototype.slice.call(document.querySelectorAll(".pp-card"));
   var groups = Array.prototype.slice.call(document.querySelectorAll(".pp-group"));
   var result = form.querySelector("[data-pp-result]");
+  var none = document.querySelector("[data-pp-none]");
+  var total = form.getAttribute("data-total");
 
   function apply(updateUrl) {
     var wanted = selects.filter(function (s) { return s.value; });
-    var shown = 0;
+    var shown = 0, crossed = 0;
+    var byTheme = wanted.some(function (s) { return s.name === "theme"; });
     cards.forEach(function (card) {
       var visible = wanted.every(function (s) {
         return (card.getAttribute("data-" + s.name) || "").indexOf("|" + s.value + "|") !== -1;
       });
       card.hidden = !visible;
-      if (visible) { shown += 1; }
+      if (visible) {
+        shown += 1;
+        if (card.hasAttribute("data-cross")) { crossed += 1; }
+      }
     });
     groups.forEach(function (group) {
       group.hidden = !group.querySelector(".pp-card:not([hidden])");
     });
-    result.textContent = result.getAttribute("data-template").replace("{count}", shown);
+    var text;
+    if (shown === 0) {
+      text = result.getAttribute("data-none");
+    } else if (wanted.length) {
+      text = result.getAttribute("data-template-of").replace("{count}", shown).replace("{total}", total);
+      if (byTheme && crossed) { text += result.getAttribute("data-template-cross").replace("{cross}", crossed); }
+    } else {
+      text = result.getAttribute("data-template").replace("{count}", shown);
+    }
+    result.textContent = text;
+    if (none) { none.hidden = shown !== 0; }
     if (updateUrl) {
       var params = new URLSearchParams();
       wanted.forEach(function (s) { params.set(s.name, s.value); });
@@ -40,5 +57,11 @@
   });
   form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
+  if (none) {
+    none.querySelector("[data-pp-reset]").addEventListener("click", function () {
+      form.reset();
+      selects[0].focus();   /* back to the first filter, where the reader chooses again */
+    });
+  }
   apply(false);
 })();

@@ -17,12 +17,14 @@ import time
 from pathlib import Path
 
 from generator.adapters.cli.common import load_or_report
+from generator.adapters.cli.oserrors import explain
 from generator.adapters.mkdocs.logs import quiet_mkdocs
 from generator.adapters.mkdocs.settings import SettingsError, read_settings
 from generator.adapters.mkdocs.writer import BuildFailure, MkDocsWriter
 from generator.build.driver import build_site
 from generator.build.files import link_tree
 from generator.build.fingerprint import code_fingerprint
+from generator.build.lock import Busy, FolderLock, lock_path
 from generator.build.request import BuildRequest, Timings
 from generator.build.search_index import SearchIndexError
 from generator.build.site_dir import make_staging, replace_dir
@@ -48,6 +50,7 @@ def add_arguments(parser) -> None:
                         help=msg("cli_help.build.merge"))
     parser.add_argument("--timings", default=None, type=Path,
                         help=msg("cli_help.build.timings"))
+    parser.add_argument("--no-wait", action="store_true", help=msg("cli_help.build.no_wait"))
 
 
 def run(args) -> int:
@@ -68,39 +71,62 @@ def run(args) -> int:
         print(msg("cli.config_error", error=exc), file=sys.stderr)
         return 1
     content_dir = args.content.resolve() if args.content else settings.content_dir
+    site_dir = args.site_dir.resolve() if args.site_dir else settings.site_dir
+    cache_dir = (args.cache_dir or config_path.parent / ".planpub-cache").resolve()
+    try:
+        # One build at a time per site folder and per cache (both are shared state).
+        with FolderLock(lock_path(site_dir), wait=not args.no_wait, on_wait=_say_waiting), \
+                FolderLock(cache_dir / "lock", wait=not args.no_wait, on_wait=_say_waiting):
+            return _build(args, settings, config_path, content_dir, site_dir, cache_dir, started)
+    except Busy as busy:
+        print(msg("cli.build_busy", pid=busy.pid, path=busy.path), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(msg("cli.build_failed", error=explain(exc)), file=sys.stderr)
+        print(msg("cli.site_unchanged"), file=sys.stderr)
+        return 1
+
+
+def _say_waiting(path: Path, pid: str) -> None:
+    print(msg("cli.build_waiting", pid=pid, path=path), flush=True)
+
+
+def _build(args, settings, config_path: Path, content_dir: Path, site_dir: Path, cache_dir: Path,
+           started: float) -> int:
+    shard = parse_shard(args.shard) if args.shard else None
     timings = Timings()
     load_started = time.perf_counter()
-    cache_dir = (args.cache_dir or config_path.parent / ".planpub-cache").resolve()
     result = load_or_report(content_dir, ReleaseCache(cache_dir / "releases", code_fingerprint(), refresh=args.clean))
     timings.add("load", time.perf_counter() - load_started)
     if result is None:
         print(msg("cli.site_unchanged_after_problems"), file=sys.stderr)
         return 1
-
-    site_dir = args.site_dir.resolve() if args.site_dir else settings.site_dir
     if args.merge and not site_dir.is_dir():
         print(msg("cli.merge_missing", path=site_dir), file=sys.stderr)
         return 1
-    staging = make_staging(site_dir)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    request = BuildRequest(
-        site=result.site, staging=staging, cache_dir=cache_dir, fingerprint=settings.fingerprint(),
-        writer_factory=lambda: MkDocsWriter(config_path), renderer_factory=lambda: Renderer(settings.overrides), site_url=settings.site_url,
-        jobs=max(1, args.jobs), shard=shard, merge=args.merge, clean=args.clean)
-    print(msg("cli.building"), flush=True)
+    staging = None
     try:
+        staging = make_staging(site_dir)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        request = BuildRequest(
+            site=result.site, staging=staging, cache_dir=cache_dir, fingerprint=settings.fingerprint(),
+            writer_factory=lambda: MkDocsWriter(config_path), renderer_factory=lambda: Renderer(settings.overrides),
+            site_url=settings.site_url, jobs=max(1, args.jobs), shard=shard, merge=args.merge, clean=args.clean)
+        print(msg("cli.building"), flush=True)
         if args.merge:
             link_tree(site_dir, staging)
         build_site(request, timings)
+        replace_dir(staging, site_dir)
     except (BuildFailure, OSError, SearchIndexError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(msg("cli.build_failed", error=exc), file=sys.stderr)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        print(msg("cli.build_failed", error=explain(exc) if isinstance(exc, OSError) else exc), file=sys.stderr)
         print(msg("cli.site_unchanged"), file=sys.stderr)
         return 1
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
         raise
-    replace_dir(staging, site_dir)
     pages = sum(1 for _ in site_dir.rglob("index.html"))
     total = time.perf_counter() - started
     if timings.units_cached:

@@ -1,7 +1,11 @@
 """planpub import: read an edited workbook (or CSV files) back into the working copy.
 
 Nothing is written unless the whole workbook is valid: problems are listed by sheet,
-row and column, including those found by the normal content checks afterwards.
+row and column, including those found by the normal content checks afterwards. Then the
+changes are shown (added, removed, changed, per initiative, as `planpub release` shows
+them) and written only once confirmed (`--yes` for scripts). Only files whose data
+changed are written, and in them only the changed values: comments, hand-written style
+and everything else in the working folder (chapters, figures/) stay as they are.
 """
 
 from __future__ import annotations
@@ -12,25 +16,31 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from generator.validate import load_valid_site
-from generator.staff.serialize import write_content
-from generator.staff.tableio import TableFileError, read_csv, read_xlsx
+from generator.adapters.cli.common import add_workbook_arguments, load_or_report, working_plan
+from generator.adapters.cli.diff import format_diff
+from generator.adapters.cli.oserrors import explain
+from generator.i18n import msg
+from generator.model.diff import diff_contents
+from generator.staff.import_mapping import locate_problem
 from generator.staff.sheets import from_tables
 from generator.staff.sheets.table import CellProblem
-from generator.adapters.cli.common import add_workbook_arguments, load_or_report, working_plan
-from generator.staff.import_mapping import locate_problem
-from generator.i18n import msg
+from generator.staff.tableio import TableFileError, read_csv, read_xlsx
+from generator.staff.working_update import apply_writes, planned_writes
+from generator.validate import load_valid_site
 
 
 def add_arguments(parser) -> None:
     add_workbook_arguments(parser, msg("cli_help.import.xlsx"), msg("cli_help.import.csv"))
+    parser.add_argument("--yes", action="store_true", help=msg("cli_help.import.yes"))
 
 
-def report_cells(problems: list[CellProblem]) -> None:
+def report_cells(problems: list[CellProblem], total: bool = True) -> None:
     for p in sorted(problems, key=lambda p: (p.sheet, p.row, p.column)):
         column = msg("cli.cell_column", column=p.column) if p.column else ""
-        print(msg("cli.cell_problem", sheet=p.sheet, row=p.row, column=column, message=p.message), file=sys.stderr)
-    print(msg("cli.import_problems_total", count=len(problems)), file=sys.stderr)
+        key = "cli.cell_note" if p.note else "cli.cell_problem"
+        print(msg(key, sheet=p.sheet, row=p.row, column=column, message=p.message), file=sys.stderr)
+    if total:
+        print(msg("cli.import_problems_total", count=len(problems)), file=sys.stderr)
 
 
 def run(args) -> int:
@@ -48,45 +58,57 @@ def run(args) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     statuses = [s.name for s in (plan.working.statuses or result.site.statuses)]
-    initiatives, plan_kpis, problems = from_tables(tables, plan.working, statuses)
+    notes: list[CellProblem] = []
+    initiatives, plan_kpis, problems = from_tables(tables, plan.working, statuses, notes)
     if problems:
         report_cells(problems)
         return 1
+    report_cells(notes, total=False)
     new_content = replace(plan.working, initiatives=initiatives, kpis=plan_kpis)
+    working = content_root / "plans" / args.plan / "working"
+    writes = planned_writes(plan.working, new_content, working, content_root)
+    if not writes:
+        print(msg("cli.import_unchanged"))
+        return 0
+    try:
+        if not _checked(content_root, args.plan, writes, tables, new_content):
+            return 1
+        print(format_diff(diff_contents(plan.working, new_content), msg("cli.import_before"),
+                          msg("cli.import_after")))
+        if not _confirmed(args):
+            return 1
+        apply_writes(working, writes)
+    except OSError as exc:
+        print(msg("cli.import_failed", error=explain(exc)), file=sys.stderr)
+        return 1
+    print(msg("cli.imported", path=working, count=len(initiatives), files=len(writes)))
+    return 0
 
-    # Check the result exactly as `validate` would, in a scratch copy of the content.
+
+def _checked(content_root: Path, plan_id: str, writes, tables, new_content) -> bool:
+    """The result checked exactly as `validate` would, in a scratch copy of the content."""
     print(msg("cli.checking_short"), flush=True)
     scratch = Path(tempfile.mkdtemp(prefix="planpub-import-"))
     try:
         scratch_root = scratch / "content"
-        shutil.copytree(content_root, scratch_root)
-        scratch_working = scratch_root / "plans" / args.plan / "working"
-        _write_working(new_content, scratch_working, scratch_root)
+        shutil.copytree(content_root, scratch_root, symlinks=True)
+        apply_writes(scratch_root / "plans" / plan_id / "working", writes)
         checked = load_valid_site(scratch_root)
         if checked.problems:
-            cells = [locate_problem(p, args.plan, tables, new_content) for p in checked.problems]
-            report_cells(cells)
-            return 1
-        # All good: swap the new working copy into place.
-        working = content_root / "plans" / args.plan / "working"
-        staging = Path(tempfile.mkdtemp(prefix=".working-new-", dir=working.parent))
-        _write_working(new_content, staging, content_root)
-        old = working.with_name(f".working-old-{staging.name[-8:]}")
-        working.rename(old)
-        staging.rename(working)
-        shutil.rmtree(old, ignore_errors=True)
+            report_cells([locate_problem(p, plan_id, tables, new_content) for p in checked.problems])
+            return False
+        return True
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    print(msg("cli.imported", path=working, count=len(initiatives)))
-    return 0
 
 
-def _write_working(content, directory: Path, content_root: Path) -> None:
-    if directory.exists():
-        for part in ("plan.yml", "initiatives"):
-            target = directory / part
-            if target.is_dir():
-                shutil.rmtree(target)
-            elif target.exists():
-                target.unlink()
-    write_content(content, directory, content_root)
+def _confirmed(args) -> bool:
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        print(msg("cli.import_needs_yes"), file=sys.stderr)
+        return False
+    if input(msg("cli.import_confirm")).strip().lower() not in ("y", "yes", *msg("release.yes").split()):
+        print(msg("release.cancelled"))
+        return False
+    return True

@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import logging
 import time
+from urllib.parse import urlsplit
 from pathlib import Path
 
 import yaml
@@ -33,6 +34,7 @@ from generator.build.driver import whole_site
 from generator.build.search_index import SearchIndexError
 from generator.i18n import set_language
 from generator.pages import urls
+from generator.pages.chrome import page_chrome
 from generator.pages.builder import problems_page
 from generator.render.renderer import Renderer
 from generator.render.resources import theme_dir
@@ -169,6 +171,18 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
             if config.site_url:
                 page.canonical_url = config.site_url.rstrip("/") + "/" + generated.canonical_url
             context["planpub_page"] = generated
+        chrome = page_chrome(generated.context) if generated is not None else self.batch.chrome
+        if chrome is not None:
+            context["planpub_chrome"] = self.renderer.render_chrome(chrome, page.url)
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        # The 404 page is served at any depth, so its links are absolute: below the path
+        # of site_url, or the server root without one (docs/site/guide/deploy.md).
+        if template_name == "404.html" and self.batch.chrome is not None:
+            base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+            context["planpub_chrome"] = self.renderer.render_chrome(self.batch.chrome, urls.NOT_FOUND, base)
+            context["planpub_not_found"] = self.renderer.render_not_found(self.batch.chrome, base)
         return context
 
     def on_post_page(self, output, page, config):

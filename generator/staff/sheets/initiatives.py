@@ -148,8 +148,7 @@ def _read_field(sheet: SheetReader, number: int, row, field: Field, vocabularies
     if field.kind is Kind.TEXT:
         return sheet.prose(row, field.table_label)
     if field.kind is Kind.LABEL:
-        value = sheet.get(row, field.table_label)
-        return None if value is None else str(value).strip()
+        return sheet.label(number, row, field.table_label)
     if field.kind is Kind.FISCAL_YEAR:
         return sheet.integer(number, row, field.table_label)
     known = vocabularies.get(field.vocabulary, set())

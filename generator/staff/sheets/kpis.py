@@ -4,6 +4,7 @@ sheet (one row per KPI × fiscal year × 目標/実績)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from generator.i18n import msg
 from generator.model.plan import PERIOD_END, Initiative, Kpi, KpiValue, PlanContent
@@ -18,6 +19,12 @@ VALUE_COLUMNS = ("kpi_id", "fiscal_year", "value_kind", "value", "text", "ratio"
                  "base_fy", "by", "as_of")
 DIRECTIONS = ("increase", "decrease")
 VALUE_KINDS = ("targets", "actuals", "references")
+
+
+def is_percent(unit: str | None) -> bool:
+    """A KPI counted in percent (「%」, full-width too): a percent-formatted cell of its
+    values is converted."""
+    return unicodedata.normalize("NFKC", unit or "").strip() == "%"
 
 
 def direction_label(direction: str) -> str:
@@ -96,11 +103,11 @@ def _read_kpis(table: Table, initiatives: dict[str, Initiative], problems: list[
         if label and direction is None:
             sheet.problem(number, c["direction"], error("bad_direction", value=label,
                                                         choices=msg("workbook.choice_separator").join(directions)))
-        name = sheet.text(row, c["kpi_name"])
+        name = sheet.label(number, row, c["kpi_name"])
         if not name:
             sheet.problem(number, c["kpi_name"], error("no_kpi_name"))
         baseline_fy = sheet.integer(number, row, c["baseline_fy"])
-        baseline_value = sheet.number(number, row, c["baseline"])
+        baseline_value = sheet.number(number, row, c["baseline"], percent=is_percent(sheet.text(row, c["unit"])))
         baseline_text = sheet.text(row, c["baseline_text"])
         baseline_as_of = sheet.date(number, row, c["baseline_as_of"])
         baseline = None
@@ -138,9 +145,10 @@ def _read_values(table: Table, kpis: dict[str, Kpi], problems: list[CellProblem]
         by_text = sheet.text(row, c["by"])
         by = PERIOD_END if by_text == msg("workbook.period_end") else \
             sheet.integer(number, row, c["by"]) if by_text else None
-        value = KpiValue(value=sheet.number(number, row, c["value"]), text=sheet.text(row, c["text"]),
+        value = KpiValue(value=sheet.number(number, row, c["value"], percent=is_percent(kpi.unit)),
+                         text=sheet.text(row, c["text"]),
                          ratio=sheet.number(number, row, c["ratio"]),
-                         change_percent=sheet.number(number, row, c["change_percent"]),
+                         change_percent=sheet.number(number, row, c["change_percent"], percent=True),
                          change=sheet.number(number, row, c["change"]),
                          base_fy=sheet.integer(number, row, c["base_fy"]),
                          as_of=sheet.date(number, row, c["as_of"]),

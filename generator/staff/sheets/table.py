@@ -4,6 +4,7 @@ and column (pure, no file I/O: staff/tableio.py reads and writes the files)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -32,6 +33,15 @@ class CellProblem:
     row: int          # 1-based, as Excel shows it (header is row 1)
     column: str       # header text
     message: str
+    note: bool = False   # a value read after normalising it (said, not refused)
+
+
+class PercentCell(float):
+    """A number from a cell Excel shows as a percentage: 80.1% is stored as 0.801."""
+
+
+# Signs people type for a negative number in Japanese documents (▲50 = −50).
+NEGATIVE_MARKS = ("▲", "△", "-", "−")
 
 
 def cell_text(value: Text | None) -> str | None:
@@ -107,6 +117,19 @@ class SheetReader:
     def problem(self, row_number: int, column: str, message: str) -> None:
         self.problems.append(CellProblem(self.table.name, row_number, column, message))
 
+    def note(self, row_number: int, column: str, message: str) -> None:
+        self.problems.append(CellProblem(self.table.name, row_number, column, message, note=True))
+
+    def label(self, number, row, name) -> str | None:
+        """A one-line value (a title, a name): a line break is refused, not joined."""
+        value = self.get(row, name)
+        if value is None:
+            return None
+        text = str(value).strip()
+        if "\n" in text or "\r" in text:
+            self.problem(number, name, error("line_break", value=text.replace("\r", "").replace("\n", "⏎")))
+        return text
+
     def text(self, row, name) -> str | None:
         value = self.get(row, name)
         return None if value is None else str(value).strip()
@@ -122,23 +145,40 @@ class SheetReader:
             return None
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
+        if isinstance(value, str):
+            typed = value
+            value = _fiscal_year(value)
+            if value is None:
+                self.problem(number, name, error("not_integer", value=typed))
+                return None
+            if str(value) != typed:
+                self.note(number, name, error("read_as", value=typed, read=value))
         if not isinstance(value, int) or isinstance(value, bool):
             self.problem(number, name, error("not_integer", value=value))
             return None
         return value
 
-    def number(self, number, row, name) -> int | float | None:
+    def number(self, number, row, name, percent: bool = False) -> int | float | None:
+        """A number; `percent`: the column holds percentages, so a percent-formatted cell
+        (80.1% stored as 0.801) and 「50%」 typed as text both mean the number of percent."""
         value = self.get(row, name)
         if value is None:
             return None
-        if isinstance(value, str):
-            try:
-                value = float(value.replace(",", "").strip())
-            except ValueError:
-                self.problem(number, name, error("not_number_text", value=value))
+        if isinstance(value, PercentCell):
+            if not percent:
+                self.problem(number, name, error("percent_cell", value=f"{float(value) * 100:g}%"))
                 return None
+            value = round(float(value) * 100, 10)
+        elif isinstance(value, str):
+            typed = value
+            value = _typed_number(value, percent)
+            if value is None:
+                key = "percent_text" if "%" in unicodedata.normalize("NFKC", typed) and not percent \
+                    else "not_number_text"
+                self.problem(number, name, error(key, value=typed.strip()))
+                return None
+            if _normalised(typed):
+                self.note(number, name, error("read_as", value=typed.strip(), read=_plain(value)))
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -158,6 +198,36 @@ class SheetReader:
             self.problem(number, name, error("not_date", value=text))
             return None
         return stated
+
+
+def _plain(value) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def _normalised(typed: str) -> bool:
+    """Whether reading a typed number changed more than its commas and spaces: worth a note."""
+    plain = typed.strip().replace(",", "")
+    return unicodedata.normalize("NFKC", plain) != plain or plain[:1] in NEGATIVE_MARKS[:2] or "%" in plain
+
+
+def _typed_number(text: str, percent: bool) -> int | float | None:
+    """A number as people type it: full-width digits (１２３), 1,234, ▲50 (negative), and
+    「50%」 in a percent column. None when it is not one."""
+    value = unicodedata.normalize("NFKC", text).strip().replace(",", "")
+    sign = 1
+    if value[:1] in NEGATIVE_MARKS:
+        sign, value = -1, value[1:].strip()
+    if percent and value.endswith("%"):
+        value = value[:-1].strip()
+    if not re.fullmatch(r"\d+(\.\d+)?", value):
+        return None
+    return sign * (int(value) if value.isdigit() else float(value))
+
+
+def _fiscal_year(text: str) -> int | None:
+    """An integer typed as text, full-width digits included; 令和7年度 / R7 / 2025年度 as 2025."""
+    value = unicodedata.normalize("NFKC", text).strip()
+    return int(value) if value.isdigit() else fiscal.read_fiscal_year(value)
 
 
 def column(key: str) -> str:

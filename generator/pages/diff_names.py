@@ -1,0 +1,60 @@
+"""The compare page in names, never ids: themes, visions, chapters and KPIs named by their
+titles (from either 版), in field labels and in values; changed fields before added or
+removed ones (the reader sees first what is different, then what is new or gone)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.i18n import msg
+from generator.model.diff import FieldChange, PlanDiff
+from generator.model.fields import FieldSet, Kind, Vocabulary
+from generator.model.plan import PlanContent, Vision
+
+# Field kinds whose flattened value is a list of vocabulary ids (model/diff.py _FLATTEN).
+_ID_VOCABULARIES = {Vocabulary.THEMES: "theme", Vocabulary.VISIONS: "vision"}
+_KIND_ORDER = {"changed": 0, "added": 1, "removed": 2}
+
+
+def vision_name(vision: Vision) -> str:
+    return vision.number or (vision.text.items[0] if vision.text and vision.text.items else vision.id)
+
+
+def part_names(*contents: PlanContent) -> dict[tuple[str, str], str]:
+    """("theme" | "vision" | "chapter" | "kpi", id) → the name a reader knows; a later content wins."""
+    names: dict[tuple[str, str], str] = {}
+    for content in contents:
+        names.update({("theme", t.id): t.display_name for t in content.all_themes()})
+        names.update({("vision", v.id): vision_name(v) for v in content.all_visions()})
+        names.update({("chapter", c.id): c.title for c in content.chapters})
+        names.update({("kpi", k.id): k.name for k in content.all_kpis()})
+    return names
+
+
+def _named_value(value: str | None, part: str, names: dict) -> str | None:
+    if value is None:
+        return None
+    separator = msg("ui.list_separator")
+    return separator.join(names.get((part, entry), entry) for entry in value.split(separator))
+
+
+def _readable_change(change: FieldChange, names: dict, fields: FieldSet) -> FieldChange:
+    key = change.key
+    while key[:1] == ("items",):   # a sub-item's field: its own key follows the item id
+        key = key[2:]
+    field = fields.by_change_key(key[0]) if len(key) == 1 else None
+    part = _ID_VOCABULARIES.get(field.vocabulary) if field is not None and field.kind in (Kind.REF, Kind.REFS) else None
+    if part is None:
+        return change
+    return replace(change, old=_named_value(change.old, part, names), new=_named_value(change.new, part, names))
+
+
+def _ordered(changes: list[FieldChange], names: dict, fields: FieldSet) -> list[FieldChange]:
+    readable = [_readable_change(c, names, fields) for c in changes]
+    return sorted(readable, key=lambda c: _KIND_ORDER[c.kind])   # stable: registry order within a kind
+
+
+def readable_diff(diff: PlanDiff, names: dict) -> PlanDiff:
+    """The same changes, with ids in values replaced by names and changed fields first."""
+    return replace(diff, plan_fields=_ordered(diff.plan_fields, names, diff.fields),
+                   initiatives=[replace(c, fields=_ordered(c.fields, names, diff.fields)) for c in diff.initiatives])

@@ -1,0 +1,27 @@
+/* The menu button opens mkdocs-material's drawer (its checkbox) from the keyboard too,
+   says whether it is open (aria-expanded), moves focus into it, and Escape closes it. */
+(function () {
+  "use strict";
+  var toggle = document.getElementById("__drawer");
+  var button = document.querySelector("[data-pp-menu]");
+  var drawer = document.getElementById("pp-drawer");
+  if (!toggle || !button || !drawer) { return; }
+  function sync() { button.setAttribute("aria-expanded", String(toggle.checked)); }
+  function set(open) {
+    toggle.checked = open;
+    toggle.dispatchEvent(new Event("change"));
+    sync();
+  }
+  button.addEventListener("click", function () {
+    set(!toggle.checked);
+    var first = toggle.checked && drawer.querySelector("a[href]");
+    if (first) { first.focus(); }
+  });
+  toggle.addEventListener("change", sync);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.checked) {
+      set(false);
+      button.focus();
+    }
+  });
+})();
