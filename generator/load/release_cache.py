@@ -98,7 +98,7 @@ def _entry(doc: YamlDocument, directory: Path) -> dict:
 def _document(entry: dict, directory: Path) -> YamlDocument:
     relative = Path(_text(entry["path"]))
     if relative.is_absolute() or ".." in relative.parts:
-        raise ValueError("path outside the 版")
+        raise ValueError("path outside the release folder")
     data = datacodec.decode(entry["data"])
     paths, lines = list(datacodec.node_paths(data)), entry["lines"]
     if len(paths) != len(lines) or not all(type(line) is int for line in lines):
