@@ -24,6 +24,7 @@ from generator.load.problems import Problems
 from generator.load.release_cache import CachedDocuments, ReleaseCache
 from generator.model.schema import FIGURE_NAME_PATTERN, ID_PATTERN
 from generator.load.schema_check import check_schema, json_view
+from generator.load.ledger import check_ledger
 from generator.load.manifest import MANIFEST_NAME, compare_manifest
 from generator.model.versions import display_name, order_versions
 from generator.load.safe_paths import find_symlinks, is_real_dir, link_target
@@ -118,6 +119,7 @@ def load_plan(plan_dir: Path, problems: Problems, cache: ReleaseCache | None = N
             if version is not None:
                 versions.append(version)
 
+    check_ledger(plan_dir, problems)
     working_dir = plan_dir / "working"
     if is_real_dir(working_dir):
         loaded.working = load_content(working_dir, problems)
