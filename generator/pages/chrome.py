@@ -50,6 +50,8 @@ def portal_chrome(site: Site) -> Chrome:
     """Every plan at its stable address, with the pages of its latest 版."""
     plans = []
     for plan in site.plans:
+        if plan.latest is None:
+            continue  # a new plan with nothing published yet has no pages to link
         content = plan.snapshots[plan.latest.id]
         base = urls.plan_base(plan.id)
         plans.append(PlanLinks(_plan_name(content), base, sections.plan_menu(base, plan.id, content.fields)))
