@@ -251,6 +251,8 @@ def load_content(directory: Path, problems: Problems, cached: CachedDocuments | 
     content.figures = _load_figures(directory / "figures", problems)
     for index, chapter in enumerate(data.get("chapters", [])):
         path = directory / chapter["file"]
+        if path.is_symlink():
+            continue   # reported by the scan of load_site
         if not path.is_file():
             problems.add(plan_doc.path, plan_doc.line_of(("chapters", index, "file")), f"chapters[{index}].file",
                          msg("errors.chapter_missing", value=chapter["file"]), msg("hints.chapter_missing"),

@@ -19,6 +19,7 @@ import yaml
 from generator.i18n import msg
 from generator.load import safe_paths
 from generator.load.problems import Problems
+from generator.load.yaml_errors import explain, fullwidth_indented
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a plan file is kilobytes; anything bigger is a mistake
 # Content nests a few levels (plan → themes → children → kpis → targets); libyaml's
@@ -153,9 +154,8 @@ def parse_yaml(text: str, path: Path, problems: Problems) -> YamlDocument | None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        detail = (exc.problem or exc.context or "").strip()
-        problems.add(path, line, "", msg("errors.yaml_syntax", detail=detail),
-                     msg("hints.yaml_syntax"), code="yaml_syntax")
+        message, hint = explain(text, line, (exc.problem or exc.context or "").strip())
+        problems.add(path, line, "", message, hint, code="yaml_syntax")
         return None
     except yaml.YAMLError as exc:  # e.g. a second document or a reader error
         problems.add(path, None, "", msg("errors.yaml_syntax", detail=str(exc).splitlines()[0]),
@@ -270,6 +270,11 @@ class _Builder:
                 key = self.loader.construct_object(key_node, deep=True)
                 if isinstance(key, (list, dict)):
                     key = str(key)
+                if fullwidth_indented(key):   # 「　theme: …」 reads as a key named "　theme"
+                    self.refused = True
+                    self.problems.add(self.doc.path, key_node.start_mark.line + 1, "",
+                                      msg("errors.fullwidth_indent", key=key.lstrip("\u3000")),
+                                      msg("hints.fullwidth_indent"), code="fullwidth_indent")
                 if key in result:
                     first = self.doc.lines.get(key_path + (key,))
                     self.problems.add(self.doc.path, key_node.start_mark.line + 1,
