@@ -61,9 +61,10 @@ def kpi(draw, kpi_id: str, period: tuple[int, int]) -> dict:
     """One measure in a shape real plans use; targets agree with the direction."""
     direction = draw(st.sampled_from(["increase", "decrease"]))
     sign = 1 if direction == "increase" else -1
-    base = draw(st.integers(10, 1000))
-    data: dict = {"id": kpi_id, "name": draw(phrase()), "unit": draw(st.sampled_from(["件", "%", "人", "分"])),
-                  "direction": direction}
+    unit = draw(st.sampled_from(["件", "%", "人", "分"]))
+    # A share stays a share: 1.5 times 60 % is still within 0–100 (validate refuses more).
+    base = draw(st.integers(10, 60)) if unit == "%" else draw(st.integers(10, 1000))
+    data: dict = {"id": kpi_id, "name": draw(phrase()), "unit": unit, "direction": direction}
     shape = draw(st.sampled_from(["numbers", "relative", "without_year", "qualitative", "reference"]))
     base_fy = period[0]
     if shape != "qualitative" and draw(st.booleans()):

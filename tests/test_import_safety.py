@@ -53,6 +53,21 @@ def _edit(path: Path, change) -> None:
     workbook.save(path)
 
 
+def _percent(sheet: str, column: str, value: float, number_format: str, **where):
+    """An edit: a number shown as a percentage, as Excel stores it (80.1% is 0.801)."""
+    def edit(workbook):
+        cell = _cell(workbook, sheet, column, **where)
+        cell.value, cell.number_format = value, number_format
+    return edit
+
+
+def _refused_unchanged(content: Path, path: Path, *expected: str) -> None:
+    """The import (with --yes) is refused with `expected` and writes nothing."""
+    before = tree_digest(content)
+    _refused(_import(content, path, "--yes"), *expected)
+    assert tree_digest(content) == before
+
+
 def _refused(result, *expected: str) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     for text in expected:
@@ -163,11 +178,9 @@ def test_edited_header_is_refused_naming_the_cell(basic_content, tmp_path):
         header = [c.value for c in workbook["取組"][1]]
         workbook["取組"].cell(row=1, column=header.index("効果") + 1).value = "期待される効果"
     _edit(path, rename)
-    before = tree_digest(basic_content)
-    result = _import(basic_content, path, "--yes")
-    _refused(result, "シート「取組」 1行目 列「期待される効果」: Q1 の見出し「期待される効果」は、このシートの列ではありません",
-             "使える見出し: 取組ID／番号／取組名", "効果", "何も書き換えていません")
-    assert tree_digest(basic_content) == before
+    _refused_unchanged(basic_content, path,
+                       "シート「取組」 1行目 列「期待される効果」: Q1 の見出し「期待される効果」は、このシートの列ではありません",
+                       "使える見出し: 取組ID／番号／取組名", "効果", "何も書き換えていません")
 
 
 def test_added_numbered_department_column_is_not_an_unknown_header(basic_content, tmp_path):
@@ -184,25 +197,16 @@ def test_added_numbered_department_column_is_not_an_unknown_header(basic_content
 
 def test_percent_cell_in_a_column_that_is_not_percent_is_refused(basic_content, tmp_path):
     path = _export(basic_content, tmp_path)
-
-    def percent(workbook):
-        cell = _cell(workbook, "KPIの値", "数値", **{"KPI ID": "online-procedures", "年度": 2024, "種別": "目標"})
-        cell.value, cell.number_format = 0.801, "0.0%"
-    _edit(path, percent)
-    before = tree_digest(basic_content)
-    _refused(_import(basic_content, path, "--yes"),
-             "シート「KPIの値」 2行目 列「数値」: セルの表示形式がパーセント（80.1%）ですが、この列はパーセントの列ではありません")
-    assert tree_digest(basic_content) == before
+    _edit(path, _percent("KPIの値", "数値", 0.801, "0.0%", **{"KPI ID": "online-procedures", "年度": 2024, "種別": "目標"}))
+    _refused_unchanged(basic_content, path,
+                       "シート「KPIの値」 2行目 列「数値」: セルの表示形式がパーセント（80.1%）ですが、この列はパーセントの列ではありません")
 
 
 def test_percent_cell_of_a_percent_kpi_is_read_as_percent(basic_content, tmp_path):
     path = _export(basic_content, tmp_path)
 
-    def percent(workbook):
-        _cell(workbook, "KPI", "単位", **{"KPI ID": "online-procedures"}).value = "%"
-        cell = _cell(workbook, "KPIの値", "数値", **{"KPI ID": "online-procedures", "年度": 2024, "種別": "目標"})
-        cell.value, cell.number_format = 0.101, "0.0%"
-    _edit(path, percent)
+    _edit(path, lambda wb: setattr(_cell(wb, "KPI", "単位", **{"KPI ID": "online-procedures"}), "value", "%"))
+    _edit(path, _percent("KPIの値", "数値", 0.101, "0.0%", **{"KPI ID": "online-procedures", "年度": 2024, "種別": "目標"}))
     result = _import(basic_content, path, "--yes")
     assert result.returncode == 0, result.stderr
     text = (basic_content / "plans" / PLAN / "working" / "initiatives" / "online.yml").read_text(encoding="utf-8")
@@ -214,10 +218,7 @@ def test_fifty_percent_typed_in_change_percent_means_fifty(basic_content, tmp_pa
     the file's change_percent: -50, so nothing changes."""
     path = _export(basic_content, tmp_path)
 
-    def typed(workbook):
-        cell = _cell(workbook, "KPIの値", "増減率（%）", **{"KPI ID": "counter-wait", "種別": "目標"})
-        cell.value, cell.number_format = -0.5, "0%"
-    _edit(path, typed)
+    _edit(path, _percent("KPIの値", "増減率（%）", -0.5, "0%", **{"KPI ID": "counter-wait", "種別": "目標"}))
     before = tree_digest(basic_content)
     result = _import(basic_content, path)
     assert result.returncode == 0, result.stderr
@@ -227,18 +228,14 @@ def test_fifty_percent_typed_in_change_percent_means_fifty(basic_content, tmp_pa
 def test_percent_typed_as_text_in_a_number_column_is_refused(basic_content, tmp_path):
     path = _export(basic_content, tmp_path)
     _edit(path, lambda wb: setattr(_cell(wb, "KPI", "基準値", **{"KPI ID": "online-procedures"}), "value", "50%"))
-    before = tree_digest(basic_content)
-    _refused(_import(basic_content, path, "--yes"), "シート「KPI」 2行目 列「基準値」: 「50%」の「%」はこの列では使えません")
-    assert tree_digest(basic_content) == before
+    _refused_unchanged(basic_content, path, "シート「KPI」 2行目 列「基準値」: 「50%」の「%」はこの列では使えません")
 
 
 def test_line_break_in_a_title_is_refused(basic_content, tmp_path):
     path = _export(basic_content, tmp_path)
     _edit(path, lambda wb: setattr(_cell(wb, "取組", "取組名", 取組ID="online"), "value", "オンライン\n申請"))
-    before = tree_digest(basic_content)
-    _refused(_import(basic_content, path, "--yes"),
-             "シート「取組」 2行目 列「取組名」: 「オンライン⏎申請」に改行が含まれています。名称は1行で入力してください")
-    assert tree_digest(basic_content) == before
+    _refused_unchanged(basic_content, path,
+                       "シート「取組」 2行目 列「取組名」: 「オンライン⏎申請」に改行が含まれています。名称は1行で入力してください")
 
 
 # ── Japanese input habits: read with a note ────────────────────────────────────
@@ -268,3 +265,41 @@ def test_japanese_input_habits_are_read_with_a_note(basic_content, tmp_path):
     assert "2024: {value: 10, as_of: '2025-03-31'}" in text and "baseline: {fy: 2023, value: -5}" in text
     paperless = (basic_content / "plans" / PLAN / "working" / "initiatives" / "paperless.yml").read_text(encoding="utf-8")
     assert "title: ペーパーレス化\n" in paperless
+
+
+def test_csv_percent_text_in_change_percent_and_full_width_year(basic_content, tmp_path):
+    """CSV cells are text: 「-50%」 in 増減率（%） is -50 (as the file says) and 「２０２５」 is 2025."""
+    import csv
+    folder = tmp_path / "csv"
+    assert run_cli("export", PLAN, "--csv", str(folder), "--content", str(basic_content)).returncode == 0
+    path = folder / "KPIの値.csv"
+    with open(path, encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    header = rows[0]
+    for row in rows[1:]:
+        if row[header.index("KPI ID")] == "counter-wait" and row[header.index("種別")] == "目標":
+            row[header.index("増減率（%）")] = "-50%"
+        if row[header.index("年度")] == "2025":
+            row[header.index("年度")] = "２０２５"
+    with open(path, "w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream, lineterminator="\r\n").writerows(rows)
+    before = tree_digest(basic_content)
+    result = run_cli("import", PLAN, "--csv", str(folder), "--content", str(basic_content))
+    assert result.returncode == 0, result.stderr
+    assert "「-50%」を -50 として読み取りました" in result.stderr and "「２０２５」を 2025 として読み取りました" in result.stderr
+    assert "何も書き換えていません" in result.stdout and tree_digest(basic_content) == before
+
+
+PATTERN_PLANS = sorted(p.name for p in (FIXTURES / "patterns" / "plans").iterdir() if (p / "working").is_dir())
+
+
+@pytest.mark.parametrize("plan", PATTERN_PLANS)
+def test_pattern_plans_survive_export_and_import_byte_for_byte(tmp_path, plan):
+    """Plans of many shapes written by hand for the pattern tests: nothing written back."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "patterns", content)
+    before = tree_digest(content)
+    path = _export(content, tmp_path, plan)
+    result = _import(content, path, plan=plan)
+    assert result.returncode == 0, result.stderr
+    assert "何も書き換えていません" in result.stdout and tree_digest(content) == before

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -54,11 +56,15 @@ def server(basic_content, tmp_path):
     try:
         yield f"http://127.0.0.1:{port}/dx/plan/", basic_content
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _stop(process)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def test_preview_reloads_after_content_edit(server):
@@ -82,3 +88,41 @@ def test_preview_shows_problems_in_the_browser(server):
                                                                           encoding="utf-8")
     html = _wait_for(base, lambda html: "内容に問題があります" in html)
     assert "市民科" in html and "online.yml" in html
+
+
+def test_broken_content_shows_on_the_page_being_edited_and_recovers(server):
+    base, content = server
+    url = base + "sample/working/initiatives/online/"
+    _wait_for(url, lambda html: "オンライン申請" in html and "未公開の作業中の版" in html)
+    online = content / "plans/sample/working/initiatives/online.yml"
+    good = online.read_text(encoding="utf-8")
+    online.write_text(good.replace("title: オンライン申請", "title: オンライン申請\n  : ["), encoding="utf-8")
+    html = _wait_for(url, lambda html: "内容に問題があります" in html)  # in place of the page, not a 404
+    assert re.search(r"initiatives/online\.yml:\d+", html), html
+    with pytest.raises(urllib.error.HTTPError) as missing:  # an address the preview never showed
+        _get(base + "sample/working/initiatives/not-yet/")
+    unseen = missing.value.read().decode("utf-8")
+    assert "内容に問題があります" in unseen and re.search(r"initiatives/online\.yml:\d+", unseen)
+    assert "Not found" not in html and "404" not in html
+    online.write_text(good, encoding="utf-8")
+    _wait_for(url, lambda html: "オンライン申請" in html and "内容に問題があります" not in html)
+
+
+def test_busy_port_takes_the_next_free_one_and_says_so(basic_content, tmp_path):
+    config = _config_for(basic_content, tmp_path)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--config", str(config), "--addr", f"127.0.0.1:{port}"],
+            cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True)
+        try:
+            first = process.stdout.readline()
+            assert f"ポート {port} は別のプログラムが使用中のため" in first, first
+            free = int(first.split("ポート ")[2].split(" ")[0])
+            assert free != port
+            _wait_for(f"http://127.0.0.1:{free}/dx/plan/", lambda html: "テスト用サイト" in html)
+        finally:
+            _stop(process)

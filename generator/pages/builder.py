@@ -114,9 +114,10 @@ def withdrawn_pages(site: Site, latest: Edition) -> Iterator[Page]:
                    description=msg("ui.withdrawn_description", title=title))
 
 
-def problems_page(problems) -> Page:
-    """The preview's stand-in home page when content has problems."""
-    return Page(url=urls.SITE_HOME, kind=PageKind.PROBLEMS, title=msg("ui.problems_title"),
+def problems_page(problems, url: str = urls.SITE_HOME) -> Page:
+    """The preview's stand-in page when content has problems: at the site home, and at the
+    address of every page the preview showed before (the page being edited shows them)."""
+    return Page(url=url, kind=PageKind.PROBLEMS, title=msg("ui.problems_title"),
                 context=ProblemsContext(site=None, problems=problems.sorted()))
 
 

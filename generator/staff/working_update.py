@@ -20,16 +20,15 @@ INITIATIVES = "initiatives"
 def planned_writes(old: PlanContent, new: PlanContent, working: Path, content_root: Path) -> dict[str, str | None]:
     """Path (relative to `working`) → its new text, or None to delete it; only what changes."""
     writes: dict[str, str | None] = {}
-    _plan = working / "plan.yml"
     _one(writes, "plan.yml", working, plan_dict(old, [i.id for i in old.initiatives]),
-         plan_dict(new, [i.id for i in new.initiatives]), schema_hint(_plan, content_root, "plan"))
+         plan_dict(new, [i.id for i in new.initiatives]), schema_hint(working / "plan.yml", content_root, "plan"))
     hint = schema_hint(working / INITIATIVES / "x.yml", content_root, "initiative")
     before = {i.id: i for i in old.initiatives}
     for initiative in new.initiatives:
         was = before.get(initiative.id)
         _one(writes, f"{INITIATIVES}/{initiative.id}.yml", working,
              initiative_dict(was, old.fields) if was else None, initiative_dict(initiative, new.fields), hint)
-    for removed in set(before) - {i.id for i in new.initiatives}:
+    for removed in sorted(set(before) - {i.id for i in new.initiatives}):
         writes[f"{INITIATIVES}/{removed}.yml"] = None
     return writes
 

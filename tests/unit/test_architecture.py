@@ -22,7 +22,8 @@ ALLOWED = {
     "render": {"model", "pages"},
     "build": {"model", "load", "pages", "render"},
     "staff": {"model", "load", "validate", "render"},   # render.resources: the scaffold's folder
-    "adapters": {"model", "load", "validate", "pages", "render", "build", "staff"},
+    "adapters": {"model", "load", "validate", "pages", "render", "build", "staff", "quality"},
+    "quality": set(),    # checks on built HTML files, shared with the tests
 }
 # Japanese that is data, not UI text: calendar era names, and the marks staff type in
 # Japanese input (bullets, 第…版).

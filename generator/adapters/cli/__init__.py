@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from generator.adapters.cli import build, diff, export, import_, ledger, new, release, schema, serve, upgrade, validate
+from generator.adapters.cli import build, check, diff, export, import_, ledger, new, release, schema, serve, upgrade, validate
 from generator.i18n import msg
 
 COMMANDS = {
     "new": new,
     "validate": validate,
     "build": build,
+    "check": check,
     "serve": serve,
     "diff": diff,
     "export": export,

@@ -10,6 +10,7 @@ Frozen 版 are taken from the cache (see generator.build); `--jobs` renders in p
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 import sys
@@ -60,15 +61,9 @@ def run(args) -> int:
         print(msg("cli.bad_shard", value=args.shard), file=sys.stderr)
         return 2
     config_path = args.config.resolve()
-    if not config_path.is_file():
-        print(msg("cli.config_missing", path=args.config), file=sys.stderr)
-        return 1
     quiet_mkdocs()
-    print(msg("cli.checking"), flush=True)
-    try:
-        settings = read_settings(config_path)
-    except SettingsError as exc:
-        print(msg("cli.config_error", error=exc), file=sys.stderr)
+    settings = settings_or_report(config_path, args.config, before=lambda: print(msg("cli.checking"), flush=True))
+    if settings is None:
         return 1
     content_dir = args.content.resolve() if args.content else settings.content_dir
     site_dir = args.site_dir.resolve() if args.site_dir else settings.site_dir
@@ -137,6 +132,27 @@ def _build(args, settings, config_path: Path, content_dir: Path, site_dir: Path,
             "total": total, "pages": pages, "jobs": request.jobs, "phases": dict(timings.phases),
             "units_rendered": timings.units_rendered, "units_cached": timings.units_cached}, indent=2))
     return 0
+
+
+def settings_or_report(config_path: Path, given: Path, before=None):
+    """The settings of mkdocs.yml, or None after saying what is wrong with it."""
+    if not config_path.is_file():
+        print(msg("cli.config_missing", path=given), file=sys.stderr)
+        return None
+    if before is not None:
+        before()
+    try:
+        return read_settings(config_path)
+    except SettingsError as exc:
+        print(msg("cli.config_error", error=exc), file=sys.stderr)
+        return None
+
+
+def make_args(config: Path, content: Path, site_dir: Path) -> argparse.Namespace:
+    """The arguments of a plain `planpub build` into `site_dir` (for commands that build)."""
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    return parser.parse_args(["--config", str(config), "--content", str(content), "--site-dir", str(site_dir)])
 
 
 def parse_shard(value: str) -> tuple[int, int] | None:

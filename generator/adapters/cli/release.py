@@ -11,6 +11,7 @@ from generator.validate import load_valid_site
 from generator.staff.release import ReleaseRefused, ReleaseRequest, prepare_release, write_release
 from generator.adapters.cli.common import report
 from generator.adapters.cli.diff import format_diff
+from generator.adapters.cli.textfile import TextFileError, read_staff_text
 
 
 def add_arguments(parser) -> None:
@@ -34,10 +35,12 @@ def run(args) -> int:
     notes_text = None
     if args.notes is not None:
         try:
-            notes_text = args.notes.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+            notes_text, note = read_staff_text(args.notes)
+        except TextFileError as exc:
             print(msg("release.notes_unreadable", file=args.notes, error=exc), file=sys.stderr)
             return 1
+        if note:
+            print(note)
     print(msg("release.checking"), flush=True)
     loaded = load_valid_site(args.content)
     if loaded.problems:

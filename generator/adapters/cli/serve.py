@@ -1,12 +1,20 @@
-"""planpub serve: preview the site with live reload while editing content/ or theme/."""
+"""planpub serve: preview the site with live reload while editing content/ or theme/.
+
+A port another program already uses is not an error: the next free one is taken, and
+the preview says which address it is on."""
 
 from __future__ import annotations
 
+import socket
 import sys
 from pathlib import Path
+
+from generator.adapters.cli.oserrors import explain
 from generator.adapters.mkdocs.logs import quiet_mkdocs
 from generator.adapters.mkdocs.serve import ServeError, serve
 from generator.i18n import msg
+
+PORTS_TRIED = 20
 
 
 def add_arguments(parser) -> None:
@@ -18,11 +26,38 @@ def run(args) -> int:
     if not args.config.is_file():
         print(msg("cli.config_missing", path=args.config), file=sys.stderr)
         return 1
+    host, _, port_text = args.addr.rpartition(":")
+    if not port_text.isdigit() or not host:
+        print(msg("cli.bad_addr", addr=args.addr), file=sys.stderr)
+        return 2
+    wanted = int(port_text)
+    port = free_port(host, wanted)
+    if port is None:
+        print(msg("cli.ports_busy", host=host, first=wanted, last=wanted + PORTS_TRIED - 1), file=sys.stderr)
+        return 1
+    if port != wanted:
+        print(msg("cli.port_busy", port=wanted, free=port), flush=True)
     quiet_mkdocs()
-    print(msg("cli.serving", addr=args.addr), flush=True)
+    addr = f"{host}:{port}"
+    print(msg("cli.serving", addr=addr), flush=True)
     try:
-        serve(args.config, args.addr)
+        serve(args.config, addr)
     except ServeError as exc:
         print(msg("cli.serve_failed", error=exc), file=sys.stderr)
         return 1
+    except OSError as exc:
+        print(msg("cli.serve_failed", error=explain(exc)), file=sys.stderr)
+        return 1
     return 0
+
+
+def free_port(host: str, first: int) -> int | None:
+    """`first`, or the next port on `host` nothing listens on."""
+    for port in range(first, first + PORTS_TRIED):
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            try:
+                probe.bind((host, port))
+            except OSError:
+                continue
+            return port
+    return None

@@ -58,6 +58,10 @@ class PlanPubConfig(Config):
 
 
 _RENDERERS: dict[str, Renderer] = {}
+# The addresses the preview last served (MkDocs makes a new plugin for every rebuild, so
+# this lives in the module): while content is broken, each shows the problems instead of
+# a 404, so the page being edited says what is wrong and comes back once it is fixed.
+_SHOWN: set[str] = set()
 
 
 def overrides_of(config) -> Path | None:
@@ -95,6 +99,7 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         self.pages: dict = {}
         self.renderer: Renderer | None = None
         self.content_dir: Path | None = None
+        self.problems = None   # the problems page, while previewing broken content
         self.command = "build"
 
     def on_startup(self, *, command, dirty):
@@ -120,10 +125,16 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
                 raise PluginError(f"content has {len(result.problems)} problem(s):\n{listing}")
             # While previewing, show the problems in the browser instead of stopping the server.
             log.error("content has %d problem(s):\n%s", len(result.problems), listing)
-            return Batch([problems_page(result.problems)], {}, True, result.site.language if result.site else "ja")
+            pages = [problems_page(result.problems, url) for url in [urls.SITE_HOME] + sorted(_SHOWN - {urls.SITE_HOME})]
+            self.problems = pages[0]  # also on the 404 page, for addresses not shown before
+            return Batch(pages, {}, True, result.site.language if result.site else "ja")
         set_language(result.site.language)
-        return whole_site(result.site, Renderer(overrides_of(config)), config.site_url or "",
-                          preview=self.command == "serve")
+        batch = whole_site(result.site, Renderer(overrides_of(config)), config.site_url or "",
+                           preview=self.command == "serve")
+        if self.command == "serve":
+            _SHOWN.clear()
+            _SHOWN.update(page.url for page in batch.pages)
+        return batch
 
     def on_files(self, files: Files, config) -> Files:
         # The page and feed templates under theme/planpub/ are read by the renderer; MkDocs
@@ -179,7 +190,9 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
     def on_template_context(self, context, template_name, config):
         # The 404 page is served at any depth, so its links are absolute: below the path
         # of site_url, or the server root without one (docs/site/guide/deploy.md).
-        if template_name == "404.html" and self.batch.chrome is not None:
+        if template_name == "404.html" and self.problems is not None:
+            context["planpub_not_found"] = self.renderer.render(self.problems)
+        elif template_name == "404.html" and self.batch.chrome is not None:
             base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
             context["planpub_chrome"] = self.renderer.render_chrome(self.batch.chrome, urls.NOT_FOUND, base)
             context["planpub_not_found"] = self.renderer.render_not_found(self.batch.chrome, base)

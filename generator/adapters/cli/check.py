@@ -1,0 +1,134 @@
+"""planpub check: the quality gate staff can run on their own content — the checks the
+test suite runs on the sample. Validate, build into a temporary folder, then check the
+built site: internal links and anchors, resources from other hosts, HTML validity (the
+Nu Html Checker) and accessibility (axe-core in Chromium) on one page of every page
+type. A short report; exit 1 if any check fails or cannot run (a missing tool is named
+with how to install it, never skipped)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from generator.adapters.cli.build import make_args, run as run_build, settings_or_report
+from generator.adapters.cli.common import load_or_report
+from generator.build.units import UnitRenderer, plan_units
+from generator.i18n import msg
+from generator.pages.builder import portal_pages
+from generator.quality.browser import axe_violations, launch, serve_directory, sync_playwright
+from generator.quality.sitecheck import check_links, foreign_resources, run_vnu
+from generator.quality.tools import MissingTool
+
+SHOWN = 5   # findings listed per check; the rest are counted
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--config", default="mkdocs.yml", type=Path, help=msg("cli_help.check.config"))
+    parser.add_argument("--content", default=None, type=Path, help=msg("cli_help.check.content"))
+
+
+def run(args) -> int:
+    config = args.config.resolve()
+    settings = settings_or_report(config, args.config)
+    if settings is None:
+        return 1
+    content = args.content.resolve() if args.content else settings.content_dir
+    result = load_or_report(content)
+    if result is None:
+        _line(False, "check.validate_failed")
+        return 1
+    _line(True, "check.validated")
+    work = Path(tempfile.mkdtemp(prefix="planpub-check-"))
+    try:
+        site = work / "site"
+        built = run_build(make_args(config, content, site))
+        if built != 0:
+            _line(False, "check.build_failed")
+            return 1
+        pages = sample_pages(result.site)
+        failed = [not ok for ok in (
+            _links(site, urlsplit(settings.site_url).path or "/"),
+            _foreign(site),
+            _vnu(site),
+            _axe(site, pages),
+        )]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(msg("check.failed" if any(failed) else "check.passed", count=sum(failed)))
+    return 1 if any(failed) else 0
+
+
+def sample_pages(site) -> dict[str, str]:
+    """One page of every page type (latest and archived 版 apart): label → URL in the site."""
+    chosen: dict[str, str] = {}
+    for page in portal_pages(site):
+        chosen.setdefault(page.kind.value, page.url)
+    producer = UnitRenderer(site)
+    for plan in site.plans:
+        for unit in plan_units(plan):
+            suffix = "" if unit.edition.is_latest else msg("check.archived")
+            for page in producer.pages(unit):
+                chosen.setdefault(page.kind.value + suffix, page.url)
+    return chosen
+
+
+def _line(ok: bool, key: str, **values) -> None:
+    print(msg("check.ok" if ok else "check.ng", text=msg(key, **values)), flush=True)
+
+
+def _findings(findings: list[str]) -> None:
+    for finding in findings[:SHOWN]:
+        print(msg("check.finding", text=finding))
+    if len(findings) > SHOWN:
+        print(msg("check.more", count=len(findings) - SHOWN))
+
+
+def _links(site: Path, prefix: str) -> bool:
+    checked, broken = check_links(site, prefix if prefix.endswith("/") else prefix + "/")
+    _line(not broken, "check.links", checked=checked, broken=len(broken))
+    _findings(broken)
+    return not broken
+
+
+def _foreign(site: Path) -> bool:
+    found = foreign_resources(site)
+    _line(not found, "check.foreign", count=len(found))
+    _findings(found)
+    return not found
+
+
+def _vnu(site: Path) -> bool:
+    try:
+        pages, errors = run_vnu(site)
+    except MissingTool as missing:
+        _line(False, "check.cannot_run", check=msg("check.vnu_name"), reason=missing)
+        return False
+    lines = [line for line in errors.splitlines() if line.strip()]
+    _line(not lines, "check.vnu", pages=pages, errors=len(lines))
+    _findings([line.replace(str(site) + "/", "") for line in lines])
+    return not lines
+
+
+def _axe(site: Path, pages: dict[str, str]) -> bool:
+    found: list[str] = []
+    try:
+        with sync_playwright() as playwright, serve_directory(site) as base:
+            browser = launch(playwright)
+            try:
+                for label, url in pages.items():
+                    page = browser.new_page()
+                    page.goto(base + url, wait_until="networkidle")
+                    found += [msg("check.axe_finding", page=url or "/", kind=label, rule=v["id"], help=v["help"])
+                              for v in axe_violations(page)]
+                    page.close()
+            finally:
+                browser.close()
+    except MissingTool as missing:
+        _line(False, "check.cannot_run", check=msg("check.axe_name"), reason=missing)
+        return False
+    _line(not found, "check.axe", pages=len(pages), count=len(found))
+    _findings(found)
+    return not found
