@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.i18n import msg
 
 from .refusal import refused, reported
@@ -105,31 +107,18 @@ def test_a_colon_inside_a_value_is_explained(basic_content):
     japanese_only(result)
 
 
-def test_an_unclosed_quote_is_explained(basic_content):
-    write(basic_content, INIT, 'title: "オンライン申請\ntheme: counter\n')
+@pytest.mark.parametrize("text, line, kind", [
+    pytest.param('title: "オンライン申請\ntheme: counter\n', 3, "unclosed", id="unclosed quote"),
+    pytest.param('title: オンライン申請\nschedule:\n  2024: 試行\n 2025: 本格運用\n', 4, "indentation",
+                 id="uneven indentation"),
+    pytest.param('title: オンライン申請\ndepartments: [市民課, 政策企画課\ntheme: counter\n', 3, "flow_unclosed",
+                 id="unclosed bracket"),
+    pytest.param('title: オンライン申請\n---\ntitle: 別\n', 2, "two_documents", id="second document"),
+])
+def test_a_syntax_error_is_explained_in_japanese(basic_content, text, line, kind):
+    write(basic_content, INIT, text)
     result = refused(basic_content)
-    reported(result, f"content/{INIT}:3", msg("errors.yaml_syntax_unclosed"))
-    japanese_only(result)
-
-
-def test_uneven_indentation_is_explained(basic_content):
-    write(basic_content, INIT, 'title: オンライン申請\nschedule:\n  2024: 試行\n 2025: 本格運用\n')
-    result = refused(basic_content)
-    reported(result, f"content/{INIT}:4", msg("errors.yaml_syntax_indentation"))
-    japanese_only(result)
-
-
-def test_an_unclosed_bracket_is_explained(basic_content):
-    write(basic_content, INIT, 'title: オンライン申請\ndepartments: [市民課, 政策企画課\ntheme: counter\n')
-    result = refused(basic_content)
-    reported(result, f"content/{INIT}:3", msg("errors.yaml_syntax_flow_unclosed"))
-    japanese_only(result)
-
-
-def test_a_second_document_is_explained(basic_content):
-    write(basic_content, INIT, 'title: オンライン申請\n---\ntitle: 別\n')
-    result = refused(basic_content)
-    reported(result, f"content/{INIT}:2", msg("errors.yaml_syntax_two_documents"))
+    reported(result, f"content/{INIT}:{line}", msg(f"errors.yaml_syntax_{kind}"))
     japanese_only(result)
 
 
