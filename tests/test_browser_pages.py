@@ -148,6 +148,7 @@ def test_filter_count_is_live_and_updates(browser, sample_url):
     status = page.locator("[data-pp-result]")
     assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
     assert status.inner_text() == "51件の取組を表示しています"
+    assert page.locator("[data-pp-total]").is_hidden()    # one count on the page, the one that updates
     page.get_by_label("担当課").select_option("総務課")
     shown = page.locator(".pp-card:not([hidden])").count()
     assert 0 < shown < 51
@@ -224,4 +225,112 @@ def test_group_headings_give_the_full_theme_path(browser, basic_url):
     page = _open(browser, basic_url + "sample/initiatives/", LAPTOP)
     headings = page.locator(".pp-group h2").all_inner_texts()
     assert "① 市民サービスの改革 ＞ ① 窓口改革" in headings
+    page.close()
+
+
+# ── charts ────────────────────────────────────────────────────────────────────
+
+CHART_TEXT = """() => [...document.querySelectorAll('figure.pp-chart svg')].map(svg => {
+  const box = svg.getBoundingClientRect();
+  const scale = box.width / svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll('text')].map(t => {
+    const r = t.getBoundingClientRect();
+    return {text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale,
+            inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5};
+  });
+}).flat()"""
+
+
+@pytest.mark.parametrize("size", [PHONE, ZOOM_400, LAPTOP], ids=["390", "320", "1280"])
+@pytest.mark.parametrize("path", ["sample/kpi/", "sample/", "sample/initiatives/online/"])
+def test_chart_text_is_at_least_12px_and_never_clipped(browser, basic_url, path, size):
+    page = _open(browser, basic_url + path, size)
+    texts = page.evaluate(CHART_TEXT)
+    assert texts, "the page has a chart"
+    assert [t for t in texts if t["px"] < 12] == []
+    assert [t["text"] for t in texts if not t["inside"]] == []
+    page.close()
+
+
+def test_kashima_charts_are_readable_on_a_phone(browser, sample_url):
+    page = _open(browser, sample_url + "kashima/kpi/", PHONE)
+    texts = page.evaluate(CHART_TEXT)
+    assert texts and min(t["px"] for t in texts) >= 12 and all(t["inside"] for t in texts)
+    assert any(t["text"] == "令和6年度" for t in texts)     # the last year at the right edge, clipped before
+    page.close()
+
+
+def test_a_single_value_is_a_figure_and_the_table_stays(browser, sample_url):
+    page = _open(browser, sample_url + "kashima/kpi/", PHONE)
+    kpi = page.locator("section.pp-kpi", has=page.locator(".pp-kpi-figure")).first
+    assert kpi.locator("svg").count() == 0
+    figure = kpi.locator(".pp-kpi-figure").inner_text()
+    assert "目標（令和6年度）" in figure
+    value = kpi.locator(".pp-kpi-figure__value")
+    assert float(page.evaluate("e => getComputedStyle(e).fontSize", value.element_handle())[:-2]) >= 24
+    assert kpi.locator("table").count() == 1    # the table fallback is kept
+    page.close()
+
+
+# ── search ────────────────────────────────────────────────────────────────────
+
+def _search(page, url, query):
+    page.goto(url + "search/?q=" + query, wait_until="networkidle")
+    page.wait_for_selector(".pp-search-result")
+    return page.locator(".pp-search-result")
+
+
+def test_search_pages_beyond_twenty_results(browser, sample_url):
+    page = browser.new_page(viewport={"width": PHONE[0], "height": PHONE[1]})
+    results = _search(page, sample_url, "鹿島市")
+    total = int(page.locator("[data-pp-search-status]").inner_text().split("件")[0])
+    assert total > 40 and results.count() == 20
+    more = page.locator("[data-pp-search-more]")
+    assert more.inner_text() == f"次の20件を表示（{total}件中 20件を表示しています）"
+    more.press("Enter")
+    page.wait_for_function("document.querySelectorAll('.pp-search-result').length === 40")
+    assert page.evaluate("document.activeElement === document.querySelectorAll('.pp-search-result a')[20]")
+    more.click()
+    page.wait_for_function(f"document.querySelectorAll('.pp-search-result').length === {total}")
+    assert more.is_hidden()
+    urls = page.locator(".pp-search-result a").evaluate_all("links => links.map(a => a.href)")
+    assert len(set(urls)) == total     # every page once
+    page.close()
+
+
+def test_the_query_stays_in_the_url_and_is_restored(browser, sample_url):
+    page = browser.new_page()
+    page.goto(sample_url + "search/", wait_until="networkidle")
+    page.get_by_label("探したい言葉").fill("テレワーク")
+    page.get_by_label("探したい言葉").press("Enter")
+    page.wait_for_selector(".pp-search-result")
+    assert "?q=%E3%83%86%E3%83%AC%E3%83%AF%E3%83%BC%E3%82%AF" in page.url
+    page.reload(wait_until="networkidle")
+    page.wait_for_selector(".pp-search-result")
+    assert page.get_by_label("探したい言葉").input_value() == "テレワーク"
+    page.close()
+
+
+def test_excerpts_have_no_stray_index_words(browser, sample_url):
+    page = browser.new_page()
+    results = _search(page, sample_url, "テレワーク")
+    excerpts = results.locator(".pp-search-result__excerpt").all_inner_texts()
+    assert excerpts and not any("latest" in e or "archived" in e for e in excerpts)
+    assert not any("この取組の概要" in e for e in excerpts)     # the summary repeats the page: not indexed
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["セキュリティ", "人材", "AI"])
+def test_initiatives_rank_above_chapters_that_mention_the_word(browser, sample_url, query):
+    page = browser.new_page()
+    results = _search(page, sample_url, query)
+    kinds = []
+    for href in results.locator("a").evaluate_all("links => links.map(a => a.pathname)"):
+        parts = [p for p in href.split("/") if p]
+        kinds.append("initiative" if "initiatives" in parts else "chapter" if len(parts) == 2 and parts[1] not in
+                     {"kpi", "initiatives", "departments", "revisions", "data", "print"} else "other")
+    assert "chapter" in kinds and "initiative" in kinds
+    last_initiative = max(i for i, k in enumerate(kinds) if k == "initiative")
+    first_chapter = min(i for i, k in enumerate(kinds) if k == "chapter")
+    assert last_initiative < first_chapter, kinds
     page.close()

@@ -74,6 +74,8 @@ CASES = [
          "related_themes[1]", msg("errors.unknown_theme", value="nothing")),
     Case("unknown vision", INIT, "title: a\nvisions: [service-9]\n", "unknown_vision", 2, "visions[0]",
          msg("errors.unknown_vision", value="service-9")),
+    Case("unknown related initiative", INIT, "title: a\nrelated:\n  - paperless\n  - paperles\n", "unknown_initiative", 4,
+         "related[1]", msg("errors.unknown_initiative", value="paperles")),
     Case("unknown category", INIT, "title: a\ncategories: [窓ロ]\n", "unknown_category", 2, "categories[0]",
          msg("errors.unknown_category", value="窓ロ")),
     Case("unknown status", INIT, "title: a\nprogress:\n  2024:\n    status: 運用\n", "unknown_status", 4,

@@ -51,11 +51,12 @@ class Vocabulary(StrEnum):
     VISIONS = "visions"
     CATEGORIES = "categories"
     DEPARTMENTS = "departments"
+    INITIATIVES = "initiatives"   # the other initiatives of the same 版 (explicit relations)
 
     @property
     def is_id(self) -> bool:
-        """Themes and visions are referred to by id; categories and departments by name."""
-        return self in (Vocabulary.THEMES, Vocabulary.VISIONS)
+        """Themes, visions and initiatives are referred to by id; categories and departments by name."""
+        return self in (Vocabulary.THEMES, Vocabulary.VISIONS, Vocabulary.INITIATIVES)
 
 
 class Place(StrEnum):
@@ -67,6 +68,7 @@ class Place(StrEnum):
     SCHEDULE = "schedule"   # rows of the fiscal-year table
     KPIS = "kpis"           # the KPI sections
     CLOSING = "closing"     # sections after the schedule and the KPIs
+    RELATED = "related"     # links to other initiatives, after the fields (initiative.html)
 
 
 class SheetLayout(StrEnum):
@@ -175,6 +177,9 @@ INITIATIVE_FIELDS_LIST = (
     _("progress", Kind.PROGRESS, Place.SCHEDULE, 40, expected=True,
       csv=("latest_status", "latest_status_fiscal_year"), csv_kind="progress", sheet=SheetLayout.YEARS),
     _("kpis", Kind.KPIS, Place.KPIS, 10, csv=(), sheet=SheetLayout.OWN_SHEET, diff_key="kpi", detail=False),
+    # Explicit relations only: "related" never means "shares a theme" (that is the theme's list).
+    _("related", Kind.REFS, Place.RELATED, 10, vocabulary=Vocabulary.INITIATIVES, csv=("related_ids",),
+      sheet=SheetLayout.LINES, detail=False),
 )
 del _
 

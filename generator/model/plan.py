@@ -192,6 +192,7 @@ class Initiative:
     activities: list[Activity] = field(default_factory=list)
     progress: dict[int, Progress] = field(default_factory=dict)
     kpis: list[Kpi] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)          # ids of explicitly related initiatives
 
     @property
     def display_title(self) -> str:

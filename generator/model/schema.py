@@ -176,7 +176,7 @@ def _field_title(field: Field) -> str:
 
 
 # The schema words of an id from each id vocabulary (「テーマのID」).
-ID_KEYS = {Vocabulary.THEMES: "theme_id", Vocabulary.VISIONS: "vision_id"}
+ID_KEYS = {Vocabulary.THEMES: "theme_id", Vocabulary.VISIONS: "vision_id", Vocabulary.INITIATIVES: "initiative_id"}
 
 
 def _refs(field: Field) -> dict[str, Any]:

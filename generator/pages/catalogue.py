@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from generator.i18n import msg
+from generator.i18n import current_language, msg
+from generator.model import fiscal
 from generator.model.kpi import assess, summary as kpi_summary
 from generator.model.plan import Site
 from generator.pages import opendata, sections, summary
-from generator.pages.charts import bar_chart, kpi_chart
+from generator.pages.charts import bar_chart, kpi_chart, kpi_figure
 from generator.pages.contexts import (ChapterContext, DataContext, DepartmentsContext, EditionContext,
                                       InitiativeContext, InitiativesContext, KpiContext, PlanHomeContext,
                                       PrintContext, RevisionsContext, SearchMeta)
@@ -24,6 +25,10 @@ from generator.pages.editions import Edition
 from generator.pages.files import edition_files, plan_licence
 from generator.pages.kinds import PageKind, Scope
 from generator.pages.page import Page
+
+# Search ranking: an initiative is what a reader looks for; a chapter that mentions the word
+# comes after it (Pagefind data-pagefind-weight, default 1).
+SEARCH_WEIGHTS = {PageKind.INITIATIVE: 2.0, PageKind.CHAPTER: 0.5}
 
 # kind → builder(EditionBuild) returning a context, or (for item pages) (arg, title, context) items
 BUILDERS: dict[PageKind, Callable] = {}
@@ -52,7 +57,9 @@ class EditionBuild:
         content = self.view
         assessments = {kpi.id: assess(kpi, content.period_end) for kpi in content.all_kpis()}
         self.shared = {"status_class": sections.status_palette(content, self.site), "assessments": assessments,
-                       "charts": {kpi_id: kpi_chart(a) for kpi_id, a in assessments.items()},
+                       "charts": {kpi_id: kpi_chart(a, lambda fy: fiscal.fy_short(fy, current_language()))
+                                  for kpi_id, a in assessments.items()},
+                       "figures": {kpi_id: kpi_figure(a) for kpi_id, a in assessments.items()},
                        "initiative_years": sections.initiative_years,
                        "carried": carried, "current_fy": sections.edition_fiscal_year(self.edition, self.site)}
 
@@ -77,7 +84,7 @@ class EditionBuild:
         if kind.searchable and not edition.is_working:
             values["search"] = SearchMeta("latest" if edition.is_latest else "archived",
                                           f"{content.municipality} {content.title}", edition.version.name, title,
-                                          number)
+                                          number, SEARCH_WEIGHTS.get(kind, 1.0))
         full_title = title if kind is PageKind.PLAN_HOME else msg("ui.title_in_plan", title=title, plan=content.title)
         if not edition.unversioned:
             full_title = msg("ui.title_of_version", title=full_title, version=edition.version.name)

@@ -14,7 +14,7 @@ from typing import Any, Callable
 from generator.model.diff import PlanDiff
 from generator.model.kpi import KpiAssessment
 from generator.model.plan import Chapter, Initiative, Kpi, Plan, PlanContent, Site, Version
-from generator.pages.charts import BarChart, LineChart
+from generator.pages.charts import BarChart, KpiFigure, LineChart
 from generator.pages.editions import Edition
 from generator.pages.kinds import PageKind
 from generator.pages.summary import ChangeNote, InitiativeSummary
@@ -68,6 +68,7 @@ class SearchMeta:
     version: str
     title: str
     number: str | None = None
+    weight: float = 1.0         # Pagefind weight of the page's text (initiatives above chapters)
 
 
 @dataclass(kw_only=True)
@@ -94,6 +95,7 @@ class EditionContext(PlanPageContext):
     status_class: dict[str, str]
     assessments: dict[str, KpiAssessment]
     charts: dict[str, LineChart | None]
+    figures: dict[str, KpiFigure | None]  # KPIs with a single number: shown as a figure, not a chart
     initiative_years: Callable[[PlanContent, Initiative], list[int]]
     carried: dict[str, dict[str, dict]]   # at the stable address: details earlier 版 stated (sections.carried_details)
     current_fy: int | None = None         # the year 「今年度」 means on this page (sections.edition_fiscal_year)

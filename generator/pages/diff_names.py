@@ -12,7 +12,7 @@ from generator.model.fields import FieldSet, Kind, Vocabulary
 from generator.model.plan import PlanContent, Vision
 
 # Field kinds whose flattened value is a list of vocabulary ids (model/diff.py _FLATTEN).
-_ID_VOCABULARIES = {Vocabulary.THEMES: "theme", Vocabulary.VISIONS: "vision"}
+_ID_VOCABULARIES = {Vocabulary.THEMES: "theme", Vocabulary.VISIONS: "vision", Vocabulary.INITIATIVES: "initiative"}
 _KIND_ORDER = {"changed": 0, "added": 1, "removed": 2}
 
 
@@ -28,6 +28,7 @@ def part_names(*contents: PlanContent) -> dict[tuple[str, str], str]:
         names.update({("vision", v.id): vision_name(v) for v in content.all_visions()})
         names.update({("chapter", c.id): c.title for c in content.chapters})
         names.update({("kpi", k.id): k.name for k in content.all_kpis()})
+        names.update({("initiative", i.id): i.display_title for i in content.initiatives})
     return names
 
 

@@ -60,10 +60,13 @@ def filter_choices(content: PlanContent, palette: dict[str, str]) -> dict[str, l
     }
 
 def related_initiatives(content: PlanContent, initiative: Initiative) -> list[Initiative]:
-    """Other initiatives sharing a theme (primary or cross-listed) with this one."""
-    themes = {initiative.theme, *initiative.related_themes} - {None}
+    """The initiatives this one names in `related`, and those that name it, in plan order.
+    Sharing a theme is not a relation (the theme's filtered list shows those; a cross-listing
+    is shown with the initiative's themes)."""
+    if "related" not in content.fields:
+        return []
     return [other for other in content.initiatives if other.id != initiative.id
-            and themes & ({other.theme, *other.related_themes} - {None})]
+            and (other.id in initiative.related or initiative.id in other.related)]
 
 def version_switcher(edition: Edition, editions: list[Edition], kind: str, arg: str | None) -> list[dict]:
     """One entry per frozen 版: the same page there if it exists, else that 版's plan home."""

@@ -87,7 +87,8 @@ def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None
 
     _check_unique_numbers(loaded, problems)
     vocabularies = {Vocabulary.THEMES: theme_ids, Vocabulary.VISIONS: vision_ids,
-                    Vocabulary.CATEGORIES: categories, Vocabulary.DEPARTMENTS: departments}
+                    Vocabulary.CATEGORIES: categories, Vocabulary.DEPARTMENTS: departments,
+                    Vocabulary.INITIATIVES: set(loaded.initiative_docs)}
     for initiative in content.initiatives:
         _check_initiative(initiative, (), loaded.initiative_docs[initiative.id], content, vocabularies, statuses,
                           problems, kpi_seen)
@@ -175,7 +176,8 @@ def _theme_paths(items: list, prefix: tuple):
 
 # The problem code (and message key) for an entry outside each vocabulary.
 UNKNOWN = {Vocabulary.THEMES: "unknown_theme", Vocabulary.VISIONS: "unknown_vision",
-           Vocabulary.CATEGORIES: "unknown_category", Vocabulary.DEPARTMENTS: "unknown_department"}
+           Vocabulary.CATEGORIES: "unknown_category", Vocabulary.DEPARTMENTS: "unknown_department",
+           Vocabulary.INITIATIVES: "unknown_initiative"}
 
 
 def _check_references(field: Field, value, known: set[str], doc: YamlDocument, problems: Problems,

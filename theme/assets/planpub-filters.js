@@ -12,6 +12,9 @@
   var result = form.querySelector("[data-pp-result]");
   var none = document.querySelector("[data-pp-none]");
   var total = form.getAttribute("data-total");
+  /* The static 「51件の取組」 line is for readers without JavaScript; the live line replaces it. */
+  var staticCount = document.querySelector("[data-pp-total]");
+  if (staticCount) { staticCount.hidden = true; }
 
   function apply(updateUrl) {
     var wanted = selects.filter(function (s) { return s.value; });

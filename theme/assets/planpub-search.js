@@ -76,6 +76,40 @@ async function searchWithFallback(engine, query, options) {
 }
 
 let latestRun = 0;
+/* Results come 20 at a time; "more" shows the next 20 (each result's data is fetched only
+   when it is shown) and moves focus to the first new one. */
+const PAGE = 20;
+const more = document.querySelector("[data-pp-search-more]");
+let pending = [];
+
+function show(result) {
+  const item = element("li", "pp-search-result");
+  const heading = element("h2", "pp-search-result__title");
+  const link = element("a", "", result.meta.title);
+  link.href = result.url;
+  heading.append(link);
+  const meta = element("p", "pp-meta", result.meta.plan + " ／ " + result.meta.version);
+  if (result.meta.edition === "archived") {
+    meta.append(" ", element("span", "pp-tag", list.dataset.archivedLabel));
+  }
+  const excerpt = element("p", "pp-search-result__excerpt");
+  excerpt.innerHTML = result.excerpt;   /* Pagefind's excerpt: escaped page text with <mark> */
+  item.append(heading, meta, excerpt);
+  list.append(item);
+  return link;
+}
+
+async function showMore(token, total, focus) {
+  const batch = await Promise.all(pending.slice(0, PAGE).map((r) => r.data()));
+  if (token !== latestRun) { return; }
+  pending = pending.slice(PAGE);
+  const links = batch.map(show);
+  if (focus && links.length) { links[0].focus(); }
+  const shown = total - pending.length;
+  more.hidden = pending.length === 0;
+  more.textContent = more.dataset.template.replace("{count}", Math.min(PAGE, pending.length))
+    .replace("{shown}", shown).replace("{total}", total);
+}
 
 async function run() {
   const token = ++latestRun;   /* only the newest search may write results (typing fast, toggling) */
@@ -88,29 +122,18 @@ async function run() {
   if (plan) { params.set("plan", plan); }
   history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
   list.replaceChildren();
+  more.hidden = true;
+  pending = [];
   if (!query) { status.textContent = ""; return; }
   try {
     const chosen = await engine(archived, plan);
     if (!chosen) { status.textContent = status.dataset.choosePlan; return; }
     const search = await searchWithFallback(chosen, query, {});
-    const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
     if (token !== latestRun) { return; }
-    status.textContent = (results.length ? status.dataset.found : status.dataset.none).replace("{count}", search.results.length);
-    for (const result of results) {
-      const item = element("li", "pp-search-result");
-      const heading = element("h2", "pp-search-result__title");
-      const link = element("a", "", result.meta.title);
-      link.href = result.url;
-      heading.append(link);
-      const meta = element("p", "pp-meta", result.meta.plan + " ／ " + result.meta.version);
-      if (result.meta.edition === "archived") {
-        meta.append(" ", element("span", "pp-tag", list.dataset.archivedLabel));
-      }
-      const excerpt = element("p", "pp-search-result__excerpt");
-      excerpt.innerHTML = result.excerpt;   /* Pagefind's excerpt: escaped page text with <mark> */
-      item.append(heading, meta, excerpt);
-      list.append(item);
-    }
+    const total = search.results.length;
+    status.textContent = (total ? status.dataset.found : status.dataset.none).replace("{count}", total);
+    pending = search.results.slice();
+    await showMore(token, total, false);
   } catch (error) {
     status.textContent = status.dataset.error;
   }
@@ -125,4 +148,7 @@ if (form.elements.plan) {
 }
 form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
 form.elements.archived.addEventListener("change", run);
+more.addEventListener("click", () => {
+  showMore(latestRun, list.children.length + pending.length, true).catch(() => { status.textContent = status.dataset.error; });
+});
 if (form.elements.q.value) { run(); }

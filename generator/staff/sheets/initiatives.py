@@ -83,7 +83,10 @@ def read(table: Table, base: PlanContent, problems: list[CellProblem]) -> dict[s
     vocabularies = {Vocabulary.THEMES: {t.id for t in base.all_themes()},
                     Vocabulary.VISIONS: {v.id for v in base.all_visions()},
                     Vocabulary.DEPARTMENTS: {d.name for d in base.departments},
-                    Vocabulary.CATEGORIES: set(base.categories)}
+                    Vocabulary.CATEGORIES: set(base.categories),
+                    # related initiatives: those of the 版 and those the sheet adds
+                    Vocabulary.INITIATIVES: {i.id for i in base.initiatives}
+                    | {sheet.text(row, column("id")) for _, row in sheet.rows()} - {None}}
     initiatives: dict[str, Initiative] = {}
     rows_of: dict[str, int] = {}
     id_column = column("id")
