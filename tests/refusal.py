@@ -21,6 +21,7 @@ def refused(content: Path, command: str = "validate", *args: str,
                   "--cache-dir", str(content.parent / ".cache")),
         "release": ("--content", str(content), "--yes"),
         "import": ("--content", str(content)),
+        "ledger": ("--content", str(content)),
     }[command]
     result = run_cli(command, *args, *extra)
     output = result.stdout + result.stderr

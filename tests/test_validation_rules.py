@@ -82,7 +82,7 @@ CASES = [
          "progress.2024.status", msg("errors.unknown_status", value="運用")),
     Case("year outside the plan period", INIT, "title: a\nschedule:\n  2030: 予定\n", "year_outside_period", 3,
          "schedule.2030", msg("errors.year_outside_period", value=2030, start=2023, end=2025)),
-    Case("year key in wareki", INIT, "title: a\nschedule:\n  R6: 予定\n", "schema.propertyNames", 2, "schedule",
+    Case("year key in wareki", INIT, "title: a\nschedule:\n  R6: 予定\n", "schema.propertyNames", 3, "schedule",  # the key's own line
          msg("errors.bad_year_key", value="R6")),
     Case("activity reversed", INIT, "title: a\nactivities:\n  - {name: x, start: 2025, end: 2024}\n",
          "activity_reversed", 3, "activities[0]", msg("errors.activity_reversed", start=2025, end=2024)),

@@ -25,7 +25,8 @@ def installed(tmp_path_factory) -> Path:
     names = zipfile.ZipFile(wheel).namelist()
     for expected in ("generator/theme/main.html", "generator/theme/planpub/pages/initiative.html",
                      "generator/theme/assets/planpub.css", "generator/locales/ja.yml",
-                     "generator/staff/scaffold/working/plan.yml", "generator/theme/planpub/feeds/sitemap.xml"):
+                     "generator/staff/scaffold/working/plan.yml", "generator/staff/scaffold/.gitattributes",
+                     "generator/theme/planpub/feeds/sitemap.xml"):
         assert expected in names, expected
     target = work / "site-packages"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target), str(wheel)],
@@ -66,3 +67,4 @@ def test_the_installed_package_builds_the_sample_site(installed, tmp_path):
     assert (site / "sitemap.xml").is_file() and (site / "pagefind/pagefind.js").is_file()
     result = _run(installed, "new", "sample-city", "--content", str(project / "content"), cwd=project)
     assert result.returncode == 0 and (project / "content/plans/sample-city/working/plan.yml").is_file()
+    assert "releases/** -text" in (project / "content/plans/sample-city/.gitattributes").read_text(encoding="utf-8")

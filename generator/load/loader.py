@@ -21,9 +21,10 @@ from generator.model.fields import FieldSet, Kind
 from generator.model.fields import for_plan as fields_for_plan
 from generator.load.documents import LoadedContent, LoadedPlan, LoadResult
 from generator.load.problems import Problems
-from generator.load.release_cache import ReleaseCache
+from generator.load.release_cache import CachedDocuments, ReleaseCache
 from generator.model.schema import FIGURE_NAME_PATTERN, ID_PATTERN
 from generator.load.schema_check import check_schema, json_view
+from generator.load.ledger import check_ledger
 from generator.load.manifest import MANIFEST_NAME, compare_manifest
 from generator.model.versions import display_name, order_versions
 from generator.load.safe_paths import find_symlinks, is_real_dir, link_target
@@ -118,6 +119,7 @@ def load_plan(plan_dir: Path, problems: Problems, cache: ReleaseCache | None = N
             if version is not None:
                 versions.append(version)
 
+    check_ledger(plan_dir, problems)
     working_dir = plan_dir / "working"
     if is_real_dir(working_dir):
         loaded.working = load_content(working_dir, problems)
@@ -139,7 +141,8 @@ def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems,
     _check_manifest(release_dir, problems)
     key = cache.key(release_dir) if cache is not None and len(problems) == before else None
     doc = _load_checked(release_dir / "release.yml", "release", problems, required=True)
-    content = cache.get(key) if key else None
+    cached = cache.get(key, release_dir) if key else None
+    content = _from_cache(release_dir, problems, cached) if cached else None
     if content is None:
         before_content = len(problems)
         content = load_content(release_dir, problems)
@@ -202,11 +205,29 @@ def _date(value) -> str | None:
     return str(json_view(value))
 
 
-def load_content(directory: Path, problems: Problems) -> LoadedContent | None:
-    """Load plan.yml, its chapters and all initiatives of one content directory."""
-    plan_doc = _load_checked(directory / "plan.yml", "plan", problems, required=True)
-    fields = fields_for_plan(plan_doc.data if plan_doc else None)
-    initiative_docs = _load_initiatives(directory / "initiatives", problems, fields)
+def _from_cache(release_dir: Path, problems: Problems, cached: CachedDocuments) -> LoadedContent | None:
+    """The 版 built from a cache entry's documents, or None when they do not build (an entry
+    this program did not write, though it decoded): then the files are read instead."""
+    scratch = Problems(root=problems.root)
+    try:
+        content = load_content(release_dir, scratch, cached)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        return None
+    if scratch or content is None:
+        return None
+    return content
+
+
+def load_content(directory: Path, problems: Problems, cached: CachedDocuments | None = None) -> LoadedContent | None:
+    """Load plan.yml, its chapters and all initiatives of one content directory (with
+    `cached`, the documents an earlier run parsed from these files)."""
+    if cached is None:
+        plan_doc = _load_checked(directory / "plan.yml", "plan", problems, required=True)
+        fields = fields_for_plan(plan_doc.data if plan_doc else None)
+        initiative_docs = _load_initiatives(directory / "initiatives", problems, fields)
+    else:
+        plan_doc, initiative_docs = cached.plan_doc, cached.initiative_docs
+        fields = fields_for_plan(plan_doc.data)
     if plan_doc is None:
         return None
     data = plan_doc.data
@@ -230,12 +251,16 @@ def load_content(directory: Path, problems: Problems) -> LoadedContent | None:
     content.figures = _load_figures(directory / "figures", problems)
     for index, chapter in enumerate(data.get("chapters", [])):
         path = directory / chapter["file"]
+        if path.is_symlink():
+            continue   # reported by the scan of load_site
         if not path.is_file():
             problems.add(plan_doc.path, plan_doc.line_of(("chapters", index, "file")), f"chapters[{index}].file",
                          msg("errors.chapter_missing", value=chapter["file"]), msg("hints.chapter_missing"),
                          code="chapter_missing")
             continue
-        text = read_text(path, problems)
+        text = cached.chapters.get(chapter["file"]) if cached else None
+        if text is None:
+            text = read_text(path, problems)
         if text is None:
             continue
         content.chapters.append(Chapter(chapter["id"], chapter["title"], chapter["file"], text))

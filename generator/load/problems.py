@@ -36,6 +36,7 @@ class Problems:
 
     root: Path | None = None
     items: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)   # worth saying, never a failure
     _seen: set = field(default_factory=set, repr=False)
 
     def add(self, file: Path | str, line: int | None, field_path: str, message: str,
@@ -44,6 +45,10 @@ class Problems:
         if problem not in self._seen:  # e.g. a symlink found by the scan and by its reader
             self._seen.add(problem)
             self.items.append(problem)
+
+    def note(self, file: Path | str, line: int | None, field_path: str, message: str,
+             hint: str = "", code: str = "") -> None:
+        self.notes.append(Problem(self._display(file), line, field_path, message, hint, code))
 
     def _display(self, file: Path | str) -> str:
         path = Path(file)

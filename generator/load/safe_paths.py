@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -56,8 +57,13 @@ def check_path(path: Path, root: Path | None) -> None:
         raise UnsafePath(path, "symlink", link_target(path))
     if root is not None:
         real = path.resolve()
-        if not real.is_relative_to(Path(root).resolve()):
+        if not real.is_relative_to(_resolved(str(root))):
             raise UnsafePath(path, "outside", str(real))
+
+
+@lru_cache(maxsize=64)
+def _resolved(root: str) -> Path:
+    return Path(root).resolve()
 
 
 def read_bytes(path: Path, root: Path | None, limit: int | None = None) -> bytes:

@@ -85,8 +85,9 @@ def check_schema(doc: YamlDocument, schema_name: str, problems: Problems, fields
         error = _date_error(error)
         path = original_path(doc.data, list(error.absolute_path))
         field, message, hint = _explain(error, path)
-        line = doc.line_of(path + ((field_key,) if (field_key := _extra_key(error)) else ()))
         kind = "propertyNames" if "propertyNames" in error.relative_schema_path else error.validator
+        field_key = _extra_key(error) or (_bad_key(doc.data, path, error.instance) if kind == "propertyNames" else None)
+        line = doc.line_of(path + ((field_key,) if field_key is not None else ()))
         problems.add(doc.path, line, field, message, hint, code=f"schema.{kind}")
     return ok
 
@@ -107,6 +108,14 @@ def _date_error(error: ValidationError) -> ValidationError:
         if sub.schema.get("type") == "string":
             return sub   # neither text nor a number: explain the text form
     return error
+
+
+def _bad_key(data: Any, path: tuple, name: Any):
+    """The key of the mapping at `path` whose name the schema refused (for its own line)."""
+    node = data
+    for part in path:
+        node = node.get(part) if isinstance(node, dict) else None
+    return next((key for key in node if str(key) == str(name)), None) if isinstance(node, dict) else None
 
 
 def _extra_key(error: ValidationError) -> str | None:

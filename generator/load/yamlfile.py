@@ -19,16 +19,21 @@ import yaml
 from generator.i18n import msg
 from generator.load import safe_paths
 from generator.load.problems import Problems
+from generator.load.yaml_errors import explain, fullwidth_indented
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a plan file is kilobytes; anything bigger is a mistake
 # Content nests a few levels (plan → themes → children → kpis → targets); libyaml's
 # composer recurses in C and crashes the process past ~100,000 levels.
 MAX_DEPTH = 50
 MAX_REPORTED = 5          # anchors, aliases or tags reported per file
-# Anchors (&), aliases (*) and tags (!) all need one of these characters.
-_MARKERS = re.compile(r"[&*!]")
-# The structure a line opens in block style: its indentation and "- ", "? ", ": " marks.
-_BLOCK_PREFIX = re.compile(r"^(?:[ ]|[-?:](?=[ ]|$))*", re.M)
+# Anchors (&), aliases (*) and tags (!) stand where a node starts: at the start of a line
+# or after "- ", ": ", "? ", "[", "{" or ",". (Text like 「**太字**」 in a block of Markdown
+# matches too: then the parser's events decide.)
+_MARKERS = re.compile(r"(?:^|[-?:,\[{])\s*[&*!]", re.M)
+# Nesting is at most the flow brackets plus the block structure a line opens (its
+# indentation and "- ", "? ", ": " marks) plus one: with fewer than half the limit of each,
+# the file cannot nest deeper than the limit, and its events need not be read.
+_DEEP_BLOCK = re.compile(r"^(?:[ ]|[-?:](?=[ ]|$)){%d}" % (MAX_DEPTH // 2), re.M)
 _DAY = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
 PathKey = tuple  # tuple of str | int
@@ -153,9 +158,8 @@ def parse_yaml(text: str, path: Path, problems: Problems) -> YamlDocument | None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        detail = (exc.problem or exc.context or "").strip()
-        problems.add(path, line, "", msg("errors.yaml_syntax", detail=detail),
-                     msg("hints.yaml_syntax"), code="yaml_syntax")
+        message, hint = explain(text, line, (exc.problem or exc.context or "").strip())
+        problems.add(path, line, "", message, hint, code="yaml_syntax")
         return None
     except yaml.YAMLError as exc:  # e.g. a second document or a reader error
         problems.add(path, None, "", msg("errors.yaml_syntax", detail=str(exc).splitlines()[0]),
@@ -170,8 +174,8 @@ def _structure_allowed(text: str, path: Path, problems: Problems) -> bool:
     """Refuse anchors, aliases and tags (content never needs them; an alias "bomb" of a few
     hundred bytes expands to gigabytes) and nesting deeper than MAX_DEPTH, before anything
     is composed. The parser's events are read only when the text could hold one of them."""
-    depth_bound = text.count("[") + text.count("{") + max(map(len, _BLOCK_PREFIX.findall(text)), default=0)
-    if depth_bound <= MAX_DEPTH and not _MARKERS.search(text):
+    shallow = text.count("[") + text.count("{") < MAX_DEPTH // 2 and not _DEEP_BLOCK.search(text)
+    if shallow and not _MARKERS.search(text):
         return True
     found = 0
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
@@ -270,6 +274,11 @@ class _Builder:
                 key = self.loader.construct_object(key_node, deep=True)
                 if isinstance(key, (list, dict)):
                     key = str(key)
+                if fullwidth_indented(key):   # 「　theme: …」 reads as a key named "　theme"
+                    self.refused = True
+                    self.problems.add(self.doc.path, key_node.start_mark.line + 1, "",
+                                      msg("errors.fullwidth_indent", key=key.lstrip("\u3000")),
+                                      msg("hints.fullwidth_indent"), code="fullwidth_indent")
                 if key in result:
                     first = self.doc.lines.get(key_path + (key,))
                     self.problems.add(self.doc.path, key_node.start_mark.line + 1,

@@ -7,6 +7,7 @@ into place only when complete, so a failure part-way leaves no trace.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -20,7 +21,10 @@ from generator.load.documents import LoadResult
 from generator.model.plan import Plan, Version
 from generator.model.schema import ID_PATTERN
 from generator.staff.serialize import dump_yaml, schema_hint
+from generator.load.ledger import LedgerEntry, ledger_path, manifest_digest, read_ledger
 from generator.load.manifest import MANIFEST_NAME, build_manifest, manifest_text
+from generator.load.problems import Problems
+from generator.staff.ledger import current_entries, staged_ledger
 
 ID_RE = re.compile(ID_PATTERN)
 FROZEN_PARTS = ("plan.yml", "chapters", "initiatives", "figures")
@@ -140,6 +144,7 @@ def write_release(release: ReleasePlan, content_root: Path) -> Path:
     releases.mkdir(parents=True, exist_ok=True)
     target = releases / release.version_id
     staging = Path(tempfile.mkdtemp(prefix=f".releasing-{release.version_id}-", dir=releases))
+    ledger = None
     try:
         working = release.plan_dir / "working"
         for part in FROZEN_PARTS:
@@ -152,8 +157,14 @@ def write_release(release: ReleasePlan, content_root: Path) -> Path:
         release_path.write_text(dump_yaml(release.release_data(), schema_hint(target / "release.yml", content_root, "release")),
                                 encoding="utf-8")
         (staging / MANIFEST_NAME).write_text(manifest_text(build_manifest(staging)), encoding="utf-8")
+        # The ledger lists every 版 published so far (all of them, the first time) and this one.
+        entries = read_ledger(release.plan_dir, Problems()) or current_entries(release.plan_dir)
+        ledger = staged_ledger(release.plan_dir, [*entries, LedgerEntry(release.version_id, manifest_digest(staging))])
         staging.rename(target)
+        os.replace(ledger, ledger_path(release.plan_dir))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        if ledger is not None:
+            ledger.unlink(missing_ok=True)
         raise
     return target

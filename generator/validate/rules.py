@@ -76,7 +76,8 @@ def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None
     order = plan_doc.data.get("initiatives")
     if order:
         for index, iid in enumerate(order):
-            if iid not in loaded.initiative_docs:
+            # A file that exists but could not be read has its own problem: not "missing" too.
+            if iid not in loaded.initiative_docs and not _initiative_file_exists(loaded, iid):
                 _add(problems, plan_doc, ("initiatives", index), "order_unknown", "order_unknown", "order_unknown",
                      value=iid)
         for iid in loaded.initiative_docs:
@@ -104,6 +105,12 @@ def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None
         _check_text_markup(doc, problems)
         if content.format < 2:
             _check_format(doc, problems)
+
+
+def _initiative_file_exists(loaded: LoadedContent, initiative_id: str) -> bool:
+    folder = loaded.directory / "initiatives"
+    return any((folder / f"{initiative_id}{suffix}").exists() or (folder / f"{initiative_id}{suffix}").is_symlink()
+               for suffix in (".yml", ".yaml"))
 
 
 def _check_initiative(initiative, prefix: tuple, doc: YamlDocument, content, vocabularies: dict, statuses: list,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from generator.adapters.cli import build, check, diff, export, import_, new, release, schema, serve, upgrade, validate
+from generator.adapters.cli import build, check, diff, export, import_, ledger, new, release, schema, serve, upgrade, validate
 from generator.i18n import msg
 
 COMMANDS = {
@@ -22,6 +22,7 @@ COMMANDS = {
     "export": export,
     "import": import_,
     "release": release,
+    "ledger": ledger,
     "schema": schema,
     "upgrade": upgrade,
 }

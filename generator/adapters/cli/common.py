@@ -18,12 +18,19 @@ def report(problems: Problems, stream=sys.stderr) -> None:
     print(msg("cli.problems_total", count=len(problems)), file=stream)
 
 
+def report_notes(problems: Problems, stream=sys.stderr) -> None:
+    """Notes (not failures), e.g. a plan without a ledger yet."""
+    for note in sorted(problems.notes):
+        print(msg("cli.note", text=note.format()), file=stream)
+
+
 def load_or_report(content_dir: Path, cache: ReleaseCache | None = None) -> LoadResult | None:
     """Load content; print every problem and return None if there are any."""
     if not content_dir.is_dir():
         print(msg("cli.content_missing", path=content_dir), file=sys.stderr)
         return None
     result = load_valid_site(content_dir, cache)
+    report_notes(result.problems)
     if result.problems or result.site is None:
         report(result.problems)
         return None
