@@ -175,6 +175,25 @@ def test_the_menu_opens_and_closes_from_the_keyboard(browser, site_url, name):
     page.close()
 
 
+def test_tabbing_out_of_the_open_menu_closes_it(browser, site_url):
+    """Focus never lands on a page element the open drawer covers (WCAG 2.4.11)."""
+    page = _open(browser, site_url + PAGES["initiative"], "phone")
+    button = page.get_by_role("button", name="メニュー")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)   # the drawer slides in
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        outside = page.evaluate("() => !document.activeElement.closest('#pp-drawer')")
+        if outside:
+            break
+    assert outside, "Tab never left the drawer"
+    assert button.get_attribute("aria-expanded") == "false"
+    page.wait_for_timeout(400)   # the drawer slides out
+    assert not page.locator("#pp-drawer a").first.is_visible()
+    page.close()
+
+
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_the_plan_pages_and_the_version_badge_open_from_the_keyboard(browser, site_url, viewport):
     page = _open(browser, site_url + "gotsu/kpi/", viewport)

@@ -1,5 +1,7 @@
 /* The menu button opens mkdocs-material's drawer (its checkbox) from the keyboard too,
-   says whether it is open (aria-expanded), moves focus into it, and Escape closes it. */
+   says whether it is open (aria-expanded), moves focus into it, and Escape closes it.
+   When focus leaves the open drawer (Tab past its last link), the drawer closes, so focus
+   never lands on a page element the drawer covers. */
 (function () {
   "use strict";
   var toggle = document.getElementById("__drawer");
@@ -18,6 +20,11 @@
     if (first) { first.focus(); }
   });
   toggle.addEventListener("change", sync);
+  document.addEventListener("focusin", function (event) {
+    if (toggle.checked && !drawer.contains(event.target) && event.target !== button) {
+      set(false);
+    }
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && toggle.checked) {
       set(false);
