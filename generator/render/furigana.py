@@ -10,10 +10,10 @@ or its scripts' state is touched.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from functools import lru_cache
-from html.parser import HTMLParser
 
 KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3005\u3006\u30f6]")
 KANA = re.compile(r"[\u3040-\u309f\u30a0-\u30ff]")
@@ -63,29 +63,23 @@ def segments(text: str) -> tuple:
     return tuple(out)
 
 
-class _TextNodes(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.skipping: list[str] = []
-        self.nodes: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in SKIPPED:
-            self.skipping.append(tag)
-
-    def handle_endtag(self, tag):
-        if self.skipping and self.skipping[-1] == tag:
-            self.skipping.pop()
-
-    def handle_data(self, data):
-        if not self.skipping and KANJI.search(data):
-            self.nodes.append(data)
+# Text nodes found with regular expressions rather than html.parser (which took two thirds
+# of the time): the HTML is our own templates' output, where every "<" and ">" inside text
+# or attribute values is escaped, so a text node is exactly what lies between ">" and "<".
+# Skipped elements are cut out first and leave a tag behind, so the text around them stays
+# two nodes, as the browser sees it.
+SKIPPED_ELEMENT = re.compile(r"<(%s)\b[^>]*>.*?</\1\s*>" % "|".join(sorted(SKIPPED)), re.S | re.I)
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+TEXT_NODE = re.compile(r">([^<]+)")
 
 
-def ruby_fragment(html: str) -> bytes:
+def _text_nodes(page_html: str) -> list[str]:
+    kept = SKIPPED_ELEMENT.sub("<s>", COMMENT.sub("", page_html))
+    nodes = (html.unescape(text) for text in TEXT_NODE.findall(kept))
+    return [text for text in nodes if KANJI.search(text)]
+
+
+def ruby_fragment(page_html: str) -> bytes:
     """The readings of a page's text (its rendered content), as the browser applies them."""
-    parser = _TextNodes()
-    parser.feed(html)
-    parser.close()
-    entries = [segments(text) for text in parser.nodes]
+    entries = [segments(text) for text in _text_nodes(page_html)]
     return json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
