@@ -12,14 +12,18 @@ from generator.load.problems import Problems
 from generator.i18n import msg
 
 
-def report(problems: Problems, stream=sys.stderr) -> None:
+# The stream is looked up when called, not when defined: the CLI runs in-process too (tests,
+# scripts) with sys.stderr replaced after import.
+def report(problems: Problems, stream=None) -> None:
+    stream = stream or sys.stderr
     for problem in problems.sorted():
         print(problem.format(), file=stream)
     print(msg("cli.problems_total", count=len(problems)), file=stream)
 
 
-def report_notes(problems: Problems, stream=sys.stderr) -> None:
+def report_notes(problems: Problems, stream=None) -> None:
     """Notes (not failures), e.g. a plan without a ledger yet."""
+    stream = stream or sys.stderr
     for note in sorted(problems.notes):
         print(msg("cli.note", text=note.format()), file=stream)
 
