@@ -84,7 +84,7 @@ def test_filters_work_without_reload_keep_state_in_url_and_by_keyboard(browser, 
     for i in range(visible.count()):
         assert "総務課" in visible.nth(i).inner_text()
     assert "department=" in page.url
-    assert f"{visible.count()}件の取組を表示しています" in page.get_by_role("status").inner_text()
+    assert f"{visible.count()}件の取組を表示しています" in page.get_by_role("status").filter(has_text="件の取組").inner_text()
     shown = visible.count()
     page.reload(wait_until="networkidle")
     assert page.get_by_label("担当課").input_value() == "総務課"
