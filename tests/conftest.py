@@ -98,3 +98,18 @@ def browser():
         instance = launch(playwright)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="module")
+def sample_url(sample_site):
+    """The sample site on a local server (what a citizen's browser reads)."""
+    from .browser import serve_directory
+    with serve_directory(sample_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def basic_url(basic_site):
+    from .browser import serve_directory
+    with serve_directory(basic_site) as url:
+        yield url

@@ -8,7 +8,6 @@ import pytest
 
 from generator.quality.browser import axe_violations
 
-from .browser import serve_directory
 
 SAMPLE_PAGES = {
     "home": "gotsu/",
@@ -26,18 +25,6 @@ SAMPLE_PAGES = {
 }
 BASIC_PAGES = {"kpi with actuals": "sample/kpi/", "initiative with chart": "sample/initiatives/online/",
                "home with statuses": "sample/"}
-
-
-@pytest.fixture(scope="module")
-def sample_url(sample_site):
-    with serve_directory(sample_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def basic_url(basic_site):
-    with serve_directory(basic_site) as url:
-        yield url
 
 
 def _axe(page) -> list[dict]:

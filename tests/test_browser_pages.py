@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from .browser import serve_directory
 
 PHONE, LAPTOP, ZOOM_400 = (390, 844), (1280, 800), (320, 800)   # 400 % of 1280 px = 320 CSS px
 
@@ -22,18 +21,6 @@ TABLE_PAGES = {
 }
 BASIC_TABLE_PAGES = {"kpi with actuals": "sample/kpi/", "initiative with KPIs": "sample/initiatives/online/",
                      "compare with KPIs": "sample/compare/1.0/1.1/"}
-
-
-@pytest.fixture(scope="module")
-def sample_url(sample_site):
-    with serve_directory(sample_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def basic_url(basic_site):
-    with serve_directory(basic_site) as url:
-        yield url
 
 
 def _open(browser, url, size):
