@@ -10,10 +10,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from generator.model.markup import plain_line
+from generator.model.records import RECORDS, initiative_dict
+from generator.model.resolved import EditionKind, resolve_edition
 from generator.pages import opendata
-from generator.validate import load_valid_site
 from generator.pages.editions import plan_editions
-from generator.model.records import initiative_dict
+from generator.validate import load_valid_site
 
 from .conftest import SAMPLE_CONTENT
 
@@ -47,9 +49,11 @@ def _read_csv(path):
 
 
 def test_every_csv_matches_the_content(site_model, sample_site):
+    """Each edition's data is what its pages show: a frozen 版's its own document, the stable
+    address's with the details carried from earlier 版 (each with its source_version)."""
     checked = 0
     for plan, edition in _editions(site_model):
-        content = edition.content
+        content = resolve_edition(plan, edition.version, edition.kind, site_model)
         folder = sample_site / edition.base / "data"
         for name, columns in opendata.dictionary(content.fields).items():
             rows = _read_csv(folder / name)
@@ -58,13 +62,17 @@ def test_every_csv_matches_the_content(site_model, sample_site):
         header, *initiatives = _read_csv(folder / "initiatives.csv")
         assert [r[0] for r in initiatives] == [i.id for i in content.initiatives]
         for row, initiative in zip(initiatives, content.initiatives):
-            assert row[header.index("title")] == initiative.title
+            assert row[header.index("title")] == plain_line(initiative.title)
             if "departments" in content.fields:
                 assert row[header.index("departments")] == "|".join(initiative.departments)
+            carried = [column for v in initiative.carried for column in v.field.csv_columns]
+            assert row[header.index("carried_columns")] == "|".join(carried)
         schedule = _read_csv(folder / "schedule.csv")[1:]
-        expected = sum(len(i.schedule) + len(i.annual_goals) + len(i.progress) + len(i.activities)
-                       for i in content.initiatives)
+        expected = sum(len(i.stated(key)) for i in content.initiatives
+                       for key in ("schedule", "annual_goals", "progress", "activities"))
         assert len(schedule) == expected
+        source = _read_csv(folder / "schedule.csv")[0].index("source_version")
+        assert {r[source] for r in schedule} <= {"", *(s.version_id for s in content.carried_from)}
         for row in schedule:
             assert re.fullmatch(r"\d{4}", row[1]) and row[2].endswith("年度")
         kpi_header, *kpis = _read_csv(folder / "kpis.csv")
@@ -90,13 +98,29 @@ def test_every_csv_matches_the_content(site_model, sample_site):
     assert checked >= 3 * 5
 
 
+def _as_published(plan, initiative, resolved) -> dict:
+    """An initiative's record as its 版's file holds it; at the stable address, with each value
+    carried from an earlier 版 as that 版's file holds it, and the 版 it comes from."""
+    data = initiative_dict(initiative)
+    carried = resolved.initiative(initiative.id).carried
+    for value in carried:
+        older = plan.snapshots[value.source.version_id].initiative(initiative.id)
+        record = RECORDS[value.field.kind](value.field.value(older))
+        if value.key == "kpis":
+            record = [{**kpi, "source_version": value.source.version_id} for kpi in record]
+        data[value.key] = record
+    if carried:
+        data["source_versions"] = {v.key: v.source.version_id for v in carried}
+    return {"id": initiative.id, **json.loads(json.dumps(data, default=str))}
+
+
 def test_every_json_matches_the_content(site_model, sample_site):
     for plan, edition in _editions(site_model):
         data = json.loads((sample_site / edition.base / "data/plan.json").read_text(encoding="utf-8"))
         assert data["plan_id"] == plan.id and data["version"]["id"] == edition.version.id
         assert data["licence"] == "CC BY 4.0"
-        assert data["initiatives"] == [{"id": i.id, **json.loads(json.dumps(initiative_dict(i), default=str))}
-                                       for i in edition.content.initiatives]
+        resolved = resolve_edition(plan, edition.version, edition.kind, site_model)
+        assert data["initiatives"] == [_as_published(plan, i, resolved) for i in edition.content.initiatives]
         for key in opendata.plan_json_schema()["required"]:
             assert key in data
 

@@ -397,8 +397,15 @@ def test_each_frozen_version_still_shows_exactly_its_own_document(patterns_site)
     frozen = text_of(patterns_site / "carried-sheets/v/2.0/initiatives/kiosk/index.html")
     assert "窓口に来なくても" not in frozen and "前の版の資料による" not in frozen
     assert "担当課 記載なし" in frozen
-    data = csv_rows(patterns_site / "carried-sheets/data/initiatives.csv")   # open data stays as published
-    assert data[0]["departments"] == "" and data[0]["purpose"] == ""
+    # the frozen 版's open data is its own document; the stable address's is what its pages show
+    # (issue 17), each carried value with the 版 it comes from
+    frozen_data = csv_rows(patterns_site / "carried-sheets/v/2.0/data/initiatives.csv")
+    assert frozen_data[0]["departments"] == "" and frozen_data[0]["purpose"] == ""
+    assert frozen_data[0]["carried_columns"] == "" and frozen_data[0]["source_version"] == ""
+    latest_data = csv_rows(patterns_site / "carried-sheets/data/initiatives.csv")
+    assert latest_data[0]["departments"] == "情報政策課" and latest_data[0]["purpose"].startswith("窓口に来なくても")
+    assert latest_data[0]["carried_columns"] == "departments|purpose"
+    assert latest_data[0]["source_version"] == "sheets|sheets"
 
 
 # ── 8. faithful rich text ─────────────────────────────────────────────────────────────

@@ -331,6 +331,7 @@ class Version:
     document: str | None = None
     snapshot: bool = False
     omits: tuple[str, ...] = ()   # fields this 版's source document does not contain
+    released: str | None = None   # when `planpub release` published it (ledger.yml); None: not recorded
 
 
 @dataclass

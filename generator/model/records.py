@@ -24,6 +24,7 @@ def _drop_empty(data: dict) -> dict:
 
 
 def kpi_value_dict(value: KpiValue, with_fy: bool = False) -> dict:
+    """A figure as its file holds it (a KpiValue, or anything with its attributes)."""
     data = {}
     if with_fy:
         data["fy"] = value.fy
@@ -48,14 +49,14 @@ def kpi_dict(kpi: Kpi) -> dict:
 def initiative_dict(initiative: Initiative, fields: FieldSet = INITIATIVE_FIELDS) -> dict:
     """An initiative as its file holds it: each registered field by its kind, in registry order."""
     data = {"id": initiative.stated_id} if initiative.parent_id else {}
-    data.update({field.key: _RECORD[field.kind](field.value(initiative)) for field in fields})
+    data.update({field.key: RECORDS[field.kind](field.value(initiative)) for field in fields})
     data["items"] = [initiative_dict(item, fields) for item in initiative.items]
     # A field the document shows empty (an empty schedule table) is written empty, not left out.
     return {k: v for k, v in data.items() if k in initiative.stated_empty or v not in (None, [], {}, "")}
 
 
 # How each kind of field is written (the inverse of the loader's reading).
-_RECORD: dict[Kind, Callable[[Any], Any]] = {
+RECORDS: dict[Kind, Callable[[Any], Any]] = {
     Kind.LABEL: lambda value: value,
     Kind.TEXT: text_value,
     Kind.REF: lambda value: value,

@@ -9,7 +9,37 @@ from generator.model.plan import Plan, PlanContent, Version
 from generator.pages import urls
 from generator.pages.kinds import EditionKind, PageKind
 
-WORKING_ID = "working"
+from generator.model.resolved import WORKING_ID  # noqa: E402 (the working copy's id, resolved like a 版)
+
+
+@dataclass(frozen=True)
+class EditionAddress:
+    """Where an edition is published, as its pages link to it (templates get this, never the
+    edition's raw content)."""
+
+    plan_id: str
+    version_id: str
+    kind: EditionKind
+
+    @property
+    def base(self) -> str:
+        return urls.edition_base(self.plan_id, self.kind, self.version_id)
+
+    @property
+    def is_latest(self) -> bool:
+        return self.kind is EditionKind.LATEST
+
+    @property
+    def is_working(self) -> bool:
+        return self.kind is EditionKind.WORKING
+
+    @property
+    def unversioned(self) -> bool:
+        """Served at /<plan>/ rather than below /<plan>/v/."""
+        return self.kind is EditionKind.LATEST
+
+    def url(self, kind: PageKind | str, arg: str | None = None) -> str:
+        return urls.page(self.base, kind, arg)
 
 
 @dataclass(frozen=True)
@@ -18,6 +48,10 @@ class Edition:
     version: Version
     content: PlanContent
     kind: EditionKind
+
+    @property
+    def address(self) -> EditionAddress:
+        return EditionAddress(self.plan.id, self.version.id, self.kind)
 
     @property
     def base(self) -> str:
@@ -55,8 +89,10 @@ class Edition:
 
 
 def content_has(content: PlanContent, kind: PageKind | str, arg: str | None = None) -> bool:
-    """Whether a 版's content has the page of this kind (pages other than an initiative or
-    a chapter exist in every 版)."""
+    """Whether a 版's content has the page of this kind: an initiative or a chapter it has, the
+    departments view when its plan has departments; other pages exist in every 版."""
+    if kind == PageKind.DEPARTMENTS:
+        return "departments" in content.fields
     if kind == PageKind.INITIATIVE:
         return content.initiative(arg) is not None
     if kind == PageKind.CHAPTER:

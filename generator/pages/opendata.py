@@ -11,6 +11,11 @@ The columns of initiatives.csv and the rows of schedule.csv come from the field
 registry (model/fields.py): a field's declaration names its columns (`csv`) or the
 `kind` of its schedule rows (`csv_kind`). What each column means is in the locale
 catalogue (`opendata.*`); a prose field's column is explained by the field's label.
+
+The data is the resolved edition (model/resolved/), exactly what its pages show: at the
+stable address, the details the latest 版's document leaves out come from the earlier 版
+they are carried from, and `source_version` names that 版 on every carried value; each
+frozen 版's data is its own document. Text is plain (inline markup removed, model/markup.py).
 """
 
 from __future__ import annotations
@@ -24,9 +29,12 @@ from typing import Callable, Iterator
 from generator.i18n import has, lookup, msg
 from generator.model import fiscal
 from generator.model.fields import Field, FieldSet, Kind, Vocabulary
-from generator.model.kpi import assess, resolve, target_year
-from generator.model.plan import Initiative, KpiValue, PlanContent, Text, Version
-from generator.model.records import initiative_dict, kpi_dict, theme_dict
+from generator.model.kpi import target_year
+from generator.model.markup import plain_line, plain_text
+from generator.model.plan import Initiative, Text
+from generator.model.records import kpi_value_dict, text_value, RECORDS
+from generator.model.resolved import (Figure, ResolvedEdition, ResolvedInitiative, ResolvedKpi, ResolvedTheme,
+                                      State, Value)
 
 LIST_SEPARATOR = "|"
 ENCODING = "utf-8-sig"     # UTF-8 with BOM: Excel opens it correctly
@@ -64,21 +72,21 @@ def initiative_columns(fields: FieldSet) -> list[Column]:
         for name in field.csv_columns:
             described = has(f"opendata.initiatives.{name}")
             columns.append(_column(INITIATIVES, name, None if described else field.label, field.label))
-    return columns + [_column(INITIATIVES, "parent_id")]
+    return columns + [_column(INITIATIVES, name) for name in ("parent_id", "carried_columns", "source_version")]
 
 
 def schedule_columns(fields: FieldSet) -> list[Column]:
     kinds = " / ".join(f"{f.csv_kind} = {f.table_label}" for f in fields if f.csv_kind)
     return [_column(SCHEDULE, name, msg("opendata.schedule_kind", kinds=kinds) if name == "kind" else None)
             for name in ("initiative_id", "fiscal_year", "fiscal_year_wareki", "kind", "status", "text", "as_of",
-                         "end_fiscal_year", "span")]
+                         "end_fiscal_year", "span", "source_version")]
 
 
 def kpi_columns() -> list[Column]:
     return [_column(KPIS, name) for name in (
         "kpi_id", "kpi_name", "initiative_id", "direction", "value_type", "fiscal_year", "fiscal_year_wareki",
         "value", "unit", "text", "change_percent", "base_fiscal_year", "as_of", "judgement", "ratio", "change",
-        "target_by", "theme_id")]
+        "target_by", "theme_id", "source_version")]
 
 
 def dictionary(fields: FieldSet) -> dict[str, list[Column]]:
@@ -90,7 +98,7 @@ def _cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, Text):
-        value = LIST_SEPARATOR.join(value.items)
+        value = LIST_SEPARATOR.join(plain_text(item) for item in value.items)
     if isinstance(value, (list, tuple)):
         value = LIST_SEPARATOR.join(str(v) for v in value)
     if isinstance(value, float) and value.is_integer():
@@ -103,21 +111,25 @@ def _wareki(fy: int | None) -> str:
     return fiscal.fy_short(fy, "ja") if fy else ""
 
 
-def _ref_cells(field: Field, value, content: PlanContent) -> list:
+def _carried_from(value: Value) -> str:
+    return value.source.version_id if value.carried else ""
+
+
+def _ref_cells(field: Field, value, content: ResolvedEdition) -> list:
     if field.vocabulary is Vocabulary.THEMES:
         theme = content.theme(value)
-        return [value, theme.name if theme else None]
+        return [value, plain_line(theme.name) if theme else None]
     return [value]
 
 
-def _latest_status(field: Field, value, content: PlanContent) -> list:
-    status = Initiative.latest_of(value)
+def _latest_status(field: Field, value, content: ResolvedEdition) -> list:
+    status = Initiative.latest_of(value or {})
     return [status[1], status[0]] if status else [None, None]
 
 
 # A field's cells in initiatives.csv, one per column it declares.
-_CELLS: dict[Kind, Callable[[Field, object, PlanContent], list]] = {
-    Kind.LABEL: lambda field, value, content: [value],
+_CELLS: dict[Kind, Callable[[Field, object, ResolvedEdition], list]] = {
+    Kind.LABEL: lambda field, value, content: [plain_line(value) if isinstance(value, str) else value],
     Kind.TEXT: lambda field, value, content: [value],
     Kind.REF: _ref_cells,
     Kind.REFS: lambda field, value, content: [value],
@@ -126,20 +138,28 @@ _CELLS: dict[Kind, Callable[[Field, object, PlanContent], list]] = {
 }
 
 
-def initiative_rows(content: PlanContent) -> list[list[str]]:
+def initiative_rows(content: ResolvedEdition) -> list[list[str]]:
+    """One row per initiative, its sub-items after it (with its id as parent_id); a carried
+    cell is listed in `carried_columns`, with the 版 it comes from in `source_version`
+    (one entry per carried column, in the same order)."""
     rows = []
-    for top in content.initiatives:
-        for initiative in top.walk():   # sub-items follow their initiative, with its id as parent_id
-            row = [initiative.id]
-            for field in content.fields:
-                if field.csv_columns:
-                    row += _CELLS[field.kind](field, field.value(initiative), content)
-            rows.append([_cell(v) for v in row + [initiative.parent_id]])
+    for item in content.all_items():
+        row, carried, sources = [item.id], [], []
+        for field in content.fields:
+            if not field.csv_columns:
+                continue
+            value = item.value(field.key)
+            cells = _CELLS[field.kind](field, value.value if value.shown else None, content)
+            row += cells
+            if value.carried:
+                carried += list(field.csv_columns)
+                sources += [value.source.version_id] * len(field.csv_columns)
+        rows.append([_cell(v) for v in row + [item.parent_id, carried, sources]])
     return rows
 
 
 def _schedule_cells(field: Field, value) -> Iterator[list]:
-    """(fiscal_year, kind, status, text, as_of, end_fiscal_year) rows of one field."""
+    """(fiscal_year, kind, status, text, as_of, end_fiscal_year, span) rows of one field."""
     if field.kind is Kind.YEAR_TEXTS:
         for fy, text in sorted(value.items()):
             yield [fy, field.csv_kind, "", text, "", "", ""]
@@ -148,46 +168,49 @@ def _schedule_cells(field: Field, value) -> Iterator[list]:
             yield [fy, field.csv_kind, progress.status, progress.text, progress.as_of, "", ""]
     elif field.kind is Kind.ACTIVITIES:
         for activity in value:
+            name = plain_line(activity.name)
             if activity.done is not None:
-                yield [activity.done, field.csv_kind, "", activity.name, "", activity.done, "done"]
+                yield [activity.done, field.csv_kind, "", name, "", activity.done, "done"]
             else:
-                yield [activity.start, field.csv_kind, "", activity.name, "", activity.end,
+                yield [activity.start, field.csv_kind, "", name, "", activity.end,
                        "open_end" if activity.ongoing else ""]
 
 
-def schedule_rows(content: PlanContent) -> list[list[str]]:
+def schedule_rows(content: ResolvedEdition) -> list[list[str]]:
     rows = []
-    for initiative in (item for top in content.initiatives for item in top.walk()):
+    for item in content.all_items():
         for field in content.fields:
-            if field.csv_kind:
-                for fy, kind, status, text, as_of, end, span in _schedule_cells(field, field.value(initiative)):
-                    rows.append([initiative.id, fy, _wareki(fy), kind, status, text, as_of, end, span])
+            value = item.value(field.key)
+            if field.csv_kind and value.stated:
+                for fy, kind, status, text, as_of, end, span in _schedule_cells(field, value.value):
+                    rows.append([item.id, fy, _wareki(fy), kind, status, text, as_of, end, span, _carried_from(value)])
     return [[_cell(v) for v in row] for row in rows]
 
 
-def kpi_rows(content: PlanContent) -> list[list[str]]:
+def kpi_rows(content: ResolvedEdition) -> list[list[str]]:
     """One row per KPI × (baseline, each target, each actual, each reference figure), in
     kpi_columns order. A target's `value` is its number, or the one computed from its base
     year once known; `target_by` is set for a target without a year of its own."""
     rows = []
     for kpi in content.all_kpis():
-        head = [kpi.id, kpi.name, kpi.initiative_id, kpi.direction]
-        tail = [kpi.theme_id]
-        judgement = assess(kpi, content.period_end).judgement
+        head = [kpi.id, plain_line(kpi.name), kpi.initiative_id, kpi.direction]
+        tail = [kpi.theme_id, kpi.source.version_id if kpi.carried else ""]
+        judgement = kpi.assessment.judgement
 
-        def row(kind: str, fy, value, number, judged=None, by=None) -> list:
-            value = value or KpiValue()
-            return head + [kind, fy, _wareki(fy), number, kpi.unit, value.text, value.change_percent, value.base_fy,
-                           value.as_of, judged, value.ratio, value.change, by] + tail
+        def row(kind: str, fy, value: Figure | None, number, judged=None, by=None) -> list:
+            value = value or Figure()
+            return head + [kind, fy, _wareki(fy), number, kpi.unit, plain_line(value.text) or None,
+                           value.change_percent, value.base_fy, value.as_of, judged, value.ratio, value.change,
+                           by] + tail
 
         baseline = kpi.baseline
         rows.append(row("baseline", baseline.fy if baseline else None, baseline,
                         baseline.value if baseline else None, judgement))
         for fy, target in sorted(kpi.targets.items()):
-            rows.append(row("target", fy, target, resolve(kpi, target)))
+            rows.append(row("target", fy, target, target.resolved))
         if kpi.target is not None:
             year = target_year(kpi.target, content.period_end)
-            rows.append(row("target", year, kpi.target, resolve(kpi, kpi.target), by=kpi.target.by or "unstated"))
+            rows.append(row("target", year, kpi.target, kpi.target.resolved, by=kpi.target.by or "unstated"))
         for fy, actual in sorted(kpi.actuals.items()):
             rows.append(row("actual", fy, actual, actual.value))
         for reference in kpi.references:
@@ -203,12 +226,65 @@ def csv_bytes(columns: list[Column], rows: list[list[str]]) -> bytes:
     return buffer.getvalue().encode(ENCODING)
 
 
-def plan_json(plan_id: str, content: PlanContent, version: Version, licence: str) -> dict:
+def _drop_empty(data: dict) -> dict:
+    return {k: v for k, v in data.items() if v not in (None, [], {}, "")}
+
+
+def figure_dict(figure: Figure, with_fy: bool = False) -> dict:
+    return kpi_value_dict(figure, with_fy)
+
+
+def kpi_dict(kpi: ResolvedKpi) -> dict:
+    """A measure as its file holds it, and the 版 it is carried from (`source_version`)."""
+    return _drop_empty({
+        "id": kpi.id, "name": kpi.name, "unit": kpi.unit, "direction": kpi.direction,
+        "definition": text_value(kpi.definition), "rationale": text_value(kpi.rationale),
+        "baseline": figure_dict(kpi.baseline, with_fy=True) if kpi.baseline else None,
+        "targets": {fy: figure_dict(v) for fy, v in sorted(kpi.targets.items())},
+        "target": figure_dict(kpi.target) if kpi.target else None,
+        "actuals": {fy: figure_dict(v) for fy, v in sorted(kpi.actuals.items())},
+        "references": [figure_dict(r, with_fy=True) for r in kpi.references],
+        "source_version": kpi.source.version_id if kpi.carried else None,
+    })
+
+
+def initiative_dict(item: ResolvedInitiative, fields: FieldSet) -> dict:
+    """An initiative as its file holds it (each field the edition shows, in registry order; a
+    field the document shows empty is written empty), with `source_versions`: field → the 版
+    a carried value comes from."""
+    data = {"id": item.stated_id} if item.parent_id else {}
+    empty = {v.key for v in item.values.values() if v.state is State.STATED_EMPTY}
+    for field in fields:
+        value = item.value(field.key)
+        if value.state is State.STATED:
+            data[field.key] = [kpi_dict(k) for k in item.kpis] if field.kind is Kind.KPIS else \
+                RECORDS[field.kind](value.value)
+        elif value.state is State.STATED_EMPTY:
+            data[field.key] = RECORDS[field.kind](value.value)
+    data["items"] = [initiative_dict(child, fields) for child in item.items]
+    data["source_versions"] = {v.key: v.source.version_id for v in item.carried}
+    return {k: v for k, v in data.items() if k in empty or v not in (None, [], {}, "")}
+
+
+def theme_dict(theme: ResolvedTheme) -> dict:
+    return _drop_empty({
+        "id": theme.id, "number": theme.number, "name": theme.name,
+        "description": text_value(theme.description), "notes": text_value(theme.notes),
+        "visions": [_drop_empty({"id": v.id, "number": v.number, "text": text_value(v.text)}) for v in theme.visions],
+        "children": [theme_dict(c) for c in theme.children],
+        "schedule": {fy: text_value(v) for fy, v in sorted(theme.schedule.items())},
+        "kpis": [kpi_dict(k) for k in theme.kpis],
+    })
+
+
+def plan_json(content: ResolvedEdition, licence: str) -> dict:
+    version = content.version
     return {
-        "plan_id": plan_id,
+        "plan_id": content.id,
         "goals": list(content.goals.items) if content.goals else [],
         "version": {"id": version.id, "label": version.label, "name": version.name, "date": version.date,
-                    "status": version.status, "notes": list(version.notes.items) if version.notes else [],
+                    "status": version.stage_id, "stage": version.stage,
+                    "notes": list(version.notes.items) if version.notes else [],
                     "source": list(version.source.items) if version.source else []},
         "licence": licence,
         "municipality": content.municipality,
@@ -221,7 +297,7 @@ def plan_json(plan_id: str, content: PlanContent, version: Version, licence: str
         "categories": list(content.categories),
         "chapters": [{"id": c.id, "title": c.title, "markdown": c.markdown} for c in content.chapters],
         "kpis": [kpi_dict(k) for k in content.kpis],
-        "initiatives": [{"id": i.id, **initiative_dict(i, content.fields)} for i in content.initiatives],
+        "initiatives": [{"id": i.id, **initiative_dict(i, content.fields.set)} for i in content.initiatives],
     }
 
 
@@ -229,12 +305,12 @@ def json_bytes(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False, default=str) + "\n").encode("utf-8")
 
 
-def data_files(plan_id: str, content: PlanContent, version: Version, licence: str) -> dict[str, bytes]:
-    """File name → bytes for one plan 版: plan.json and the three CSVs."""
+def data_files(content: ResolvedEdition, licence: str) -> dict[str, bytes]:
+    """File name → bytes for one edition: plan.json and the three CSVs."""
     return {
-        "plan.json": json_bytes(plan_json(plan_id, content, version, licence)),
-        INITIATIVES: csv_bytes(initiative_columns(content.fields), initiative_rows(content)),
-        SCHEDULE: csv_bytes(schedule_columns(content.fields), schedule_rows(content)),
+        "plan.json": json_bytes(plan_json(content, licence)),
+        INITIATIVES: csv_bytes(initiative_columns(content.fields.set), initiative_rows(content)),
+        SCHEDULE: csv_bytes(schedule_columns(content.fields.set), schedule_rows(content)),
         KPIS: csv_bytes(kpi_columns(), kpi_rows(content)),
     }
 

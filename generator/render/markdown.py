@@ -14,6 +14,7 @@ import markdown
 import nh3
 
 from generator.i18n import current_language, msg
+from generator.model.markup import inline_html
 from generator.model.schema import FIGURE_SRC_PATTERN
 from generator.render.markdown_extensions import PlanDocuments
 
@@ -100,3 +101,10 @@ def render_inline(text: str) -> str:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return clean(html)
+
+
+@lru_cache(maxsize=4096)
+def render_line(text: str) -> str:
+    """A one-line value (a title, a KPI name, a target as written) as inline HTML: its inline
+    markup only, so 「1. はじめに」 stays a line (model/markup.py)."""
+    return clean(inline_html(text))

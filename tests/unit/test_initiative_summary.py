@@ -29,7 +29,7 @@ def pages(site):
 
 def test_summary_states_status_progress_period_departments_and_kpi_judgements(pages):
     summary = pages["sample/initiatives/online/"].context.summary
-    assert summary.status == (2024, "運用中")
+    assert (summary.status.fy, summary.status.name) == (2024, "運用中")
     assert summary.progress[0] == 2024 and list(summary.progress[1].text.items) == ["10手続で運用開始"]
     assert summary.period == (2023, 2025)
     assert summary.departments == ["市民課", "政策企画課"]
