@@ -356,7 +356,7 @@ def test_themes_carry_their_own_schedule_and_kpis(model, patterns_site):
     home = text_of(patterns_site / "hierarchy/index.html")
     assert "Ⅲ デジタル技術の活用 （ 1件の取組 ） スケジュール 令和6年度（2024年度） 推進体制の整備" in home
     kpi = text_of(patterns_site / "hierarchy/kpi/index.html")
-    assert "デジタル化した業務の数 Ⅲ デジタル技術の活用" in kpi and "RPAで削減した作業時間" in kpi
+    assert "デジタル化した業務の数 ① 行政運営の改革 ＞ Ⅲ デジタル技術の活用" in kpi and "RPAで削減した作業時間" in kpi
 
 
 def test_hierarchy_in_open_data_diff_and_workbook(model, patterns_site):

@@ -5,10 +5,16 @@ A manifest shows that a 版's files are as published, but not that the 版 is st
 deleting a whole frozen folder, or the plan's only one, left no trace. The ledger does:
 a listed 版 that is missing or changed, and a frozen folder it does not list, are errors.
 A plan with frozen 版 and no ledger yet (content from before the ledger) gets a note.
+
+An entry also records when `planpub release` published the 版 (`released`, ISO 8601 with
+its offset): the real time of the publishing event, which a feed needs as a full timestamp
+when the document dates the 版 only by month or year. Entries written before releases were
+timed have none, and stay valid.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +34,17 @@ class LedgerEntry:
     version_id: str
     manifest: str          # "sha256:<hex>" of the 版's manifest.json
     line: int | None = None
+    released: str | None = None   # when `planpub release` published it ("2026-03-26T10:15:00+09:00"); None: not recorded
+
+
+def is_timestamp(value) -> bool:
+    """An ISO 8601 date and time with its offset (a time without one names no instant)."""
+    if not isinstance(value, str) or "T" not in value:
+        return False
+    try:
+        return dt.datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False
 
 
 def ledger_path(plan_dir: Path) -> Path:
@@ -62,17 +79,19 @@ def read_ledger(plan_dir: Path, problems: Problems) -> list[LedgerEntry] | None:
     entries = []
     for index, item in enumerate(versions if isinstance(versions, list) else [None]):
         ok = isinstance(item, dict) and isinstance(item.get("id"), str) and \
-            isinstance(item.get("manifest"), str) and item["manifest"].startswith(DIGEST_PREFIX)
+            isinstance(item.get("manifest"), str) and item["manifest"].startswith(DIGEST_PREFIX) and \
+            (item.get("released") is None or is_timestamp(item["released"]))
         if not ok:
             problems.add(path, doc.line_of(("versions", index)), "", msg("errors.ledger_invalid"),
                          msg("hints.ledger_invalid", path=_shown(path)), code="ledger_invalid")
             return None
-        entries.append(LedgerEntry(item["id"], item["manifest"], doc.line_of(("versions", index))))
+        entries.append(LedgerEntry(item["id"], item["manifest"], doc.line_of(("versions", index)), item.get("released")))
     return entries
 
 
-def check_ledger(plan_dir: Path, problems: Problems) -> None:
-    """Compare the frozen 版 of a plan with its ledger (see the module docstring)."""
+def check_ledger(plan_dir: Path, problems: Problems) -> list[LedgerEntry]:
+    """Compare the frozen 版 of a plan with its ledger (see the module docstring); its entries
+    (none without a readable ledger)."""
     path = ledger_path(plan_dir)
     folders = {p.name: p for p in frozen_dirs(plan_dir)}
     before = len(problems)
@@ -81,7 +100,7 @@ def check_ledger(plan_dir: Path, problems: Problems) -> None:
         if folders and len(problems) == before:
             problems.note(path, None, "", msg("errors.ledger_none", count=len(folders)),
                           msg("hints.ledger_none", plan=plan_dir.name), code="ledger_none")
-        return
+        return []
     listed = {entry.version_id for entry in entries}
     for entry in entries:
         release_dir = plan_dir / "releases" / entry.version_id
@@ -97,6 +116,7 @@ def check_ledger(plan_dir: Path, problems: Problems) -> None:
     for name in sorted(set(folders) - listed):
         problems.add(folders[name], None, "", msg("errors.ledger_version_extra", id=name),
                      msg("hints.ledger_version_extra", path=_shown(folders[name])), code="ledger_version_extra")
+    return entries
 
 
 def _shown(path: Path) -> str:

@@ -119,7 +119,8 @@ def load_plan(plan_dir: Path, problems: Problems, cache: ReleaseCache | None = N
             if version is not None:
                 versions.append(version)
 
-    check_ledger(plan_dir, problems)
+    released = {entry.version_id: entry.released for entry in check_ledger(plan_dir, problems) if entry.released}
+    versions = [replace(v, released=released[v.id]) if v.id in released and v.snapshot else v for v in versions]
     working_dir = plan_dir / "working"
     if is_real_dir(working_dir):
         loaded.working = load_content(working_dir, problems)

@@ -12,6 +12,7 @@ from typing import Iterator
 
 from generator.i18n import lookup, msg
 from generator.model.diff import inline_diff
+from generator.model.markup import plain_line
 from generator.model.plan import Site
 from generator.pages import changes, sections, urls
 from generator.pages.catalogue import EditionBuild, edition_pages as _edition_pages
@@ -103,7 +104,7 @@ def withdrawn_pages(build: EditionBuild) -> Iterator[Page]:
     page_kinds = [k for k in PageKind if k.scope is Scope.EDITION and not latest.has(k)]
     for version in plan.snapshot_versions:
         older = plan.snapshots[version.id]
-        items = [(PageKind.INITIATIVE, i.id, i.display_title) for i in older.initiatives] + \
+        items = [(PageKind.INITIATIVE, i.id, plain_line(i.display_title)) for i in older.initiatives] + \
             [(PageKind.CHAPTER, c.id, c.title) for c in older.chapters] + \
             [(kind, None, _kind_title(kind, older)) for kind in page_kinds if content_has(older, kind)]
         for kind, item_id, title in items:

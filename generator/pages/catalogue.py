@@ -14,7 +14,8 @@ from typing import Callable, Iterator
 
 from generator.i18n import current_language, msg
 from generator.model import fiscal
-from generator.model.kpi import assess, summary as kpi_summary
+from generator.model.kpi import summary as kpi_summary
+from generator.model.markup import plain_line
 from generator.model.plan import Site
 from generator.model.resolved import ResolvedEdition, resolve_edition
 from generator.pages import changes, opendata, sections, summary
@@ -141,6 +142,7 @@ def departments(b: EditionBuild) -> Page:
 @builds(PageKind.KPI)
 def kpi(b: EditionBuild) -> Page:
     return b.page(PageKind.KPI, b.content.fields.label_of("kpis", msg("ui.kpi")), KpiContext, kpis=b.content.all_kpis(),
+                  groups=sections.kpis_by_owner(b.content),
                   kpi_summary=kpi_summary(list(b.shared["assessments"].values())))
 
 
@@ -179,7 +181,7 @@ def initiative_pages(b: EditionBuild) -> Iterator[Page]:
     content, edition = b.content, b.edition
     items = content.initiatives
     for index, initiative in enumerate(items):
-        yield b.page(PageKind.INITIATIVE, initiative.display_title, InitiativeContext, initiative.id,
+        yield b.page(PageKind.INITIATIVE, plain_line(initiative.display_title), InitiativeContext, initiative.id,
                      number=initiative.number, initiative=initiative,
                      previous=items[index - 1] if index > 0 else None,
                      next=items[index + 1] if index + 1 < len(items) else None,

@@ -101,9 +101,9 @@ def change_note(edition: Edition, diffs: PairDiffs, initiative_id: str, version:
     previous = snapshots[ids.index(edition.version.id) - 1]
     change = next((c for c in diffs[(previous.id, version.id)].initiatives if c.id == initiative_id), None)
     if change is None:
-        return ChangeNote(version.name, "unchanged", {}, None)
+        return ChangeNote(version.titled_name, "unchanged", {}, None)
     url = urls.compare(edition.plan.id, previous.id, version.id, initiative_id)
     if change.old is None:
-        return ChangeNote(version.name, "added", {}, url)
+        return ChangeNote(version.titled_name, "added", {}, url)
     counts = {kind: sum(1 for f in change.fields if f.kind == kind) for kind in ("changed", "added", "removed")}
-    return ChangeNote(version.name, "changed", {k: n for k, n in counts.items() if n}, url)
+    return ChangeNote(version.titled_name, "changed", {k: n for k, n in counts.items() if n}, url)

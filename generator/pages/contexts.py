@@ -127,6 +127,7 @@ class DepartmentsContext(EditionContext):
 @dataclass(kw_only=True)
 class KpiContext(EditionContext):
     kpis: list[ResolvedKpi]
+    groups: list[dict]          # {"owner": KpiOwner, "kpis": [...]}: by the item they belong to
     kpi_summary: dict[str, int]
 
 

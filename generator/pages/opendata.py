@@ -31,8 +31,9 @@ from generator.model import fiscal
 from generator.model.fields import Field, FieldSet, Kind, Vocabulary
 from generator.model.kpi import target_year
 from generator.model.markup import plain_line, plain_text
-from generator.model.plan import Initiative, Text
+from generator.model.plan import Text
 from generator.model.records import kpi_value_dict, text_value, RECORDS
+from generator.model.resolved.initiatives import latest_of
 from generator.model.resolved import (Figure, ResolvedEdition, ResolvedInitiative, ResolvedKpi, ResolvedTheme,
                                       State, Value)
 
@@ -123,7 +124,7 @@ def _ref_cells(field: Field, value, content: ResolvedEdition) -> list:
 
 
 def _latest_status(field: Field, value, content: ResolvedEdition) -> list:
-    status = Initiative.latest_of(value or {})
+    status = latest_of(value or {})
     return [status[1], status[0]] if status else [None, None]
 
 

@@ -88,6 +88,18 @@ def known_versions(content: ResolvedEdition, edition: Edition) -> list[ResolvedV
     return [names[v.id] for v in edition.known_snapshots]
 
 
+def kpis_by_owner(content: ResolvedEdition) -> list[dict]:
+    """The measures grouped by the item they belong to (the plan, a theme, an initiative, a
+    sub-item), in the order the plan states them."""
+    groups: list[dict] = []
+    for kpi in content.all_kpis():
+        if groups and groups[-1]["owner"] == kpi.owner:
+            groups[-1]["kpis"].append(kpi)
+        else:
+            groups.append({"owner": kpi.owner, "kpis": [kpi]})
+    return groups
+
+
 def initiatives_by_theme(content: ResolvedEdition) -> list[dict]:
     """Initiatives grouped under their primary theme (leaf-most), in theme order."""
     groups = []

@@ -90,10 +90,11 @@ class Renderer:
         return self.env.get_template("planpub/feeds/atom.xml").render(
             absolute=lambda path: path if "://" in path else base + path, **context)
 
-    def render_sitemap(self, locations: list[str], lastmod: str, index: bool = False) -> str:
-        """sitemap.xml (or, with `index`, a sitemap index over several files)."""
+    def render_sitemap(self, locations: list[tuple[str, str | None]], index: bool = False) -> str:
+        """sitemap.xml (or, with `index`, a sitemap index over several files): (address, lastmod
+        or None) pairs."""
         name = "sitemap_index.xml" if index else "sitemap.xml"
-        return self.env.get_template(f"planpub/feeds/{name}").render(urls=locations, lastmod=lastmod)
+        return self.env.get_template(f"planpub/feeds/{name}").render(urls=locations)
 
     def render_chrome(self, chrome, page_url: str, absolute_base: str | None = None) -> dict[str, Markup]:
         """The site's header, menu drawer and footer around one page (pages/chrome.py).

@@ -7,6 +7,7 @@ into place only when complete, so a failure part-way leaves no trace.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -159,7 +160,11 @@ def write_release(release: ReleasePlan, content_root: Path) -> Path:
         (staging / MANIFEST_NAME).write_text(manifest_text(build_manifest(staging)), encoding="utf-8")
         # The ledger lists every 版 published so far (all of them, the first time) and this one.
         entries = read_ledger(release.plan_dir, Problems()) or current_entries(release.plan_dir)
-        ledger = staged_ledger(release.plan_dir, [*entries, LedgerEntry(release.version_id, manifest_digest(staging))])
+        # … with the time of this publishing event, what a feed needs where the document dates
+        # the 版 only by month or year (never a day or month the document does not state).
+        released = dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
+        ledger = staged_ledger(release.plan_dir, [*entries, LedgerEntry(release.version_id, manifest_digest(staging),
+                                                                        released=released)])
         staging.rename(target)
         os.replace(ledger, ledger_path(release.plan_dir))
     except BaseException:

@@ -74,7 +74,7 @@ def run(args) -> int:
         if not _checked(content_root, args.plan, writes, tables, new_content):
             return 1
         print(format_diff(diff_contents(plan.working, new_content), msg("cli.import_before"),
-                          msg("cli.import_after")))
+                          msg("cli.import_after"), plan.working, new_content))
         if not _confirmed(args):
             return 1
         apply_writes(working, writes)

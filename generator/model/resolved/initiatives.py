@@ -21,10 +21,6 @@ class StatusEntry:
     name: str
     source: Source | None = None
 
-    # The (fiscal year, status) pair views index as status[0], status[1].
-    def __getitem__(self, index: int):
-        return (self.fy, self.name)[index]
-
 
 @dataclass(frozen=True)
 class ResolvedInitiative:
@@ -159,11 +155,16 @@ def schedule_columns(values: dict[str, Value], period: range) -> tuple[list[int]
     return list(range(min(years), max(years) + 1)), done_before
 
 
+def latest_of(progress: dict[int, Progress]) -> tuple[int, str] | None:
+    """The most recent fiscal year with a stated status, and that status."""
+    return Initiative.latest_of(progress)
+
+
 def latest_status(values: dict[str, Value]) -> StatusEntry | None:
     progress = values.get("progress")
     if progress is None or not progress.stated:
         return None
-    found = Initiative.latest_of(progress.value)
+    found = latest_of(progress.value)
     return StatusEntry(found[0], found[1], progress.source) if found else None
 
 

@@ -99,7 +99,7 @@ class ResolvedKpi:
 
 def resolve_kpi(kpi: Kpi, owner: KpiOwner, source: Source, period_end: int) -> ResolvedKpi:
     return ResolvedKpi(
-        id=kpi.id, name=kpi.name, owner=owner, source=source, assessment=assess(kpi, period_end),
+        id=kpi.id, name=kpi.name, owner=owner, source=source, assessment=assess(kpi, period_end).detached(),
         unit=kpi.unit, direction=kpi.direction, definition=kpi.definition, rationale=kpi.rationale,
         baseline=Figure.of(kpi, kpi.baseline),
         targets={fy: Figure.of(kpi, v, target=True) for fy, v in kpi.targets.items()},
