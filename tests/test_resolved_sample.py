@@ -1,0 +1,106 @@
+"""The sample as issue 17 found it: 江津市's latest 版 (第1.5版) leaves the initiative details to
+an earlier 個別業務一覧, which the stable address shows labelled with that 版 — now in every
+view: the department view, the index's filters, the cards, the KPI list and the open data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+
+from generator.i18n import set_language
+from generator.model.resolved import EditionKind, resolve_edition
+from generator.pages import urls
+from generator.pages.builder import build_pages
+from generator.pages.kinds import PageKind
+from generator.render.renderer import Renderer
+from generator.validate import load_valid_site
+
+from .conftest import SAMPLE_CONTENT
+from .test_cross_view import definitions, norm, text_of
+
+CARRIED = "（前の版の資料による）"
+
+
+@pytest.fixture(scope="module")
+def gotsu():
+    set_language("ja")
+    result = load_valid_site(SAMPLE_CONTENT)
+    assert not result.problems
+    site = result.site
+    plan = next(p for p in site.plans if p.id == "gotsu")
+    pages = {page.url: page for page in build_pages(site) if page.url.startswith("gotsu/")}
+    return site, plan, pages, Renderer()
+
+
+def _csv(data: bytes) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_the_department_view_lists_every_initiative(gotsu):
+    site, plan, pages, renderer = gotsu
+    html = renderer.render(pages[urls.latest_page("gotsu", PageKind.DEPARTMENTS)])
+    listed = set(re.findall(r'href="\.\./initiatives/([^/"]+)/"', html))
+    assert len(plan.snapshots["1.5"].initiatives) == 28 and len(listed) == 28
+    sections = re.findall(r'<section aria-labelledby="dept-\d+">.*?</section>', html, re.S)
+    without = next(s for s in sections if "の記載がない取組" in s)
+    assert "担当の記載がない取組" in without                       # the plan's own word, 担当
+    in_departments = {i for s in sections if s is not without for i in re.findall(r'initiatives/([^/"]+)/', s)}
+    assert len(in_departments) == 19                                # 担当 from the earlier 個別業務一覧
+    assert len(set(re.findall(r'initiatives/([^/"]+)/', without))) == 9
+    assert "担当別の取組" in text_of(html) and "担当課別" not in text_of(html)
+    assert all(CARRIED in s for s in sections if s is not without)
+
+
+def test_the_index_offers_a_department_filter_with_the_carried_departments(gotsu):
+    site, plan, pages, renderer = gotsu
+    html = renderer.render(pages[urls.latest_page("gotsu", PageKind.INITIATIVES)])
+    select = re.search(r'<select name="department">(.*?)</select>', html, re.S)
+    assert select, "no 担当 filter"
+    options = re.findall(r'<option value="([^"]+)">', select.group(1))
+    assert "政策企画課" in options and len(options) >= 10
+    frozen = renderer.render(pages[urls.frozen_page("gotsu", "1.5", PageKind.INITIATIVES)])
+    assert '<select name="department">' not in frozen               # 第1.5版's own document names none
+
+
+def test_the_latest_data_has_the_carried_rows_with_their_source(gotsu):
+    site, plan, pages, _ = gotsu
+    data = pages[urls.latest_page("gotsu", PageKind.DATA)].context.data_files
+    schedule, kpis = _csv(data["schedule.csv"]), _csv(data["kpis.csv"])
+    assert len(schedule) > 50 and {r["source_version"] for r in schedule} == {"pre-1.5"}
+    assert kpis and {r["source_version"] for r in kpis} == {"pre-1.5"}
+    initiatives = _csv(data["initiatives.csv"])
+    carried = [r for r in initiatives if r["carried_columns"]]
+    assert len(carried) == 19 and all(set(r["source_version"].split("|")) == {"pre-1.5"} for r in carried)
+    frozen = pages[urls.frozen_page("gotsu", "1.5", PageKind.DATA)].context.data_files
+    assert _csv(frozen["schedule.csv"]) == [] and _csv(frozen["kpis.csv"]) == []   # 第1.5版's own document
+    assert all(r["carried_columns"] == "" for r in _csv(frozen["initiatives.csv"]))
+
+
+def test_the_kpi_list_says_where_a_carried_kpi_comes_from(gotsu):
+    site, plan, pages, renderer = gotsu
+    text = text_of(renderer.render(pages[urls.latest_page("gotsu", PageKind.KPI)]))
+    assert norm("5段階評価の平均" + CARRIED) in text
+    assert norm("第1.5版より前の個別業務一覧（版数・発行日の記載なし）の資料による") in text
+
+
+def test_no_card_contradicts_its_page(gotsu):
+    site, plan, pages, renderer = gotsu
+    index = renderer.render(pages[urls.latest_page("gotsu", PageKind.INITIATIVES)])
+    resolved = resolve_edition(plan, plan.latest, EditionKind.LATEST, site)
+    cards = re.findall(r'<li class="pp-card".*?</li>', index, re.S)
+    assert len(cards) == 28
+    for card in cards:
+        initiative_id = re.search(r'href="\.\./initiatives/([^/"]+)/"', card).group(1) if "../initiatives" in card \
+            else re.search(r'href="([^/"]+)/"', card).group(1)
+        page = text_of(renderer.render(pages[urls.latest_page("gotsu", PageKind.INITIATIVE, initiative_id)]))
+        for term, value in definitions(card):
+            value = value.replace(norm(CARRIED), "")
+            if value == "記載なし":   # 「記載なし」 on a card only where the page states nothing either
+                item = resolved.initiative(initiative_id)
+                assert not item.departments if term == "担当" else not item.status and not item.progress_entry
+            else:   # each part (「運用中（令和5年度）」, 「指標名（未測定）」, items of a list) as the page states it
+                for part in filter(None, re.split(r"[（）、]", value)):
+                    assert part in page, (initiative_id, term, part)
