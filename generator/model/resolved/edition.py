@@ -236,11 +236,25 @@ class _Resolver:
 
     # ── initiatives ──
 
-    def initiative(self, item: Initiative, top: Initiative, prefix: str = "") -> ResolvedInitiative:
-        scope = self.labels   # later: a theme's and an initiative's own names (labels.py)
+    def scope(self, item: Initiative, parent: LabelScope | None = None) -> LabelScope:
+        """The names an item's fields go by: its own, else its parent item's or its theme's (and
+        the theme's ancestors'), else the plan's. The format has no names below the plan yet;
+        one that adds them fills `labels` of a theme or an initiative, and nothing else changes."""
+        return (parent or self.theme_scope(item.theme)).child(getattr(item, "labels", None))
+
+    def theme_scope(self, theme_id: str | None) -> LabelScope:
+        """A theme's names, then its ancestors', then the plan's."""
+        scope = self.labels
+        for theme in self.content.theme_path(theme_id):
+            scope = scope.child(getattr(theme, "labels", None))
+        return scope
+
+    def initiative(self, item: Initiative, top: Initiative, prefix: str = "",
+                   parent_scope: LabelScope | None = None) -> ResolvedInitiative:
+        scope = self.scope(item, parent_scope)
         values = {f.key: self.value(f, item, scope) for f in self.fields}
         anchor = f"{prefix}item-{item.local_id}" if item.parent_id else ""
-        children = [self.initiative(child, top, f"{anchor}-" if anchor else "") for child in item.items]
+        children = [self.initiative(child, top, f"{anchor}-" if anchor else "", scope) for child in item.items]
         kpis_value = values.get("kpis")
         owner = KpiOwner("item", item.id, top.id, item.display_title, (top.display_title,), anchor) \
             if item.parent_id else KpiOwner("initiative", item.id, item.id, item.display_title)
@@ -322,7 +336,8 @@ class _Resolver:
             kpis=[resolve_kpi(k, owner, self.own, self.content.period_end) for k in theme.kpis],
             children=[self.theme(child, initiatives) for child in theme.children], parent_id=theme.parent_id,
             depth=theme.depth, level_name=self.content.theme_level_name(theme.depth), listed=len(listed),
-            crossed=sum(1 for i in listed if i.related_themes), labels=self.labels)
+            crossed=sum(1 for i in listed if i.related_themes),
+            labels=self.theme_scope(theme.id))
 
     def vocabulary(self, initiatives: list[ResolvedInitiative], key: str, own: list, name=lambda entry: entry) -> list:
         """A vocabulary (departments, categories) as this edition uses it: this 版's list, then
