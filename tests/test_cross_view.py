@@ -231,6 +231,8 @@ def check_plan(site, plan, renderer: Renderer) -> None:
             word = msg("ui.status") if unused_key == "progress" else msg(f"ui.fields.{unused_key}")
             if word not in used_labels:
                 assert word not in norm(index) and word not in norm(departments), (edition.base, word)
+        if "theme" not in content.fields:   # no 「テーマ: 記載なし」 group on the index of a plan without themes
+            assert all(NOT_STATED not in text_of(h) for h in re.findall(r"<h2.*?</h2>", index, re.S)), edition.base
 
         for initiative in content.initiatives:
             facts = facts_of(plan, version, content, initiative, edition.is_latest, earlier)

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from generator.model import fiscal
 from generator.render import resources
 from generator.i18n import catalogue, current_language, msg
-from generator.model.markup import plain_line
+from generator.model.markup import plain_line, plain_text
 from generator.render.markdown import render_block, render_inline, render_line, render_paragraph
 from generator.model.fieldnames import field_label, field_name
 from generator.pages import urls
@@ -54,6 +54,7 @@ class Renderer:
             # one-line values (titles, KPI names, targets as written): markup rendered, or its plain text
             "line": lambda text: Markup(render_line(text)) if text else "",
             "plain": plain_line,
+            "plain_text": plain_text,   # a prose item without its markup (feeds: text, not HTML)
             "paragraph": lambda text: Markup(render_paragraph(text)),
             "markdown": lambda s, top_level=2, id_prefix="": Markup(render_block(s, top_level, id_prefix)),
             "number": format_number,
