@@ -17,7 +17,6 @@ import io
 import re
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -28,7 +27,6 @@ from generator.model.fields import Kind
 from generator.model.markup import plain_line, plain_text
 from generator.model.plan import Initiative, PlanContent, Text, Version
 from generator.model.resolved.labels import plan_scope
-from generator.pages import urls
 from generator.pages.builder import build_pages
 from generator.pages.editions import plan_editions, unique
 from generator.pages.kinds import PageKind

@@ -12,7 +12,7 @@ import pytest
 
 from generator.model.markup import plain_line
 from generator.model.records import RECORDS, initiative_dict
-from generator.model.resolved import EditionKind, resolve_edition
+from generator.model.resolved import resolve_edition
 from generator.pages import opendata
 from generator.pages.editions import plan_editions
 from generator.validate import load_valid_site

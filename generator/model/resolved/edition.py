@@ -6,8 +6,8 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Iterator
 
-from generator.model.fields import FieldSet, Kind, Place, Vocabulary
-from generator.model.plan import (Chapter, Contact, Department, Initiative, Kpi, Plan, PlanContent, Site, Text,
+from generator.model.fields import FieldSet, Kind, Vocabulary
+from generator.model.plan import (Chapter, Contact, Department, Initiative, Plan, PlanContent, Site, Text,
                                   Theme, Version, Vision)
 from generator.model.resolved.initiatives import (ResolvedInitiative, detail_count, latest_status,
                                                   schedule_columns)
