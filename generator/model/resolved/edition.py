@@ -53,12 +53,13 @@ class ResolvedTheme:
             yield from child.walk()
 
 
+@dataclass(frozen=True)
 class FieldView:
     """The plan's fields as views ask about them: whether the plan uses one (`in`), the plan's
     word for it where the site would use its own (`label_of`), the declarations in order."""
 
-    def __init__(self, fields: FieldSet, labels: LabelScope):
-        self.set, self.labels = fields, labels
+    set: FieldSet
+    labels: LabelScope
 
     def __contains__(self, key: str) -> bool:
         return key in self.set
@@ -69,8 +70,11 @@ class FieldView:
     def __getitem__(self, key: str):
         return self.set[key]
 
-    def __getattr__(self, name: str):   # by_change_key, of_kind, omittable … of the FieldSet
-        return getattr(self.set, name)
+    def shown(self, place):
+        return self.set.shown(place)
+
+    def by_change_key(self, key: str):
+        return self.set.by_change_key(key)
 
     def label_of(self, key: str, default: str) -> str:
         return self.labels.term(key, default)
