@@ -41,12 +41,12 @@ def site_path() -> str:
     return urlsplit(site_url).path
 
 
-def readme_block(name: str) -> str:
-    """The fenced block of README.md marked `<!-- deploy-test: name -->`."""
-    text = README.read_text(encoding="utf-8")
+def readme_block(name: str, document: Path = README) -> str:
+    """The fenced block of README.md (or another document) marked `<!-- deploy-test: name -->`."""
+    text = document.read_text(encoding="utf-8")
     marker = f"<!-- deploy-test: {name} -->"
     match = re.search(re.escape(marker) + r"\s*\n```[^\n]*\n(.*?)\n```", text, re.S)
-    assert match, f"README.md has no fenced block right after {marker}"
+    assert match, f"{document.name} has no fenced block right after {marker}"
     return match[1]
 
 

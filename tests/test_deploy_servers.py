@@ -29,7 +29,7 @@ from generator.pages.builder import build_pages
 from generator.pages.kinds import PageKind
 from generator.validate import load_valid_site
 
-from .conftest import SAMPLE_CONTENT
+from .conftest import ROOT, SAMPLE_CONTENT
 from .deploy_servers import README, SERVERS, deployed, readme_block, site_path
 
 TEXT_TYPES = re.compile(r"^(text/|application/(javascript|json|xml|atom\+xml)|image/svg\+xml)")
@@ -206,6 +206,18 @@ def test_the_readme_states_the_values_these_tests_check():
     assert f"Cache-Control: {CACHE_FOREVER}" in text and f"Cache-Control: {CACHE_REVALIDATE}" in text
     for block in ("nginx-location", "apache-htaccess"):
         assert all(value in readme_block(block) for value in SECURITY_HEADERS.values()), block
+
+
+def test_the_staff_guide_says_the_same_as_the_readme():
+    """guide/deploy.md (Japanese, published with the site) gives the administrator's check
+    word for word and names every value it must show."""
+    guide = ROOT / "docs/site/guide/deploy.md"
+    assert readme_block("curl-check", guide) == readme_block("curl-check")
+    text = guide.read_text(encoding="utf-8")
+    for name, value in SECURITY_HEADERS.items():
+        assert name in text and (value in text or name == "Content-Security-Policy"), name
+    assert f"Cache-Control: {CACHE_FOREVER}" in text and f"Cache-Control: {CACHE_REVALIDATE}" in text
+    assert "text/csv; charset=utf-8" in text and "2027年5月5日" in text
 
 
 # ── the site in Chromium, through each server ──────────────────────────────────
