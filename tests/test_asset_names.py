@@ -34,7 +34,9 @@ def test_every_theme_asset_gets_a_name_the_readme_caches_for_a_year():
 def test_a_sites_own_override_replaces_the_file_and_its_name(tmp_path):
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets/planpub.css").write_text("body { color: black }\n", encoding="utf-8")
+    (tmp_path / "assets/logo.svg").write_text("<svg/>", encoding="utf-8")   # the site's own: not planpub's
     assets = Assets([tmp_path, theme_dir()])
+    assert "assets/logo.svg" not in assets.sources()
     assert assets.files()[assets.url("planpub.css")] == b"body { color: black }\n"
     assert assets.url("planpub.css") != Renderer().assets.url("planpub.css")
     (tmp_path / "assets/planpub.css").write_text("body { color: navy }\n", encoding="utf-8")

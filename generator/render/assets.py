@@ -5,8 +5,8 @@ bytes do, so a server may cache it for a year (`immutable`) and a reader never g
 HTML with an old stylesheet or script. This is the one place that names them: templates
 ask the renderer's `asset(name)` for the address, and the build writes `files()`.
 
-A site's own theme overrides (theme.custom_dir) may replace a file of the same name, as
-they replace templates.
+A site's own theme overrides (theme.custom_dir) may replace one of these files, as they
+replace templates; files of their own that planpub does not ship keep their names.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ def hashed_name(name: str, data: bytes) -> str:
 
 
 class Assets:
-    """The theme's assets found in `folders` (the site's overrides first, then planpub's
-    theme), read once; `reload()` reads them again (a preview after an edit)."""
+    """planpub's assets (the files in assets/ of the last of `folders`, planpub's theme),
+    each read from the first folder that has it (the site's overrides come first); read
+    once, and again on `reload()` (a preview after an edit)."""
 
     def __init__(self, folders: list[Path]):
         self.folders = folders
@@ -39,7 +40,7 @@ class Assets:
 
     def reload(self) -> None:
         names, data = {}, {}
-        for name in sorted({p.name for folder in self.folders for p in (folder / FOLDER).glob("*") if p.is_file()}):
+        for name in sorted(p.name for p in (self.folders[-1] / FOLDER).glob("*") if p.is_file()):
             source = next(folder / FOLDER / name for folder in self.folders if (folder / FOLDER / name).is_file())
             data[name] = source.read_bytes()
             names[name] = hashed_name(name, data[name])
