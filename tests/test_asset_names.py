@@ -60,21 +60,19 @@ def test_the_built_site_links_only_hashed_assets_that_exist(sample_site):
     assert linked == set(names)   # every one is used, none is left over
 
 
-def test_a_changed_stylesheet_gives_every_page_its_new_name(tmp_path):
-    """A site's overrides change planpub.css: a cached build renders again and links the new file."""
+def test_a_sites_own_stylesheet_is_written_and_linked_under_its_own_name(tmp_path):
+    """A site's overrides replace planpub.css: the build writes their file under its hash and
+    pages link that one (a cached build renders again: the overrides are in the cache key,
+    tests/test_incremental.py)."""
     overrides = tmp_path / "overrides"
     (overrides / "assets").mkdir(parents=True)
-    config = config_copy(tmp_path, overrides=overrides)
+    (overrides / "assets/planpub.css").write_text("body { color: navy }\n", encoding="utf-8")
     site = tmp_path / "site"
-    names = []
-    for colour in ("black", "navy"):
-        (overrides / "assets/planpub.css").write_text(f"body {{ color: {colour} }}\n", encoding="utf-8")
-        result = run_cli("build", "--config", str(config), "--content", str(FIXTURES / "basic"),
-                         "--site-dir", str(site), "--cache-dir", str(tmp_path / "cache"))
-        assert result.returncode == 0, result.stdout + result.stderr
-        [stylesheet] = site.glob("assets/planpub.*.css")
-        assert stylesheet.read_text(encoding="utf-8") == f"body {{ color: {colour} }}\n"
-        page = (site / "sample/v/1.0/initiatives/index.html").read_text(encoding="utf-8")
-        assert f'href="../../../../assets/{stylesheet.name}"' in page
-        names.append(stylesheet.name)
-    assert names[0] != names[1]
+    result = run_cli("build", "--config", str(config_copy(tmp_path, overrides=overrides)), "--content",
+                     str(FIXTURES / "basic"), "--site-dir", str(site), "--cache-dir", str(tmp_path / "cache"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    [stylesheet] = site.glob("assets/planpub.*.css")
+    assert stylesheet.name == hashed_name("planpub.css", b"body { color: navy }\n")
+    assert stylesheet.read_text(encoding="utf-8") == "body { color: navy }\n"
+    page = (site / "sample/v/1.0/initiatives/index.html").read_text(encoding="utf-8")
+    assert f'href="../../../../assets/{stylesheet.name}"' in page
