@@ -35,6 +35,7 @@ def kpi_value_dict(value: KpiValue, with_fy: bool = False) -> dict:
 
 
 def kpi_dict(kpi: Kpi) -> dict:
+    """A measure as its file holds it (a Kpi, or a resolved one: the same attributes)."""
     return _drop_empty({
         "id": kpi.id, "name": kpi.name, "unit": kpi.unit, "direction": kpi.direction,
         "definition": text_value(kpi.definition), "rationale": text_value(kpi.rationale),
@@ -72,6 +73,7 @@ RECORDS: dict[Kind, Callable[[Any], Any]] = {
 
 
 def theme_dict(theme: Theme) -> dict:
+    """A theme as plan.yml holds it (a Theme, or a resolved one: the same attributes)."""
     return _drop_empty({
         "id": theme.id, "number": theme.number, "name": theme.name,
         "description": text_value(theme.description), "notes": text_value(theme.notes),

@@ -12,8 +12,28 @@ from generator.pages.kinds import EditionKind, PageKind
 from generator.model.resolved import WORKING_ID  # noqa: E402 (the working copy's id, resolved like a 版)
 
 
+class _Published:
+    """Where an edition is published: its `base` address and its `kind` give the rest."""
+
+    @property
+    def is_latest(self) -> bool:
+        return self.kind is EditionKind.LATEST
+
+    @property
+    def is_working(self) -> bool:
+        return self.kind is EditionKind.WORKING
+
+    @property
+    def unversioned(self) -> bool:
+        """Served at /<plan>/ rather than below /<plan>/v/."""
+        return self.kind is EditionKind.LATEST
+
+    def url(self, kind: PageKind | str, arg: str | None = None) -> str:
+        return urls.page(self.base, kind, arg)
+
+
 @dataclass(frozen=True)
-class EditionAddress:
+class EditionAddress(_Published):
     """Where an edition is published, as its pages link to it (templates get this, never the
     edition's raw content)."""
 
@@ -25,25 +45,9 @@ class EditionAddress:
     def base(self) -> str:
         return urls.edition_base(self.plan_id, self.kind, self.version_id)
 
-    @property
-    def is_latest(self) -> bool:
-        return self.kind is EditionKind.LATEST
-
-    @property
-    def is_working(self) -> bool:
-        return self.kind is EditionKind.WORKING
-
-    @property
-    def unversioned(self) -> bool:
-        """Served at /<plan>/ rather than below /<plan>/v/."""
-        return self.kind is EditionKind.LATEST
-
-    def url(self, kind: PageKind | str, arg: str | None = None) -> str:
-        return urls.page(self.base, kind, arg)
-
 
 @dataclass(frozen=True)
-class Edition:
+class Edition(_Published):
     plan: Plan
     version: Version
     content: PlanContent
@@ -55,20 +59,7 @@ class Edition:
 
     @property
     def base(self) -> str:
-        return urls.edition_base(self.plan.id, self.kind, self.version.id)
-
-    @property
-    def is_latest(self) -> bool:
-        return self.kind is EditionKind.LATEST
-
-    @property
-    def is_working(self) -> bool:
-        return self.kind is EditionKind.WORKING
-
-    @property
-    def unversioned(self) -> bool:
-        """Served at /<plan>/ rather than below /<plan>/v/."""
-        return self.kind is EditionKind.LATEST
+        return self.address.base
 
     @property
     def known_snapshots(self) -> list[Version]:
@@ -80,9 +71,6 @@ class Edition:
         if self.kind is not EditionKind.FROZEN or self.version.id not in ids:
             return snapshots
         return snapshots[: ids.index(self.version.id) + 1]
-
-    def url(self, kind: PageKind | str, arg: str | None = None) -> str:
-        return urls.page(self.base, kind, arg)
 
     def has(self, kind: PageKind | str, arg: str | None = None) -> bool:
         return content_has(self.content, kind, arg)

@@ -32,10 +32,9 @@ from generator.model.fields import Field, FieldSet, Kind, Vocabulary
 from generator.model.kpi import target_year
 from generator.model.markup import plain_line, plain_text
 from generator.model.plan import Text
-from generator.model.records import kpi_value_dict, text_value, RECORDS
+from generator.model import records
 from generator.model.resolved.initiatives import latest_of
-from generator.model.resolved import (Figure, ResolvedEdition, ResolvedInitiative, ResolvedKpi, ResolvedTheme,
-                                      State, Value)
+from generator.model.resolved import Figure, ResolvedEdition, ResolvedInitiative, ResolvedKpi, State, Value
 
 LIST_SEPARATOR = "|"
 ENCODING = "utf-8-sig"     # UTF-8 with BOM: Excel opens it correctly
@@ -227,26 +226,12 @@ def csv_bytes(columns: list[Column], rows: list[list[str]]) -> bytes:
     return buffer.getvalue().encode(ENCODING)
 
 
-def _drop_empty(data: dict) -> dict:
-    return {k: v for k, v in data.items() if v not in (None, [], {}, "")}
-
-
-def figure_dict(figure: Figure, with_fy: bool = False) -> dict:
-    return kpi_value_dict(figure, with_fy)
-
-
 def kpi_dict(kpi: ResolvedKpi) -> dict:
     """A measure as its file holds it, and the 版 it is carried from (`source_version`)."""
-    return _drop_empty({
-        "id": kpi.id, "name": kpi.name, "unit": kpi.unit, "direction": kpi.direction,
-        "definition": text_value(kpi.definition), "rationale": text_value(kpi.rationale),
-        "baseline": figure_dict(kpi.baseline, with_fy=True) if kpi.baseline else None,
-        "targets": {fy: figure_dict(v) for fy, v in sorted(kpi.targets.items())},
-        "target": figure_dict(kpi.target) if kpi.target else None,
-        "actuals": {fy: figure_dict(v) for fy, v in sorted(kpi.actuals.items())},
-        "references": [figure_dict(r, with_fy=True) for r in kpi.references],
-        "source_version": kpi.source.version_id if kpi.carried else None,
-    })
+    data = records.kpi_dict(kpi)
+    if kpi.carried:
+        data["source_version"] = kpi.source.version_id
+    return data
 
 
 def initiative_dict(item: ResolvedInitiative, fields: FieldSet) -> dict:
@@ -259,23 +244,12 @@ def initiative_dict(item: ResolvedInitiative, fields: FieldSet) -> dict:
         value = item.value(field.key)
         if value.state is State.STATED:
             data[field.key] = [kpi_dict(k) for k in item.kpis] if field.kind is Kind.KPIS else \
-                RECORDS[field.kind](value.value)
+                records.RECORDS[field.kind](value.value)
         elif value.state is State.STATED_EMPTY:
-            data[field.key] = RECORDS[field.kind](value.value)
+            data[field.key] = records.RECORDS[field.kind](value.value)
     data["items"] = [initiative_dict(child, fields) for child in item.items]
     data["source_versions"] = {v.key: v.source.version_id for v in item.carried}
     return {k: v for k, v in data.items() if k in empty or v not in (None, [], {}, "")}
-
-
-def theme_dict(theme: ResolvedTheme) -> dict:
-    return _drop_empty({
-        "id": theme.id, "number": theme.number, "name": theme.name,
-        "description": text_value(theme.description), "notes": text_value(theme.notes),
-        "visions": [_drop_empty({"id": v.id, "number": v.number, "text": text_value(v.text)}) for v in theme.visions],
-        "children": [theme_dict(c) for c in theme.children],
-        "schedule": {fy: text_value(v) for fy, v in sorted(theme.schedule.items())},
-        "kpis": [kpi_dict(k) for k in theme.kpis],
-    })
 
 
 def plan_json(content: ResolvedEdition, licence: str) -> dict:
@@ -293,7 +267,7 @@ def plan_json(content: ResolvedEdition, licence: str) -> dict:
         "parent_strategy": content.parent_strategy,
         "period": {"start_fiscal_year": content.period_start, "end_fiscal_year": content.period_end},
         "adoption": content.adoption,
-        "themes": [theme_dict(t) for t in content.themes],
+        "themes": [records.theme_dict(t) for t in content.themes],
         "departments": [d.name for d in content.departments],
         "categories": list(content.categories),
         "chapters": [{"id": c.id, "title": c.title, "markdown": c.markdown} for c in content.chapters],

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from generator.model.fields import FieldSet, Kind, Vocabulary
 from generator.model.plan import (Chapter, Contact, Department, Initiative, Plan, PlanContent, Site, Text,
-                                  Theme, Version, Vision)
+                                  Theme, ThemeTree, Version, Vision)
 from generator.model.resolved.initiatives import (ResolvedInitiative, detail_count, latest_status,
                                                   schedule_columns)
 from generator.model.resolved.kpis import KpiOwner, ResolvedKpi, resolve_kpi
@@ -84,7 +84,7 @@ class FieldView:
 
 
 @dataclass
-class ResolvedEdition:
+class ResolvedEdition(ThemeTree):
     """One plan as one edition shows it. Built once per plan and 版 (and once more for the stable
     address, which carries the details the latest 版's document leaves out)."""
 
@@ -138,25 +138,8 @@ class ResolvedEdition:
     def uses(self, key: str) -> bool:
         return key in self.fields
 
-    def all_themes(self) -> Iterator[ResolvedTheme]:
-        for theme in self.themes:
-            yield from theme.walk()
-
     def theme(self, theme_id: str | None) -> ResolvedTheme | None:
         return self._themes.get(theme_id)
-
-    def theme_path(self, theme_id: str | None) -> list[ResolvedTheme]:
-        path, theme = [], self.theme(theme_id)
-        while theme is not None:
-            path.insert(0, theme)
-            theme = self.theme(theme.parent_id)
-        return path
-
-    def theme_level_name(self, depth: int) -> str | None:
-        return self.theme_levels[depth] if depth < len(self.theme_levels) else None
-
-    def vision(self, vision_id: str) -> Vision | None:
-        return next((v for t in self.all_themes() for v in t.visions if v.id == vision_id), None)
 
     def initiative(self, initiative_id: str) -> ResolvedInitiative | None:
         return next((i for i in self.initiatives if i.id == initiative_id), None)

@@ -4,10 +4,9 @@ state, label and source, its measures, its schedule's columns and its latest sta
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from generator.model.fields import INITIATIVE_FIELDS, Field, FieldSet, Kind, Place
-from generator.model.plan import Initiative, Progress, Text
+from generator.model.plan import Initiative, ItemTree, Progress, Text
 from generator.model.resolved.kpis import ResolvedKpi
 from generator.model.resolved.labels import LabelScope
 from generator.model.resolved.values import Source, State, Value
@@ -23,7 +22,7 @@ class StatusEntry:
 
 
 @dataclass(frozen=True)
-class ResolvedInitiative:
+class ResolvedInitiative(ItemTree):
     id: str
     title: str                                   # as written (inline markup allowed)
     values: dict[str, Value]                     # every field the plan uses, in registry order
@@ -39,19 +38,6 @@ class ResolvedInitiative:
     parent_id: str | None = None
     stated_id: str | None = None
     anchor: str = ""                             # a sub-item's place on its initiative's page ("item-<id>")
-
-    @property
-    def display_title(self) -> str:
-        return f"{self.number} {self.title}" if self.number else self.title
-
-    @property
-    def local_id(self) -> str:
-        return self.id.rpartition(".")[2] if self.parent_id else self.id
-
-    def walk(self) -> Iterator["ResolvedInitiative"]:
-        yield self
-        for child in self.items:
-            yield from child.walk()
 
     def value(self, key: str) -> Value:
         """One field (a field the plan does not use: NOT_USED)."""
