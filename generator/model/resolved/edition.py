@@ -220,6 +220,8 @@ class _Resolver:
         self.theme_ids = {t.id for t in content.all_themes()}
         self.vision_ids = {v.id for v in content.all_visions()}
         self.initiative_ids = {item.id for i in content.initiatives for item in i.walk()}
+        self._names: dict[tuple[int, str], tuple[str, str]] = {}
+        self._scopes: list[LabelScope] = []   # keeps each scope alive while its id keys _names
 
     # ── initiatives ──
 
@@ -227,7 +229,9 @@ class _Resolver:
         """The names an item's fields go by: its own, else its parent item's or its theme's (and
         the theme's ancestors'), else the plan's. The format has no names below the plan yet;
         one that adds them fills `labels` of a theme or an initiative, and nothing else changes."""
-        return (parent or self.theme_scope(item.theme)).child(getattr(item, "labels", None))
+        scope = (parent or self.theme_scope(item.theme)).child(getattr(item, "labels", None))
+        self._scopes.append(scope)
+        return scope
 
     def theme_scope(self, theme_id: str | None) -> LabelScope:
         """A theme's names, then its ancestors', then the plan's."""
@@ -257,8 +261,16 @@ class _Resolver:
             earlier_details=self.earlier_details(item, values), parent_id=item.parent_id,
             stated_id=item.stated_id, anchor=anchor)
 
+    def names(self, registry_field, scope: LabelScope) -> tuple[str, str]:
+        """(label, table label) of a field in a scope, looked up once per edition (most items
+        share their plan's or their theme's scope)."""
+        key = (id(scope), registry_field.key)
+        if key not in self._names:
+            self._names[key] = (scope.label(registry_field), scope.table_label(registry_field))
+        return self._names[key]
+
     def value(self, registry_field, item: Initiative, scope: LabelScope) -> Value:
-        label, table = scope.label(registry_field), scope.table_label(registry_field)
+        label, table = self.names(registry_field, scope)
         raw = registry_field.value(item)
         if raw or (registry_field.kind is Kind.FISCAL_YEAR and raw is not None):
             return Value(registry_field, label, State.STATED, raw, self.own, table_label=table)
@@ -298,17 +310,26 @@ class _Resolver:
         working copy, where nothing is carried."""
         if item.parent_id or self.carry_from:
             return None
-        here = detail_count(((v.key, v.value if v.stated else None) for v in values.values()), self.fields)
+        here = detail_count((v.field, v.value if v.stated else None) for v in values.values())
         snapshots = self.plan.snapshot_versions
         ids = [v.id for v in snapshots]
         earlier = snapshots[: ids.index(self.version.id)] if self.version.id in ids else snapshots
         for version in reversed(earlier):
-            older = self.plan.snapshots[version.id].initiative(item.id)
-            if older is not None and \
-                    detail_count(((f.key, f.value(older)) for f in self.fields), self.fields) > here:
+            older = self.older_counts(version.id).get(item.id)
+            if older is not None and older > here:
                 resolved = resolve_version(version, self.site, self.plan.snapshots[version.id])
                 return Source(version.id, resolved.name, resolved.stage)
         return None
+
+    def older_counts(self, version_id: str) -> dict[str, int]:
+        """How much each initiative of an earlier frozen 版 states (by this edition's fields),
+        counted once per plan and build: every later edition asks."""
+        memo = self.plan.__dict__.setdefault("_resolved_detail_counts", {})
+        key = (version_id, tuple(f.key for f in self.fields))
+        if key not in memo:
+            memo[key] = {i.id: detail_count((f, f.value(i)) for f in self.fields)
+                         for i in self.plan.snapshots[version_id].initiatives}
+        return memo[key]
 
     # ── themes and the plan ──
 

@@ -4,6 +4,7 @@ state, label and source, its measures, its schedule's columns and its latest sta
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator.model.fields import INITIATIVE_FIELDS, Field, FieldSet, Kind, Place
 from generator.model.plan import Initiative, ItemTree, Progress, Text
@@ -53,11 +54,11 @@ class ResolvedInitiative(ItemTree):
         value = self.value(key)
         return value.value if value.stated else _EMPTY.get(value.field.kind, None)
 
-    @property
+    @cached_property
     def carried(self) -> list[Value]:
         return [v for v in self.values.values() if v.carried]
 
-    @property
+    @cached_property
     def carried_from(self) -> list[Source]:
         """The earlier 版 its carried values come from, in the order of its fields."""
         sources: list[Source] = []
@@ -66,23 +67,23 @@ class ResolvedInitiative(ItemTree):
                 sources.append(value.source)
         return sources
 
-    @property
+    @cached_property
     def departments(self) -> list[str]:
         return list(self.stated("departments"))
 
-    @property
+    @cached_property
     def categories(self) -> list[str]:
         return list(self.stated("categories"))
 
-    @property
+    @cached_property
     def theme(self) -> str | None:
         return self.stated("theme")
 
-    @property
+    @cached_property
     def related_themes(self) -> list[str]:
         return list(self.stated("related_themes"))
 
-    @property
+    @cached_property
     def related(self) -> list[str]:
         return list(self.stated("related"))
 
@@ -90,7 +91,7 @@ class ResolvedInitiative(ItemTree):
         """What its schedule states for one fiscal year."""
         return self.stated("schedule").get(fy) if fy is not None else None
 
-    @property
+    @cached_property
     def progress_entry(self) -> tuple[int, Progress] | None:
         """The latest year's progress entry with a text."""
         progress = self.stated("progress")
@@ -154,10 +155,11 @@ def latest_status(values: dict[str, Value]) -> StatusEntry | None:
     return StatusEntry(found[0], found[1], progress.source) if found else None
 
 
-def detail_count(values, fields: FieldSet) -> int:
-    """How much an entry states: entries of its detail fields (texts count one)."""
+def detail_count(pairs) -> int:
+    """How much an entry states: entries of its detail fields (texts count one), from
+    (field declaration, value) pairs."""
     count = 0
-    for key, value in values:
-        if key in fields and fields[key].detail and value:
+    for registry_field, value in pairs:
+        if registry_field.detail and value:
             count += len(value) if isinstance(value, (list, dict)) else 1
     return count
