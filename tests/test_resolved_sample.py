@@ -104,3 +104,26 @@ def test_no_card_contradicts_its_page(gotsu):
             else:   # each part (「運用中（令和5年度）」, 「指標名（未測定）」, items of a list) as the page states it
                 for part in filter(None, re.split(r"[（）、]", value)):
                     assert part in page, (initiative_id, term, part)
+
+
+def test_the_print_page_has_the_theme_statements_and_names_the_stage():
+    """鹿島市's plan home shows each 柱's statement (基本方針); the printed plan does too, and a
+    printed 版 says its stage, so a draft never reads as the adopted plan."""
+    set_language("ja")
+    site = load_valid_site(SAMPLE_CONTENT).site
+    pages = {page.url: page for page in build_pages(site) if page.url.startswith("kashima/")}
+    renderer = Renderer()
+    home = text_of(renderer.render(pages[urls.latest_page("kashima", PageKind.PLAN_HOME)]))
+    printed = renderer.render(pages[urls.latest_page("kashima", PageKind.PRINT)])
+    statements = re.findall(r"※基本方針：DX戦略P\d+", home)
+    assert statements and all(s in text_of(printed) for s in statements)
+    assert re.search(r"<h1>[^<]*（第1期アクションプラン（案））</h1>", printed)
+    assert pages[urls.latest_page("kashima", PageKind.PRINT)].title.endswith("（第1期アクションプラン（案））")
+
+    from .conftest import FIXTURES
+    patterns = load_valid_site(FIXTURES / "patterns").site
+    by_url = {page.url: page for page in build_pages(patterns)}
+    adopted = renderer.render(by_url["dates-and-stages/v/1.0/print/"])
+    assert "<h1>架空町デジタル化推進計画（第1.0版（策定））</h1>" in adopted
+    draft = by_url["dates-and-stages/v/1.0-draft/print/"]
+    assert "第1.0版（案）" in draft.title and "第1.0版（案）" in renderer.render(draft)

@@ -93,7 +93,9 @@ class EditionBuild:
                                           f"{content.municipality} {content.title}", content.version.titled_name,
                                           title, number, SEARCH_WEIGHTS.get(kind, 1.0))
         full_title = title if kind is PageKind.PLAN_HOME else msg("ui.title_in_plan", title=title, plan=content.title)
-        if not edition.unversioned:
+        # A frozen 版's pages, and the printed plan at any address (a printout outlives the
+        # address), say which 版 they show, with its stage.
+        if not edition.unversioned or kind is PageKind.PRINT:
             full_title = msg("ui.title_of_version", title=full_title, version=content.version.titled_name)
         return Page(url=edition.url(kind, arg), kind=kind, title=full_title, context=context_class(**values),
                     description=msg("ui.page_description", municipality=content.municipality, plan=content.title,
