@@ -353,7 +353,8 @@ def _kpi_value(data: dict | None) -> KpiValue | None:
         return None
     return KpiValue(value=data.get("value"), text=data.get("text"), change_percent=data.get("change_percent"),
                     base_fy=data.get("base_fy"), as_of=_date(data.get("as_of")), fy=data.get("fy"),
-                    ratio=data.get("ratio"), change=data.get("change"), by=data.get("by"))
+                    ratio=data.get("ratio"), change=data.get("change"), by=data.get("by"),
+                    survey_planned=_date(data.get("survey_planned")))
 
 
 def _kpi(data: dict, initiative_id: str | None) -> Kpi:

@@ -117,6 +117,8 @@ def _kpi_value(value: KpiValue | None) -> str | None:
         parts.append(msg("diff.as_written", text=value.text))
     if value.as_of:
         parts.append(f"@{value.as_of}")
+    if value.survey_planned:
+        parts.append(msg("diff.survey_planned", date=value.survey_planned))
     if value.fy is not None:
         parts.insert(0, msg("diff.year_prefix", fy=value.fy))
     return " ".join(parts) or None

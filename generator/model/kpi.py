@@ -109,7 +109,8 @@ def assess(kpi: Kpi, period_end: int | None = None) -> KpiAssessment:
         result.reason = "qualitative"   # targets in words only: shown as written, never judged
         return result
     if not measured:
-        result.reason = "no_actual"
+        # The document says when it will be surveyed: not a missing fact, a figure still to come.
+        result.reason = "survey_planned" if any(v.survey_planned for v in kpi.actuals.values()) else "no_actual"
         return result
     if not numeric_targets:
         pending = [t for t in [*kpi.targets.values(), *([kpi.target] if kpi.target else [])] if t.relative]

@@ -103,6 +103,7 @@ class KpiValue:
     ratio: float | int | None = None
     change: float | int | None = None
     by: int | str | None = None    # a target without a year: None, a fiscal year, or PERIOD_END
+    survey_planned: str | None = None  # a figure still to be surveyed then (「令和6年3月調査予定」): no number yet
 
     @property
     def relative(self) -> bool:

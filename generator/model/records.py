@@ -30,7 +30,7 @@ def kpi_value_dict(value: KpiValue, with_fy: bool = False) -> dict:
         data["fy"] = value.fy
     data.update({"value": value.value, "text": value.text, "ratio": value.ratio,
                  "change_percent": value.change_percent, "change": value.change, "base_fy": value.base_fy,
-                 "as_of": value.as_of, "by": value.by})
+                 "as_of": value.as_of, "by": value.by, "survey_planned": value.survey_planned})
     return _drop_empty(data)
 
 

@@ -125,8 +125,11 @@ def kpi_value(**extra) -> dict[str, Any]:
 
 def kpi() -> dict[str, Any]:
     value = kpi_value()
-    baseline = {**value, **_words("kpi_baseline"),
-                "properties": {**value["properties"], "fy": _fy("kpi_baseline_fy")}}
+    # A measured figure (never a target) may be one still to be surveyed (「令和6年3月調査予定」).
+    survey = {"survey_planned": _date("kpi_value_survey_planned")}
+    measured = kpi_value(**survey)
+    baseline = {**measured, **_words("kpi_baseline"),
+                "properties": {**measured["properties"], "fy": _fy("kpi_baseline_fy")}}
     return _object("kpi", {
         "id": _id("kpi_id"),
         "name": _string("kpi_name"),
@@ -138,9 +141,9 @@ def kpi() -> dict[str, Any]:
         "targets": _per_year("kpi_targets", value),
         "target": {**kpi_value(by={"anyOf": [{"enum": ["period_end"]}, _fy()], **_words("kpi_target_by")}),
                    **_words("kpi_target")},
-        "actuals": _per_year("kpi_actuals", value),
+        "actuals": _per_year("kpi_actuals", measured),
         "references": {"type": "array", **_words("kpi_references"),
-                       "items": kpi_value(fy=_fy("kpi_reference_fy"))},
+                       "items": kpi_value(fy=_fy("kpi_reference_fy"), **survey)},
     }, required=["id", "name"])
 
 

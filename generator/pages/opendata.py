@@ -86,7 +86,7 @@ def kpi_columns() -> list[Column]:
     return [_column(KPIS, name) for name in (
         "kpi_id", "kpi_name", "initiative_id", "direction", "value_type", "fiscal_year", "fiscal_year_wareki",
         "value", "unit", "text", "change_percent", "base_fiscal_year", "as_of", "judgement", "ratio", "change",
-        "target_by", "theme_id", "source_version")]
+        "target_by", "survey_planned", "theme_id", "source_version")]
 
 
 def dictionary(fields: FieldSet) -> dict[str, list[Column]]:
@@ -201,7 +201,7 @@ def kpi_rows(content: ResolvedEdition) -> list[list[str]]:
             value = value or Figure()
             return head + [kind, fy, _wareki(fy), number, kpi.unit, plain_line(value.text) or None,
                            value.change_percent, value.base_fy, value.as_of, judged, value.ratio, value.change,
-                           by] + tail
+                           by, value.survey_planned] + tail
 
         baseline = kpi.baseline
         rows.append(row("baseline", baseline.fy if baseline else None, baseline,

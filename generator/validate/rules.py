@@ -259,7 +259,7 @@ def _check_kpi(kpi: Kpi, doc: YamlDocument, path: tuple, content, problems: Prob
     for where_in_kpi, kind, value in stated:
         if isinstance(where_in_kpi[-1], int):
             _check_year(where_in_kpi[-1], content, doc, path + where_in_kpi, problems)
-        if kpi.unit and value.value is None and not value.relative and not value.text:
+        if kpi.unit and value.value is None and not value.relative and not value.text and not value.survey_planned:
             _add(problems, doc, path + where_in_kpi, "kpi_value_needs_number", "kpi_value_needs_number",
                  "kpi_value_needs_number", unit=kpi.unit, kind=msg(f"ui.{kind[:-1]}"))
         if kind == "targets" and value.relative:
@@ -268,6 +268,24 @@ def _check_kpi(kpi: Kpi, doc: YamlDocument, path: tuple, content, problems: Prob
         _check_year(kpi.target.by, content, doc, path + ("target", "by"), problems)
     _check_percent(kpi, doc, path, problems)
     _check_direction(kpi, doc, path, problems)
+    _check_survey_planned(kpi, doc, path, problems)
+
+
+_FIGURE_NAMES = {"baseline": "ui.baseline", "actuals": "ui.actual", "references": "ui.kpi_references",
+                 "targets": "ui.target", "target": "ui.target"}
+
+
+def _check_survey_planned(kpi: Kpi, doc: YamlDocument, path: tuple, problems: Problems) -> None:
+    """A figure still to be surveyed has no figure yet: a number, words or an as-of date beside
+    it would say both that it exists and that it does not."""
+    for where, value in _stated_values(kpi):
+        if not value.survey_planned:
+            continue
+        parts = [name for name in ("value", "text", "as_of") if getattr(value, name) not in (None, "")]
+        if parts:
+            _add(problems, doc, path + where + ("survey_planned",), "kpi_survey_with_figure",
+                 "kpi_survey_with_figure", "kpi_survey_with_figure", kind=msg(_FIGURE_NAMES[where[0]]),
+                 date=value.survey_planned, parts=", ".join(parts))
 
 
 PERCENT_UNIT = "%"   # (full-width too) a share of a whole; a measure that may pass 100 names its unit otherwise

@@ -27,6 +27,7 @@ class Figure:
     ratio: float | int | None = None
     change: float | int | None = None
     by: int | str | None = None
+    survey_planned: str | None = None  # to be surveyed then; no figure yet
 
     @property
     def relative(self) -> bool:
@@ -39,7 +40,8 @@ class Figure:
         number = resolve(kpi, value) if target else (float(value.value) if value.value is not None else None)
         return cls(value=value.value, text=value.text, unit=kpi.unit, resolved=number,
                    change_percent=value.change_percent, base_fy=value.base_fy, as_of=value.as_of, fy=value.fy,
-                   ratio=value.ratio, change=value.change, by=value.by)
+                   ratio=value.ratio, change=value.change, by=value.by,
+                   survey_planned=value.survey_planned)
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from generator.staff.sheets.table import (CellProblem, SheetReader, Table, cell_
 
 ID_RE = re.compile(ID_PATTERN)
 KPI_COLUMNS = ("id", "kpi_id", "kpi_name", "unit", "direction", "definition", "rationale", "baseline_fy",
-               "baseline", "baseline_text", "baseline_as_of")
+               "baseline", "baseline_text", "baseline_as_of", "baseline_survey_planned")
 VALUE_COLUMNS = ("kpi_id", "fiscal_year", "value_kind", "value", "text", "ratio", "change_percent", "change",
-                 "base_fy", "by", "as_of")
+                 "base_fy", "by", "as_of", "survey_planned")
 DIRECTIONS = ("increase", "decrease")
 VALUE_KINDS = ("targets", "actuals", "references")
 
@@ -53,7 +53,7 @@ def write(content: PlanContent) -> tuple[Table, Table]:
         kpis.rows.append([kpi.initiative_id or plan_level(), kpi.id, kpi.name, kpi.unit,
                           direction_label(kpi.direction) if kpi.direction else None,
                           cell_text(kpi.definition), cell_text(kpi.rationale),
-                          baseline.fy, baseline.value, baseline.text, baseline.as_of])
+                          baseline.fy, baseline.value, baseline.text, baseline.as_of, baseline.survey_planned])
         stated = [("targets", fy, v) for fy, v in sorted(kpi.targets.items())]
         stated += [("targets", None, kpi.target)] if kpi.target else []
         stated += [("actuals", fy, v) for fy, v in sorted(kpi.actuals.items())]
@@ -61,7 +61,7 @@ def write(content: PlanContent) -> tuple[Table, Table]:
         for kind, fy, value in stated:
             values.rows.append([kpi.id, fy, kind_label(kind), value.value, value.text, value.ratio,
                                 value.change_percent, value.change, value.base_fy, by_label(value.by),
-                                value.as_of])
+                                value.as_of, value.survey_planned])
     return kpis, values
 
 
@@ -110,9 +110,11 @@ def _read_kpis(table: Table, initiatives: dict[str, Initiative], problems: list[
         baseline_value = sheet.number(number, row, c["baseline"], percent=is_percent(sheet.text(row, c["unit"])))
         baseline_text = sheet.text(row, c["baseline_text"])
         baseline_as_of = sheet.date(number, row, c["baseline_as_of"])
+        baseline_survey = sheet.date(number, row, c["baseline_survey_planned"])
         baseline = None
-        if any(v is not None for v in (baseline_fy, baseline_value, baseline_text, baseline_as_of)):
-            baseline = KpiValue(value=baseline_value, text=baseline_text, as_of=baseline_as_of, fy=baseline_fy)
+        if any(v is not None for v in (baseline_fy, baseline_value, baseline_text, baseline_as_of, baseline_survey)):
+            baseline = KpiValue(value=baseline_value, text=baseline_text, as_of=baseline_as_of, fy=baseline_fy,
+                                survey_planned=baseline_survey)
         kpi = Kpi(id=kid, name=name or "", unit=sheet.text(row, c["unit"]), direction=direction,
                   definition=text_from_cell(sheet.get(row, c["definition"])),
                   rationale=text_from_cell(sheet.get(row, c["rationale"])), baseline=baseline,
@@ -152,6 +154,7 @@ def _read_values(table: Table, kpis: dict[str, Kpi], problems: list[CellProblem]
                          change=sheet.number(number, row, c["change"]),
                          base_fy=sheet.integer(number, row, c["base_fy"]),
                          as_of=sheet.date(number, row, c["as_of"]),
+                         survey_planned=sheet.date(number, row, c["survey_planned"]),
                          fy=fy if kind == "references" else None, by=by if kind == "targets" and fy is None else None)
         if kind == "references":
             kpi.references.append(value)
