@@ -94,6 +94,13 @@ def kpi(draw, kpi_id: str, period: tuple[int, int]) -> dict:
     if "baseline" in data and draw(st.booleans()):
         actual = base + sign * draw(st.integers(0, 2))
         data["actuals"] = {target_fy: {"value": actual}}
+    if draw(st.integers(0, 3)) == 0:
+        # A figure still to be surveyed (「令和6年3月調査予定」): a date as precise as stated, no number.
+        planned = {"survey_planned": draw(st.sampled_from([f"{target_fy + 1}-03", str(target_fy + 1)]))}
+        if "baseline" not in data:
+            data["baseline"] = {"fy": base_fy, **planned}
+        else:
+            data.setdefault("actuals", {})[target_fy] = planned
     return data
 
 

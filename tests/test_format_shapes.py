@@ -15,11 +15,12 @@ import pytest
 from generator.i18n import msg, set_language
 from generator.model import schema
 from generator.model.diff import flatten_kpi
-from generator.model.plan import KpiValue
+from generator.model.plan import KpiValue, NextStage, PublicComment, Text
 from generator.model.resolved import EditionKind, resolve_edition
 from generator.pages import opendata
 from generator.pages.builder import build_pages
 from generator.render.renderer import Renderer
+from generator.staff.release import ReleaseRefused, ReleaseRequest, prepare_release, write_release
 from generator.staff.sheets import kpis as kpi_sheet
 from generator.validate import load_valid_site
 
@@ -135,3 +136,98 @@ kpis:
 """, encoding="utf-8")
     [problem] = problems_of(basic_content, "kpi_survey_with_figure")
     assert problem.field.endswith("survey_planned") and "value" in problem.message and problem.hint
+
+
+# ── 2. stage facts of a 版 ──────────────────────────────────────────────────────────────
+
+def test_stage_facts_are_held_as_stated(loaded):
+    plan = plan_of(loaded, "draft-stages")
+    draft = plan.version("draft-2023-11")
+    assert draft.public_comment == PublicComment("2023-12-01", "2024-01-05", Text(("第5章及び第6章は対象外",)))
+    assert draft.next_stage == NextStage("adopted", "2024-02")
+    assert plan.version("0.9").next_stage == NextStage("public-comment", None)   # history.yml, no date stated
+
+
+def test_stage_facts_are_shown_in_the_revision_history_and_on_the_plan_home(pages):
+    revisions = page_text(pages, "draft-stages/revisions/")
+    assert "意見募集（パブリックコメント）の期間 2023年12月1日～2024年1月5日" in revisions
+    assert "意見募集の対象外 第5章及び第6章は対象外" in revisions
+    assert "次の段階（予定） 策定（2024年2月予定）" in revisions
+    assert "パブリックコメント版（時期の記載なし）" in revisions      # never a made-up date
+    home = page_text(pages, "draft-stages/")
+    assert "2023年12月1日～2024年1月5日" in home and "策定（2024年2月予定）" in home
+
+
+def test_stage_facts_are_in_plan_json(loaded):
+    version = opendata.plan_json(latest(loaded, "draft-stages"), "CC-BY-4.0")["version"]
+    assert version["public_comment"] == {"start": "2023-12-01", "end": "2024-01-05",
+                                         "excludes": ["第5章及び第6章は対象外"]}
+    assert version["next_stage"] == {"status": "adopted", "stage": "策定", "date": "2024-02"}
+    assert "public_comment" in msg("opendata.plan_json.version")
+    plain = opendata.plan_json(latest(loaded, "planned-surveys"), "CC-BY-4.0")["version"]
+    assert "public_comment" not in plain and "next_stage" not in plain   # only what is stated
+
+
+def test_the_schema_holds_stage_facts():
+    facts = {"public_comment": {"start": "2023-12-01", "end": "2024-01", "excludes": "第5章は対象外"},
+             "next_stage": {"status": "adopted", "date": "2024-02"}}
+    for document, data in ((schema.release(), {"label": "1.0", **facts}),
+                           (schema.history(), {"versions": [{"label": "1.0", **facts}]})):
+        validator = jsonschema.Draft202012Validator(document)
+        assert not list(validator.iter_errors(data))
+    bad = {"label": "1.0", "next_stage": {"date": "2024-02"}}          # a next stage names its stage
+    assert list(jsonschema.Draft202012Validator(schema.release()).iter_errors(bad))
+
+
+@pytest.mark.parametrize("facts, code, field", [
+    ("public_comment: {start: 2024-01-05, end: 2023-12-01}\n", "public_comment_reversed", "public_comment.end"),
+    ("next_stage: {status: approved}\n", "unknown_version_status", "next_stage.status"),
+])
+def test_impossible_stage_facts_are_refused(basic_content: Path, facts, code, field):
+    release = basic_content / "plans/sample/history.yml"
+    release.write_text("versions:\n  - label: \"0.1\"\n    date: 2022\n    "
+                       + facts.replace("\n", "\n    ").rstrip() + "\n", encoding="utf-8")
+    [problem] = problems_of(basic_content, code)
+    assert problem.field.endswith(field) and problem.line == 4 and problem.hint
+
+
+def test_release_writes_the_stage_facts_it_is_given(basic_content: Path):
+    request = ReleaseRequest("sample", "2.0", "2026-07", None, status="draft", stage_facts={
+        "public_comment": {"start": "2026-08-01", "end": "2026-08-31", "excludes": "第5章は対象外"},
+        "next_stage": {"status": "adopted", "date": "2026-10"}})
+    target = write_release(prepare_release(load_valid_site(basic_content), basic_content, request), basic_content)
+    version = plan_of(load_valid_site(basic_content).site, "sample").version(target.name)
+    assert version.public_comment == PublicComment("2026-08-01", "2026-08-31", Text(("第5章は対象外",)))
+    assert version.next_stage == NextStage("adopted", "2026-10")
+
+
+@pytest.mark.parametrize("facts, refusal", [
+    ({"next_stage": {"status": "approved"}}, "approved"),
+    ({"next_stage": {"date": "2026-10"}}, msg("release.next_stage_needs_status")),
+    ({"public_comment": {"start": "8月1日"}}, "8月1日"),
+])
+def test_release_refuses_stage_facts_it_cannot_hold(basic_content: Path, facts, refusal):
+    request = ReleaseRequest("sample", "2.0", "2026-07", None, stage_facts=facts)
+    with pytest.raises(ReleaseRefused, match=re.escape(refusal)):
+        prepare_release(load_valid_site(basic_content), basic_content, request)
+
+
+# ── 1. not stated: a 版 without a number ───────────────────────────────────────────────
+
+def test_a_version_without_a_number_is_released_and_named_by_its_date(basic_content: Path):
+    request = ReleaseRequest("sample", None, "2026-07", None)
+    release = prepare_release(load_valid_site(basic_content), basic_content, request)
+    assert release.version_id == "2026-07" and "label" not in release.release_data()
+    write_release(release, basic_content)
+    result = load_valid_site(basic_content)
+    assert not result.problems, [p.format() for p in result.problems]   # frozen as written, and valid
+    version = plan_of(result.site, "sample").version("2026-07")
+    assert (version.label, version.name) == (None, "2026年7月の版")
+
+
+def test_a_version_without_a_number_takes_its_id_from_id_or_is_refused_plainly(basic_content: Path):
+    named = ReleaseRequest("sample", " ", None, None, version_id="draft", name="計画（案）", precedes="1.0")
+    assert prepare_release(load_valid_site(basic_content), basic_content, named).display_name == "計画（案）"
+    with pytest.raises(ReleaseRefused, match=re.escape(msg("release.needs_label_or_date"))):
+        prepare_release(load_valid_site(basic_content), basic_content,
+                        ReleaseRequest("sample", "", None, None, precedes="1.0"))

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from generator.model import fiscal
 from generator.i18n import DEFAULT_LANGUAGE, msg, set_language
-from generator.model.plan import (Activity, Chapter, Contact, Department, Initiative, Kpi, KpiValue, Plan, PlanContent,
-                    Progress, Site, Status, Text, Theme, Version, VersionStatus, Vision)
+from generator.model.plan import (Activity, Chapter, Contact, Department, Initiative, Kpi, KpiValue, NextStage, Plan,
+                                  PlanContent, Progress, PublicComment, Site, Status, Text, Theme, Version,
+                                  VersionStatus, Vision)
 from generator.model.fields import FieldSet, Kind
 from generator.model.fields import for_plan as fields_for_plan
 from generator.load.documents import LoadedContent, LoadedPlan, LoadResult
@@ -108,7 +109,7 @@ def load_plan(plan_dir: Path, problems: Problems, cache: ReleaseCache | None = N
                 id=label, label=label, name=display_name(label, entry.get("name"), label),
                 date=_date(entry.get("date")), notes=Text.of(entry.get("notes")), status=entry.get("status"),
                 precedes=entry.get("precedes"),
-                document=entry.get("document"), snapshot=False))
+                document=entry.get("document"), snapshot=False, **stage_facts(entry)))
 
     loaded = LoadedPlan(plan=Plan(id=plan_dir.name, versions=[], snapshots={}), directory=plan_dir,
                         history_doc=history_doc)
@@ -164,11 +165,22 @@ def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems,
         loaded.contents[version_id] = content
         loaded.plan.snapshots[version_id] = content.content
     return Version(
-        id=version_id, label=label, name=display_name(label, data.get("name"), version_id),
+        id=version_id, label=label, name=display_name(label, data.get("name"), version_id, _date(data.get("date"))),
         date=_date(data.get("date")), precedes=data.get("precedes"), status=data.get("status"),
         summary=Text.of(data.get("summary")), notes=Text.of(data.get("notes")),
         source=Text.of(data.get("source")), snapshot=content is not None,
-        omits=tuple(data.get("omits", [])))
+        omits=tuple(data.get("omits", [])), **stage_facts(data))
+
+
+def stage_facts(data: dict) -> dict:
+    """A 版's stage facts as release.yml or history.yml states them: its public-comment period
+    and what it excluded, and the stage planned next with its date."""
+    comment, following = data.get("public_comment"), data.get("next_stage")
+    return {
+        "public_comment": PublicComment(_date(comment.get("start")), _date(comment.get("end")),
+                                        Text.of(comment.get("excludes"))) if comment else None,
+        "next_stage": NextStage(following["status"], _date(following.get("date"))) if following else None,
+    }
 
 
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024

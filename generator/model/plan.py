@@ -329,6 +329,26 @@ class PlanContent(ThemeTree):
 
 
 @dataclass(frozen=True)
+class PublicComment:
+    """A draft's public-comment period as the document states it (either date may be
+    unstated, each as precise as written), and what the consultation excluded
+    (「第5章及び第6章は対象外」)."""
+
+    start: str | None = None
+    end: str | None = None
+    excludes: Text | None = None
+
+
+@dataclass(frozen=True)
+class NextStage:
+    """The stage a 版 says comes next (「策定 令和6年2月予定」): a stage of the site's
+    vocabulary and its planned date, as precise as stated (None: no date stated)."""
+
+    status: str
+    date: str | None = None
+
+
+@dataclass(frozen=True)
 class Version:
     """One 版 in the revision history; `snapshot` when its content is frozen here."""
 
@@ -345,6 +365,8 @@ class Version:
     snapshot: bool = False
     omits: tuple[str, ...] = ()   # fields this 版's source document does not contain
     released: str | None = None   # when `planpub release` published it (ledger.yml); None: not recorded
+    public_comment: PublicComment | None = None   # a draft's comment period, as stated
+    next_stage: NextStage | None = None           # the stage planned next, as stated
 
 
 @dataclass

@@ -303,6 +303,21 @@ def _label() -> dict[str, Any]:
     return {"type": "string", "minLength": 1, "maxLength": MAX_LABEL, **_words("release_label")}
 
 
+def stage_facts() -> dict[str, Any]:
+    """A 版's public-comment period and the stage planned next (release.yml and history.yml)."""
+    return {
+        "public_comment": _object("release_public_comment", {
+            "start": _date("release_public_comment_start"),
+            "end": _date("release_public_comment_end"),
+            "excludes": _text("release_public_comment_excludes"),
+        }, minProperties=1),
+        "next_stage": _object("release_next_stage", {
+            "status": {**_id("release_next_stage_status"), **_words("release_next_stage_status")},
+            "date": _date("release_next_stage_date"),
+        }, required=["status"]),
+    }
+
+
 def release(fields: FieldSet = INITIATIVE_FIELDS) -> dict[str, Any]:
     omittable = fields.omittable + ["chapters"]
     return _document("release", {
@@ -315,6 +330,7 @@ def release(fields: FieldSet = INITIATIVE_FIELDS) -> dict[str, Any]:
         "notes": _text("release_notes"),
         "source": _text("release_source"),
         "omits": {"type": "array", "uniqueItems": True, **_words("release_omits"), "items": {"enum": omittable}},
+        **stage_facts(),
     })
 
 
@@ -328,6 +344,7 @@ def history() -> dict[str, Any]:
             "status": {**_id("release_status"), **_words("release_status")},
             "notes": _text("release_notes"),
             "document": {"type": "string", "pattern": LINK_PATTERN, **_words("history_document_link")},
+            **stage_facts(),
         }, required=["label"])},
     }, required=["versions"])
 

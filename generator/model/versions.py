@@ -37,10 +37,15 @@ def _find(versions: list[Version], ref: str | None) -> Version | None:
     return next((v for v in versions if v.label == ref or v.id == ref), None)
 
 
-def display_name(label: str | None, name: str | None, fallback: str) -> str:
+def display_name(label: str | None, name: str | None, fallback: str, date: str | None = None) -> str:
+    """What a 版 is called: its name as written, else 「第{label}版」, else — a 版 the document
+    gives no number — by its date (「2023年7月の版」), else its id."""
+    from generator.i18n import current_language, msg
     if name:
         return name
     if label:
-        from generator.i18n import msg
         return msg("ui.version_name", label=label)
+    if date:
+        from generator.model import fiscal
+        return msg("ui.version_of_date", date=fiscal.date_label(date, current_language()))
     return fallback

@@ -260,7 +260,8 @@ def plan_json(content: ResolvedEdition, licence: str) -> dict:
         "version": {"id": version.id, "label": version.label, "name": version.name, "date": version.date,
                     "status": version.stage_id, "stage": version.stage,
                     "notes": list(version.notes.items) if version.notes else [],
-                    "source": list(version.source.items) if version.source else []},
+                    "source": list(version.source.items) if version.source else [],
+                    **stage_facts_dict(version)},
         "licence": licence,
         "municipality": content.municipality,
         "title": content.title,
@@ -274,6 +275,21 @@ def plan_json(content: ResolvedEdition, licence: str) -> dict:
         "kpis": [kpi_dict(k) for k in content.kpis],
         "initiatives": [{"id": i.id, **initiative_dict(i, content.fields.set)} for i in content.initiatives],
     }
+
+
+def stage_facts_dict(version) -> dict:
+    """A 版's stage facts as stated (only those stated): its public-comment period and what it
+    excluded, the stage planned next and its date."""
+    data = {}
+    comment = version.public_comment
+    if comment is not None:
+        data["public_comment"] = {k: v for k, v in (("start", comment.start), ("end", comment.end),
+                                                    ("excludes", list(comment.excludes.items)
+                                                     if comment.excludes else None)) if v is not None}
+    if version.next_stage is not None:
+        data["next_stage"] = {"status": version.next_stage.stage_id, "stage": version.next_stage.name,
+                              **({"date": version.next_stage.date} if version.next_stage.date else {})}
+    return data
 
 
 def json_bytes(data: dict) -> bytes:

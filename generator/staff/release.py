@@ -20,6 +20,7 @@ from generator.i18n import msg
 from generator.model import fiscal
 from generator.load.documents import LoadResult
 from generator.model.plan import Plan, Version
+from generator.model.versions import display_name
 from generator.model.schema import ID_PATTERN
 from generator.staff.serialize import dump_yaml, schema_hint
 from generator.load.ledger import LedgerEntry, ledger_path, manifest_digest, read_ledger
@@ -40,7 +41,7 @@ class ReleaseRequest:
     """What a staff member asks to publish, as typed (checked by `prepare_release`)."""
 
     plan_id: str
-    label: str
+    label: str | None             # 版数 as the document writes it; None: the document gives the 版 no number
     date: str | None              # as the document states it; None: the document gives none
     notes_text: str | None        # 改訂内容, one item per line; None: the document has none
     version_id: str | None = None
@@ -48,6 +49,7 @@ class ReleaseRequest:
     name: str | None = None       # the 版's name as the document writes it (「第1.0版（案）」)
     source: str | None = None     # which document the 版 was transcribed from
     precedes: str | None = None   # for an undated 版: the label of the 版 it comes before
+    stage_facts: dict | None = None   # public_comment and next_stage as release.yml holds them
 
 
 @dataclass
@@ -57,7 +59,7 @@ class ReleasePlan:
     plan: Plan
     plan_dir: Path
     version_id: str
-    label: str
+    label: str | None
     date: str | None
     notes: list[str]
     previous: Version | None
@@ -66,12 +68,19 @@ class ReleasePlan:
     name: str | None = None
     source: str | None = None
     precedes: str | None = None
+    stage_facts: dict | None = None
 
     def release_data(self) -> dict:
         """release.yml of the new 版 (only what the staff member stated)."""
         data = {"label": self.label, "name": self.name, "date": self.date, "precedes": self.precedes,
-                "status": self.status, "notes": self.notes or None, "source": self.source}
+                "status": self.status, "notes": self.notes or None, "source": self.source,
+                **(self.stage_facts or {})}
         return {key: value for key, value in data.items() if value is not None}
+
+    @property
+    def display_name(self) -> str:
+        """What the 版 is called before it is published: its name, its number, else its date."""
+        return display_name(self.label, self.name, self.version_id, self.date)
 
 
 # Staff type 改訂内容 as bullet lines and 版数 as the document writes them; both are read
@@ -100,18 +109,23 @@ def prepare_release(loaded: LoadResult, content_root: Path, request: ReleaseRequ
         raise ReleaseRefused(msg("release.no_plan", plan=plan_id))
     if plan.working is None:
         raise ReleaseRefused(msg("release.no_working", plan=plan_id))
-    label = label.strip()
-    if label.startswith(LABEL_PREFIX) and label.endswith(LABEL_SUFFIX):
+    # A document may give a 版 no number, only a date and a title: then no label is written
+    # (an empty one would be frozen and then refused), and its id comes from --id or its date.
+    label = (label or "").strip() or None
+    if label and label.startswith(LABEL_PREFIX) and label.endswith(LABEL_SUFFIX):
         raise ReleaseRefused(msg("release.label_format", label=label, bare=label[1:-1]))
     statuses = {s.id for s in loaded.site.version_statuses}
     if request.status is not None and request.status not in statuses:
         raise ReleaseRefused(msg("release.bad_status", status=request.status,
                                  choices=msg("ui.list_separator").join(sorted(statuses))))
-    if any(v.label == label and v.status == request.status for v in plan.versions):
+    if label and any(v.label == label and v.status == request.status for v in plan.versions):
         raise ReleaseRefused(msg("release.label_exists", label=label))
-    version_id = version_id or label
+    stated_date = fiscal.read_date(request.date) if request.date is not None else None
+    version_id = version_id or label or stated_date
+    if version_id is None:
+        raise ReleaseRefused(msg("release.needs_label_or_date"))
     if not ID_RE.match(version_id):
-        raise ReleaseRefused(msg("release.needs_id", label=label))
+        raise ReleaseRefused(msg("release.needs_id", label=label or version_id))
     plan_dir = content_root / "plans" / plan_id
     if (plan_dir / "releases" / version_id).exists() or any(v.id == version_id for v in plan.versions):
         raise ReleaseRefused(msg("release.id_exists", id=version_id))
@@ -135,8 +149,35 @@ def prepare_release(loaded: LoadResult, content_root: Path, request: ReleaseRequ
             raise ReleaseRefused(msg("release.no_notes"))
     previous = plan.latest
     diff = diff_contents(plan.snapshots[previous.id], plan.working) if previous else None
+    stage_facts = _stage_facts(request.stage_facts or {}, statuses)
     return ReleasePlan(plan, plan_dir, version_id, label, date, notes, previous, diff, request.status,
-                       request.name, request.source, request.precedes)
+                       request.name, request.source, request.precedes, stage_facts or None)
+
+
+def _stage_facts(stated: dict, statuses: set[str]) -> dict:
+    """The stage facts as release.yml holds them: only the parts stated, dates as written."""
+    following = (stated.get("next_stage") or {}).get("status")
+    if following is not None and following not in statuses:
+        raise ReleaseRefused(msg("release.bad_status", status=following,
+                                 choices=msg("ui.list_separator").join(sorted(statuses))))
+    facts = {}
+    for key, parts in (("public_comment", ("start", "end", "excludes")), ("next_stage", ("status", "date"))):
+        section = {}
+        for part, value in (stated.get(key) or {}).items():
+            if value is None or part not in parts:
+                continue
+            if part in ("start", "end", "date"):
+                value = fiscal.read_date(value) or _refuse_date(value)
+            section[part] = value
+        if section:
+            facts[key] = section
+    if "next_stage" in facts and "status" not in facts["next_stage"]:
+        raise ReleaseRefused(msg("release.next_stage_needs_status"))
+    return facts
+
+
+def _refuse_date(value: str):
+    raise ReleaseRefused(msg("release.bad_date", date=value))
 
 
 def write_release(release: ReleasePlan, content_root: Path) -> Path:

@@ -468,10 +468,13 @@ def check_versions(loaded: LoadedPlan, site: Site, problems: Problems) -> None:
     for data, doc, path in entries:
         label = str(data["label"]) if data.get("label") is not None else None
         status = data.get("status")
-        if status is not None and status not in statuses:
-            _add(problems, doc, path + ("status",), "unknown_version_status", "unknown_version_status",
-                 "unknown_version_status", hint_params={"choices": msg("ui.list_separator").join(sorted(statuses))},
-                 value=status)
+        following = (data.get("next_stage") or {}).get("status")
+        for where, stage in ((("status",), status), (("next_stage", "status"), following)):
+            if stage is not None and stage not in statuses:
+                _add(problems, doc, path + where, "unknown_version_status", "unknown_version_status",
+                     "unknown_version_status",
+                     hint_params={"choices": msg("ui.list_separator").join(sorted(statuses))}, value=stage)
+        _check_public_comment(data.get("public_comment"), doc, path, problems)
         if label is None:
             continue
         if (label, status) in seen:
@@ -500,6 +503,16 @@ def check_versions(loaded: LoadedPlan, site: Site, problems: Problems) -> None:
             _add(problems, doc, path + ("precedes",), "version_precedes_unknown", "version_precedes_unknown",
                  "version_precedes_unknown", value=data["precedes"])
     _check_precedes_cycles(entries, problems)
+
+
+def _check_public_comment(comment: dict | None, doc: YamlDocument, path: tuple, problems: Problems) -> None:
+    """A comment period that ends before it starts (each date as precise as stated)."""
+    if not comment or comment.get("start") is None or comment.get("end") is None:
+        return
+    start, end = str(comment["start"]), str(comment["end"])
+    if fiscal.period_end(end) < fiscal.period_start(start):
+        _add(problems, doc, path + ("public_comment", "end"), "public_comment_reversed", "public_comment_reversed",
+             "public_comment_reversed", start=start, end=end)
 
 
 def _check_precedes_cycles(entries: list, problems: Problems) -> None:

@@ -17,7 +17,7 @@ from generator.adapters.cli.textfile import TextFileError, read_staff_text
 
 def add_arguments(parser) -> None:
     parser.add_argument("plan", help=msg("cli_help.release.plan"))
-    parser.add_argument("label", help=msg("cli_help.release.label"))
+    parser.add_argument("label", nargs="?", default=None, help=msg("cli_help.release.label"))
     parser.add_argument("--date", default=None, help=msg("cli_help.release.date"))
     notes = parser.add_mutually_exclusive_group(required=True)
     notes.add_argument("--notes", type=Path, help=msg("cli_help.release.notes"))
@@ -27,6 +27,11 @@ def add_arguments(parser) -> None:
     parser.add_argument("--source", default=None, help=msg("cli_help.release.source"))
     parser.add_argument("--precedes", default=None, help=msg("cli_help.release.precedes"))
     parser.add_argument("--id", default=None, help=msg("cli_help.release.id"))
+    parser.add_argument("--comment-start", default=None, help=msg("cli_help.release.comment_start"))
+    parser.add_argument("--comment-end", default=None, help=msg("cli_help.release.comment_end"))
+    parser.add_argument("--comment-excludes", default=None, help=msg("cli_help.release.comment_excludes"))
+    parser.add_argument("--next-stage", default=None, help=msg("cli_help.release.next_stage"))
+    parser.add_argument("--next-stage-date", default=None, help=msg("cli_help.release.next_stage_date"))
     parser.add_argument("--content", default="content", type=Path, help=msg("cli_help.release.content"))
     parser.add_argument("--yes", action="store_true", help=msg("cli_help.release.yes"))
     parser.add_argument("--dry-run", action="store_true", help=msg("cli_help.release.dry_run"))
@@ -48,7 +53,10 @@ def run(args) -> int:
         report(loaded.problems)
     try:
         release = prepare_release(loaded, args.content, ReleaseRequest(
-            args.plan, args.label, args.date, notes_text, args.id, args.status, args.name, args.source, args.precedes))
+            args.plan, args.label, args.date, notes_text, args.id, args.status, args.name, args.source, args.precedes,
+            {"public_comment": {"start": args.comment_start, "end": args.comment_end,
+                                "excludes": args.comment_excludes},
+             "next_stage": {"status": args.next_stage, "date": args.next_stage_date}}))
     except ReleaseRefused as refusal:
         print(f"{msg('release.refused')}: {refusal}", file=sys.stderr)
         return 1
@@ -56,9 +64,9 @@ def run(args) -> int:
         plan = release.plan
         print(format_diff(release.diff, resolve_version(release.previous, loaded.site,
                                                         plan.snapshots[release.previous.id]).titled_name,
-                          release.name or msg("ui.version_name", label=release.label),
+                          release.display_name,
                           plan.snapshots[release.previous.id], plan.working))
-    print(msg("release.summary", name=release.name or msg("ui.version_name", label=release.label),
+    print(msg("release.summary", name=release.display_name,
               date=fiscal.date_label(release.date, current_language()) if release.date else msg("ui.date_unknown"),
               count=len(release.notes)))
     if not release.notes:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from generator.i18n import msg
 from generator.model import fiscal
-from generator.model.plan import PlanContent, Site, Text, Version
+from generator.model.plan import PlanContent, PublicComment, Site, Text, Version
 
 # A date the document states to the day is shown at the start of that day in Japan, where a
 # format needs a time of day (Atom's `updated`): the day is stated, nothing else is added.
@@ -20,6 +20,16 @@ def with_stage(name: str, stage: str | None) -> str:
     if not stage or stage in name:
         return name
     return msg("ui.version_with_stage", name=name, stage=stage)
+
+
+@dataclass(frozen=True)
+class PlannedStage:
+    """The stage a 版 says comes next, named as the site names stages, with its planned date
+    as precise as stated (None: no date stated)."""
+
+    name: str
+    stage_id: str
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,8 @@ class ResolvedVersion:
     document: str | None = None   # the address of the 版's document (a 版 without a snapshot)
     snapshot: bool = False
     omits: tuple[str, ...] = ()
+    public_comment: PublicComment | None = None   # a draft's comment period and what it excluded
+    next_stage: PlannedStage | None = None         # the stage planned next, as stated
 
     @property
     def titled_name(self) -> str:
@@ -76,4 +88,13 @@ def resolve_version(version: Version, site: Site | None = None, content: PlanCon
     return ResolvedVersion(id=version.id, name=version.name, label=version.label, stage=stage_name,
                            stage_id=stage_id, date=version.date, released=version.released,
                            summary=version.summary, notes=version.notes, source=version.source,
-                           document=version.document, snapshot=version.snapshot, omits=version.omits)
+                           document=version.document, snapshot=version.snapshot, omits=version.omits,
+                           public_comment=version.public_comment, next_stage=_planned(version, site))
+
+
+def _planned(version: Version, site: Site | None) -> PlannedStage | None:
+    following = version.next_stage
+    if following is None:
+        return None
+    stage = site.version_status(following.status) if site is not None else None
+    return PlannedStage(stage.name if stage else following.status, following.status, following.date)
