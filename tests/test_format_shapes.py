@@ -12,16 +12,23 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from generator.adapters.cli import main as cli_main
 from generator.i18n import msg, set_language
 from generator.model import schema
-from generator.model.diff import flatten_kpi
+from generator.model.schema import CURRENT_FORMAT
+from generator.model.diff import diff_contents, flatten_kpi
+from generator.model.fieldnames import field_label
 from generator.model.plan import KpiValue, NextStage, PublicComment, Text
 from generator.model.resolved import EditionKind, resolve_edition
 from generator.pages import opendata
+from generator.pages import urls
 from generator.pages.builder import build_pages
+from generator.pages.kinds import PageKind
 from generator.render.renderer import Renderer
 from generator.staff.release import ReleaseRefused, ReleaseRequest, prepare_release, write_release
+from generator.staff.sheets import initiatives as initiative_sheet
 from generator.staff.sheets import kpis as kpi_sheet
+from generator.staff.upgrade import stated_format, upgraded_text
 from generator.validate import load_valid_site
 
 from .conftest import FIXTURES
@@ -231,3 +238,164 @@ def test_a_version_without_a_number_takes_its_id_from_id_or_is_refused_plainly(b
     with pytest.raises(ReleaseRefused, match=re.escape(msg("release.needs_label_or_date"))):
         prepare_release(load_valid_site(basic_content), basic_content,
                         ReleaseRequest("sample", "", None, None, precedes="1.0"))
+
+
+# ── 1. not stated: a plan period, a theme level's name ──────────────────────────────────
+
+def test_a_plan_without_a_stated_period_says_so_everywhere(loaded, pages):
+    content = plan_of(loaded, "not-stated").working
+    assert (content.period_start, content.period_end) == (None, None)
+    assert list(content.period) == [2023, 2024, 2025]      # the schedule's columns, never shown as a period
+    home = page_text(pages, "not-stated/")
+    assert f"{msg('ui.period')} {msg('ui.not_stated')}" in home and "令和5年度（2023年度）～" not in home
+    schedule = page_text(pages, "not-stated/initiatives/wifi/")
+    assert "令和6年度（2024年度）" in schedule                # the empty year between stays a column
+    data = opendata.plan_json(latest(loaded, "not-stated"), "CC-BY-4.0")
+    assert data["period"] == {"start_fiscal_year": None, "end_fiscal_year": None}
+    assert not list(jsonschema.Draft202012Validator(opendata.plan_json_schema()).iter_errors(data))
+    assert "記載なし" in page_text(pages, "")                 # the portal's list of plans
+
+
+def test_a_theme_level_with_a_number_and_a_statement_only(loaded, pages):
+    resolved = latest(loaded, "not-stated")
+    policy = resolved.theme("policy-1")
+    assert (policy.name, policy.display_name, policy.shown_level) == (None, "基本方針①", None)
+    assert resolved.theme("policy-2").display_name == "基本方針② 行政のデジタル化"
+    home = page_text(pages, "not-stated/")
+    assert "基本方針 基本方針①" not in home and "基本方針① （ 1件の取組 ）" in home
+    assert "誰もが デジタルの恩恵 を受けられるまちをつくります。" in home
+    row = opendata.initiative_rows(resolved)[0]
+    assert "基本方針①" in row
+
+
+def test_a_theme_with_neither_name_nor_number_is_refused(basic_content: Path):
+    plan = basic_content / "plans/sample/working/plan.yml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("themes:\n", "themes:\n  - id: nameless\n    description: 文だけ\n", 1),
+                    encoding="utf-8")
+    [problem] = problems_of(basic_content, "theme_unnamed")
+    assert "nameless" in problem.message and problem.hint
+
+
+def test_a_version_without_a_number_is_named_by_its_name_or_date(loaded, pages):
+    version = plan_of(loaded, "not-stated").version("2023-07")
+    assert (version.label, version.name) == (None, "架空町情報化アクションプラン（案）")
+    assert "架空町情報化アクションプラン（案）" in page_text(pages, "not-stated/revisions/")
+
+
+# ── 8. format tools that never dead-end ─────────────────────────────────────────────────
+
+def test_new_writes_the_current_format(tmp_path: Path, capsys):
+    assert cli_main(["new", "town", "--content", str(tmp_path / "content")]) == 0
+    plan_file = tmp_path / "content/plans/town/working/plan.yml"
+    assert stated_format(plan_file.read_text(encoding="utf-8")) == CURRENT_FORMAT
+    result = load_valid_site(tmp_path / "content")
+    assert not result.problems, [p.format() for p in result.problems]
+    assert result.site.plans[0].working.format == CURRENT_FORMAT
+
+
+def test_upgrade_works_when_the_working_copy_already_uses_newer_keys(basic_content: Path, capsys):
+    plan_file = basic_content / "plans/sample/working/plan.yml"
+    text = plan_file.read_text(encoding="utf-8")
+    assert stated_format(text) == 1
+    plan_file.write_text(text + "goals: [誰もが使えるまち]\n", encoding="utf-8")
+    [problem] = problems_of(basic_content, "needs_format_2")
+    assert "planpub upgrade sample" in problem.hint             # the hint names the command to run
+    assert cli_main(["upgrade", "sample", "--content", str(basic_content)]) == 0
+    assert "format: 2" in capsys.readouterr().out
+    assert not load_valid_site(basic_content).problems
+    upgraded = plan_file.read_text(encoding="utf-8")
+    assert upgraded.replace(f"format: {CURRENT_FORMAT}\n", "", 1) == text + "goals: [誰もが使えるまち]\n"
+
+
+def test_upgrade_lists_problems_of_their_own_after_upgrading(basic_content: Path, capsys):
+    plan_file = basic_content / "plans/sample/working/plan.yml"
+    plan_file.write_text(plan_file.read_text(encoding="utf-8") + "goals: [a]\n", encoding="utf-8")
+    (basic_content / INIT).write_text("title: a\ndepartments: [市民科]\n", encoding="utf-8")
+    assert cli_main(["upgrade", "sample", "--content", str(basic_content)]) == 1
+    out = capsys.readouterr()
+    assert "市民科" in out.out + out.err and stated_format(plan_file.read_text(encoding="utf-8")) == CURRENT_FORMAT
+
+
+def test_the_guide_and_the_hint_agree_on_the_order():
+    guide = (Path(__file__).parents[1] / "docs/site/guide/release.md").read_text(encoding="utf-8")
+    assert "順番はどちらでも構いません" in guide
+    assert "そのままで構いません" in msg("hints.needs_format_2", plan="x")
+
+
+# ── 6. inline markup in every text field ────────────────────────────────────────────────
+
+def test_inline_markup_is_valid_and_shown_in_kpi_names_targets_and_sub_item_titles(basic_content: Path):
+    plan_file = basic_content / "plans/sample/working/plan.yml"
+    plan_file.write_text(upgraded_text(plan_file.read_text(encoding="utf-8")), encoding="utf-8")
+    (basic_content / INIT).write_text("""title: オンライン申請
+departments: [市民課]
+items:
+  - title: "^^電子申請^^の**拡大**"
+kpis:
+  - id: k
+    name: "^^オンライン^^申請の  \\n件数"
+    unit: 件
+    targets:
+      2025: {value: 10, text: "**10件**以上"}
+""", encoding="utf-8")
+    result = load_valid_site(basic_content)
+    assert not result.problems, [p.format() for p in result.problems]
+    url = urls.page(urls.working_base("sample"), PageKind.INITIATIVE, "online")
+    page = next(p for p in build_pages(result.site, include_working=True) if p.url == url)
+    rendered = Renderer().render(page)
+    assert "<u>電子申請</u>の<strong>拡大</strong>" in rendered
+    assert "<u>オンライン</u>申請の<br>件数" in rendered and "<strong>10件</strong>以上" in rendered
+    assert "^^" not in TAG.sub("", rendered)
+    plan = plan_of(result.site, "sample")
+    rows = opendata.kpi_rows(resolve_edition(plan, plan.latest, EditionKind.LATEST, result.site,
+                                             content=plan.working))
+    assert any(r[1].startswith("オンライン申請の") for r in rows)     # the open data has the plain text
+
+
+# ── 4. labels below the plan ────────────────────────────────────────────────────────────
+
+def test_a_chapter_and_an_initiative_name_fields_their_own_way(loaded, pages):
+    booking = page_text(pages, "scoped-labels/initiatives/booking/")
+    classroom = page_text(pages, "scoped-labels/initiatives/classroom/")
+    assert "実施時期 オンライン予約システムの検討" in booking and "指標(KPI) オンライン予約の件数" in booking
+    assert "環境整備 校内無線LANの更新" in classroom and "目標(令和8年度) 通信速度の基準を満たす学校" in classroom
+    resolved = latest(loaded, "scoped-labels")
+    assert resolved.initiative("classroom").labels.own("schedule") == "環境整備"
+    assert resolved.initiative("classroom").labels.own("kpis") == "目標(令和8年度)"     # from its chapter
+    assert resolved.initiative("booking").labels.own("kpis") == "指標(KPI)"             # from the plan
+
+
+def test_scoped_labels_are_in_plan_json_and_diffed(loaded):
+    data = opendata.plan_json(latest(loaded, "scoped-labels"), "CC-BY-4.0")
+    assert next(t for t in data["themes"] if t["id"] == "chapter-5")["labels"] == {"kpis": "目標(令和8年度)"}
+    assert next(i for i in data["initiatives"] if i["id"] == "classroom")["labels"] == {"schedule": "環境整備"}
+    assert "labels" not in next(t for t in data["themes"] if t["id"] == "chapter-4")
+    plan = plan_of(loaded, "scoped-labels")
+    diff = diff_contents(plan.snapshots["1.0"], plan.working)
+    [change] = [c for c in diff.initiatives if c.id == "classroom"]
+    [field] = change.fields
+    assert (field.key, field.old, field.new) == (("labels", "schedule"), "環境整備", "環境の整備")
+    assert field_label(field.key, fields=plan.working.fields) == "項目の呼び方（スケジュール）"
+
+
+def test_scoped_labels_round_trip_through_the_workbook(loaded):
+    content = plan_of(loaded, "scoped-labels").working
+    table = initiative_sheet.write(content)
+    row = table.rows[[r[0] for r in table.rows].index("booking")]
+    assert row[table.header.index(msg("workbook.columns.labels"))] == "予定・取組事項: 実施時期"
+    problems = []
+    assert initiative_sheet.read(table, content, problems)["booking"].labels == {"schedule": "実施時期"}
+    assert problems == []
+    row[table.header.index(msg("workbook.columns.labels"))] = "実施時期だけ"
+    initiative_sheet.read(table, content, problems)
+    assert [p.column for p in problems] == [msg("workbook.columns.labels")]
+
+
+def test_a_label_for_a_field_the_plan_does_not_have_is_refused(basic_content: Path):
+    plan_file = basic_content / "plans/sample/working/plan.yml"
+    plan_file.write_text(upgraded_text(plan_file.read_text(encoding="utf-8")), encoding="utf-8")
+    (basic_content / INIT).write_text("title: a\ndepartments: [市民課]\nlabels: {schedul: 実施時期}\n",
+                                      encoding="utf-8")
+    [problem] = problems_of(basic_content, "scoped_label_unknown")
+    assert problem.field == "labels.schedul" and problem.line == 3 and "schedule" in problem.hint

@@ -246,7 +246,7 @@ def load_content(directory: Path, problems: Problems, cached: CachedDocuments | 
     data = plan_doc.data
     content = PlanContent(
         municipality=data["municipality"], title=data["title"],
-        period_start=data["period"]["start"], period_end=data["period"]["end"],
+        period_start=(data.get("period") or {}).get("start"), period_end=(data.get("period") or {}).get("end"),
         parent_strategy=data.get("parent_strategy"), subtitle=data.get("subtitle"),
         adoption=data.get("adoption", "adopted"), lead=Text.of(data.get("lead")),
         source=Text.of(data.get("source")), licence=data.get("licence"), theme_levels=list(data.get("theme_levels", [])),
@@ -350,9 +350,9 @@ def _load_initiatives(directory: Path, problems: Problems, fields: FieldSet) -> 
 
 def _theme(data: dict, parent: str | None, depth: int) -> Theme:
     theme = Theme(
-        id=data["id"], name=data["name"], number=data.get("number"),
+        id=data["id"], name=data.get("name"), number=data.get("number"),
         description=Text.of(data.get("description")), notes=Text.of(data.get("notes")),
-        parent_id=parent, depth=depth)
+        parent_id=parent, depth=depth, labels=dict(data.get("labels") or {}))
     theme.visions = [Vision(v["id"], Text.of(v["text"]), v.get("number"), theme.id) for v in data.get("visions", [])]
     theme.schedule = {int(fy): Text.of(v) for fy, v in data.get("schedule", {}).items()}
     theme.kpis = [replace(_kpi(k, None), theme_id=theme.id) for k in data.get("kpis", [])]
@@ -399,7 +399,8 @@ def _initiative(initiative_id: str, data: dict, fields: FieldSet, parent: str | 
     items = [_initiative(f"{initiative_id}.{item.get('id', index + 1)}", item, fields, initiative_id)
              for index, item in enumerate(data.get("items", []))]
     return Initiative(id=initiative_id, texts=texts, extra=extra, stated_empty=empty, items=items,
-                      parent_id=parent, stated_id=data.get("id") if parent else None, **values)
+                      parent_id=parent, stated_id=data.get("id") if parent else None,
+                      labels=dict(data.get("labels") or {}), **values)
 
 
 # How each kind of field is read from its YAML value (see model/fields.py).

@@ -201,6 +201,8 @@ def flatten_initiative(initiative: Initiative, fields: FieldSet = INITIATIVE_FIE
                                         field.value(initiative)))
     if ("title",) not in out:
         out[("title",)] = initiative.title
+    for key, name in initiative.labels.items():   # what this item's document calls a field
+        out[("labels", key)] = name
     for item in initiative.items:
         for key, text in flatten_initiative(item, fields).items():
             out[("items", item.local_id) + key] = text
@@ -212,9 +214,10 @@ def flatten_plan(content: PlanContent) -> dict[FieldKey, str]:
     out: dict[FieldKey, str] = {
         ("plan", "municipality"): content.municipality,
         ("plan", "title"): content.title,
-        ("plan", "period"): msg("diff.range", start=content.period_start, end=content.period_end),
         ("plan", "adoption"): content.adoption,
     }
+    if content.period_stated:
+        out[("plan", "period")] = msg("diff.range", start=content.period_start, end=content.period_end)
     for attribute in ("parent_strategy", "subtitle"):
         if getattr(content, attribute):
             out[("plan", attribute)] = getattr(content, attribute)
@@ -229,6 +232,8 @@ def flatten_plan(content: PlanContent) -> dict[FieldKey, str]:
             out.update(flatten_kpi(kpi))
         for vision in theme.visions:
             out[("vision", vision.id)] = _text(vision.text) or ""
+        for key, name in theme.labels.items():
+            out[("theme_labels", theme.id, key)] = name
     if content.departments:
         out[("plan", "departments")] = msg("ui.list_separator").join(d.name for d in content.departments)
     if content.categories:

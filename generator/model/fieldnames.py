@@ -35,6 +35,12 @@ def field_label(key: FieldKey, kpi_names: dict[str, str] | None = None, fields: 
         return msg("ui.named_part", part=msg(PLAN_PARTS[head]), name=names.get((head, key[1]), key[1]))
     if head == "items":   # a sub-item's field: 「サブ項目 i: 予定（令和6年度）」
         return msg("ui.item_field", item=key[1], field=field_label(key[2:], kpi_names, fields, part_names))
+    if head == "labels":   # 「項目の呼び方（スケジュール）」
+        return msg("ui.label_of_field", field=field_label(key[1:], kpi_names, fields, part_names))
+    if head == "theme_labels":
+        theme = names.get(("theme", key[1]), key[1])
+        return msg("ui.named_part", part=msg("ui.theme"), name=theme) + " " + \
+            msg("ui.label_of_field", field=field_name(key[2], fields))
     if head == "theme_schedule":
         theme = names.get(("theme", key[1]), key[1])
         return _year(msg("ui.named_part", part=msg("ui.theme"), name=theme) + " " + msg("ui.fields.schedule"), key[2])

@@ -46,7 +46,7 @@ class Vision:
 @dataclass
 class Theme:
     id: str
-    name: str
+    name: str | None              # None: the document gives the level a number and a statement only
     number: str | None = None
     description: Text | None = None
     notes: Text | None = None
@@ -56,6 +56,11 @@ class Theme:
     depth: int = 0
     schedule: dict[int, Text] = field(default_factory=dict)   # a theme's own plans per fiscal year
     kpis: list["Kpi"] = field(default_factory=list)            # a theme's own measures
+    labels: dict[str, str] = field(default_factory=dict)      # what this chapter calls fields (目標(令和8年度))
+
+    @property
+    def stated_labels(self) -> dict[str, str]:
+        return self.labels
 
     def walk(self) -> Iterator["Theme"]:
         yield self
@@ -64,7 +69,12 @@ class Theme:
 
     @property
     def display_name(self) -> str:
-        return f"{self.number} {self.name}" if self.number else self.name
+        return theme_name(self.number, self.name)
+
+
+def theme_name(number: str | None, name: str | None) -> str:
+    """「① 窓口改革」, or only the number a document gives a level that has no name (「基本方針①」)."""
+    return " ".join(part for part in (number, name) if part)
 
 
 @dataclass(frozen=True)
@@ -197,6 +207,7 @@ class Initiative(ItemTree):
     items: list["Initiative"] = field(default_factory=list)   # sub-items with fields of their own
     parent_id: str | None = None                             # set on a sub-item
     stated_id: str | None = None                             # a sub-item's `id` as written (else its position)
+    labels: dict[str, str] = field(default_factory=dict)     # what this item's document calls fields (環境整備)
 
     schedule: dict[int, Text] = field(default_factory=dict)
     annual_goals: dict[int, Text] = field(default_factory=dict)
@@ -286,8 +297,8 @@ class PlanContent(ThemeTree):
 
     municipality: str
     title: str
-    period_start: int
-    period_end: int
+    period_start: int | None          # the stated 計画期間; None (both) when the document states none
+    period_end: int | None
     parent_strategy: str | None = None
     subtitle: str | None = None
     adoption: str = "adopted"
@@ -311,8 +322,19 @@ class PlanContent(ThemeTree):
     contact: Contact | None = None         # 問い合わせ先, only when the plan states one
 
     @property
+    def period_stated(self) -> bool:
+        return self.period_start is not None and self.period_end is not None
+
+    @property
     def period(self) -> range:
-        return range(self.period_start, self.period_end + 1)
+        """The years the plan covers: its stated 計画期間, or — a document that states none — the
+        years its schedules, activities and measures name (never shown as a plan period)."""
+        if self.period_stated:
+            return range(self.period_start, self.period_end + 1)
+        years = {fy for i in self.initiatives for item in i.walk() for fy in item.years(self.fields)}
+        years |= {fy for k in self.all_kpis() for fy in k.years()}
+        years |= {fy for t in self.all_themes() for fy in t.schedule}
+        return range(min(years), max(years) + 1) if years else range(0)
 
     def initiative(self, initiative_id: str) -> Initiative | None:
         return next((i for i in self.initiatives if i.id == initiative_id), None)

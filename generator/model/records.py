@@ -52,6 +52,7 @@ def initiative_dict(initiative: Initiative, fields: FieldSet = INITIATIVE_FIELDS
     data = {"id": initiative.stated_id} if initiative.parent_id else {}
     data.update({field.key: RECORDS[field.kind](field.value(initiative)) for field in fields})
     data["items"] = [initiative_dict(item, fields) for item in initiative.items]
+    data["labels"] = dict(getattr(initiative, "stated_labels", initiative.labels))
     # A field the document shows empty (an empty schedule table) is written empty, not left out.
     return {k: v for k, v in data.items() if k in initiative.stated_empty or v not in (None, [], {}, "")}
 
@@ -81,6 +82,7 @@ def theme_dict(theme: Theme) -> dict:
         "children": [theme_dict(c) for c in theme.children],
         "schedule": {fy: text_value(v) for fy, v in sorted(theme.schedule.items())},
         "kpis": [kpi_dict(k) for k in theme.kpis],
+        "labels": dict(theme.stated_labels),
     })
 
 
@@ -89,7 +91,7 @@ def plan_dict(content: PlanContent, initiative_order: list[str] | None = None) -
         "format": content.format if content.format != 1 else None,
         "municipality": content.municipality, "title": content.title,
         "parent_strategy": content.parent_strategy, "subtitle": content.subtitle,
-        "period": {"start": content.period_start, "end": content.period_end},
+        "period": {"start": content.period_start, "end": content.period_end} if content.period_stated else None,
         "adoption": content.adoption, "lead": text_value(content.lead),
         "version_policy": text_value(content.version_policy), "goals": text_value(content.goals),
         "fields": content.fields_declaration, "source": text_value(content.source),

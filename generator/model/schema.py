@@ -147,6 +147,12 @@ def kpi() -> dict[str, Any]:
     }, required=["id", "name"])
 
 
+def labels(key: str) -> dict[str, Any]:
+    """What a plan, a theme (a chapter) or an initiative calls fields: field key → its name."""
+    return {"type": "object", **_words(key), "propertyNames": {"pattern": ID_PATTERN},
+            "additionalProperties": {"type": "string", "minLength": 1, "maxLength": MAX_LABEL}}
+
+
 def theme() -> dict[str, Any]:
     return _object("theme", {
         "id": _id("theme_id"),
@@ -160,7 +166,8 @@ def theme() -> dict[str, Any]:
         "children": {"type": "array", **_words("theme_children"), "items": {"$ref": "#/$defs/theme"}},
         "schedule": _per_year("theme_schedule", _text("theme_schedule_item", fallback=msg("ui.fields.schedule"))),
         "kpis": {"type": "array", "items": {"$ref": "#/$defs/kpi"}, **_words("theme_kpis")},
-    }, required=["id", "name"])
+        "labels": labels("theme_labels"),
+    }, required=["id"])
 
 
 def statuses() -> dict[str, Any]:
@@ -240,9 +247,10 @@ def initiative(fields: FieldSet = INITIATIVE_FIELDS) -> dict[str, Any]:
     properties = {f.key: field_schema(f) for f in fields}
     required = [f.key for f in fields if f.required]
     items = {"type": "array", **_words("initiative_items"), "items": {"$ref": "#/$defs/item"}}
-    item = _object("initiative_item", {"id": _id("initiative_item_id"), **properties, "items": items},
-                   required=required)
-    return _document("initiative", {**properties, "items": items}, required=required,
+    own = labels("initiative_labels")
+    item = _object("initiative_item", {"id": _id("initiative_item_id"), **properties, "items": items,
+                                       "labels": own}, required=required)
+    return _document("initiative", {**properties, "items": items, "labels": own}, required=required,
                      **{"$defs": {"kpi": kpi(), "item": item}})
 
 
@@ -266,8 +274,7 @@ def plan() -> dict[str, Any]:
                      "items": {"enum": [f.key for f in INITIATIVE_FIELDS]}},
             "expect": {"type": "array", "uniqueItems": True, **_words("plan_fields_expect"),
                        "items": {"enum": [f.key for f in INITIATIVE_FIELDS]}},
-            "labels": {"type": "object", **_words("plan_fields_labels"), "propertyNames": {"pattern": ID_PATTERN},
-                       "additionalProperties": {"type": "string", "minLength": 1, "maxLength": MAX_LABEL}},
+            "labels": labels("plan_fields_labels"),
             "extra": {"type": "array", **_words("plan_fields_extra"), "items": _object("plan_field", {
                 "key": {"type": "string", "pattern": r"^[a-z][a-z0-9_]*$", **_words("plan_field_key")},
                 "label": {"type": "string", "minLength": 1, "maxLength": MAX_LABEL, **_words("plan_field_label")},
@@ -296,7 +303,7 @@ def plan() -> dict[str, Any]:
             "id": _id("chapter_id"), "title": _string("chapter_title"),
             "file": {"type": "string", "pattern": CHAPTER_FILE_PATTERN, **_words("chapter_file")}},
             required=["id", "title", "file"])},
-    }, required=["municipality", "title", "period"], **{"$defs": {"theme": theme(), "kpi": kpi()}})
+    }, required=["municipality", "title"], **{"$defs": {"theme": theme(), "kpi": kpi()}})
 
 
 def _label() -> dict[str, Any]:

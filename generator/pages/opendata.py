@@ -118,7 +118,7 @@ def _carried_from(value: Value) -> str:
 def _ref_cells(field: Field, value, content: ResolvedEdition) -> list:
     if field.vocabulary is Vocabulary.THEMES:
         theme = content.theme(value)
-        return [value, plain_line(theme.name) if theme else None]
+        return [value, plain_line(theme.display_name) if theme else None]
     return [value]
 
 
@@ -248,6 +248,7 @@ def initiative_dict(item: ResolvedInitiative, fields: FieldSet) -> dict:
         elif value.state is State.STATED_EMPTY:
             data[field.key] = records.RECORDS[field.kind](value.value)
     data["items"] = [initiative_dict(child, fields) for child in item.items]
+    data["labels"] = dict(item.stated_labels)
     data["source_versions"] = {v.key: v.source.version_id for v in item.carried}
     return {k: v for k, v in data.items() if k in empty or v not in (None, [], {}, "")}
 
@@ -321,8 +322,9 @@ def plan_json_schema() -> dict:
             "licence": {"type": "string", **words("licence")},
             "municipality": {"type": "string"}, "title": {"type": "string"},
             "parent_strategy": {"type": ["string", "null"]},
-            "period": {"type": "object", "properties": {"start_fiscal_year": {"type": "integer"},
-                                                         "end_fiscal_year": {"type": "integer"}}},
+            "period": {"type": "object", **words("period"),
+                       "properties": {"start_fiscal_year": {"type": ["integer", "null"]},
+                                      "end_fiscal_year": {"type": ["integer", "null"]}}},
             "adoption": {"enum": ["adopted", "draft"]},
             "themes": {"type": "array", **words("themes")},
             "departments": {"type": "array", "items": {"type": "string"}},

@@ -18,6 +18,15 @@ class UpgradeRefused(Exception):
     pass
 
 
+FORMAT_LINE = re.compile(r"^format:\s*[\"']?(\d+)[\"']?\s*(?:#.*)?$", re.M)
+
+
+def stated_format(text: str) -> int:
+    """The format plan.yml declares (1 when it declares none), read from its text alone."""
+    found = FORMAT_LINE.search(text)
+    return int(found.group(1)) if found else 1
+
+
 def upgraded_text(text: str) -> str:
     """plan.yml with `format: <current>`: after the leading comments (the editor's $schema
     line), or replacing an older `format:` line."""

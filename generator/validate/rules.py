@@ -47,7 +47,7 @@ def _add(problems: Problems, doc: YamlDocument, path: tuple, key: str, hint_key:
 def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None:
     content = loaded.content
     plan_doc = loaded.plan_doc
-    if content.period_start > content.period_end:
+    if content.period_stated and content.period_start > content.period_end:
         _add(problems, plan_doc, ("period",), "period_reversed", "period_reversed", "period_reversed",
              start=content.period_start, end=content.period_end)
 
@@ -93,6 +93,9 @@ def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None
         _check_initiative(initiative, (), loaded.initiative_docs[initiative.id], content, vocabularies, statuses,
                           problems, kpi_seen)
     for theme, path in _theme_paths(plan_doc.data.get("themes", []), ("themes",)):
+        if not theme.get("name") and not theme.get("number"):
+            _add(problems, plan_doc, path, "theme_unnamed", "theme_unnamed", "theme_unnamed", value=theme["id"])
+        _check_scoped_labels(theme.get("labels") or {}, content, plan_doc, path, problems)
         for fy in theme.get("schedule", {}):
             _check_year(int(fy), content, plan_doc, path + ("schedule", fy), problems)
     for theme in content.all_themes():
@@ -143,6 +146,7 @@ def _check_initiative(initiative, prefix: tuple, doc: YamlDocument, content, voc
         elif field.kind is Kind.KPIS:
             for index, kpi in enumerate(value):
                 _check_kpi(kpi, doc, at(field.key, index), content, problems, kpi_seen)
+    _check_scoped_labels(initiative.labels, content, doc, prefix, problems)
     seen: set[str] = set()
     for index, item in enumerate(initiative.items):
         if item.local_id in seen:
@@ -150,6 +154,14 @@ def _check_initiative(initiative, prefix: tuple, doc: YamlDocument, content, voc
                  value=item.local_id, kind=msg("ui.id_kinds.item"))
         seen.add(item.local_id)
         _check_initiative(item, at("items", index), doc, content, vocabularies, statuses, problems, kpi_seen)
+
+
+def _check_scoped_labels(labels: dict, content, doc: YamlDocument, path: tuple, problems: Problems) -> None:
+    """A theme or an initiative names only fields the plan has (its `labels`)."""
+    for key in labels:
+        if key not in content.fields:
+            _add(problems, doc, path + ("labels", key), "scoped_label_unknown", "scoped_label_unknown",
+                 "scoped_label_unknown", hint_params={"keys": ", ".join(f.key for f in content.fields)}, value=key)
 
 
 def _check_unique_numbers(loaded: LoadedContent, problems: Problems) -> None:
@@ -215,7 +227,7 @@ def _check_field_declaration(doc: YamlDocument, problems: Problems) -> None:
 
 
 # Keys an initiative file has besides its fields (none today; reserved for the format).
-NOT_FIELD_KEYS = {"id", "items", "extra"}
+NOT_FIELD_KEYS = {"id", "items", "extra", "labels"}
 
 
 def _theme_and_vision_paths(items: list, prefix: tuple) -> tuple[list, list]:
@@ -241,7 +253,7 @@ def _check_unique_ids(doc: YamlDocument, problems: Problems, kind: str, entries:
 
 
 def _check_year(fy: int, content, doc: YamlDocument, path: tuple, problems: Problems) -> None:
-    if fy not in content.period:
+    if content.period_stated and fy not in content.period:
         _add(problems, doc, path, "year_outside_period", "year_outside_period", "year_outside_period",
              value=fy, start=content.period_start, end=content.period_end)
 
@@ -390,18 +402,23 @@ def _check_chapters(loaded: LoadedContent, problems: Problems) -> None:
 
 # What format 2 added (a plan written in format 1 — no `format:` in plan.yml — cannot use
 # it until `planpub upgrade` declares format 2; frozen 版 are never rewritten).
-FORMAT_2_KEYS = {"fields", "goals", "version_policy", "items", "target", "references", "ratio", "change", "done"}
+FORMAT_2_KEYS = {"fields", "goals", "version_policy", "items", "target", "references", "ratio", "change", "done",
+                 "labels"}
 FORMAT_2_THEME_KEYS = {"schedule", "kpis"}
 
 
 def _check_format(doc: YamlDocument, problems: Problems) -> None:
+    parts = doc.path.parts
+    plan_id = parts[parts.index("plans") + 1] if "plans" in parts[:-1] else "<plan>"
+
     def walk(value, path, in_theme=False):
         if isinstance(value, dict):
             for key, item in value.items():
                 newer = key in FORMAT_2_KEYS or (in_theme and key in FORMAT_2_THEME_KEYS) or \
                     (key == "end" and item == "open")
                 if newer:
-                    _add(problems, doc, path + (key,), "needs_format_2", "needs_format_2", "needs_format_2", value=key)
+                    _add(problems, doc, path + (key,), "needs_format_2", "needs_format_2", "needs_format_2",
+                         hint_params={"plan": plan_id}, value=key)
                 else:
                     walk(item, path + (key,), in_theme=key in ("themes", "children"))
         elif isinstance(value, list):

@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.model.schema import ID_PATTERN, write_schemas
 from generator.i18n import msg
 from generator.render.resources import package_dir
+from generator.staff.upgrade import upgraded_text
 
 
 def add_arguments(parser) -> None:
@@ -32,6 +33,8 @@ def run(args) -> int:
             encoding="utf-8")
     write_schemas(args.content / "schema")
     shutil.copytree(package_dir("generator.staff") / "scaffold", target)
+    plan_file = target / "working" / "plan.yml"   # a new plan is written in the current format
+    plan_file.write_text(upgraded_text(plan_file.read_text(encoding="utf-8")), encoding="utf-8")
     print(msg("cli.created", path=target))
     for path in sorted(target.rglob("*")):
         if path.is_file():

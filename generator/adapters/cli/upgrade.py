@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.adapters.cli.common import load_or_report, report
+from generator.adapters.cli.common import report
 from generator.i18n import msg
-from generator.staff.upgrade import UpgradeRefused, upgrade_working
+from generator.staff.upgrade import UpgradeRefused, stated_format, upgrade_working
 from generator.validate import load_valid_site
 
 
@@ -17,21 +17,24 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    result = load_or_report(args.content)
-    if result is None:
-        return 1
-    plan = next((p for p in result.site.plans if p.id == args.plan), None)
-    if plan is None or plan.working is None:
+    # The working copy is read as text, not validated first: a copy that already uses keys of
+    # the newer format is exactly what needs upgrading (validate says so, and sends staff here).
+    plan_dir = args.content / "plans" / args.plan
+    plan_file = plan_dir / "working" / "plan.yml"
+    if not plan_file.is_file():
         print(msg("cli.no_working", plan=args.plan), file=sys.stderr)
         return 1
     try:
-        path = upgrade_working(args.content / "plans" / args.plan, plan.working.format)
+        path = upgrade_working(plan_dir, stated_format(plan_file.read_text(encoding="utf-8")))
     except UpgradeRefused as refusal:
         print(str(refusal), file=sys.stderr)
         return 1
-    checked = load_valid_site(args.content)
-    if checked.problems:   # cannot happen for an additive format; say so rather than hide it
-        report(checked.problems)
+    except (OSError, UnicodeDecodeError) as error:
+        print(msg("upgrade.unreadable", path=plan_file, error=error), file=sys.stderr)
         return 1
     print(msg("upgrade.done", path=path))
+    checked = load_valid_site(args.content)
+    if checked.problems:   # problems of their own, not of the format: listed, with how to fix each
+        report(checked.problems)
+        return 1
     return 0

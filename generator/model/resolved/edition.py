@@ -8,7 +8,7 @@ from typing import Iterator
 
 from generator.model.fields import FieldSet, Kind, Vocabulary
 from generator.model.plan import (Chapter, Contact, Department, Initiative, Plan, PlanContent, Site, Text,
-                                  Theme, ThemeTree, Version, Vision)
+                                  Theme, ThemeTree, Version, Vision, theme_name)
 from generator.model.resolved.initiatives import (ResolvedInitiative, detail_count, latest_status,
                                                   schedule_columns)
 from generator.model.resolved.kpis import KpiOwner, ResolvedKpi, resolve_kpi
@@ -28,7 +28,7 @@ class EditionKind(Enum):
 @dataclass(frozen=True)
 class ResolvedTheme:
     id: str
-    name: str
+    name: str | None                     # None: a level with a number and a statement only
     number: str | None = None
     description: Text | None = None      # a theme's statement (基本方針 …)
     notes: Text | None = None
@@ -42,10 +42,18 @@ class ResolvedTheme:
     listed: int = 0                      # initiatives listed under it or a descendant (再掲 included)
     crossed: int = 0                     # of those, the ones listed under more than one theme
     labels: LabelScope = field(default_factory=LabelScope)
+    stated_labels: dict[str, str] = field(default_factory=dict)   # the names this theme itself gives fields
 
     @property
     def display_name(self) -> str:
-        return f"{self.number} {self.name}" if self.number else self.name
+        return theme_name(self.number, self.name)
+
+    @property
+    def shown_level(self) -> str | None:
+        """The level's name where it adds to the theme's own (never 「基本方針 基本方針①」)."""
+        if self.level_name and not (self.number or "").startswith(self.level_name):
+            return self.level_name
+        return None
 
     def walk(self) -> Iterator["ResolvedTheme"]:
         yield self
@@ -93,8 +101,8 @@ class ResolvedEdition(ThemeTree):
     version: ResolvedVersion
     municipality: str
     title: str
-    period_start: int
-    period_end: int
+    period_start: int | None          # the stated 計画期間 (None: not stated)
+    period_end: int | None
     fields: FieldView
     labels: LabelScope
     themes: list[ResolvedTheme]
@@ -122,9 +130,15 @@ class ResolvedEdition(ThemeTree):
     def id(self) -> str:
         return self.plan_id
 
+    years: range = range(0)                      # the stated period, else the years the content names
+
+    @property
+    def period_stated(self) -> bool:
+        return self.period_start is not None and self.period_end is not None
+
     @property
     def period(self) -> range:
-        return range(self.period_start, self.period_end + 1)
+        return self.years
 
     @property
     def carried_from(self) -> list[Source]:
@@ -257,6 +271,7 @@ class _Resolver:
         missing = [v.label for v in values.values() if v.field.expected and v.state is State.OMITTED]
         return ResolvedInitiative(
             id=item.id, title=item.title, number=item.number, values=values, labels=scope, items=children,
+            stated_labels=dict(item.labels),
             kpis=kpis, schedule_years=years, done_before=before, status=latest_status(values), missing=missing,
             earlier_details=self.earlier_details(item, values), parent_id=item.parent_id,
             stated_id=item.stated_id, anchor=anchor)
@@ -345,7 +360,7 @@ class _Resolver:
             children=[self.theme(child, initiatives) for child in theme.children], parent_id=theme.parent_id,
             depth=theme.depth, level_name=self.content.theme_level_name(theme.depth), listed=len(listed),
             crossed=sum(1 for i in listed if i.related_themes),
-            labels=self.theme_scope(theme.id))
+            labels=self.theme_scope(theme.id), stated_labels=dict(theme.labels))
 
     def vocabulary(self, initiatives: list[ResolvedInitiative], key: str, own: list, name=lambda entry: entry) -> list:
         """A vocabulary (departments, categories) as this edition uses it: this 版's list, then
@@ -371,7 +386,7 @@ class _Resolver:
         statuses = [s.name for s in (content.statuses or (site.statuses if site is not None else []))]
         return ResolvedEdition(
             plan_id=plan_id, kind=kind, version=version, municipality=content.municipality, title=content.title,
-            period_start=content.period_start, period_end=content.period_end,
+            period_start=content.period_start, period_end=content.period_end, years=content.period,
             fields=FieldView(content.fields, self.labels), labels=self.labels,
             themes=[self.theme(t, initiatives) for t in content.themes], initiatives=initiatives,
             kpis=[resolve_kpi(k, KpiOwner("plan"), self.own, content.period_end) for k in content.kpis],

@@ -33,6 +33,7 @@ class ResolvedInitiative(ItemTree):
     kpis: list[ResolvedKpi] = field(default_factory=list)   # its own (a sub-item's are on the sub-item)
     schedule_years: list[int] = field(default_factory=list)  # columns of its schedule table ([]: no table)
     done_before: bool = False                    # an item done before the plan period (「令和4年度済」)
+    stated_labels: dict[str, str] = field(default_factory=dict)   # names its own document gives fields
     status: StatusEntry | None = None            # None also where the plan has no progress field
     missing: list[str] = field(default_factory=list)   # labels of expected fields its document does not state
     earlier_details: Source | None = None        # an earlier 版 that stated more about it (frozen 版 only)

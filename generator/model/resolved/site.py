@@ -17,8 +17,8 @@ class PlanSummary:
     id: str
     municipality: str
     title: str
-    period_start: int
-    period_end: int
+    period_start: int | None               # None: the plan states no 計画期間
+    period_end: int | None
     version: ResolvedVersion | None        # its latest 版; None: nothing published yet
     labels: LabelScope = field(default_factory=LabelScope)
     uses_departments: bool = True

@@ -54,7 +54,7 @@ def write(content: PlanContent) -> Table:
                 dropdowns[field.table_label] = choice_column(field)
             if field.kind is Kind.TEXT:
                 wide.add(field.table_label)
-    header += [column("stated_empty"), column("parent")]
+    header += [column("stated_empty"), column("parent"), column("labels")]
     table = Table(sheet_name("initiatives"), header, dropdowns=dropdowns, wide=wide)
     for initiative in (item for top in content.initiatives for item in top.walk()):
         row = [initiative.id]
@@ -69,7 +69,7 @@ def write(content: PlanContent) -> Table:
             else:
                 row.append(value)
         empty = [f.table_label for f in content.fields if f.key in initiative.stated_empty]
-        table.rows.append(row + ["\n".join(empty) or None, initiative.parent_id])
+        table.rows.append(row + ["\n".join(empty) or None, initiative.parent_id, labels_cell(initiative, content)])
     return table
 
 
@@ -115,7 +115,7 @@ def read(table: Table, base: PlanContent, problems: list[CellProblem]) -> dict[s
             parent = None
         empty = _stated_empty(sheet, number, row, base.fields)
         initiatives[iid] = Initiative(id=iid, texts=texts, extra=extra, parent_id=parent, stated_empty=empty,
-                                      **values)
+                                      labels=_labels(sheet, number, row, base.fields), **values)
         if parent is not None:
             siblings = initiatives[parent].items
             local = iid[len(parent) + 1:]
@@ -123,6 +123,32 @@ def read(table: Table, base: PlanContent, problems: list[CellProblem]) -> dict[s
             siblings.append(initiatives[iid])
         rows_of[iid] = number
     return initiatives
+
+
+LABEL_SEPARATOR = re.compile(r"\s*[:：]\s*")
+
+
+def labels_cell(initiative: Initiative, content: PlanContent) -> str | None:
+    """What this initiative's document calls fields, one per line: 「予定・取組事項: 環境整備」
+    (the plan's name for the field, then this initiative's)."""
+    return "\n".join(f"{content.fields[key].table_label}: {name}" for key, name in initiative.labels.items()
+                     if key in content.fields) or None
+
+
+def _labels(sheet: SheetReader, number: int, row, fields: FieldSet) -> dict[str, str]:
+    """The この取組での項目の呼び方 cell read back. An older workbook without the column states none."""
+    if column("labels") not in sheet.table.header:
+        return {}
+    by_label = {f.table_label: f.key for f in fields} | {f.key: f.key for f in fields}
+    found = {}
+    for line in lines(sheet.get(row, column("labels"))):
+        parts = LABEL_SEPARATOR.split(line, maxsplit=1)
+        if len(parts) == 2 and parts[0] in by_label and parts[1]:
+            found[by_label[parts[0]]] = parts[1]
+        else:
+            sheet.problem(number, column("labels"), error("bad_label_line", value=line,
+                                                         example=f"{fields['title'].table_label}: …"))
+    return found
 
 
 def _stated_empty(sheet: SheetReader, number: int, row, fields: FieldSet) -> frozenset[str]:
