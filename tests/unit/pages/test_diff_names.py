@@ -1,15 +1,15 @@
 """The compare page in names (pages/diff_names.py): theme and vision ids become their names,
 changed fields come before added and removed ones."""
 
-from pathlib import Path
-
 from generator.i18n import set_language
 from generator.model.diff import FieldChange, InitiativeChange, PlanDiff, diff_contents
 from generator.model.fieldnames import field_label
 from generator.pages.diff_names import part_names, readable_diff
 from generator.validate import load_valid_site
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "basic"
+from tests.conftest import FIXTURES
+
+FIXTURE = FIXTURES / "basic"
 
 
 def _plan():

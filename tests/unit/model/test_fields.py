@@ -28,7 +28,7 @@ from generator.render.renderer import Renderer
 from generator.staff.sheets import from_tables, to_tables
 from generator.validate import load_valid_site
 
-from ..conftest import ROOT
+from tests.conftest import ROOT
 
 ONLINE = "plans/sample/working/initiatives/online.yml"
 

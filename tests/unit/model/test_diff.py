@@ -1,9 +1,9 @@
-from pathlib import Path
-
 from generator.model.diff import diff_contents, flatten_initiative, inline_diff
 from generator.validate import load_valid_site
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "basic"
+from tests.conftest import FIXTURES, SAMPLE_CONTENT
+
+FIXTURE = FIXTURES / "basic"
 
 
 def _plan():
@@ -62,8 +62,7 @@ def test_every_field_key_of_the_sample_has_a_label():
     from generator.model.fieldnames import field_label
     from generator.i18n import set_language
     set_language("ja")
-    root = FIXTURE.parent.parent.parent / "content"
-    for source in (root, FIXTURE):
+    for source in (SAMPLE_CONTENT, FIXTURE):
         for plan in load_valid_site(source).site.plans:
             for content in plan.snapshots.values():
                 keys = list(flatten_plan(content))
@@ -85,3 +84,47 @@ def test_omitted_fields_are_not_deletions_but_additions_still_show():
     online = next(c for c in back.initiatives if c.id == "online")
     assert not any(f.key == ("issues",) for f in online.fields)
     assert any(f.key == ("effect",) and f.kind == "removed" for f in online.fields)
+
+
+def test_a_removed_field_is_placed_where_it_stood_among_the_changes():
+    """A removed field is listed right after the field that came before it in the old 版,
+    not at the start or the end of the changes (the compare page reads in page order)."""
+    from generator.model.diff import compare_fields
+    old = {("title",): "a", ("purpose",): "b", ("current",): "c", ("ideal",): "d"}
+    new = {("title",): "A", ("current",): "C", ("ideal",): "D"}
+    assert [(c.key, c.kind) for c in compare_fields(old, new)] == [
+        (("title",), "changed"), (("purpose",), "removed"), (("current",), "changed"), (("ideal",), "changed")]
+    new = {("title",): "A", ("purpose",): "B", ("ideal",): "D"}     # after the last of its predecessors
+    assert [c.key for c in compare_fields(old, new)] == [("title",), ("purpose",), ("current",), ("ideal",)]
+    # The first field removed goes first; several removed in a row keep their order.
+    old = {("title",): "a", ("purpose",): "b", ("current",): "c", ("ideal",): "d"}
+    new = {("current",): "C", ("ideal",): "D"}
+    assert [c.key for c in compare_fields(old, new)] == [("title",), ("purpose",), ("current",), ("ideal",)]
+
+
+def test_an_omitted_field_that_a_newer_edition_adds_is_still_an_addition():
+    """`omits` (the newer 版's document lacks a field) hides removals only: a field that is
+    added is reported even when its name is in the ignore list, for initiatives and for the
+    plan's own fields (departments, chapters)."""
+    from dataclasses import replace
+
+    from generator.model.diff import initiative_changed
+    from generator.model.plan import Chapter, Text
+    plan = _plan()
+    old, new = plan.snapshots["1.0"], plan.snapshots["1.1"]
+    ignore = ("issues", "departments", "theme", "chapters", "schedule")
+    online = next(c for c in diff_contents(old, new, ignore=ignore).initiatives if c.id == "online")
+    assert any(f.key == ("issues",) and f.kind == "added" for f in online.fields)
+    assert any(f.key == ("schedule", 2025) and f.kind == "added" for f in online.fields)
+    # An initiative whose only change is an omitted field being added has changed.
+    before = old.initiative("online")
+    after = replace(before, texts={**before.texts, "issues": Text(("新たな課題",))})
+    assert initiative_changed(before, after, ignore=ignore)
+    assert not initiative_changed(after, before, ignore=ignore)   # its removal is not a change
+    # Plan level: departments and a chapter that the newer 版 adds are shown although omitted…
+    bare = replace(new, departments=[])
+    grown = replace(new, chapters=[*new.chapters, Chapter("added-chapter", "追加の章", "added.md", "本文")])
+    assert [(f.key, f.kind) for f in diff_contents(bare, grown, ignore=ignore).plan_fields] == [
+        (("plan", "departments"), "added"), (("chapter", "added-chapter"), "added")]
+    # …while their removal (going back) is hidden, as the omission says.
+    assert diff_contents(grown, bare, ignore=ignore).plan_fields == []

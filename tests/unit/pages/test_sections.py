@@ -1,12 +1,10 @@
 """「関連する取組」 means explicit relations only (the `related:` field), never "shares a theme"."""
 
-from pathlib import Path
-
 from generator.i18n import set_language
 from generator.pages.sections import related_initiatives
 from generator.validate import load_valid_site
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+from tests.conftest import SAMPLE_CONTENT
 
 
 def test_related_lists_the_named_initiatives_and_those_naming_this_one(basic_content):
@@ -27,7 +25,7 @@ def test_related_lists_the_named_initiatives_and_those_naming_this_one(basic_con
 def test_the_sample_has_no_implicit_relations():
     # kashima used to list 25 "related" initiatives (its whole theme) on one page.
     set_language("ja")
-    result = load_valid_site(ROOT / "content")
+    result = load_valid_site(SAMPLE_CONTENT)
     for plan in result.site.plans:
         for content in plan.snapshots.values():
             for initiative in content.initiatives:

@@ -1,7 +1,5 @@
 """The initiative page opens with a summary and a change note (pages/summary.py)."""
 
-from pathlib import Path
-
 import pytest
 
 from generator.i18n import set_language
@@ -11,7 +9,9 @@ from generator.pages.builder import build_pages
 from generator.render.renderer import Renderer
 from generator.validate import load_valid_site
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "basic"
+from tests.conftest import FIXTURES
+
+FIXTURE = FIXTURES / "basic"
 
 
 @pytest.fixture(scope="module")
