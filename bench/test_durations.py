@@ -2,11 +2,12 @@
 """Time per test file, from pytest's `--durations=0` output: setup, call and teardown of
 every test summed per file, with the number of tests, slowest first.
 
-    .venv/bin/python -m pytest -q -p no:cacheprovider --durations=0 > after.log
+    .venv/bin/python -m pytest -q -p no:cacheprovider --durations=0 --durations-min=0 > after.log
     python3 bench/test_durations.py after.log                 # one run
     python3 bench/test_durations.py before.log after.log      # two runs side by side
 
-A run's own wall time (pytest's last line, "… in 812.34s") is shown under the table.
+Tests faster than 5 ms are left out of pytest's list unless the run adds
+`--durations-min=0`, so the test counts are of the tests it lists. A run's own wall time (pytest's last line, "… in 812.34s") is shown under the table.
 Session- and module-scoped fixtures count toward the first test that uses them, so a
 file whose site is built by an earlier file looks cheaper than it is alone; the totals
 are what a whole run costs.
@@ -21,7 +22,7 @@ from pathlib import Path
 
 # "12.34s call     tests/test_x.py::test_name[param]"
 LINE = re.compile(r"^\s*(\d+(?:\.\d+)?)s\s+(setup|call|teardown)\s+(\S+?\.py)::(\S.*?)\s*$")
-WALL = re.compile(r"\bin (\d+(?:\.\d+)?)s\b")
+WALL = re.compile(r"\b\d+ (?:passed|failed|errors?)\b.* in (\d+(?:\.\d+)?)s\b")
 
 
 def per_file(text: str) -> tuple[dict[str, float], dict[str, int], float | None]:
@@ -35,10 +36,8 @@ def per_file(text: str) -> tuple[dict[str, float], dict[str, int], float | None]
             duration, _, path, name = match.groups()
             seconds[path] += float(duration)
             tests[path].add(name)
-        elif line.startswith("=") or line.rstrip().endswith("s"):
-            found = WALL.search(line)
-            if found and ("passed" in line or "failed" in line or "error" in line):
-                wall = float(found.group(1))
+        elif found := WALL.search(line):
+            wall = float(found.group(1))
     return dict(seconds), {path: len(names) for path, names in tests.items()}, wall
 
 

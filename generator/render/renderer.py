@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from generator.model import fiscal
-from generator.render import resources
+from generator.render import compiled, resources
 from generator.i18n import catalogue, current_language, msg
 from generator.render.markdown import render_block, render_inline, render_paragraph
 from generator.model.fieldnames import field_label, field_name
@@ -41,6 +41,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,  # a Renderer lives for one build; no need to stat templates per use
+            bytecode_cache=compiled.PAGE_TEMPLATES,
         )
         language = current_language()
         self.env.filters.update({

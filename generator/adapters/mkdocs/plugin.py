@@ -36,6 +36,7 @@ from generator.i18n import set_language
 from generator.pages import urls
 from generator.pages.chrome import page_chrome
 from generator.pages.builder import problems_page
+from generator.render import compiled
 from generator.render.furigana import ruby_fragment
 from generator.render.renderer import Renderer
 from generator.render.resources import theme_dir
@@ -69,6 +70,12 @@ def overrides_of(config) -> Path | None:
     """The site's own theme overrides (theme.custom_dir), if any."""
     custom = config.theme.custom_dir
     return Path(custom) if custom else None
+
+
+def forget_renderers() -> None:
+    """A new build starts with fresh renderers: the site's overrides may have changed since
+    the last build in this process (a template added shadows one already compiled)."""
+    _RENDERERS.clear()
 
 
 def _process_renderer(language: str, overrides: Path | None) -> Renderer:
@@ -168,6 +175,9 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
     def on_env(self, env, config, files):
         # main.html (rendered by MkDocs) links feeds through the same URL scheme.
         env.globals["planpub_urls"] = urls
+        # MkDocs makes a new environment for every run (one per batch): compile the
+        # layout's templates once per process (render/compiled.py).
+        env.bytecode_cache = compiled.LAYOUT_TEMPLATES
         return env
 
     def on_page_content(self, html, page, config, files):
