@@ -5,20 +5,22 @@ from __future__ import annotations
 import json
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from .browser import launch, serve_directory
-from .conftest import ROOT, SAMPLE_CONTENT, run_cli
+from generator.pages import urls
+from generator.pages.kinds import PageKind
+
+from .browser import open_page, serve_directory
+from .conftest import SAMPLE_CONTENT
+
+SEARCH = urls.portal(PageKind.SEARCH)
 
 
 @pytest.fixture(scope="module")
-def search_page(sample_site):
-    with serve_directory(sample_site) as base, sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_page()
-        page.goto(base + "search/", wait_until="networkidle")
-        yield page
-        browser.close()
+def search_page(browser, sample_url):
+    """One search page for every query of this module."""
+    loaded = open_page(browser, sample_url + SEARCH)
+    yield loaded.page
+    loaded.close()
 
 
 def _search(page, query: str, archived: bool = False) -> list[str]:
@@ -68,24 +70,19 @@ def test_a_word_that_is_nowhere_says_so(search_page):
 
 
 @pytest.fixture(scope="module")
-def split_index_site(tmp_path_factory):
+def split_index_site(built_site):
     """The sample with the latest 版's index split into parts of 20 pages (as a large
     portal's is, to bound Pagefind's memory)."""
-    site = tmp_path_factory.mktemp("split") / "site"
-    result = run_cli("build", "--config", str(ROOT / "mkdocs.yml"), "--content", str(SAMPLE_CONTENT),
-                     "--site-dir", str(site), "--cache-dir", str(site.parent / "cache"),
-                     env={"PLANPUB_SEARCH_PART_PAGES": "20"})
-    assert result.returncode == 0, result.stderr
-    return site
+    return built_site(SAMPLE_CONTENT, env={"PLANPUB_SEARCH_PART_PAGES": "20"})
 
 
 def test_a_split_index_finds_the_same_pages(split_index_site, search_page):
-    parts = json.loads((split_index_site / "search-bundles.json").read_text(encoding="utf-8"))["latest"]
+    parts = json.loads((split_index_site / urls.SEARCH_BUNDLES).read_text(encoding="utf-8"))["latest"]
     assert len(parts) >= 3 and all((split_index_site / part / "pagefind-entry.json").is_file() for part in parts)
     with serve_directory(split_index_site) as base:
-        page = search_page.context.browser.new_page()
-        page.goto(base + "search/", wait_until="networkidle")
+        loaded = open_page(search_page.context.browser, base + SEARCH)
+        page = loaded.page
         for query, expected in [("テレワーク", {"No.28 テレワーク（在宅勤務）の推進", "テレワークの導入"}),
                                 ("キャッシュレス", {"No.6 窓口の各種証明書のキャッシュレス決済導入", "電子決済"})]:
             assert expected <= set(_search(page, query)), query
-        page.close()
+        loaded.close()

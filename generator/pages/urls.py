@@ -9,6 +9,7 @@ the address of a generated page or file.
 
     ""                                   site home                 (PageKind.SITE_HOME)
     search/, guide/errors/               portal pages
+    guide/<name>/                        the staff guide (docs/site/guide/<name>.md)
     feed.xml, sitemap.xml, 404.html, search-bundles.json, data/plan.schema.json, pagefind/ …
     <plan>/                              the latest 版 (stable address)
     <plan>/v/<版>/                        a frozen 版
@@ -146,6 +147,16 @@ def latest_bundle_part(n: int) -> str:
 
 def portal(kind: PageKind | str) -> str:
     return PageKind(kind).path
+
+
+def page_file(page_url: str) -> str:
+    """The file a directory-URL page is written to (what a static server sends for it)."""
+    return page_url + "index.html"
+
+
+def guide_page(name: str) -> str:
+    """A page of the staff guide (docs/site/guide/<name>.md; "" for its index)."""
+    return GUIDE + (f"{name}/" if name else "")
 
 
 def ruby_fragment(page_url: str) -> str:
