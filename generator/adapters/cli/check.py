@@ -19,7 +19,7 @@ from generator.build.units import UnitRenderer, plan_units
 from generator.i18n import msg
 from generator.pages.builder import portal_pages
 from generator.quality.browser import axe_violations, launch, serve_directory, sync_playwright
-from generator.quality.sitecheck import check_links, foreign_resources, run_vnu
+from generator.quality.sitecheck import check_links, foreign_resources, start_vnu
 from generator.quality.tools import MissingTool
 
 SHOWN = 5   # findings listed per check; the rest are counted
@@ -42,6 +42,7 @@ def run(args) -> int:
         return 1
     _line(True, "check.validated")
     work = Path(tempfile.mkdtemp(prefix="planpub-check-"))
+    vnu = None
     try:
         site = work / "site"
         built = run_build(make_args(config, content, site))
@@ -49,13 +50,16 @@ def run(args) -> int:
             _line(False, "check.build_failed")
             return 1
         pages = sample_pages(result.site)
+        vnu = _start_vnu(site)          # runs while the other checks do
         failed = [not ok for ok in (
             _links(site, urlsplit(settings.site_url).path or "/"),
             _foreign(site),
-            _vnu(site),
-            _axe(site, pages),
         )]
+        axe = _axe(site, pages)         # said after the HTML check, in the order of the report
+        failed += [not _vnu(vnu, site), not axe()]
     finally:
+        if callable(vnu):
+            vnu.stop()
         shutil.rmtree(work, ignore_errors=True)
     print(msg("check.failed" if any(failed) else "check.passed", count=sum(failed)))
     return 1 if any(failed) else 0
@@ -100,19 +104,27 @@ def _foreign(site: Path) -> bool:
     return not found
 
 
-def _vnu(site: Path) -> bool:
+def _start_vnu(site: Path):
+    """The running Nu Html Checker (a function that waits for it), or the tool that is missing."""
     try:
-        pages, errors = run_vnu(site)
+        return start_vnu(site)
     except MissingTool as missing:
-        _line(False, "check.cannot_run", check=msg("check.vnu_name"), reason=missing)
+        return missing
+
+
+def _vnu(running, site: Path) -> bool:
+    if isinstance(running, MissingTool):
+        _line(False, "check.cannot_run", check=msg("check.vnu_name"), reason=running)
         return False
+    pages, errors = running()
     lines = [line for line in errors.splitlines() if line.strip()]
     _line(not lines, "check.vnu", pages=pages, errors=len(lines))
     _findings([line.replace(str(site) + "/", "") for line in lines])
     return not lines
 
 
-def _axe(site: Path, pages: dict[str, str]) -> bool:
+def _axe(site: Path, pages: dict[str, str]):
+    """Run axe on one page of each type; returns a function that reports (True if none)."""
     found: list[str] = []
     try:
         with sync_playwright() as playwright, serve_directory(site) as base:
@@ -127,8 +139,10 @@ def _axe(site: Path, pages: dict[str, str]) -> bool:
             finally:
                 browser.close()
     except MissingTool as missing:
-        _line(False, "check.cannot_run", check=msg("check.axe_name"), reason=missing)
-        return False
-    _line(not found, "check.axe", pages=len(pages), count=len(found))
-    _findings(found)
-    return not found
+        return lambda: _line(False, "check.cannot_run", check=msg("check.axe_name"), reason=missing) or False
+
+    def report() -> bool:
+        _line(not found, "check.axe", pages=len(pages), count=len(found))
+        _findings(found)
+        return not found
+    return report
