@@ -7,8 +7,20 @@ generator/pages/urls.py, so changing an address there changes no test.
 
 from __future__ import annotations
 
+from pathlib import Path
+from urllib.parse import urlsplit
+
 from generator.pages import urls
 from generator.pages.kinds import EditionKind, PageKind as Kind
+
+
+def _site_url() -> str:
+    from generator.adapters.mkdocs.settings import read_settings
+    return read_settings(Path(__file__).resolve().parent.parent / "mkdocs.yml").site_url
+
+
+SITE_URL = _site_url()                         # mkdocs.yml's site_url: the sample's public address
+PREFIX = urlsplit(SITE_URL).path.rstrip("/")   # its path, under which the browser tests serve the site
 
 # A page that does not exist, several folders deep (the server answers with 404.html).
 MISSING = "a/b/c/missing"
@@ -57,3 +69,20 @@ BASIC = {
     "search": query(urls.portal(Kind.SEARCH), q="窓口"),
     "error list": urls.portal(Kind.ERROR_LIST),
 }
+
+
+def address(plan: str, kind: Kind = Kind.PLAN_HOME, item: str | None = None, version: str | None = None) -> str:
+    """A page of a plan: of its latest 版 (at the plan's stable address) or of a frozen 版."""
+    return urls.frozen_page(plan, version, kind, item) if version else urls.latest_page(plan, kind, item)
+
+
+def data_file(plan: str, name: str, version: str | None = None) -> str:
+    """An open-data file of a plan's latest or a frozen 版."""
+    base = urls.edition_base(plan, EditionKind.FROZEN, version) if version else urls.plan_base(plan)
+    return urls.data_file(base, name)
+
+
+def page_path(site, plan: str, kind: Kind = Kind.PLAN_HOME, item: str | None = None,
+              version: str | None = None):
+    """The file of a plan's page in a built site."""
+    return site / urls.page_file(address(plan, kind, item, version))

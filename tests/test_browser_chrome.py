@@ -24,9 +24,8 @@ from generator.validate import load_valid_site
 
 from .browser import LAPTOP, PHONE, VIEWPORTS, open_page, serve_directory
 from .conftest import FIXTURES, run_cli
-from .site_pages import MISSING, SAMPLE, query
+from .site_pages import MISSING, PREFIX, SAMPLE, query
 
-PREFIX = "/dx/plan"        # the path of site_url in mkdocs.yml (tests/test_browser_views.py checks it)
 
 
 @pytest.fixture(scope="module")

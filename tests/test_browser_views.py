@@ -26,9 +26,8 @@ from generator.pages import urls
 
 from .browser import LAPTOP, PHONE, axe_violations, open_page, reset_focus, serve_directory
 from .conftest import ROOT, SAMPLE_CONTENT
-from .site_pages import BASIC, SAMPLE
+from .site_pages import BASIC, PREFIX, SAMPLE
 
-PREFIX = "/dx/plan"            # the path of mkdocs.yml's site_url: served as the site is hosted
 ZOOM_400, ZOOM_200 = (320, 800), (640, 800)   # 1280 px at 400 % and at 200 % zoom
 VIEWPORTS = {"phone": (PHONE, 1), "laptop": (LAPTOP, 1), "zoom400": (ZOOM_400, 1), "zoom200": (ZOOM_200, 2)}
 PAGES = {**{f"sample:{name}": ("sample", url) for name, url in SAMPLE.items()},
@@ -325,11 +324,6 @@ def test_no_tab_stop_is_hidden_or_off_screen(view):
             break
         assert stop["visible"], (step, stop)
         assert stop["width"] > 0 and stop["left"] >= 0 and stop["right"] <= view.width + 0.5, (step, stop)
-
-
-def test_the_served_prefix_is_the_path_of_mkdocs_site_url():
-    from generator.adapters.mkdocs.settings import read_settings
-    assert urlsplit(read_settings(ROOT / "mkdocs.yml").site_url).path.rstrip("/") == PREFIX
 
 
 def test_readme_documents_the_same_policy():

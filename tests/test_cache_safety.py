@@ -15,8 +15,10 @@ import pytest
 from generator.load import datacodec
 from generator.load.release_cache import ENTRY_FORMAT, ReleaseCache
 from generator.validate import load_valid_site
+from generator.pages.kinds import PageKind as Kind
 
 from .conftest import build_site, tree_digest
+from .site_pages import page_path
 
 
 class _RunsCode:
@@ -81,7 +83,7 @@ def test_a_changed_body_is_detected_by_its_checksum(warm):
         entry.write_bytes(entry.read_bytes().replace("オンライン申請".encode(), "改ざんされた取組".encode()))
     site = _build(content, tmp_path, "second")
     assert tree_digest(site) == digest
-    assert "改ざんされた取組" not in (site / "sample/initiatives/online/index.html").read_text(encoding="utf-8")
+    assert "改ざんされた取組" not in page_path(site, "sample", Kind.INITIATIVE, "online").read_text(encoding="utf-8")
 
 
 def test_a_foreign_entry_with_a_valid_checksum_that_does_not_build_is_rebuilt(warm):

@@ -5,7 +5,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from generator.pages.kinds import PageKind as Kind
+
 from .conftest import config_copy, tree_digest, ROOT, build_site, run_cli
+from .site_pages import page_path
 
 
 
@@ -37,8 +40,8 @@ def test_build_writes_the_site(basic_content, tmp_path):
     site = tmp_path / "site"
     result = build_site(basic_content, site)
     assert result.returncode == 0, result.stderr
-    assert (site / "sample/initiatives/online/index.html").is_file()
-    assert (site / "sample/v/1.0/initiatives/online/index.html").is_file()
+    assert page_path(site, "sample", Kind.INITIATIVE, "online").is_file()
+    assert page_path(site, "sample", Kind.INITIATIVE, "online", version="1.0").is_file()
     assert not list(tmp_path.glob(".site-*")), "no temporary folders left behind"
 
 
@@ -133,7 +136,7 @@ def test_site_in_english_is_a_setting(basic_content, tmp_path):
     site = tmp_path / "site"
     result = build_site(basic_content, site)
     assert result.returncode == 0, result.stderr
-    page = (site / "sample/initiatives/online/index.html").read_text(encoding="utf-8")
+    page = page_path(site, "sample", Kind.INITIATIVE, "online").read_text(encoding="utf-8")
     assert '<html lang="en"' in page
     assert "FY2024" in page and "令和6年度（2024年度）" not in page  # (content text may still be Japanese)
     assert "Edition 1.1" in page and "Schedule" in page

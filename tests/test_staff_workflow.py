@@ -10,8 +10,10 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.validate import load_valid_site
+from generator.pages.kinds import PageKind as Kind
 
 from .conftest import tree_digest, build_site, run_cli
+from .site_pages import page_path
 
 
 
@@ -78,8 +80,8 @@ def test_release_freezes_the_working_copy_as_a_new_version(sample_content, notes
     # The new 版 is on the site, with the old one marked as not latest.
     site = tmp_path / "site"
     assert build_site(sample_content, site).returncode == 0
-    assert (site / "gotsu/v/1.6/initiatives/chat-tool/index.html").is_file()
-    assert "この版は最新版ではありません" in (site / "gotsu/v/1.5/index.html").read_text(encoding="utf-8")
+    assert page_path(site, "gotsu", Kind.INITIATIVE, "chat-tool", version="1.6").is_file()
+    assert "この版は最新版ではありません" in page_path(site, "gotsu", version="1.5").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("label, date, expected", [

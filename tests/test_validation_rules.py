@@ -13,10 +13,20 @@ from typing import Callable
 import pytest
 
 from generator.i18n import msg
+from generator.pages import urls
+from generator.pages.kinds import PageKind as Kind
+from generator.pages.page import relative_url
 from generator.validate import load_valid_site
 
 W = "plans/sample/working"
 INIT = f"{W}/initiatives/online.yml"
+CHAPTER = urls.latest_page("sample", Kind.CHAPTER, "background")   # the fixture's chapter, where links start
+
+
+def link_from_chapter(kind: Kind, item: str | None = None) -> str:
+    """A link as staff write it in the chapter: relative to the chapter's page."""
+    return relative_url(urls.latest_page("sample", kind, item), CHAPTER)
+
 
 ONLINE_OK = """number: "No.1"
 title: オンライン申請
@@ -132,14 +142,14 @@ CASES = [
          msg("errors.chapter_missing", value="chapters/background.md"), reported_file=f"{W}/plan.yml"),
     Case("raw html in a chapter", f"{W}/chapters/background.md", "本文\n\n<script>alert(1)</script>\n", "raw_html",
          3, "", msg("errors.raw_html", value="<script>")),
-    Case("broken link in a chapter", f"{W}/chapters/background.md", "[取組](../initiatives/nothing/)\n",
-         "chapter_link_broken", 1, "", msg("errors.chapter_link_broken", value="../initiatives/nothing/")),
+    Case("broken link in a chapter", f"{W}/chapters/background.md", f"[取組]({link_from_chapter(Kind.INITIATIVE, 'nothing')})\n",
+         "chapter_link_broken", 1, "", msg("errors.chapter_link_broken", value=link_from_chapter(Kind.INITIATIVE, "nothing"))),
     # Ids that would take the address of a generated page (the same table builds the URLs).
     *[Case(f"chapter id {name} is a generated page", f"{W}/plan.yml",
            "municipality: 架空市\ntitle: t\nperiod: {start: 2023, end: 2025}\nchapters:\n"
            f"  - {{id: {name}, title: x, file: chapters/background.md}}\n",
            "reserved_chapter_id", 5, "chapters[0].id", msg("errors.reserved_chapter_id", value=name))
-      for name in ("compare", "working", "initiatives", "data", "versions.json")],
+      for name in sorted(urls.RESERVED_CHAPTER_IDS)],
     Case("plan id search is the search page", "plans/search/site.txt", "x", "reserved_plan_id", None, "",
          msg("errors.reserved_plan_id", value="search"), reported_file="plans/search",
          extra=lambda root: __import__("shutil").copytree(root / "plans/sample", root / "plans/search")),
@@ -208,8 +218,11 @@ def test_all_problems_are_reported_in_one_run(basic_content: Path):
                             "schema.required"])
 
 
-@pytest.mark.parametrize("target", ["../data/", "../print/", "../data/plan.json", "../data/kpis.csv", "../kpi/",
-                                    "../departments/", "../revisions/#version-1.0", "../", "../background/"])
+@pytest.mark.parametrize("target", [
+    *(link_from_chapter(kind) for kind in (Kind.DATA, Kind.PRINT, Kind.KPI, Kind.DEPARTMENTS, Kind.PLAN_HOME)),
+    *(relative_url(urls.data_file(urls.plan_base("sample"), name), CHAPTER) for name in ("plan.json", "kpis.csv")),
+    relative_url(urls.revision_entry("sample", "1.0"), CHAPTER),
+    relative_url(CHAPTER, urls.latest_page("sample", Kind.CHAPTER, "other"))])   # the chapter, by its folder
 def test_chapter_links_to_every_edition_page_are_valid(basic_content: Path, target: str):
     # The link checker knows the same pages the site has (pages/urls.py), data and print included.
     (basic_content / f"{W}/chapters/background.md").write_text(f"[リンク]({target})\n", encoding="utf-8")

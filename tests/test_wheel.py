@@ -12,7 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.pages import urls
+from generator.pages.kinds import PageKind as Kind
+
 from .conftest import ROOT, SAMPLE_CONTENT
+from .site_pages import page_path
 
 
 @pytest.fixture(scope="module")
@@ -61,10 +65,10 @@ def test_the_installed_package_builds_the_sample_site(installed, tmp_path):
     result = _run(installed, "build", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
-    page = (site / "gotsu/initiatives/bpr/index.html").read_text(encoding="utf-8")
+    page = page_path(site, "gotsu", Kind.INITIATIVE, "bpr").read_text(encoding="utf-8")
     assert 'class="pp-initiative"' in page and 'href="../../../assets/planpub.css"' in page
-    assert (site / "assets/planpub.css").is_file() and (site / "assets/planpub-search.js").is_file()
-    assert (site / "sitemap.xml").is_file() and (site / "pagefind/pagefind.js").is_file()
+    assert (site / urls.asset("planpub.css")).is_file() and (site / urls.asset("planpub-search.js")).is_file()
+    assert (site / urls.SITEMAP).is_file() and (site / urls.LATEST_BUNDLE / "pagefind.js").is_file()
     result = _run(installed, "new", "sample-city", "--content", str(project / "content"), cwd=project)
     assert result.returncode == 0 and (project / "content/plans/sample-city/working/plan.yml").is_file()
     assert "releases/** -text" in (project / "content/plans/sample-city/.gitattributes").read_text(encoding="utf-8")

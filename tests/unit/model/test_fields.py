@@ -27,6 +27,8 @@ from generator.pages.builder import build_pages
 from generator.render.renderer import Renderer
 from generator.staff.sheets import from_tables, to_tables
 from generator.validate import load_valid_site
+from generator.pages import urls
+from generator.pages.kinds import PageKind
 
 from tests.conftest import ROOT
 
@@ -78,7 +80,7 @@ def test_without_the_declaration_the_field_is_refused(content_with_risks):
 
 def test_a_new_prose_field_is_shown_in_its_place(with_risks, content_with_risks):
     site = load_valid_site(content_with_risks).site
-    page = next(p for p in build_pages(site, include_working=True) if p.url == "sample/working/initiatives/online/")
+    page = next(p for p in build_pages(site, include_working=True) if p.url == urls.page(urls.working_base("sample"), PageKind.INITIATIVE, "online"))
     html = Renderer().render(page)
     assert '<h2 id="field-risks">想定されるリスク</h2>' in html
     assert html.index('id="field-effect"') < html.index('id="field-risks"') < html.index('id="schedule"')

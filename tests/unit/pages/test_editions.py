@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from generator.model.plan import Plan, PlanContent, Version
 from generator.pages.editions import Edition, content_has, plan_editions, unique
+from generator.pages import urls
 from generator.pages.kinds import EditionKind, PageKind
+
+FROZEN = EditionKind.FROZEN
 
 
 def _plan(*ids: str, working: bool = True) -> Plan:
@@ -16,8 +19,9 @@ def _plan(*ids: str, working: bool = True) -> Plan:
 def test_editions_are_the_latest_then_every_frozen_then_the_working_copy():
     editions = plan_editions(_plan("1.0", "1.1"), include_working=True)
     assert [(e.kind, e.version.id, e.base) for e in editions] == [
-        (EditionKind.LATEST, "1.1", "p/"), (EditionKind.FROZEN, "1.0", "p/v/1.0/"),
-        (EditionKind.FROZEN, "1.1", "p/v/1.1/"), (EditionKind.WORKING, "working", "p/working/")]
+        (EditionKind.LATEST, "1.1", urls.plan_base("p")), (EditionKind.FROZEN, "1.0", urls.edition_base("p", FROZEN, "1.0")),
+        (EditionKind.FROZEN, "1.1", urls.edition_base("p", FROZEN, "1.1")),
+        (EditionKind.WORKING, "working", urls.working_base("p"))]
 
 
 def test_a_frozen_edition_knows_only_itself_and_earlier_versions():
@@ -30,14 +34,14 @@ def test_a_frozen_edition_knows_only_itself_and_earlier_versions():
 
 def test_an_unpublished_plan_is_previewed_at_its_working_address_only():
     editions = plan_editions(_plan(), include_working=True)
-    assert [e.base for e in unique(editions)] == ["p/working/"]
+    assert [e.base for e in unique(editions)] == [urls.working_base("p")]
     assert plan_editions(_plan()) == []
 
 
 def test_flags_follow_the_kind():
     edition = Edition(_plan("1.0"), Version(id="1.0", name="x"), PlanContent("a", "b", 2023, 2024), EditionKind.LATEST)
     assert edition.is_latest and edition.unversioned and not edition.is_working
-    assert edition.url(PageKind.INITIATIVE, "x") == "p/initiatives/x/"
+    assert edition.url(PageKind.INITIATIVE, "x") == urls.latest_page("p", PageKind.INITIATIVE, "x")
 
 
 def test_content_has_items_of_its_own_only():

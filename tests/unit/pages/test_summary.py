@@ -5,6 +5,8 @@ import pytest
 from generator.i18n import set_language
 from generator.model.diff import diff_contents
 from generator.pages import urls
+from generator.pages.kinds import PageKind
+from generator.pages.page import relative_url
 from generator.pages.builder import build_pages
 from generator.render.renderer import Renderer
 from generator.validate import load_valid_site
@@ -12,6 +14,9 @@ from generator.validate import load_valid_site
 from tests.conftest import FIXTURES
 
 FIXTURE = FIXTURES / "basic"
+
+
+ONLINE = urls.latest_page("sample", PageKind.INITIATIVE, "online")
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +33,7 @@ def pages(site):
 
 
 def test_summary_states_status_progress_period_departments_and_kpi_judgements(pages):
-    summary = pages["sample/initiatives/online/"].context.summary
+    summary = pages[ONLINE].context.summary
     assert summary.status == (2024, "運用中")
     assert summary.progress[0] == 2024 and list(summary.progress[1].text.items) == ["10手続で運用開始"]
     assert summary.period == (2023, 2025)
@@ -38,21 +43,23 @@ def test_summary_states_status_progress_period_departments_and_kpi_judgements(pa
 
 def test_change_note_counts_the_fields_this_version_changed_and_links_to_them(site, pages):
     plan = site.plans[0]
-    note = pages["sample/initiatives/online/"].context.change_note
+    note = pages[ONLINE].context.change_note
     change = next(c for c in diff_contents(plan.snapshots["1.0"], plan.snapshots["1.1"]).initiatives if c.id == "online")
     assert note.state == "changed" and note.version_name == plan.version("1.1").name
     assert sum(note.counts.values()) == len(change.fields) > 0
     assert note.url == urls.compare("sample", "1.0", "1.1", "online")
-    assert pages["sample/v/1.1/initiatives/online/"].context.change_note == note
+    assert pages[urls.frozen_page("sample", "1.1", PageKind.INITIATIVE, "online")].context.change_note == note
 
 
 def test_change_note_of_an_added_initiative_and_of_the_first_version(pages):
-    assert pages["sample/initiatives/reservation/"].context.change_note.state == "added"
-    assert pages["sample/v/1.0/initiatives/online/"].context.change_note is None   # nothing before it
+    assert pages[urls.latest_page("sample", PageKind.INITIATIVE, "reservation")].context.change_note.state == "added"
+    first = urls.frozen_page("sample", "1.0", PageKind.INITIATIVE, "online")
+    assert pages[first].context.change_note is None   # nothing before it
 
 
 def test_the_page_opens_with_the_summary_then_the_note_before_the_fields(pages):
-    html = Renderer().render(pages["sample/initiatives/online/"])
+    html = Renderer().render(pages[ONLINE])
     summary, note, fields = html.index('class="pp-summary"'), html.index('class="pp-change-note"'), html.index("pp-fields pp-fields--compact", html.index("pp-change-note"))
     assert html.index("<h1") < summary < note < fields
-    assert "第1.1版での変更: " in html and 'href="../../compare/1.0/1.1/#initiative-online">変更点を見る</a>' in html
+    changes = relative_url(urls.compare("sample", "1.0", "1.1", "online"), ONLINE)
+    assert "第1.1版での変更: " in html and f'href="{changes}">変更点を見る</a>' in html
