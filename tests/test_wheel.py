@@ -4,6 +4,7 @@ templates, styles, scripts, locales and scaffold ship inside the package."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,9 +15,10 @@ import pytest
 
 from generator.pages import urls
 from generator.pages.kinds import PageKind as Kind
+from generator.pages.page import relative_url
 
 from .conftest import ROOT, SAMPLE_CONTENT
-from .site_pages import page_path
+from .site_pages import address, page_path
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +68,11 @@ def test_the_installed_package_builds_the_sample_site(installed, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
     page = page_path(site, "gotsu", Kind.INITIATIVE, "bpr").read_text(encoding="utf-8")
-    assert 'class="pp-initiative"' in page and 'href="../../../assets/planpub.css"' in page
-    assert (site / urls.asset("planpub.css")).is_file() and (site / urls.asset("planpub-search.js")).is_file()
+    assets = relative_url(urls.ASSETS, address("gotsu", Kind.INITIATIVE, "bpr"))
+    stylesheet = re.search(rf'href="{re.escape(assets)}(planpub\.[0-9a-f]{{8}}\.css)"', page)
+    assert 'class="pp-initiative"' in page and stylesheet and (site / urls.asset(stylesheet[1])).is_file()
+    assert not (site / urls.asset("planpub.css")).exists()
+    assert len(list((site / urls.ASSETS).glob("planpub-search.*.js"))) == 1
     assert (site / urls.SITEMAP).is_file() and (site / urls.LATEST_BUNDLE / "pagefind.js").is_file()
     result = _run(installed, "new", "sample-city", "--content", str(project / "content"), cwd=project)
     assert result.returncode == 0 and (project / "content/plans/sample-city/working/plan.yml").is_file()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 
+from generator.adapters.mkdocs.engine import LOGGERS
+
 
 class _Stderr(logging.StreamHandler):
     """Writes to sys.stderr as it is when a record is logged, not as it was when the handler
@@ -20,9 +22,10 @@ class _Stderr(logging.StreamHandler):
 
 
 def quiet_mkdocs() -> None:
-    logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
-        handler = _Stderr()
-        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)
+    for name in LOGGERS:   # MkDocs' and, when it lays the pages out, ProperDocs' (engine.py)
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            handler = _Stderr()
+            handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+            logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
