@@ -188,6 +188,32 @@ def patterns_site(built_site) -> Path:
     return built_site(PATTERNS)
 
 
+# ── quick and slow tests ──────────────────────────────────────────────────────
+
+# Fixtures that build a site or start a browser: a test using one is slow.
+SLOW_FIXTURES = {"browser", "built_site", "sample_site", "basic_site", "patterns_site", "sample_url", "basic_url"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _quick_tests_start_no_process(request, monkeypatch):
+    """A test not marked slow runs in this process: starting another program (a build's
+    search indexer, Java, git, planpub in a process of its own) fails it with a message,
+    so `python3 dev.py test --quick` stays quick. Mark such a test `@pytest.mark.slow`
+    (or its module: `pytestmark = pytest.mark.slow`)."""
+    if request.node.get_closest_marker("slow") is None:
+        def refuse(self, args, *rest, **options):
+            raise AssertionError(f"a test not marked slow started a process: {args!r}. Mark it "
+                                 "@pytest.mark.slow (tests/conftest.py says why)")
+        monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+    yield
+
+
 # ── the browser ───────────────────────────────────────────────────────────────
 
 @pytest.fixture(scope="module")

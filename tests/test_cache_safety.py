@@ -20,6 +20,8 @@ from generator.pages.kinds import PageKind as Kind
 from .conftest import build_site, tree_digest
 from .site_pages import page_path
 
+pytestmark = pytest.mark.slow   # builds sites
+
 
 class _RunsCode:
     """Unpickling this runs `touch <marker>`: what a poisoned CI cache would hold."""

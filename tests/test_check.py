@@ -7,7 +7,11 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT, config_copy, run_cli
+
+pytestmark = pytest.mark.slow   # `planpub check` builds a site and runs Java and Chromium
 
 
 def _check(config: Path, content: Path, env: dict | None = None):

@@ -1,19 +1,24 @@
-"""The planpub command run end to end, as staff and CI run it."""
+"""The planpub command run end to end, as staff and CI run it: `python -m generator` in a
+process of its own where the command line itself is tested (exit status, the entry point,
+a killed build), builds in this process otherwise."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
+import pytest
+
 from generator.pages.kinds import PageKind as Kind
 
-from .conftest import config_copy, tree_digest, ROOT, build_site, run_cli
+from .conftest import config_copy, tree_digest, ROOT, build_site, run_cli, run_process
 from .site_pages import page_path
 
+pytestmark = pytest.mark.slow   # planpub in processes of its own, and builds
 
 
 def test_validate_passes_on_good_content(basic_content):
-    result = run_cli("validate", "--content", str(basic_content))
+    result = run_process("validate", "--content", str(basic_content))
     assert result.returncode == 0
     assert "問題はありません" in result.stdout
 
@@ -22,7 +27,7 @@ def test_validate_lists_every_problem_without_traceback(basic_content):
     init = basic_content / "plans/sample/working/initiatives/online.yml"
     init.write_text("title: a\ndepartments: [市民科]\n\tbad\n", encoding="utf-8")
     (basic_content / "plans/sample/working/initiatives/paperless.yml").write_text("titel: x\n", encoding="utf-8")
-    result = run_cli("validate", "--content", str(basic_content))
+    result = run_process("validate", "--content", str(basic_content))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert "content/plans/sample/working/initiatives/online.yml:3:" in result.stderr
@@ -31,7 +36,7 @@ def test_validate_lists_every_problem_without_traceback(basic_content):
 
 
 def test_validate_reports_a_missing_content_folder(tmp_path):
-    result = run_cli("validate", "--content", str(tmp_path / "nothing"))
+    result = run_process("validate", "--content", str(tmp_path / "nothing"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
 
@@ -89,7 +94,7 @@ def test_schema_command_writes_json_schemas(tmp_path):
 
 
 def test_help_is_in_plain_japanese():
-    result = run_cli("--help")
+    result = run_process("--help")
     assert result.returncode == 0
     assert "ウェブサイト" in result.stdout
     for command in ("validate", "build", "serve", "schema", "new", "release", "diff", "export", "import"):

@@ -18,6 +18,8 @@ from generator.pages.kinds import EditionKind, PageKind as Kind
 from .conftest import FIXTURES, ROOT
 from .site_pages import page_path
 
+pytestmark = pytest.mark.slow   # builds patched copies of the source in processes of their own
+
 DOC = ROOT / "docs/architecture.md"
 
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from generator.pages.kinds import PageKind as Kind
 from generator.pages import urls
 
 from .conftest import ROOT, run_cli
 from .site_pages import page_path
+
+pytestmark = pytest.mark.slow   # builds sites
 
 # Two build dates in different fiscal years: 2023-11-14 (令和5年度) and 2026-05-28 (令和8年度).
 EPOCHS = ("1700000000", "1780000000")

@@ -14,6 +14,8 @@ from generator.pages.kinds import EditionKind, PageKind as Kind
 from .conftest import FIXTURES, ROOT, build_site, config_copy, run_cli, tree_digest
 from .site_pages import page_path
 
+pytestmark = pytest.mark.slow   # builds sites, some in parallel processes
+
 
 def _timings(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))

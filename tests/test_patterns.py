@@ -480,6 +480,7 @@ def test_upgrade_declares_format_2_in_the_working_copy_only(basic_content):
     assert again.returncode == 1 and "既に形式 2" in again.stderr
 
 
+@pytest.mark.slow   # builds a site
 def test_an_item_done_before_the_period_alone_is_still_a_schedule(tmp_path):
     """Found by tests/test_generated_plans.py: the table (and the item) vanished when the only
     schedule entry of an initiative was done before the plan period."""

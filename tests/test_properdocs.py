@@ -20,6 +20,8 @@ import pytest
 
 from .conftest import ROOT, SAMPLE_CONTENT, run_process
 
+pytestmark = pytest.mark.slow   # installs ProperDocs and builds the sample in a process of its own
+
 GENERATOR_TAG = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 

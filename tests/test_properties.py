@@ -117,6 +117,7 @@ def sample_copy(tmp_path_factory) -> tuple[Path, ReleaseCache]:
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(file=st.sampled_from(SAMPLE_FILES), kind=mutations, position=st.integers(0, 10_000),
        junk=st.text(min_size=1, max_size=12))
+@pytest.mark.slow   # 200 loads of the sample, about 40 s
 def test_random_mutations_of_the_sample_never_crash(sample_copy, file, kind, position, junk):
     """Only working copies are mutated, so the published 版 and their pages cannot change:
     the pages rendered are those that show the mutated content (the preview of the working
@@ -156,6 +157,7 @@ def test_random_mutations_of_the_sample_never_crash(sample_copy, file, kind, pos
 @settings(max_examples=8, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(file=st.sampled_from(SAMPLE_FILES), position=st.integers(0, 10_000), junk=st.text(min_size=1, max_size=12))
+@pytest.mark.slow   # builds sites
 def test_full_cli_build_of_mutated_content_ends_in_a_site_or_clear_errors(tmp_path_factory, file, position, junk):
     """The real `planpub build`: exit 0 with a site, or exit 1 with problems — never a traceback.
     The examples share one build cache, as a town's successive builds do: the published 版

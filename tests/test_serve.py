@@ -19,6 +19,8 @@ from generator.pages.kinds import PageKind
 
 from .conftest import ROOT, config_copy
 
+pytestmark = pytest.mark.slow   # runs `planpub serve` in a process of its own
+
 
 def _free_port() -> int:
     with socket.socket() as s:

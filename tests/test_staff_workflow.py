@@ -36,6 +36,7 @@ def notes(tmp_path) -> Path:
 
 # ── new ──────────────────────────────────────────────────────────────────────
 
+@pytest.mark.slow   # builds a site
 def test_new_plan_scaffold_validates_and_builds(sample_content, tmp_path):
     result = run_cli("new", "sample-city", "--content", str(sample_content))
     assert result.returncode == 0, result.stderr
@@ -54,6 +55,7 @@ def test_new_refuses_an_unusable_plan_id(sample_content):
 
 # ── release ──────────────────────────────────────────────────────────────────
 
+@pytest.mark.slow   # builds a site
 def test_release_freezes_the_working_copy_as_a_new_version(sample_content, notes, tmp_path):
     initiative = sample_content / "plans/gotsu/working/initiatives/chat-tool.yml"
     # 目的 (purpose) is one of the fields gotsu's documents use (plan.yml fields.uses); 効果 is not.

@@ -21,6 +21,8 @@ from generator.pages.kinds import PageKind as Kind
 from .conftest import FIXTURES, build_site
 from .site_pages import page_path
 
+pytestmark = pytest.mark.slow   # builds a site
+
 
 @pytest.fixture(scope="module")
 def disordered(tmp_path_factory) -> Path:

@@ -20,6 +20,8 @@ from generator.pages.page import relative_url
 from .conftest import ROOT, SAMPLE_CONTENT
 from .site_pages import address, page_path
 
+pytestmark = pytest.mark.slow   # builds and installs a wheel, runs the installed planpub
+
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
