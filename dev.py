@@ -3,6 +3,8 @@
 
     python3 dev.py site     build the sample site into site/
     python3 dev.py test     run the whole test suite
+    python3 dev.py test --quick            only the tests that run in process (under a minute)
+    python3 dev.py test --update-golden    rewrite the golden files (tests/golden/), then review the diff
     python3 dev.py serve    preview with live reload at http://127.0.0.1:8000/
 
 Each task creates the local virtual environment .venv/ on first use and installs
@@ -81,8 +83,18 @@ def task_site(args: list[str]) -> None:
 
 def task_test(args: list[str]) -> None:
     ensure_venv()
-    ensure_system_packages()
-    run([str(PYTHON), "-m", "pytest", *args])
+    env = None
+    if "--update-golden" in args:
+        # Golden files are the rendered pages; rewrite them all, then review `git diff tests/golden/`.
+        args = [a for a in args if a != "--update-golden"] + ["tests/test_golden_pages.py"]
+        env = dict(os.environ, UPDATE_GOLDEN="1")
+    if "--quick" in args:
+        # The tests marked slow build sites or start other programs (tests/conftest.py);
+        # the rest run in this process and need no Debian packages.
+        args = ["-m", "not slow", *(a for a in args if a != "--quick")]
+    else:
+        ensure_system_packages()
+    run([str(PYTHON), "-m", "pytest", *args], env=env)
 
 
 def task_serve(args: list[str]) -> None:

@@ -1,8 +1,8 @@
 """Golden files: the rendered content of each page type, compared byte for byte.
 
-Regenerate after an intended template change with:
-    UPDATE_GOLDEN=1 python3 dev.py test tests/test_golden_pages.py
-and review the diff of tests/golden/ before committing.
+Regenerate all of them after an intended change (a template, an address) with one command:
+    python3 dev.py test --update-golden
+and review the diff of tests/golden/ before committing (say in the commit why each changed).
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def _compare(name: str, page: str) -> None:
     if os.environ.get("UPDATE_GOLDEN"):
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(page, encoding="utf-8")
-    assert golden.exists(), f"missing golden file {golden}; run with UPDATE_GOLDEN=1"
+    assert golden.exists(), f"missing golden file {golden}; run python3 dev.py test --update-golden"
     assert page == golden.read_text(encoding="utf-8")
 
 
