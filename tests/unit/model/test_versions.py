@@ -1,7 +1,4 @@
-import json
-
 from generator.model.plan import Version
-from generator.load.manifest import build_manifest, compare_manifest
 from generator.model.versions import display_name, order_versions
 
 
@@ -28,15 +25,3 @@ def test_display_name_defaults_to_dai_ban():
     assert display_name("1.41", None, "x") == "第1.41版"
     assert display_name(None, "第1期（案）", "x") == "第1期（案）"
     assert display_name(None, None, "fallback") == "fallback"
-
-
-def test_manifest_detects_changed_missing_and_added_files(tmp_path):
-    (tmp_path / "plan.yml").write_text("a: 1\n")
-    (tmp_path / "initiatives").mkdir()
-    (tmp_path / "initiatives" / "x.yml").write_text("title: x\n")
-    manifest = json.loads(json.dumps(build_manifest(tmp_path)))
-    assert compare_manifest(tmp_path, manifest) == ([], [], [])
-    (tmp_path / "plan.yml").write_text("a: 2\n")
-    (tmp_path / "initiatives" / "x.yml").unlink()
-    (tmp_path / "new.yml").write_text("b: 1\n")
-    assert compare_manifest(tmp_path, manifest) == (["plan.yml"], ["initiatives/x.yml"], ["new.yml"])
