@@ -63,3 +63,15 @@ def test_the_page_opens_with_the_summary_then_the_note_before_the_fields(pages):
     assert html.index("<h1") < summary < note < fields
     changes = relative_url(urls.compare("sample", "1.0", "1.1", "online"), ONLINE)
     assert "第1.1版での変更: " in html and f'href="{changes}">変更点を見る</a>' in html
+
+
+def test_the_summary_of_an_initiative_straight_from_its_content():
+    from generator.model.plan import Initiative, PlanContent, Progress, Text
+    from generator.pages.summary import initiative_summary
+    content = PlanContent("架空市", "計画", 2023, 2025)
+    initiative = Initiative(id="x", title="x", departments=["市民課"], schedule={2024: Text(("試行",))},
+                            progress={2023: Progress("検討中", Text(("調査",))), 2024: Progress("運用中")})
+    summary = initiative_summary(content, initiative, {})
+    assert summary.status == (2024, "運用中") and summary.progress[0] == 2023 and summary.period == (2023, 2024)
+    assert summary.departments == ["市民課"] and summary.judgements == {} and summary.kpi is None
+    assert initiative_summary(content, Initiative(id="y", title="y"), {}).is_empty

@@ -238,3 +238,17 @@ def test_misspelt_field_suggests_the_right_one(basic_content: Path):
 def test_number_of_rule_cases():
     # The corpus grows with every rule; keep it at least this large.
     assert len(CASES) >= 40
+
+
+def test_the_rules_run_on_a_loaded_plan_and_add_to_its_problems(basic_content: Path):
+    """The rules across files, called directly on what the loader read (load_valid_site
+    runs them on every plan, as the cases above do)."""
+    from generator.load.loader import load_site
+    from generator.load.problems import Problems
+    from generator.validate.rules import check_loaded_plan
+    (basic_content / INIT).write_text("title: a\ndepartments: [市民科]\n", encoding="utf-8")
+    loaded = load_site(basic_content)
+    assert not loaded.problems                     # each file on its own is fine
+    problems = Problems(basic_content)
+    check_loaded_plan(loaded.plans[0], loaded.site, problems)
+    assert [(p.code, p.line) for p in problems] == [("unknown_department", 2)]

@@ -3,9 +3,19 @@ ledgers; an existing one left alone; invalid content or an unknown plan refused.
 
 from __future__ import annotations
 
+import argparse
+
+from generator.adapters.cli import ledger
 from generator.load.ledger import ledger_path
 
 from tests.conftest import run_cli
+
+
+def test_plans_are_optional_and_the_content_folder_has_a_default():
+    parser = argparse.ArgumentParser()
+    ledger.add_arguments(parser)
+    args = parser.parse_args([])
+    assert args.plan == [] and str(args.content) == "content" and parser.parse_args(["a", "b"]).plan == ["a", "b"]
 
 
 def test_the_ledger_is_written_once(basic_content):

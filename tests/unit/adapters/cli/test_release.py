@@ -3,7 +3,23 @@ a dry run or a run without --yes writes nothing; a refusal says why."""
 
 from __future__ import annotations
 
+import argparse
+
+import pytest
+
+from generator.adapters.cli import release
+
 from tests.conftest import run_cli, tree_digest
+
+
+def test_notes_or_no_notes_must_be_said():
+    parser = argparse.ArgumentParser()
+    release.add_arguments(parser)
+    with pytest.raises(SystemExit):
+        parser.parse_args(["sample", "1.2"])                                  # neither
+    with pytest.raises(SystemExit):
+        parser.parse_args(["sample", "1.2", "--notes", "n.txt", "--no-notes"])  # both
+    assert parser.parse_args(["sample", "1.2", "--no-notes"]).no_notes
 
 
 def _release(content, tmp_path, *options):
