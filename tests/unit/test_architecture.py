@@ -103,19 +103,26 @@ def test_no_import_cycles_between_modules():
     assert cycles == []
 
 
-def _literals(path: Path):
-    """Japanese string literals of a module, docstrings and comments excluded."""
+def _string_tokens(path: Path):
+    """The string literals of a module that are not docstrings."""
     tokens = list(tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline))
     skip = (tokenize.NL, tokenize.COMMENT)
     for i, token in enumerate(tokens):
-        if token.type != tokenize.STRING or not JAPANESE.search(token.string):
+        if token.type != tokenize.STRING:
             continue
         before = next((t for t in reversed(tokens[:i]) if t.type not in skip), None)
         after = next((t for t in tokens[i + 1:] if t.type not in skip), None)
         if (before is None or before.type in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)) and \
                 (after is None or after.type == tokenize.NEWLINE):
             continue  # a docstring
-        yield token.start[0], ast.literal_eval(token.string) if not token.string.startswith(("f", "rf")) else token.string
+        yield token
+
+
+def _literals(path: Path):
+    """Japanese string literals of a module, docstrings and comments excluded."""
+    for token in _string_tokens(path):
+        if JAPANESE.search(token.string):
+            yield token.start[0], ast.literal_eval(token.string) if not token.string.startswith(("f", "rf")) else token.string
 
 
 def test_ui_text_lives_in_the_locale_catalogues():
@@ -224,16 +231,7 @@ def _strings(path: Path):
         yield from ((n, line) for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                     if not line.lstrip().startswith("#"))
         return
-    tokens = list(tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline))
-    skip = (tokenize.NL, tokenize.COMMENT)
-    for i, token in enumerate(tokens):
-        if token.type != tokenize.STRING:
-            continue
-        before = next((t for t in reversed(tokens[:i]) if t.type not in skip), None)
-        after = next((t for t in tokens[i + 1:] if t.type not in skip), None)
-        if (before is None or before.type in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)) and \
-                (after is None or after.type == tokenize.NEWLINE):
-            continue  # a docstring
+    for token in _string_tokens(path):
         body = re.sub(r"^[a-zA-Z]*('''|\"\"\"|'|\")", "", token.string)
         yield token.start[0], body[:len(body) - 3 if token.string.endswith(("'''", '"""')) else -1]
 

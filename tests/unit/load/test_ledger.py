@@ -11,15 +11,11 @@ from generator.i18n import set_language
 from generator.load.ledger import check_ledger, frozen_dirs, manifest_digest, read_ledger
 from generator.load.problems import Problems
 
-from tests.conftest import FIXTURES
-
 
 @pytest.fixture
-def plan(tmp_path):
+def plan(basic_content):
     set_language("ja")
-    target = tmp_path / "content/plans/sample"
-    shutil.copytree(FIXTURES / "basic/plans/sample", target)
-    return target
+    return basic_content / "plans/sample"
 
 
 def _write_ledger(plan, ids):

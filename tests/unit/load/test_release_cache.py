@@ -6,19 +6,8 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
-
 from generator.load.release_cache import ReleaseCache
 from generator.validate import load_valid_site
-
-from tests.conftest import FIXTURES
-
-
-@pytest.fixture
-def basic_content(tmp_path):
-    target = tmp_path / "content"
-    shutil.copytree(FIXTURES / "basic", target)
-    return target
 
 
 def test_the_cache_gives_the_same_model_as_the_files(basic_content, tmp_path):
