@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -29,9 +30,15 @@ def _search(page, query: str, archived: bool = False) -> list[str]:
     checkbox = page.get_by_label("過去の版も検索する")
     if checkbox.is_checked() != archived:
         checkbox.set_checked(archived)
+    # The status keeps the last search's count until the new one is done: clear it first, then
+    # wait for the new count and for its first results (at most 20 are shown at once).
+    status = "document.querySelector('[data-pp-search-status]')"
+    page.evaluate(f"{status}.textContent = ''")
     box.press("Enter")
-    page.wait_for_function("document.querySelector('[data-pp-search-status]').textContent.length > 0")
-    page.wait_for_timeout(200)
+    page.wait_for_function(f"{status}.textContent.length > 0")
+    found = re.search(r"\d+", page.locator("[data-pp-search-status]").inner_text())
+    shown = min(int(found[0]), 20) if found else 0
+    page.wait_for_function(f"document.querySelectorAll('.pp-search-result').length >= {shown}")
     return page.locator(".pp-search-result__title").all_inner_texts()
 
 
