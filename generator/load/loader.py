@@ -53,7 +53,7 @@ def load_site(content_dir: Path, cache: ReleaseCache | None = None) -> LoadResul
         problems.add(plans_dir, None, "", msg("errors.no_plans"), msg("hints.no_plans"), code="no_plans")
     else:
         for plan_dir in sorted(p for p in plans_dir.iterdir() if is_real_dir(p) and not p.name.startswith(".")):
-            if not ID_RE.match(plan_dir.name):
+            if not ID_RE.fullmatch(plan_dir.name):
                 problems.add(plan_dir, None, "", msg("errors.bad_plan_id", value=plan_dir.name),
                              msg("hints.bad_plan_id"), code="bad_plan_id")
                 continue
@@ -133,7 +133,7 @@ def load_plan(plan_dir: Path, problems: Problems, cache: ReleaseCache | None = N
 def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems,
                   cache: ReleaseCache | None = None) -> Version | None:
     version_id = release_dir.name
-    if not ID_RE.match(version_id):
+    if not ID_RE.fullmatch(version_id):
         problems.add(release_dir, None, "", msg("errors.bad_id", value=version_id), msg("hints.bad_id"),
                      code="bad_version_id")
         return None
@@ -155,7 +155,7 @@ def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems,
     label = data.get("label")
     # The folder is the 版's id: its label, unless the label is not URL-safe or a 版 at another
     # stage has it too (the adopted plan reusing its draft's number: 1.0-draft, 1.0).
-    if label and ID_RE.match(label) and label != version_id and data.get("status") is None:
+    if label and ID_RE.fullmatch(label) and label != version_id and data.get("status") is None:
         problems.add(doc.path, doc.line_of(("label",)), "label",
                      msg("errors.version_dir_mismatch", dir=version_id, label=label),
                      msg("hints.version_dir_mismatch"), code="version_dir_mismatch")
@@ -290,7 +290,7 @@ def _load_figures(folder: Path, problems: Problems) -> dict[str, bytes]:
             continue
         if path.is_symlink():
             continue  # reported by the scan of load_site
-        if not FIGURE_NAME.match(path.name) or not path.is_file():
+        if not FIGURE_NAME.fullmatch(path.name) or not path.is_file():
             problems.add(path, None, "", msg("errors.figure_bad_name", value=path.name), msg("hints.figure_missing"),
                          code="figure_bad_name")
             continue
@@ -320,7 +320,7 @@ def _load_initiatives(directory: Path, problems: Problems, fields: FieldSet) -> 
             if path.suffix == ".yaml":
                 seen.setdefault(path.stem, path)
             continue
-        if not ID_RE.match(path.stem):
+        if not ID_RE.fullmatch(path.stem):
             problems.add(path, None, "", msg("errors.bad_file_name", value=path.name),
                          msg("hints.bad_file_name"), code="bad_file_name")
             continue

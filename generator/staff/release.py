@@ -109,7 +109,7 @@ def prepare_release(loaded: LoadResult, content_root: Path, request: ReleaseRequ
     if any(v.label == label and v.status == request.status for v in plan.versions):
         raise ReleaseRefused(msg("release.label_exists", label=label))
     version_id = version_id or label
-    if not ID_RE.match(version_id):
+    if not ID_RE.fullmatch(version_id):
         raise ReleaseRefused(msg("release.needs_id", label=label))
     plan_dir = content_root / "plans" / plan_id
     if (plan_dir / "releases" / version_id).exists() or any(v.id == version_id for v in plan.versions):

@@ -19,6 +19,7 @@ from generator.pages import urls
 from generator.pages.kinds import PageKind, Scope
 from generator.pages.opendata import INITIATIVES, KPIS, SCHEDULE
 from generator.model.plan import Kpi, Site
+from generator.model.text_safety import nfc
 from generator.load.problems import Problems
 from generator.load.yamlfile import YamlDocument, format_path
 
@@ -66,6 +67,12 @@ def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None
                  value=chapter["id"], kind=msg("ui.id_kinds.chapter"))
         chapter_ids.add(chapter["id"])
 
+    _check_names(plan_doc, problems, msg("ui.fields.departments"),
+                 [(d["name"], ("departments", i, "name")) for i, d in enumerate(plan_doc.data.get("departments", []))])
+    _check_names(plan_doc, problems, msg("ui.fields.categories"),
+                 [(c, ("categories", i)) for i, c in enumerate(plan_doc.data.get("categories", []))])
+    _check_names(plan_doc, problems, msg("workbook.choices.statuses"),
+                 [(st["name"], ("statuses", i, "name")) for i, st in enumerate(plan_doc.data.get("statuses", []))])
     categories = set(content.categories)
     departments = {d.name for d in content.departments}
     statuses = [s.name for s in (content.statuses or site.statuses)]
@@ -186,9 +193,36 @@ def _check_references(field: Field, value, known: set[str], doc: YamlDocument, p
     code = UNKNOWN[field.vocabulary]
     entries = [(prefix + (field.key,), value)] if field.kind is Kind.REF else \
         [(prefix + (field.key, i), item) for i, item in enumerate(value)]
-    for path, item in entries:
-        if item is not None and item not in known:
-            _add(problems, doc, path, code, code, code, value=item)
+    seen: dict[str, int] = {}
+    for position, (path, item) in enumerate(entries, start=1):
+        if item is None:
+            continue
+        if nfc(item) in seen:   # 担当課 twice: a copied column, or the same name typed again
+            _add(problems, doc, path, "duplicate_in_list", "duplicate_in_list", "duplicate_in_list", value=item,
+                 first=seen[nfc(item)], second=position)
+            continue
+        seen[nfc(item)] = position
+        if item not in known:
+            declared = next((k for k in known if nfc(k) == nfc(item)), None)
+            if declared is not None:
+                _add(problems, doc, path, "reference_not_normalised", "reference_not_normalised",
+                     "reference_not_normalised", value=item, declared=declared, kind=field.label)
+            else:
+                _add(problems, doc, path, code, code, code, value=item)
+
+
+def _check_names(doc: YamlDocument, problems: Problems, kind: str, entries: list[tuple[str, tuple]]) -> None:
+    """Names of a vocabulary (担当課, 区分, 進捗状況) differ after NFC: two that look the same
+    would show as two groups of one department."""
+    seen: dict[str, tuple[str, tuple]] = {}
+    for name, path in entries:
+        key = nfc(name)
+        if key in seen:
+            other, other_path = seen[key]
+            _add(problems, doc, path, "vocabulary_collision", "vocabulary_collision", "vocabulary_collision",
+                 kind=kind, value=name, other=other, line=doc.line_of(other_path))
+        else:
+            seen[key] = (name, path)
 
 
 def _check_field_declaration(doc: YamlDocument, problems: Problems) -> None:
@@ -365,7 +399,7 @@ def _check_chapters(loaded: LoadedContent, problems: Problems) -> None:
             if not alt:
                 problems.add(path, line, "", msg("errors.figure_needs_alt", value=source), msg("hints.figure_needs_alt"),
                              code="figure_needs_alt")
-            if not FIGURE_SRC.match(source) or source.rsplit("/", 1)[-1] not in content.figures:
+            if not FIGURE_SRC.fullmatch(source) or source.rsplit("/", 1)[-1] not in content.figures:
                 problems.add(path, line, "", msg("errors.figure_missing", value=source), msg("hints.figure_missing"),
                              code="figure_missing")
 

@@ -95,7 +95,7 @@ def read(table: Table, base: PlanContent, problems: list[CellProblem]) -> dict[s
         if not iid:
             sheet.problem(number, id_column, error("no_id"))
             continue
-        if not ID_RE.match(iid):
+        if not ID_RE.fullmatch(iid):
             sheet.problem(number, id_column, error("bad_id", value=iid))
             continue
         if iid in initiatives:
