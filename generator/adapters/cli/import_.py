@@ -21,10 +21,11 @@ from generator.adapters.cli.diff import format_diff
 from generator.adapters.cli.oserrors import explain
 from generator.i18n import msg
 from generator.model.diff import diff_contents
-from generator.staff.import_mapping import locate_problem
+from generator.staff.export_record import conflicts, read_record, sheet_name as record_sheet
+from generator.staff.import_mapping import locate_problem, row_of
 from generator.staff.sheets import from_tables
-from generator.staff.sheets.table import CellProblem
-from generator.staff.tableio import TableFileError, read_csv, read_xlsx
+from generator.staff.sheets.table import CellProblem, column, error, sheet_name
+from generator.staff.tableio import TableFileError, read_csv, read_workbook
 from generator.staff.working_update import apply_writes, planned_writes
 from generator.validate import load_valid_site
 
@@ -32,6 +33,7 @@ from generator.validate import load_valid_site
 def add_arguments(parser) -> None:
     add_workbook_arguments(parser, msg("cli_help.import.xlsx"), msg("cli_help.import.csv"))
     parser.add_argument("--yes", action="store_true", help=msg("cli_help.import.yes"))
+    parser.add_argument("--skip-changed", action="store_true", help=msg("cli_help.import.skip_changed"))
 
 
 def report_cells(problems: list[CellProblem], total: bool = True) -> None:
@@ -53,13 +55,20 @@ def run(args) -> int:
         return 1
     print(msg("cli.reading"), flush=True)
     try:
-        tables = read_xlsx(args.xlsx) if args.xlsx else read_csv(args.csv)
+        tables = read_workbook(args.xlsx) if args.xlsx else read_csv(args.csv)
     except TableFileError as exc:
         print(str(exc), file=sys.stderr)
         return 1
     statuses = [s.name for s in (plan.working.statuses or result.site.statuses)]
     notes: list[CellProblem] = []
-    initiatives, plan_kpis, problems = from_tables(tables, plan.working, statuses, notes)
+    initiatives, plan_kpis, problems = from_tables(tables, plan.working, statuses, notes,
+                                                   extra_sheets=(record_sheet(),))
+    record = read_record(tables)
+    if record is None:
+        problems.append(CellProblem(record_sheet(), 1, "", error("no_record", sheet=record_sheet())))
+    elif record.plan_id != args.plan:
+        problems.append(CellProblem(record_sheet(), 1, "", error("other_plan", exported=record.plan_id,
+                                                                 plan=args.plan)))
     if problems:
         report_cells(problems)
         return 1
@@ -67,6 +76,15 @@ def run(args) -> int:
     new_content = replace(plan.working, initiatives=initiatives, kpis=plan_kpis)
     working = content_root / "plans" / args.plan / "working"
     writes = planned_writes(plan.working, new_content, working, content_root)
+    found = conflicts(record, working, writes)
+    if found:
+        report_cells([_conflict_cell(c, record, tables, plan.working, new_content) for c in found], total=False)
+        if not args.skip_changed:
+            print(msg("cli.import_conflicts", count=len(found), command=_export_command(args)), file=sys.stderr)
+            return 1
+        new_content = without_conflicts(plan.working, new_content, found)
+        writes = planned_writes(plan.working, new_content, working, content_root)
+        print(msg("cli.import_skipped", count=len(found), command=_export_command(args)), file=sys.stderr)
     if not writes:
         print(msg("cli.import_unchanged"))
         return 0
@@ -83,6 +101,38 @@ def run(args) -> int:
         return 1
     print(msg("cli.imported", path=working, count=len(initiatives), files=len(writes)))
     return 0
+
+
+def _conflict_cell(conflict, record, tables, old, new) -> CellProblem:
+    """A file changed since the export, named by its initiative's row on the 取組 sheet."""
+    if conflict.initiative_id is None:
+        return CellProblem(record_sheet(), 1, "", error("plan_changed_since_export", exported=record.exported_at))
+    initiative = next((i for c in (new, old) for i in c.initiatives if i.id == conflict.initiative_id), None)
+    title = initiative.title if initiative else conflict.initiative_id
+    key = {"changed": "changed_since_export", "added": "added_since_export",
+           "deleted": "deleted_since_export"}[conflict.how]
+    sheet = sheet_name("initiatives")
+    return CellProblem(sheet, row_of(tables, sheet, column("id"), conflict.initiative_id), column("id"),
+                       error(key, title=title, path=f"working/{conflict.path}", exported=record.exported_at))
+
+
+def without_conflicts(old, new, found):
+    """The workbook's content, except that each initiative whose file changed since the
+    export stays as the file has it now (and plan.yml's own data too)."""
+    keep = {c.initiative_id for c in found if c.initiative_id}
+    current = {i.id: i for i in old.initiatives}
+    initiatives = [current[i.id] if i.id in keep and i.id in current else i for i in new.initiatives
+                   if not (i.id in keep and i.id not in current)]
+    initiatives += [i for i in old.initiatives if i.id in keep and i.id not in {n.id for n in new.initiatives}]
+    kpis = old.kpis if any(c.initiative_id is None for c in found) else new.kpis
+    return replace(new, initiatives=initiatives, kpis=kpis)
+
+
+def _export_command(args) -> str:
+    target = f"--xlsx {args.xlsx.with_name(args.xlsx.stem + '-new.xlsx')}" if args.xlsx else \
+        f"--csv {args.csv.with_name(args.csv.name + '-new')}"
+    content = "" if args.content == Path("content") else f" --content {args.content}"
+    return f"planpub export {args.plan} {target}{content}"
 
 
 def _checked(content_root: Path, plan_id: str, writes, tables, new_content) -> bool:
