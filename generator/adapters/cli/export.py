@@ -26,7 +26,7 @@ def run(args) -> int:
     statuses = [s.name for s in (plan.working.statuses or result.site.statuses)]
     working = next(loaded.working.directory for loaded in result.plans if loaded.plan.id == args.plan)
     # What it was made from (hidden): the import refuses to undo what changed since.
-    tables = [*to_tables(plan.working, statuses), record_table(args.plan, working)]
+    tables = [*to_tables(plan.working, statuses), record_table(args.plan, working, plan.working)]
     if args.xlsx:
         write_xlsx(tables, args.xlsx)
         print(msg("cli.exported", path=args.xlsx, count=len(plan.working.initiatives)))

@@ -21,7 +21,7 @@ from generator.adapters.cli.diff import format_diff
 from generator.adapters.cli.oserrors import explain
 from generator.i18n import msg
 from generator.model.diff import diff_contents
-from generator.staff.export_record import conflicts, read_record, sheet_name as record_sheet
+from generator.staff.export_record import merge, read_record, sheet_name as record_sheet
 from generator.staff.import_mapping import locate_problem, row_of
 from generator.staff.sheets import from_tables
 from generator.staff.sheets.table import CellProblem, column, error, sheet_name
@@ -76,15 +76,19 @@ def run(args) -> int:
     new_content = replace(plan.working, initiatives=initiatives, kpis=plan_kpis)
     working = content_root / "plans" / args.plan / "working"
     writes = planned_writes(plan.working, new_content, working, content_root)
-    found = conflicts(record, working, writes)
-    if found:
-        report_cells([_conflict_cell(c, record, tables, plan.working, new_content) for c in found], total=False)
+    merged = merge(record, plan.working, new_content, working)
+    for conflict in merged.kept:
+        report_cells([_conflict_cell(conflict, record, tables, plan.working, new_content, kept=True)], total=False)
+    if merged.conflicts:
+        report_cells([_conflict_cell(c, record, tables, plan.working, new_content) for c in merged.conflicts],
+                     total=False)
         if not args.skip_changed:
-            print(msg("cli.import_conflicts", count=len(found), command=_export_command(args)), file=sys.stderr)
+            print(msg("cli.import_conflicts", count=len(merged.conflicts), command=_export_command(args)),
+                  file=sys.stderr)
             return 1
-        new_content = without_conflicts(plan.working, new_content, found)
-        writes = planned_writes(plan.working, new_content, working, content_root)
-        print(msg("cli.import_skipped", count=len(found), command=_export_command(args)), file=sys.stderr)
+        print(msg("cli.import_skipped", count=len(merged.conflicts), command=_export_command(args)), file=sys.stderr)
+    new_content = merged.content
+    writes = planned_writes(plan.working, new_content, working, content_root)
     if not writes:
         print(msg("cli.import_unchanged"))
         return 0
@@ -103,29 +107,19 @@ def run(args) -> int:
     return 0
 
 
-def _conflict_cell(conflict, record, tables, old, new) -> CellProblem:
-    """A file changed since the export, named by its initiative's row on the 取組 sheet."""
+def _conflict_cell(conflict, record, tables, old, new, kept: bool = False) -> CellProblem:
+    """A file changed since the export, named by its initiative's row on the 取組 sheet:
+    refused (changed here too), or `kept` as the colleague left it (a note)."""
     if conflict.initiative_id is None:
-        return CellProblem(record_sheet(), 1, "", error("plan_changed_since_export", exported=record.exported_at))
-    initiative = next((i for c in (new, old) for i in c.initiatives if i.id == conflict.initiative_id), None)
+        key = "plan_kept_since_export" if kept else "plan_changed_since_export"
+        return CellProblem(record_sheet(), 1, "", error(key, exported=record.exported_at), note=kept)
+    initiative = next((i for c in (old, new) for i in c.initiatives if i.id == conflict.initiative_id), None)
     title = initiative.title if initiative else conflict.initiative_id
-    key = {"changed": "changed_since_export", "added": "added_since_export",
-           "deleted": "deleted_since_export"}[conflict.how]
+    key = f"{conflict.how}_{'kept' if kept else 'since'}_export"
     sheet = sheet_name("initiatives")
     return CellProblem(sheet, row_of(tables, sheet, column("id"), conflict.initiative_id), column("id"),
-                       error(key, title=title, path=f"working/{conflict.path}", exported=record.exported_at))
-
-
-def without_conflicts(old, new, found):
-    """The workbook's content, except that each initiative whose file changed since the
-    export stays as the file has it now (and plan.yml's own data too)."""
-    keep = {c.initiative_id for c in found if c.initiative_id}
-    current = {i.id: i for i in old.initiatives}
-    initiatives = [current[i.id] if i.id in keep and i.id in current else i for i in new.initiatives
-                   if not (i.id in keep and i.id not in current)]
-    initiatives += [i for i in old.initiatives if i.id in keep and i.id not in {n.id for n in new.initiatives}]
-    kpis = old.kpis if any(c.initiative_id is None for c in found) else new.kpis
-    return replace(new, initiatives=initiatives, kpis=kpis)
+                       error(key, title=title, path=f"working/{conflict.path}", exported=record.exported_at),
+                       note=kept)
 
 
 def _export_command(args) -> str:
