@@ -65,7 +65,7 @@ def read_ledger(plan_dir: Path, problems: Problems) -> list[LedgerEntry] | None:
             isinstance(item.get("manifest"), str) and item["manifest"].startswith(DIGEST_PREFIX)
         if not ok:
             problems.add(path, doc.line_of(("versions", index)), "", msg("errors.ledger_invalid"),
-                         msg("hints.ledger_invalid", path=_shown(path)), code="ledger_invalid")
+                         msg("hints.ledger_invalid", path=problems.shown(path)), code="ledger_invalid")
             return None
         entries.append(LedgerEntry(item["id"], item["manifest"], doc.line_of(("versions", index))))
     return entries
@@ -80,12 +80,12 @@ def check_ledger(plan_dir: Path, problems: Problems) -> None:
     if entries is None:
         if folders and len(problems) == before:
             problems.note(path, None, "", msg("errors.ledger_none", count=len(folders)),
-                          msg("hints.ledger_none", plan=plan_dir.name), code="ledger_none")
+                          msg("hints.ledger_none", plan=plan_dir.name, content=problems.content_option()), code="ledger_none")
         return
     listed = {entry.version_id for entry in entries}
     for entry in entries:
         release_dir = plan_dir / "releases" / entry.version_id
-        where = _shown(release_dir)
+        where = problems.shown(release_dir)
         if entry.version_id not in folders:
             problems.add(path, entry.line, "", msg("errors.ledger_version_missing", id=entry.version_id),
                          msg("hints.ledger_version_missing", path=where), code="ledger_version_missing")
@@ -96,10 +96,4 @@ def check_ledger(plan_dir: Path, problems: Problems) -> None:
                          code="ledger_version_changed")
     for name in sorted(set(folders) - listed):
         problems.add(folders[name], None, "", msg("errors.ledger_version_extra", id=name),
-                     msg("hints.ledger_version_extra", path=_shown(folders[name])), code="ledger_version_extra")
-
-
-def _shown(path: Path) -> str:
-    """A path as a staff member types it in the repository: content/plans/… ."""
-    parts = path.parts
-    return Path(*parts[parts.index("plans") - 1:]).as_posix() if "plans" in parts else path.as_posix()
+                     msg("hints.ledger_version_extra", path=problems.shown(folders[name])), code="ledger_version_extra")

@@ -51,16 +51,38 @@ class Problems:
         self.notes.append(Problem(self._display(file), line, field_path, message, hint, code))
 
     def _display(self, file: Path | str) -> str:
+        return self.shown(file)
+
+    def shown(self, file: Path | str) -> str:
+        """A path as the person can use it from where they ran the command: inside the content
+        folder, that folder as they gave it (--content ../c → ../c/plans/…), or relative to
+        the current folder when it lies inside it; otherwise as it is."""
         path = Path(file)
-        if self.root is not None:
-            # The path as written first: resolving a symlink would name its target instead.
-            for candidate, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(self.root)).parent),
-                                    (path.resolve(), self.root.resolve().parent)):
-                try:
-                    return candidate.relative_to(base).as_posix()
-                except ValueError:
-                    pass
+        if self.root is None:
+            return path.as_posix()
+        base = self.root
+        if base.is_absolute():
+            try:
+                base = Path(os.path.abspath(base)).relative_to(Path.cwd())
+            except ValueError:
+                pass
+        # The path as written first: resolving a symlink would name its target instead.
+        for candidate, root in ((Path(os.path.abspath(path)), Path(os.path.abspath(self.root))),
+                                (path.resolve(), self.root.resolve())):
+            try:
+                return (base / candidate.relative_to(root)).as_posix()
+            except ValueError:
+                pass
         return path.as_posix()
+
+    def content_option(self) -> str:
+        """What a command in a hint needs to find the same content: " --content <folder>" unless
+        it is the default folder, content/ of the current folder."""
+        if self.root is None:
+            return ""
+        shown = self.shown(self.root)
+        return "" if shown in ("content", ".") and Path(os.path.abspath(self.root)) == Path.cwd() / "content" \
+            else f" --content {shown}"
 
     def __bool__(self) -> bool:
         return bool(self.items)

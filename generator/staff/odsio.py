@@ -23,12 +23,15 @@ from openpyxl.utils import get_column_letter
 MAX_REPEAT = 10_000
 
 
+class OdsError(Exception):
+    """The file cannot be read as .ods; the message says why and what to do."""
+
+
 def read_ods(path: Path) -> dict[str, Table]:
-    from generator.staff.tableio import TableFileError
     try:
         document = opendocument.load(str(path))
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, ExpatError) as exc:
-        raise TableFileError(msg("cli.not_ods", path=path, error=exc)) from None
+        raise OdsError(msg("cli.not_ods", path=path, error=exc)) from None
     hidden_styles = {style.getAttribute("name") for style in document.automaticstyles.getElementsByType(Style)
                      if any(p.getAttribute("display") == "false" for p in style.getElementsByType(TableProperties))}
     tables = {}

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from generator.staff.odsio import OdsError, read_ods
 from generator.staff.sheets.table import PercentCell, Table, sheet_name
 from generator.i18n import msg
 
@@ -87,8 +88,10 @@ def read_workbook(path: Path) -> dict[str, Table]:
     except (zipfile.BadZipFile, OSError) as exc:
         raise TableFileError(_not_a_workbook(path, exc)) from None
     if is_ods:
-        from generator.staff.odsio import read_ods   # odfpy is loaded only for .ods files
-        return read_ods(path)
+        try:
+            return read_ods(path)
+        except OdsError as exc:
+            raise TableFileError(str(exc)) from None
     return read_xlsx(path)
 
 

@@ -111,7 +111,7 @@ def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None
     for doc in [plan_doc, *loaded.initiative_docs.values()]:
         _check_text_markup(doc, problems)
         if content.format < 2:
-            _check_format(doc, problems)
+            _check_format(doc, problems, loaded.directory.parent.name)
 
 
 def _initiative_file_exists(loaded: LoadedContent, initiative_id: str) -> bool:
@@ -410,14 +410,15 @@ FORMAT_2_KEYS = {"fields", "goals", "version_policy", "items", "target", "refere
 FORMAT_2_THEME_KEYS = {"schedule", "kpis"}
 
 
-def _check_format(doc: YamlDocument, problems: Problems) -> None:
+def _check_format(doc: YamlDocument, problems: Problems, plan_id: str) -> None:
     def walk(value, path, in_theme=False):
         if isinstance(value, dict):
             for key, item in value.items():
                 newer = key in FORMAT_2_KEYS or (in_theme and key in FORMAT_2_THEME_KEYS) or \
                     (key == "end" and item == "open")
                 if newer:
-                    _add(problems, doc, path + (key,), "needs_format_2", "needs_format_2", "needs_format_2", value=key)
+                    _add(problems, doc, path + (key,), "needs_format_2", "needs_format_2", "needs_format_2", value=key,
+                         hint_params={"plan": plan_id, "content": problems.content_option()})
                 else:
                     walk(item, path + (key,), in_theme=key in ("themes", "children"))
         elif isinstance(value, list):

@@ -34,7 +34,7 @@ def from_tables(tables: dict[str, Table], base: PlanContent, statuses: list[str]
     if missing:
         # A renamed sheet is one of those the workbook has that this plan's export never makes.
         known = {t.name for t in to_tables(base, statuses)} | set(extra_sheets)
-        strangers = msg("workbook.choice_separator").join(f"「{name}」" for name in tables if name not in known)
+        strangers = msg("workbook.choice_separator").join(name for name in tables if name not in known)
         return [], [], [CellProblem(name, 1, "", error("missing_sheet_renamed", name=name, found=strangers)
                                     if strangers else error("missing_sheet", name=name)) for name in missing]
     problems: list[CellProblem] = []
