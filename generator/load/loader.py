@@ -25,6 +25,7 @@ from generator.load.release_cache import CachedDocuments, ReleaseCache
 from generator.model.schema import FIGURE_NAME_PATTERN, ID_PATTERN
 from generator.load.schema_check import check_schema, json_view
 from generator.load.ledger import check_ledger
+from generator.load.published import check_record
 from generator.load.manifest import MANIFEST_NAME, compare_manifest
 from generator.model.versions import display_name, order_versions
 from generator.load.safe_paths import find_symlinks, is_real_dir, link_target
@@ -34,12 +35,14 @@ ID_RE = re.compile(ID_PATTERN)
 
 
 
-def load_site(content_dir: Path, cache: ReleaseCache | None = None) -> LoadResult:
+def load_site(content_dir: Path, cache: ReleaseCache | None = None, shown_root: Path | None = None) -> LoadResult:
     """Load the whole content tree, checking each file on its own (encoding, YAML, schema,
     manifests); the rules across files and 版 are generator.validate's. With `cache`, a
-    frozen 版 whose files match its manifest is read from what an earlier run loaded."""
+    frozen 版 whose files match its manifest is read from what an earlier run loaded.
+    `shown_root`: the folder problems name files from, when not `content_dir` itself (a
+    scratch copy checked in place of the real one)."""
     content_dir = Path(content_dir)
-    problems = Problems(root=content_dir)
+    problems = Problems(root=content_dir, shown_root=shown_root)
     for link in find_symlinks(content_dir):  # never read nor frozen; each reader refuses it too
         problems.add(link, None, "", msg("errors.symlink", target=link_target(link)), msg("hints.symlink"),
                      code="symlink")
@@ -60,6 +63,7 @@ def load_site(content_dir: Path, cache: ReleaseCache | None = None) -> LoadResul
             loaded = load_plan(plan_dir, problems, cache)
             if loaded is not None:
                 loaded_plans.append(loaded)
+    check_record(content_dir, problems)   # a whole plan folder deleted with its ledger
 
     statuses = [Status(s["name"], s.get("description", "")) for s in site_data.get("statuses", [])] \
         or [Status(name) for name in msg("defaults.statuses").split(msg("defaults.separator"))]
@@ -208,7 +212,7 @@ def _date(value) -> str | None:
 def _from_cache(release_dir: Path, problems: Problems, cached: CachedDocuments) -> LoadedContent | None:
     """The 版 built from a cache entry's documents, or None when they do not build (an entry
     this program did not write, though it decoded): then the files are read instead."""
-    scratch = Problems(root=problems.root)
+    scratch = Problems(root=problems.root, shown_root=problems.shown_root)
     try:
         content = load_content(release_dir, scratch, cached)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError):

@@ -38,6 +38,7 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)   # worth saying, never a failure
     _seen: set = field(default_factory=set, repr=False)
+    shown_root: Path | None = None   # name files from here instead of `root` (see `shown`)
 
     def add(self, file: Path | str, line: int | None, field_path: str, message: str,
             hint: str = "", code: str = "") -> None:
@@ -60,7 +61,7 @@ class Problems:
         path = Path(file)
         if self.root is None:
             return path.as_posix()
-        base = self.root
+        base = self.shown_root or self.root
         if base.is_absolute():
             try:
                 base = Path(os.path.abspath(base)).relative_to(Path.cwd())
@@ -81,8 +82,8 @@ class Problems:
         if self.root is None:
             return ""
         shown = self.shown(self.root)
-        return "" if shown in ("content", ".") and Path(os.path.abspath(self.root)) == Path.cwd() / "content" \
-            else f" --content {shown}"
+        real = self.shown_root or self.root
+        return "" if Path(os.path.abspath(real)) == Path.cwd() / "content" else f" --content {shown}"
 
     def __bool__(self) -> bool:
         return bool(self.items)

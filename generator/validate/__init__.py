@@ -22,6 +22,8 @@ def validate_site(result: LoadResult) -> LoadResult:
     return result
 
 
-def load_valid_site(content_dir: Path, cache: ReleaseCache | None = None) -> LoadResult:
-    """Load the content tree and check it completely (see the module docstring)."""
-    return validate_site(load_site(content_dir, cache))
+def load_valid_site(content_dir: Path, cache: ReleaseCache | None = None,
+                    shown_root: Path | None = None) -> LoadResult:
+    """Load the content tree and check it completely (see the module docstring); problems
+    name files from `shown_root` when given (a scratch copy checked for the real content)."""
+    return validate_site(load_site(content_dir, cache, shown_root))

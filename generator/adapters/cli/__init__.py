@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from generator.adapters.cli import build, check, diff, export, import_, ledger, new, release, schema, serve, upgrade, validate
+from generator.adapters.cli import (build, check, diff, export, import_, ledger, new, release, schema, serve, upgrade,
+                                   validate, withdraw)
 from generator.i18n import msg
 
 COMMANDS = {
@@ -22,6 +23,7 @@ COMMANDS = {
     "export": export,
     "import": import_,
     "release": release,
+    "withdraw": withdraw,
     "ledger": ledger,
     "schema": schema,
     "upgrade": upgrade,

@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.i18n import current_language, msg
 from generator.model import fiscal
 from generator.validate import load_valid_site
-from generator.staff.release import ReleaseRefused, ReleaseRequest, prepare_release, write_release
+from generator.staff.release import ReleaseInvalid, ReleaseRefused, ReleaseRequest, prepare_release, write_release
 from generator.adapters.cli.common import report
 from generator.adapters.cli.diff import format_diff
 from generator.adapters.cli.textfile import TextFileError, read_staff_text
@@ -71,6 +71,11 @@ def run(args) -> int:
         if input(msg("release.confirm")).strip().lower() not in ("y", "yes", *msg("release.yes").split()):
             print(msg("release.cancelled"))
             return 1
-    target = write_release(release, args.content.resolve())
+    try:
+        target = write_release(release, args.content.resolve(), shown_root=args.content)
+    except ReleaseInvalid as invalid:
+        report(invalid.problems)
+        print(f"{msg('release.refused')}: {invalid}", file=sys.stderr)
+        return 1
     print(msg("release.done", path=target))
     return 0
