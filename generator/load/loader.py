@@ -79,7 +79,7 @@ def load_site(content_dir: Path, cache: ReleaseCache | None = None, shown_root: 
         version_statuses=[VersionStatus(s["id"], s["name"]) for s in site_data.get("version_statuses", [])]
         or default_version_statuses(),
     )
-    return LoadResult(site=site if site_doc else None, plans=loaded_plans, problems=problems)
+    return LoadResult(site=site if site_doc else None, plans=loaded_plans, problems=problems, draft_site=site)
 
 
 def default_version_statuses() -> list[VersionStatus]:

@@ -56,17 +56,11 @@ class Problems:
 
     def shown(self, file: Path | str) -> str:
         """A path as the person can use it from where they ran the command: inside the content
-        folder, that folder as they gave it (--content ../c → ../c/plans/…), or relative to
-        the current folder when it lies inside it; otherwise as it is."""
+        folder, that folder as they gave it (--content ../c → ../c/plans/…); otherwise as it is."""
         path = Path(file)
         if self.root is None:
             return path.as_posix()
         base = self.shown_root or self.root
-        if base.is_absolute():
-            try:
-                base = Path(os.path.abspath(base)).relative_to(Path.cwd())
-            except ValueError:
-                pass
         # The path as written first: resolving a symlink would name its target instead.
         for candidate, root in ((Path(os.path.abspath(path)), Path(os.path.abspath(self.root))),
                                 (path.resolve(), self.root.resolve())):
@@ -97,3 +91,12 @@ class Problems:
     def sorted(self) -> list[Problem]:
         # Stable, predictable order: by file, then line; problems without a line first.
         return sorted(self.items, key=lambda p: (p.file, p.line or 0, p.field, p.message))
+
+
+def from_here(path: Path) -> Path:
+    """`path` relative to the current folder when it lies inside it (a content folder found
+    through mkdocs.yml is named as the person would type it), else as it is."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(Path.cwd())
+    except ValueError:
+        return path

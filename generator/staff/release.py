@@ -7,6 +7,7 @@ into place only when complete, so a failure part-way leaves no trace.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -241,3 +242,32 @@ def _not_content(folder: str, names: list[str]) -> set[str]:
     """What the loader never reads and the scratch copy must not hold: staging and scratch
     folders, and the ledger and record files that are replaced by the staged ones."""
     return {n for n in names if n.startswith(".")}
+
+
+STAGED_ID = "check"
+
+
+def stage_working_copies(loaded: LoadResult, content_root: Path) -> list[str]:
+    """Release every working copy of the content at `content_root` (a scratch copy made for
+    `planpub check`) as a new 版, as `planpub release` would, so the built site shows each
+    working copy as it would be published. Returns the plans staged; raises ReleaseInvalid
+    when a working copy would be refused once released."""
+    staged = []
+    for plan in loaded.site.plans:
+        if plan.working is None:
+            continue
+        dated = [v.date for v in plan.versions if v.date]
+        today = dt.date.today().isoformat()
+        after = (dt.date.fromisoformat(fiscal.period_end(dated[-1])) + dt.timedelta(days=1)).isoformat() \
+            if dated else today
+        release = ReleasePlan(plan, content_root / "plans" / plan.id, _free_id(plan), msg("check.staged_label"),
+                              max(today, after), [], plan.latest,
+                              diff_contents(plan.snapshots[plan.latest.id], plan.working) if plan.latest else None)
+        write_release(release, content_root)
+        staged.append(plan.id)
+    return staged
+
+
+def _free_id(plan: Plan) -> str:
+    taken = {v.id for v in plan.versions} | {v.label for v in plan.versions}
+    return next(f"{STAGED_ID}{n or ''}" for n in range(len(taken) + 1) if f"{STAGED_ID}{n or ''}" not in taken)

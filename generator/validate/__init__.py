@@ -16,9 +16,10 @@ from generator.validate.rules import check_loaded_plan
 
 def validate_site(result: LoadResult) -> LoadResult:
     """Add the problems the cross-file rules find to `result` (returned for chaining)."""
-    if result.site is not None:
+    site = result.site or result.draft_site
+    if site is not None:
         for loaded in result.plans:
-            check_loaded_plan(loaded, result.site, result.problems)
+            check_loaded_plan(loaded, site, result.problems)
     return result
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import unquote
 
 from generator.i18n import msg
 from generator.model import fiscal
 from generator.load.documents import LoadedContent, LoadedPlan
 from generator.model.schema import FIGURE_SRC_PATTERN
-from generator.validate.markup import find_images, find_links, find_raw_html
+from generator.validate.markup import anchor_ids, find_images, find_links, find_raw_html
 from generator.model.fields import ALWAYS_USED, INITIATIVE_FIELDS, Field, Kind, Vocabulary
 from generator.pages import urls
 from generator.pages.kinds import PageKind, Scope
@@ -375,9 +376,11 @@ def _check_direction(kpi: Kpi, doc: YamlDocument, path: tuple, problems: Problem
 
 
 def _check_chapters(loaded: LoadedContent, problems: Problems) -> None:
-    """Chapters may use Markdown only (no raw HTML) and link only to pages that exist."""
+    """Chapters may use Markdown only (no raw HTML) and link only to pages that exist, and
+    to a heading or footnote of a chapter (#…) that it has."""
     content = loaded.content
     valid_targets = _internal_targets(loaded)
+    anchors = {urls.page("", PageKind.CHAPTER, c.id): anchor_ids(c.markdown) for c in content.chapters}
     for chapter in content.chapters:
         path = loaded.chapter_paths[chapter.id]
         for line, tag in find_raw_html(chapter.markdown):
@@ -389,12 +392,17 @@ def _check_chapters(loaded: LoadedContent, problems: Problems) -> None:
                     problems.add(path, line, "", msg("errors.unsafe_link", value=target), msg("hints.unsafe_link"),
                                  code="unsafe_link")
                 continue  # external links are not checked
-            if target.startswith("#"):
-                continue  # in-page anchors
-            normalised = _normalise_link(target)
-            if normalised not in valid_targets:
+            page = urls.page("", PageKind.CHAPTER, chapter.id) if target.startswith("#") else _normalise_link(target)
+            if not target.startswith("#") and page not in valid_targets:
                 problems.add(path, line, "", msg("errors.chapter_link_broken", value=target),
                              msg("hints.chapter_link_broken"), code="chapter_link_broken")
+                continue
+            fragment = unquote(target.partition("#")[2])
+            # Headings of chapters are known here; other pages' anchors are checked by planpub check.
+            if fragment and page in anchors and fragment not in anchors[page]:
+                known = msg("ui.list_separator").join(f"#{a}" for a in sorted(anchors[page])[:10]) or msg("withdraw.none")
+                problems.add(path, line, "", msg("errors.anchor_missing", value=target, fragment=fragment),
+                             msg("hints.anchor_missing", anchors=known), code="anchor_missing")
         for line, alt, source in find_images(chapter.markdown):
             if not alt:
                 problems.add(path, line, "", msg("errors.figure_needs_alt", value=source), msg("hints.figure_needs_alt"),
@@ -429,12 +437,21 @@ def _check_format(doc: YamlDocument, problems: Problems, plan_id: str) -> None:
 
 def _check_text_markup(doc: YamlDocument, problems: Problems) -> None:
     """Text fields are Markdown: an HTML tag or comment in them would show as code to citizens
-    (or hide text), so each is refused with its line."""
+    (or hide text), so each is refused with its line. Their links are checked as chapters'
+    are: only http(s), mailto and tel; and no link within the site, since the same text is
+    shown on pages at different depths (the initiative, the list, the print page, each
+    past 版), where a relative link or a #… would lead to different places."""
     def walk(value, path):
         if isinstance(value, str):
             for _, tag in find_raw_html(value):
                 _add(problems, doc, path, "raw_html_in_text", "raw_html", "raw_html_in_text", value=tag,
                      field=format_path(path))
+            for _, target in find_links(value):
+                scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", target)
+                if scheme and scheme.group(1).lower() not in SAFE_LINK_SCHEMES:
+                    _add(problems, doc, path, "unsafe_link", "unsafe_link", "unsafe_link", value=target)
+                elif not scheme:
+                    _add(problems, doc, path, "link_in_text", "link_in_text", "link_in_text", value=target)
         elif isinstance(value, dict):
             for key, item in value.items():
                 walk(item, path + (key,))
