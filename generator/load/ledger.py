@@ -50,11 +50,23 @@ class Ledger:
     withdrawn: list[Withdrawal]
 
     def is_withdrawn(self, entry: LedgerEntry) -> bool:
-        return any(w.version_id == entry.version_id and w.manifest == entry.manifest for w in self.withdrawn)
+        return any(e is entry for e in self._withdrawn_entries())
 
     def live(self) -> list[LedgerEntry]:
         """The entries of 版 that are published now (not withdrawn)."""
-        return [e for e in self.versions if not self.is_withdrawn(e)]
+        withdrawn = self._withdrawn_entries()
+        return [e for e in self.versions if not any(e is w for w in withdrawn)]
+
+    def _withdrawn_entries(self) -> list[LedgerEntry]:
+        """Each withdrawal takes back the earliest release of its id and manifest not taken
+        back yet: the same 版 released again afterwards (even byte for byte) is published."""
+        taken: list[LedgerEntry] = []
+        for withdrawal in self.withdrawn:
+            entry = next((e for e in self.versions if e.version_id == withdrawal.version_id
+                          and e.manifest == withdrawal.manifest and not any(e is t for t in taken)), None)
+            if entry is not None:
+                taken.append(entry)
+        return taken
 
 
 def ledger_path(plan_dir: Path) -> Path:

@@ -27,6 +27,7 @@ from generator.load.schema_check import check_schema, json_view
 from generator.load.ledger import check_ledger
 from generator.load.published import check_record
 from generator.load.manifest import MANIFEST_NAME, compare_manifest
+from generator.model.text_safety import visible
 from generator.model.versions import display_name, order_versions
 from generator.load.safe_paths import find_symlinks, is_real_dir, link_target
 from generator.load.yamlfile import YamlDocument, load_yaml, read_content_bytes, read_text
@@ -57,7 +58,7 @@ def load_site(content_dir: Path, cache: ReleaseCache | None = None, shown_root: 
     else:
         for plan_dir in sorted(p for p in plans_dir.iterdir() if is_real_dir(p) and not p.name.startswith(".")):
             if not ID_RE.fullmatch(plan_dir.name):
-                problems.add(plan_dir, None, "", msg("errors.bad_plan_id", value=plan_dir.name),
+                problems.add(plan_dir, None, "", msg("errors.bad_plan_id", value=visible(plan_dir.name)),
                              msg("hints.bad_plan_id"), code="bad_plan_id")
                 continue
             loaded = load_plan(plan_dir, problems, cache)
@@ -138,7 +139,7 @@ def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems,
                   cache: ReleaseCache | None = None) -> Version | None:
     version_id = release_dir.name
     if not ID_RE.fullmatch(version_id):
-        problems.add(release_dir, None, "", msg("errors.bad_id", value=version_id), msg("hints.bad_id"),
+        problems.add(release_dir, None, "", msg("errors.bad_id", value=visible(version_id)), msg("hints.bad_id"),
                      code="bad_version_id")
         return None
     before = len(problems)
@@ -295,7 +296,7 @@ def _load_figures(folder: Path, problems: Problems) -> dict[str, bytes]:
         if path.is_symlink():
             continue  # reported by the scan of load_site
         if not FIGURE_NAME.fullmatch(path.name) or not path.is_file():
-            problems.add(path, None, "", msg("errors.figure_bad_name", value=path.name), msg("hints.figure_missing"),
+            problems.add(path, None, "", msg("errors.figure_bad_name", value=visible(path.name)), msg("hints.figure_missing"),
                          code="figure_bad_name")
             continue
         data = read_content_bytes(path, problems, MAX_FIGURE_BYTES)
@@ -325,7 +326,7 @@ def _load_initiatives(directory: Path, problems: Problems, fields: FieldSet) -> 
                 seen.setdefault(path.stem, path)
             continue
         if not ID_RE.fullmatch(path.stem):
-            problems.add(path, None, "", msg("errors.bad_file_name", value=path.name),
+            problems.add(path, None, "", msg("errors.bad_file_name", value=visible(path.name)),
                          msg("hints.bad_file_name"), code="bad_file_name")
             continue
         if path.stem in seen:

@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.model.text_safety import visible
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -52,7 +54,7 @@ class Problems:
         self.notes.append(Problem(self._display(file), line, field_path, message, hint, code))
 
     def _display(self, file: Path | str) -> str:
-        return self.shown(file)
+        return visible(self.shown(file))   # a name with a line break or a bidi control shows as it is
 
     def shown(self, file: Path | str) -> str:
         """A path as the person can use it from where they ran the command: inside the content

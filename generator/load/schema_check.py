@@ -19,6 +19,7 @@ from generator.load.text_check import check_text
 from generator.i18n import current_language
 from generator.model.fields import FieldSet, for_plan
 from generator.model.schema import DATE_PATTERN, FIRST_FY, LAST_FY, schemas
+from generator.model.text_safety import visible
 from generator.load.yamlfile import YamlDocument, format_path
 
 
@@ -186,12 +187,12 @@ def _explain(error: ValidationError, path: tuple) -> tuple[str, str, str]:
     if kind == "pattern":
         pattern = error.validator_value
         if "chapters/" in pattern:
-            return field, msg("errors.bad_chapter_file", value=error.instance), msg("hints.bad_chapter_file")
+            return field, msg("errors.bad_chapter_file", value=visible(str(error.instance))), msg("hints.bad_chapter_file")
         if pattern == DATE_PATTERN:
             return field, msg("errors.bad_date", value=error.instance), msg("hints.bad_date")
         if pattern.startswith("^(https"):
             return field, msg("errors.bad_link", value=error.instance), msg("hints.bad_link")
-        return field, msg("errors.bad_id", value=error.instance), msg("hints.bad_id")
+        return field, msg("errors.bad_id", value=visible(str(error.instance))), msg("hints.bad_id")
     if kind == "propertyNames":
         bad = error.instance if not isinstance(error.instance, dict) else next(iter(error.instance), "")
         return field, msg("errors.bad_year_key", value=bad), msg("hints.bad_year_key")

@@ -46,7 +46,7 @@ def write_ledger(plan_dir: Path, entries: list[LedgerEntry]) -> Path:
 
 
 def record_text(plans: list[str]) -> str:
-    lines = [f"# {line}" for line in msg("ledger.record_header").splitlines()] + ["plans:"]
+    lines = [f"# {line}" for line in msg("ledger.record_header").splitlines()] + ["plans:" if plans else "plans: []"]
     lines += [f"  - {json.dumps(plan)}" for plan in plans]
     return "\n".join(lines) + "\n"
 
