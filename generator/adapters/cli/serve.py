@@ -9,7 +9,9 @@ import socket
 import sys
 from pathlib import Path
 
-from generator.adapters.cli.build import PREVIEW_ADDRESS, find_config
+from generator.adapters.cli.build import PREVIEW_ADDRESS, find_config, preview_address
+from generator.adapters.mkdocs.settings import SettingsError, read_settings
+from generator.pages.urls import working_base
 from generator.adapters.cli.oserrors import explain
 from generator.adapters.mkdocs.logs import quiet_mkdocs
 from generator.adapters.mkdocs.serve import ServeError, serve
@@ -42,7 +44,15 @@ def run(args) -> int:
         print(msg("cli.port_busy", port=wanted, free=port), flush=True)
     quiet_mkdocs()
     addr = f"{host}:{port}"
-    print(msg("cli.serving", addr=addr), flush=True)
+    try:
+        settings = read_settings(config)
+        site_url, content = settings.site_url, args.content or settings.content_dir
+    except SettingsError:
+        site_url, content = "", args.content   # MkDocs says what is wrong with the file when it starts
+    print(msg("cli.serving", url=preview_address(site_url, "", addr)), flush=True)
+    plans = content / "plans" if content is not None and (content / "plans").is_dir() else None
+    for plan in sorted(p.name for p in plans.iterdir() if (p / "working").is_dir()) if plans else []:
+        print(msg("cli.serving_working", plan=plan, url=preview_address(site_url, working_base(plan), addr)))
     try:
         serve(config, addr, args.content.resolve() if args.content else None)
     except ServeError as exc:
