@@ -59,8 +59,10 @@ def test_check_finds_a_dead_anchor_in_the_working_copy_before_it_is_released(bas
     _append(basic_content / W / "chapters/background.md", "\n[KPIの節](../initiatives/online/#ない節)\n")
     assert run_cli("validate", "--content", str(basic_content)).returncode == 0
     before = tree_digest(basic_content)
-    result = run_cli("check", "--content", str(basic_content))
+    # from a folder without mkdocs.yml (issue 19.14): the defaults are used
+    result = run_cli("check", "--content", "content", cwd=basic_content.parent)
     assert result.returncode == 1, result.stdout + result.stderr
+    assert "既定の設定で作ります" in result.stdout
     assert "作業中の版を、公開したときと同じ形にしてから確認します（計画: sample）" in result.stdout
     assert re.search(r"✘ サイト内のリンクとアンカー: \d+件を確認、切れているもの [1-9]", result.stdout), result.stdout
     assert "#ない節" in result.stdout or "%E3%81%AA%E3%81%84%E7%AF%80" in result.stdout, result.stdout

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from .conftest import FIXTURES, ROOT, run_cli, tree_digest
+from .test_serve import _stop
 
 W = "plans/sample/working"
 
@@ -105,11 +106,7 @@ def test_the_preview_answers_only_its_own_address(tmp_path):
             assert f"このプレビューは http://127.0.0.1:{port}/ でだけ表示します" in body
             assert "オンライン申請" not in body
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _stop(process)
 
 
 def test_diff_into_a_pipe_closed_early_ends_without_a_traceback(basic_content):
@@ -142,3 +139,14 @@ def test_a_mistake_in_site_yml_does_not_hide_the_other_problems(basic_content):
     assert f"{basic_content}/{W}/initiatives/online.yml:7: departments[0]: 担当課「市民科」は plan.yml の departments にありません" \
         in result.stderr
     assert "2件の問題があります" in result.stderr
+
+
+def test_a_misspelt_key_does_not_hide_the_other_problems_of_its_initiative(basic_content):
+    path = basic_content / W / "initiatives/online.yml"
+    text = path.read_text(encoding="utf-8").replace("purpose: ", "purpos: ")
+    path.write_text(text.replace("departments: [市民課, 政策企画課]", "departments: [市民科]"), encoding="utf-8")
+    result = run_cli("validate", "--content", str(basic_content))
+    assert result.returncode == 1
+    assert f"{W}/initiatives/online.yml:8: purpos: 「purpos」という項目はありません" in result.stderr
+    assert "→ 「purpose」の書き間違いではありませんか？" in result.stderr
+    assert f"{W}/initiatives/online.yml:7: departments[0]: 担当課「市民科」は plan.yml の departments にありません" in result.stderr

@@ -12,8 +12,7 @@ import tempfile
 from pathlib import Path
 
 from generator.i18n import msg
-from generator.load.ledger import Ledger, LedgerEntry, Withdrawal, frozen_dirs, ledger_path, manifest_digest
-from generator.load.published import record_path
+from generator.load.ledger import LedgerEntry, Withdrawal, frozen_dirs, ledger_path, manifest_digest
 
 
 def current_entries(plan_dir: Path) -> list[LedgerEntry]:

@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from generator.adapters.cli.common import add_workbook_arguments, load_or_report, working_plan
+from generator.adapters.cli.common import add_workbook_arguments, confirmed, load_or_report, working_plan
 from generator.adapters.cli.diff import format_diff
 from generator.adapters.cli.oserrors import explain
 from generator.i18n import msg
@@ -97,7 +97,7 @@ def run(args) -> int:
             return 1
         print(format_diff(diff_contents(plan.working, new_content), msg("cli.import_before"),
                           msg("cli.import_after")))
-        if not _confirmed(args):
+        if not confirmed(args.yes, "cli.import_needs_yes", "cli.import_confirm"):
             return 1
         apply_writes(working, writes)
     except OSError as exc:
@@ -144,15 +144,3 @@ def _checked(content_root: Path, plan_id: str, writes, tables, new_content) -> b
         return True
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-
-
-def _confirmed(args) -> bool:
-    if args.yes:
-        return True
-    if not sys.stdin.isatty():
-        print(msg("cli.import_needs_yes"), file=sys.stderr)
-        return False
-    if input(msg("cli.import_confirm")).strip().lower() not in ("y", "yes", *msg("release.yes").split()):
-        print(msg("release.cancelled"))
-        return False
-    return True

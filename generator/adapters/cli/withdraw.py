@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.adapters.cli.common import report, report_notes
+from generator.adapters.cli.common import confirmed, report, report_notes
 from generator.i18n import msg
 from generator.staff.release import ReleaseInvalid, ReleaseRefused
 from generator.staff.withdraw import prepare_withdrawal, resume, write_withdrawal
@@ -38,13 +38,8 @@ def run(args) -> int:
         return 1
     print(msg("withdraw.summary", name=withdrawal.version.name, reason=withdrawal.reason,
               path=args.content / "plans" / args.plan / "releases" / withdrawal.version.id))
-    if not args.yes:
-        if not sys.stdin.isatty():
-            print(msg("withdraw.needs_yes"), file=sys.stderr)
-            return 1
-        if input(msg("withdraw.confirm")).strip().lower() not in ("y", "yes", *msg("release.yes").split()):
-            print(msg("release.cancelled"))
-            return 1
+    if not confirmed(args.yes, "withdraw.needs_yes", "withdraw.confirm"):
+        return 1
     try:
         record = write_withdrawal(withdrawal, args.content.resolve(), shown_root=args.content)
     except ReleaseInvalid as invalid:
