@@ -182,3 +182,27 @@ def test_content_from_before_the_record_gets_a_note_and_the_ledger_command_write
     assert (basic_content / "published.yml").read_text(encoding="utf-8").endswith('plans:\n  - "sample"\n')
     result = run_cli("validate", "--content", str(basic_content))
     assert result.returncode == 0 and "注意" not in result.stderr, result.stderr
+
+
+def test_files_written_by_import_keep_their_mode_or_follow_the_umask(basic_content, tmp_path):
+    from openpyxl import load_workbook
+    online = basic_content / W / "initiatives/online.yml"
+    os.chmod(online, 0o664)
+    path = tmp_path / "a.xlsx"
+    assert run_cli("export", PLAN, "--xlsx", str(path), "--content", str(basic_content)).returncode == 0
+    workbook = load_workbook(path)
+    sheet = workbook["取組"]
+    header = [c.value for c in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == "online":
+            row[header.index("取組名")].value = "電子申請"
+    sheet.append({header.index("取組ID") + 1: "kiosk", header.index("取組名") + 1: "キオスク端末"})
+    workbook.save(path)
+    old = os.umask(0o022)
+    try:
+        result = run_cli("import", PLAN, "--xlsx", str(path), "--content", str(basic_content), "--yes")
+    finally:
+        os.umask(old)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(online.stat().st_mode) == 0o664
+    assert stat.S_IMODE((online.parent / "kiosk.yml").stat().st_mode) == 0o644
