@@ -150,3 +150,15 @@ def test_a_misspelt_key_does_not_hide_the_other_problems_of_its_initiative(basic
     assert f"{W}/initiatives/online.yml:8: purpos: 「purpos」という項目はありません" in result.stderr
     assert "→ 「purpose」の書き間違いではありませんか？" in result.stderr
     assert f"{W}/initiatives/online.yml:7: departments[0]: 担当課「市民科」は plan.yml の departments にありません" in result.stderr
+
+
+def test_the_guide_gives_the_preview_address_serve_prints():
+    """The staff guide's preview address of a working copy is the one `planpub serve` shows."""
+    from generator.adapters.cli.build import preview_address
+    from generator.adapters.mkdocs.settings import read_settings
+    from generator.pages.urls import working_base
+    guide = (ROOT / "docs/site/guide/index.md").read_text(encoding="utf-8")
+    site_url = read_settings(ROOT / "mkdocs.yml").site_url
+    assert preview_address(site_url, working_base("<計画ID>")) in guide
+    assert preview_address(site_url, "") in guide
+    assert ".venv/bin/planpub validate" in guide and ".venv/bin/planpub check" in guide
