@@ -11,8 +11,13 @@ import shutil
 import stat
 from pathlib import Path
 
+import pytest
+
 from generator.load.ledger import read_ledger_file
 from generator.load.problems import Problems
+from generator.pages import urls
+from generator.pages.kinds import PageKind
+from generator.pages.page import relative_url
 
 from .conftest import run_cli, tree_digest
 from .refusal import refused, reported
@@ -53,10 +58,12 @@ def test_a_link_into_a_prose_field_is_refused_with_its_line(basic_content):
 
 # ── 7. planpub check: the working copy as it would be published ───────────────
 
+@pytest.mark.slow   # `planpub check`: a build, Java and Chromium
 def test_check_finds_a_dead_anchor_in_the_working_copy_before_it_is_released(basic_content):
     """validate cannot know an initiative page's anchors; check builds the working copy as
     the next 版 and finds the dead link there (it used to be found only once frozen)."""
-    _append(basic_content / W / "chapters/background.md", "\n[KPIの節](../initiatives/online/#ない節)\n")
+    online = relative_url(urls.latest_page(PLAN, PageKind.INITIATIVE, "online"), urls.latest_page(PLAN, PageKind.CHAPTER, "background"))
+    _append(basic_content / W / "chapters/background.md", f"\n[KPIの節]({online}#ない節)\n")
     assert run_cli("validate", "--content", str(basic_content)).returncode == 0
     before = tree_digest(basic_content)
     # from a folder without mkdocs.yml (issue 19.14): the defaults are used

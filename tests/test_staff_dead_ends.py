@@ -14,7 +14,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from generator.pages import urls
+from generator.pages.kinds import PageKind
+
 from .conftest import FIXTURES, ROOT, run_cli, tree_digest
+from .site_pages import page_path
 from .test_serve import _stop
 
 W = "plans/sample/working"
@@ -45,6 +51,7 @@ def test_messages_name_files_from_the_content_folder_as_given_and_the_real_plan_
     assert tree_digest(content) == before
 
 
+@pytest.mark.slow   # builds a site
 def test_build_works_from_any_folder_without_mkdocs_yml_and_names_the_plans_left_out(tmp_path):
     content = _content_elsewhere(tmp_path)
     assert run_cli("new", "fresh", "--content", str(content)).returncode == 0
@@ -54,9 +61,10 @@ def test_build_works_from_any_folder_without_mkdocs_yml_and_names_the_plans_left
     assert result.returncode == 0, result.stdout + result.stderr
     site = tmp_path / "project" / "site"
     assert "設定ファイル mkdocs.yml がないため、既定の設定で作ります" in result.stdout and str(site) in result.stdout
-    assert (site / "sample/initiatives/online/index.html").is_file()
+    assert page_path(site, "sample", PageKind.INITIATIVE, "online").is_file()
     assert "計画「fresh」は公開済みの版がないため、サイトに載せていません。" \
-           "作業中の版は planpub serve のプレビュー http://127.0.0.1:8000/fresh/working/ で確認できます" in result.stdout
+           f"作業中の版は planpub serve のプレビュー http://127.0.0.1:8000/{urls.working_base('fresh')} で確認できます" \
+           in result.stdout
     assert not (site / "fresh").exists()
     assert not (elsewhere / "site").exists() and not list(elsewhere.iterdir())
 
@@ -77,7 +85,9 @@ def _request(port: int, host: str, path: str = "/") -> tuple[int, str]:
     return response.status, body
 
 
+@pytest.mark.slow   # planpub in a process of its own
 def test_the_preview_answers_only_its_own_address(tmp_path):
+    working = "/" + urls.working_base("sample")
     content = _content_elsewhere(tmp_path)
     with __import__("socket").socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -91,7 +101,7 @@ def test_the_preview_answers_only_its_own_address(tmp_path):
         status = None
         while time.time() < deadline:
             try:
-                status, body = _request(port, f"127.0.0.1:{port}", "/sample/working/")
+                status, body = _request(port, f"127.0.0.1:{port}", working)
                 if status == 200:
                     break
             except OSError:
@@ -99,9 +109,9 @@ def test_the_preview_answers_only_its_own_address(tmp_path):
             time.sleep(0.5)
         assert status == 200, "the preview did not start"
         assert "未公開の作業中の版" in body
-        assert _request(port, f"localhost:{port}", "/sample/working/")[0] == 200
+        assert _request(port, f"localhost:{port}", working)[0] == 200
         for host in (f"attacker.example:{port}", "attacker.example", f"127.0.0.1.nip.io:{port}", f"127.0.0.1:{port + 1}"):
-            status, body = _request(port, host, "/sample/working/")
+            status, body = _request(port, host, working)
             assert status == 403, host
             assert f"このプレビューは http://127.0.0.1:{port}/ でだけ表示します" in body
             assert "オンライン申請" not in body
@@ -109,6 +119,7 @@ def test_the_preview_answers_only_its_own_address(tmp_path):
         _stop(process)
 
 
+@pytest.mark.slow   # planpub in a process of its own
 def test_diff_into_a_pipe_closed_early_ends_without_a_traceback(basic_content):
     path = basic_content / W / "initiatives/online.yml"
     text = path.read_text(encoding="utf-8")

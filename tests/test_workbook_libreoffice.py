@@ -14,6 +14,8 @@ from openpyxl import load_workbook
 from .conftest import run_cli, tree_digest
 from .libreoffice import calc, copy_column, merge, rename, set_cell, sort
 
+pytestmark = pytest.mark.slow   # LibreOffice Calc, headless, in processes of its own
+
 PLAN = "sample"
 W = Path("plans/sample/working")
 

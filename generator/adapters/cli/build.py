@@ -173,8 +173,8 @@ def find_config(config: Path, content: Path | None) -> tuple[Path, Path] | None:
 
 def settings_or_report(config_path: Path, given: Path, before=None):
     """The settings of mkdocs.yml, or None after saying what is wrong with it."""
-    if not config_path.is_file():
-        print(msg("cli.config_missing", path=given), file=sys.stderr)
+    if not config_path.is_file():   # (callers look for it with find_config first)
+        print(msg("cli.config_missing", path=given, content=Path("content")), file=sys.stderr)
         return None
     if before is not None:
         before()

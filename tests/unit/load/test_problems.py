@@ -3,6 +3,8 @@ its fix, sorted by file and line, the same problem once, notes apart."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from generator.load.problems import Problem, Problems
 
 
@@ -12,14 +14,15 @@ def test_a_problem_reads_where_what_and_how_to_fix_it():
     assert Problem("content/a.yml", None, "", "読めません").format() == "content/a.yml: 読めません"
 
 
-def test_paths_are_shown_from_the_content_folder_and_duplicates_dropped(tmp_path):
+def test_paths_are_shown_as_the_content_folder_was_given_and_duplicates_dropped(tmp_path):
     root = tmp_path / "content"
-    problems = Problems(root)
+    problems = Problems(root, shown_root=Path("../c"))      # planpub validate --content ../c
     for _ in range(2):
         problems.add(root / "plans/p/plan.yml", 2, "", "x")
     problems.add(tmp_path / "elsewhere.yml", 1, "", "y")
-    assert [p.file for p in problems] == ["content/plans/p/plan.yml", "elsewhere.yml"]
+    assert [p.file for p in problems] == ["../c/plans/p/plan.yml", (tmp_path / "elsewhere.yml").as_posix()]
     assert len(problems) == 2 and bool(problems)
+    assert Problems(root).shown(root / "plans/p/plan.yml") == (root / "plans/p/plan.yml").as_posix()
 
 
 def test_sorted_by_file_then_line_with_file_level_problems_first():
