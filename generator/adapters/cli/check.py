@@ -157,7 +157,8 @@ def _axe(site: Path, pages: dict[str, str]):
             finally:
                 browser.close()
     except MissingTool as missing:
-        return lambda: _line(False, "check.cannot_run", check=msg("check.axe_name"), reason=missing) or False
+        reason = missing   # (the name `missing` is unbound once the except block ends)
+        return lambda: _line(False, "check.cannot_run", check=msg("check.axe_name"), reason=reason) or False
 
     def report() -> bool:
         _line(not found, "check.axe", pages=len(pages), count=len(found))
