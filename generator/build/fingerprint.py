@@ -12,7 +12,8 @@ from pathlib import Path
 from generator.render.resources import theme_dir
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "nh3", "pyyaml", "jsonschema", "pagefind")
+PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "nh3", "pyyaml", "jsonschema", "pagefind",
+            "sudachipy", "sudachidict-core")
 
 
 def tree_digest(root: Path, digest) -> None:

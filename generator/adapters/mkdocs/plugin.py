@@ -37,6 +37,7 @@ from generator.pages import urls
 from generator.pages.chrome import page_chrome
 from generator.pages.builder import problems_page
 from generator.render.furigana import ruby_fragment
+from generator.render.readings import readings_for
 from generator.render.renderer import Renderer
 from generator.render.resources import theme_dir
 from generator.validate import load_valid_site
@@ -177,7 +178,9 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         started = time.perf_counter()
         content = self.renderer.render(generated)
         if generated.has_ruby:
-            self.rubies[urls.ruby_fragment(generated.url)] = ruby_fragment(content)
+            plan = getattr(generated.context, "plan", None)
+            readings = readings_for(plan.readings if plan is not None else ())
+            self.rubies[urls.ruby_fragment(generated.url)] = ruby_fragment(content, readings)
         self.batch.render_seconds += time.perf_counter() - started
         return content
 
