@@ -1,7 +1,8 @@
 """Words as the analyser (SudachiPy, core dictionary) reads them, corrected where a general
 dictionary cannot know: a plan's own names (content/plans/<plan>/readings.yml), the
 project's plan vocabulary (readings.yml beside this file) and a few rules that need the
-neighbouring characters (the 26th of a month, 版 as an edition, 令和元年).
+neighbouring characters (the 26th of a month, 版 as an edition, 令和元年: readings.yml
+`rules`).
 
 The corrections are a layer over the analyser rather than a Sudachi user dictionary: an
 entry wins wherever its word appears (the longest entry at a place wins), whatever the
@@ -27,29 +28,43 @@ from generator.model.readings import KANJI_CLASS, hiragana
 
 PROJECT_READINGS = Path(__file__).with_name("readings.yml")
 
-# Days of a month whose reading is not number + にち (常用漢字表 付表: 一日 ついたち,
-# 二日 ふつか, 二十日 はつか; the others are the native counts of days). 1日 after 月
-# is the first day (ついたち); otherwise a single day (いちにち).
-DAY_READINGS = {2: "ふつか", 3: "みっか", 4: "よっか", 5: "いつか", 6: "むいか", 7: "なのか", 8: "ようか",
-                9: "ここのか", 10: "とおか", 14: "じゅうよっか", 20: "はつか", 24: "にじゅうよっか"}
-DAY = re.compile(r"(?<![0-9０-９.,．，])([0-9０-９]{1,2})日(?![本曜])")
-# 版 as an edition: after a number (第1.5版) or standing as a noun of its own (この版,
-# 版を切り替える) it is はん; after a noun it is a suffix and stays as the analyser reads
-# it (最新版 さいしんばん, 令和6年度版 …ばん). After an integer ending in 1, 6, 8 or 0 the
-# h sound doubles (第1版 だいいっぱん), as with other counters on は (杯, 本).
-EDITION = re.compile(r"(?<![%sA-Za-zＡ-Ｚａ-ｚ\u30a1-\u30fa])版(?![%s])" % (KANJI_CLASS, KANJI_CLASS))
-INTEGER_BEFORE = re.compile(r"(?<![0-9.．])([0-9]+)$")
-# 元 in the first year of an era (令和元年, 平成元年度) is がん (常用漢字表: 元 ガン); the
-# analyser reads 令和元年度 as 令和＋もと＋年度. Only 元 is corrected, so 年度末 and the
-# like stay whole words for the analyser.
-ERA_FIRST_YEAR = re.compile(r"(?<=令和|平成|昭和|大正|明治)元(?=年)")
+
+@lru_cache(maxsize=1)
+def _project() -> dict:
+    return yaml.safe_load(PROJECT_READINGS.read_text(encoding="utf-8"))
+
+
+def project_words() -> dict[str, tuple[str, str]]:
+    """The project dictionary: word → (reading, where the reading is attested)."""
+    return {word: (reading, source) for word, (reading, source) in _project()["words"].items()}
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The readings that depend on neighbouring characters (readings.yml `rules`)."""
+
+    edition: dict
+    day: dict
+    era: dict
+    edition_pattern: re.Pattern
+    day_pattern: re.Pattern
+    era_pattern: re.Pattern
 
 
 @lru_cache(maxsize=1)
-def project_words() -> dict[str, tuple[str, str]]:
-    """The project dictionary: word → (reading, where the reading is attested)."""
-    data = yaml.safe_load(PROJECT_READINGS.read_text(encoding="utf-8"))
-    return {word: (reading, source) for word, (reading, source) in data["words"].items()}
+def rules() -> Rules:
+    data = _project()["rules"]
+    edition, day, era = data["edition"], data["day"], data["era_first_year"]
+    noun_before = f"{KANJI_CLASS}A-Za-z\\uff21-\\uff3a\\uff41-\\uff5a\\u30a1-\\u30fa"
+    return Rules(
+        edition, day, era,
+        re.compile(f"(?<![{noun_before}]){re.escape(edition['word'])}(?![{KANJI_CLASS}])"),
+        re.compile(f"(?<![\\d.,\\uff0c\\uff0e])(\\d{{1,2}}){re.escape(day['word'])}(?![{day['not_before']}])"),
+        re.compile("|".join(f"(?<={re.escape(name)}){re.escape(era['word'])}(?={re.escape(era['before'])})"
+                            for name in era["eras"])))
+
+
+INTEGER_BEFORE = re.compile(r"(?<![\d.\uff0e])(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -78,22 +93,26 @@ def readings_for(plan_words: tuple[tuple[str, str], ...] = ()) -> Readings:
 
 
 def _day(match: re.Match, text: str) -> list:
-    digits, number = match.group(1), int(match.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    day = rules().day
+    digits = match.group(1)
+    number = int(digits)   # also ２６
     if not 1 <= number <= 31:
         return [match.group(0)]   # not a day of a month: leave it to the analyser
     if number == 1:
-        reading = "ついたち" if text[:match.start()].endswith("月") else "いちにち"
+        after_month = text[:match.start()].endswith(day["month"])
+        reading = day["first"]["after_month" if after_month else "otherwise"]
     else:
-        reading = DAY_READINGS.get(number)
+        reading = day["readings"].get(number)
     if reading:
         return [[match.group(0), reading]]
-    return [digits, ["日", "にち"]]
+    return [digits, [day["word"], day["regular"]]]
 
 
 def _edition(match: re.Match, text: str) -> list:
+    edition = rules().edition
     integer = INTEGER_BEFORE.search(text[:match.start()])
-    doubled = integer is not None and integer.group(1)[-1] in "1680"
-    return [["版", "ぱん" if doubled else "はん"]]
+    doubled = integer is not None and integer.group(1)[-1] in edition["doubling_digits"]
+    return [[edition["word"], edition["doubled" if doubled else "reading"]]]
 
 
 def corrections(text: str, readings: Readings) -> list[tuple[int, int, list]]:
@@ -103,12 +122,12 @@ def corrections(text: str, readings: Readings) -> list[tuple[int, int, list]]:
     pattern = readings.pattern()
     if pattern is not None:
         found += [(m.start(), m.end(), "word", m) for m in pattern.finditer(text)]
-    if "日" in text:
-        found += [(m.start(), m.end(), "day", m) for m in DAY.finditer(text)]
-    if "版" in text:
-        found += [(m.start(), m.end(), "edition", m) for m in EDITION.finditer(text)]
-    if "元" in text:
-        found += [(m.start(), m.end(), "era", m) for m in ERA_FIRST_YEAR.finditer(text)]
+    rule = rules()
+    for kind, pattern, word in (("day", rule.day_pattern, rule.day["word"]),
+                                ("edition", rule.edition_pattern, rule.edition["word"]),
+                                ("era", rule.era_pattern, rule.era["word"])):
+        if word in text:
+            found += [(m.start(), m.end(), kind, m) for m in pattern.finditer(text)]
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     out, end = [], 0
     for start, stop, kind, match in found:
@@ -119,7 +138,7 @@ def corrections(text: str, readings: Readings) -> list[tuple[int, int, list]]:
         elif kind == "day":
             segments = _day(match, text)
         elif kind == "era":
-            segments = [["元", "がん"]]
+            segments = [[rule.era["word"], rule.era["reading"]]]
         else:
             segments = _edition(match, text)
         out.append((start, stop, segments))
