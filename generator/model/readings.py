@@ -9,8 +9,11 @@ KANJI_CLASS = "\u3400-\u9fff\uf900-\ufaff\u3005\u3006\u30f6"
 HIRAGANA_READING = re.compile(r"^[\u3041-\u3096\u30fc]+$")
 
 
+TO_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
+
+
 def hiragana(katakana: str) -> str:
-    return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in katakana)
+    return katakana.translate(TO_HIRAGANA)
 
 
 def check_word(word: str, reading: str) -> str | None:

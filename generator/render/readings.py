@@ -26,6 +26,8 @@ import yaml
 
 from generator.model.readings import KANJI_CLASS, hiragana
 
+KANJI = re.compile(f"[{KANJI_CLASS}]")
+
 PROJECT_READINGS = Path(__file__).with_name("readings.yml")
 
 
@@ -59,7 +61,8 @@ def rules() -> Rules:
     return Rules(
         edition, day, era,
         re.compile(f"(?<![{noun_before}]){re.escape(edition['word'])}(?![{KANJI_CLASS}])"),
-        re.compile(f"(?<![\\d.,\\uff0c\\uff0e])(\\d{{1,2}}){re.escape(day['word'])}(?![{day['not_before']}])"),
+        re.compile(f"(?<![\\d.,\\uff0c\\uff0e])(\\d{{1,2}}){re.escape(day['word'])}(?![{day['not_before']}])"
+                   f"({re.escape(day['span'][0])})?"),
         re.compile("|".join(f"(?<={re.escape(name)}){re.escape(era['word'])}(?={re.escape(era['before'])})"
                             for name in era["eras"])))
 
@@ -97,15 +100,16 @@ def _day(match: re.Match, text: str) -> list:
     digits = match.group(1)
     number = int(digits)   # also ２６
     if not 1 <= number <= 31:
-        return [match.group(0)]   # not a day of a month: leave it to the analyser
+        return [match.group(0)]   # not a day of a month: as it is
     if number == 1:
         after_month = text[:match.start()].endswith(day["month"])
         reading = day["first"]["after_month" if after_month else "otherwise"]
     else:
         reading = day["readings"].get(number)
+    span = [[day["span"][0], day["span"][1]]] if match.group(2) else []
     if reading:
-        return [[match.group(0), reading]]
-    return [digits, [day["word"], day["regular"]]]
+        return [[digits + day["word"], reading]] + span
+    return [digits, [day["word"], day["regular"]]] + span
 
 
 def _edition(match: re.Match, text: str) -> list:
@@ -158,7 +162,12 @@ def analysed(text: str, mode: str = "C") -> tuple[tuple[str, str], ...]:
     """The analyser's words of `text` as (surface, reading in hiragana); "C" gives long
     units (readings of compounds), "A" the shortest (words to search for)."""
     tokenizer, modes = _analyser()
-    return tuple((m.surface(), hiragana(m.reading_form())) for m in tokenizer.tokenize(text, modes[mode]))
+    words = []
+    for morpheme in tokenizer.tokenize(text, modes[mode]):
+        surface = morpheme.surface()
+        # only words with kanji get a reading: the others' is never used
+        words.append((surface, hiragana(morpheme.reading_form()) if KANJI.search(surface) else surface))
+    return tuple(words)
 
 
 def pieces(text: str, readings: Readings | None = None, mode: str = "C") -> list[tuple[str, object]]:
