@@ -115,10 +115,22 @@ class Renderer:
         context = page.template_context()
         context["page_url"] = page.url
         context["url"] = lambda target: relative_url(target, page.url)
-        html = template.render(**context)
+        html = text_landmark(template.render(**context))
         if context.get("search"):  # mark the page for the search index, with its metadata
             html = self.env.get_template("planpub/partials/search_wrap.html").render(inner=Markup(html), **context)
         return html
+
+
+TEXT_MARK = "<!--pp-text-->"   # where the page's own text starts (after partials/edition_header.html)
+
+
+def text_landmark(html: str) -> str:
+    """The page's own text as the <main> landmark: after the breadcrumbs and the plan's pages
+    (navigation of their own), or the whole page when it has none."""
+    before, mark, text = html.partition(TEXT_MARK)
+    if not mark:
+        before, text = "", html
+    return f'{before}<main class="pp-text">{text}</main>'
 
 
 def format_number(value: Any) -> str:
