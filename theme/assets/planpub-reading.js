@@ -13,6 +13,15 @@
   function save(key, value) { try { localStorage.setItem(key, value); } catch (e) { /* private mode */ } }
   if (!panel) { return; }
   panel.hidden = false;
+  var menu = panel.closest("[data-pp-reading-menu]");
+  if (menu) {
+    menu.hidden = false;
+    /* Escape closes the open panel and returns to its summary; so does a click elsewhere. */
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open) { menu.open = false; menu.querySelector("summary").focus(); }
+    });
+    document.addEventListener("click", function (event) { if (menu.open && !menu.contains(event.target)) { menu.open = false; } });
+  }
 
   /* Text size: planpub-scope.js sets the class before the first paint; the buttons change it. */
   var sizes = panel.querySelectorAll("[data-pp-text-size]");
