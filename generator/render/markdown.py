@@ -116,3 +116,19 @@ def render_inline(text: str) -> str:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return clean(html)
+
+
+BLOCK_END = re.compile(r"</(p|li|h[1-6]|tr|blockquote|pre|table|ul|ol|div)>|<br\s*/?>")
+TAG = re.compile(r"<[^>]+>")
+
+
+@lru_cache(maxsize=256)
+def markdown_text(text: str) -> str:
+    """Markdown as the reader sees it, in plain text: one line per paragraph, list item,
+    heading or table row, cells apart by a space, markup left out (a chapter's changes are
+    compared on this, never on its Markdown source)."""
+    import html
+    rendered = render_block(text)
+    rendered = rendered.replace("</td>", " </td>").replace("</th>", " </th>")
+    lines = TAG.sub("", BLOCK_END.sub("\n", rendered))
+    return "\n".join(line.strip() for line in html.unescape(lines).splitlines() if line.strip())

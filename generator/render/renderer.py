@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from generator.model import fiscal
 from generator.render import resources
 from generator.i18n import catalogue, current_language, msg
-from generator.render.markdown import render_block, render_inline, render_paragraph
+from generator.render.markdown import markdown_text, render_block, render_inline, render_paragraph
 from generator.model.fieldnames import field_label, field_name
 from generator.pages import urls
 from generator.pages.page import Page, relative_url
@@ -52,6 +52,7 @@ class Renderer:
             "inline_markdown": lambda item: Markup(render_inline(item)),
             "paragraph": lambda text: Markup(render_paragraph(text)),
             "markdown": lambda s, top_level=2, id_prefix="": Markup(render_block(s, top_level, id_prefix)),
+            "markdown_text": markdown_text,
             "number": format_number,
             "number_short": format_number_short,
             "field_label": field_label,
