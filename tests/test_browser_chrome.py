@@ -99,7 +99,7 @@ def test_the_first_tab_stop_is_a_visible_skip_link_to_the_main_text(browser, sit
     assert page.evaluate("!!document.activeElement.closest('main')")
     # The next Tab continues inside the main text, past the header and the menu.
     page.keyboard.press("Tab")
-    assert page.evaluate("!!document.activeElement.closest('main .md-content')")
+    assert page.evaluate("!!document.activeElement.closest('main')")
     page.close()
 
 
@@ -309,10 +309,9 @@ def test_the_contact_in_plan_yml_is_checked(tmp_path):
 HIRAGANA = re.compile(r"^[\u3041-\u3096\u30fc]+$")
 
 
-def _open_menu(page):
-    page.get_by_role("button", name="メニュー").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(400)
+def _open_reading_aids(page):
+    """The reading aids open from the header of every page (issue 22)."""
+    page.locator("header [data-pp-reading-menu] summary").click()
 
 
 def test_furigana_is_fetched_only_when_turned_on_and_remembered_on_the_next_page(browser, site_url, sample_site):
@@ -325,7 +324,7 @@ def test_furigana_is_fetched_only_when_turned_on_and_remembered_on_the_next_page
     page.goto(site_url + "kashima/initiatives/no09/", wait_until="networkidle")
     assert not any("ruby" in url for url in requests)
     assert page.locator("#pp-main ruby").count() == 0
-    _open_menu(page)
+    _open_reading_aids(page)
     toggle = page.get_by_role("button", name="ふりがなを表示")
     assert toggle.get_attribute("aria-pressed") == "false"
     toggle.focus()
@@ -345,7 +344,7 @@ def test_furigana_is_fetched_only_when_turned_on_and_remembered_on_the_next_page
     # Remembered on the next page, and off again with one press.
     page.goto(site_url + "kashima/kpi/", wait_until="networkidle")
     page.locator("#pp-main ruby").first.wait_for()
-    _open_menu(page)
+    _open_reading_aids(page)
     page.get_by_role("button", name="ふりがなを表示").click()
     assert page.locator("#pp-main ruby").count() == 0
     page.goto(site_url + "gotsu/", wait_until="networkidle")
@@ -359,6 +358,7 @@ def test_the_text_size_is_remembered_and_applied_before_the_page_shows(browser, 
     page.goto(site_url + "gotsu/", wait_until="networkidle")
     size = "getComputedStyle(document.documentElement).fontSize"
     normal = float(page.evaluate(size).rstrip("px"))
+    _open_reading_aids(page)
     sizes = page.locator("fieldset", has_text="文字の大きさ")
     large = sizes.get_by_role("button", name="大", exact=True)
     large.focus()
@@ -370,6 +370,7 @@ def test_the_text_size_is_remembered_and_applied_before_the_page_shows(browser, 
     assert "pp-text-large" in page.evaluate("document.documentElement.className")
     page.wait_for_load_state("networkidle")
     assert float(page.evaluate(size).rstrip("px")) == pytest.approx(normal * 1.5 / 1.25, rel=0.01)
+    _open_reading_aids(page)
     sizes = page.locator("fieldset", has_text="文字の大きさ")
     sizes.get_by_role("button", name="特大").click()
     assert float(page.evaluate(size).rstrip("px")) == pytest.approx(normal * 1.75 / 1.25, rel=0.01)

@@ -131,7 +131,7 @@ def text_landmark(html: str) -> str:
     before, mark, text = html.partition(TEXT_MARK)
     if not mark:
         before, text = "", html
-    return f'{before}<main class="pp-text">{text}</main>'
+    return f'{before}<main id="pp-main" tabindex="-1" class="pp-text">{text}</main>'
 
 
 def format_number(value: Any) -> str:

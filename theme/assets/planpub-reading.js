@@ -6,7 +6,7 @@
   "use strict";
   var FURIGANA = "planpub.furigana", SIZE = "planpub.textSize";
   var panel = document.querySelector("[data-pp-reading]");
-  var root = document.getElementById("pp-main");
+  var root = document.querySelector("[data-pp-text]");   /* the page's content, breadcrumbs included */
   var toggle = panel && panel.querySelector("[data-pp-furigana]");
   var status = panel && panel.querySelector("[data-pp-furigana-status]");
   function load(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
