@@ -36,6 +36,7 @@ UNREACHABLE_CELLS = """() => {
   for (const cell of document.querySelectorAll('article table th, article table td')) {
     const box = cell.getBoundingClientRect();
     if (box.width === 0 || (box.left >= 0 && box.right <= innerWidth + 0.5)) continue;
+    if (cell.closest('details:not([open])')) continue;   // not on screen (chapter changes on the compare page)
     const scroller = cell.closest('.pp-table-scroll');
     const rowHead = cell.parentElement.querySelector('th[scope="row"]');
     const reachable = scroller && scroller.tabIndex === 0 && scroller.scrollWidth > scroller.clientWidth
