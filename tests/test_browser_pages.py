@@ -33,7 +33,7 @@ def _open(browser, url, size):
 # except inside a focusable scrolling table box whose row headings stay put (sticky).
 UNREACHABLE_CELLS = """() => {
   const out = [];
-  for (const cell of document.querySelectorAll('article table th, article table td')) {
+  for (const cell of document.querySelectorAll('main table th, main table td')) {
     const box = cell.getBoundingClientRect();
     if (box.width === 0 || (box.left >= 0 && box.right <= innerWidth + 0.5)) continue;
     if (cell.closest('details:not([open])')) continue;   // not on screen (chapter changes on the compare page)
@@ -113,7 +113,7 @@ def test_compare_pages_show_names_never_ids(browser, sample_url, path, size):
     from .conftest import SAMPLE_CONTENT
     ids = _content_ids(SAMPLE_CONTENT)
     page = _open(browser, sample_url + path, size)
-    text = page.inner_text("article")
+    text = page.inner_text("main")
     words = set(re.findall(r"[A-Za-z0-9][A-Za-z0-9_-]*", text))
     assert "work-style-reform" in ids and "citizen-services" in ids
     assert sorted(words & ids) == []
@@ -123,7 +123,7 @@ def test_compare_pages_show_names_never_ids(browser, sample_url, path, size):
 
 def test_compare_page_lists_changed_initiatives_first(browser, basic_url):
     page = _open(browser, basic_url + "sample/compare/1.0/1.1/", LAPTOP)
-    headings = page.locator("article h2").all_inner_texts()
+    headings = page.locator("main h2").all_inner_texts()
     kinds = [h for h in headings if h.startswith(("内容が変わった取組", "追加された取組"))]
     assert [k[:2] for k in kinds] == ["内容", "追加"], headings
     page.close()
