@@ -33,7 +33,7 @@ def _word_segments(surface: str, reading: str) -> list:
     pattern = "".join("(.+?)" if KANJI.match(run) else f"({re.escape(hiragana(run))})" for run in runs)
     match = re.fullmatch(pattern, reading)
     if match is None:
-        head, bracket, rest = surface.partition("（")
+        head, bracket, rest = surface.partition("\uff08")   # a full-width opening bracket
         if bracket and KANJI.search(head):   # 「姿（ビジョン）」: the reading is the word's, not the note's
             return _word_segments(head, reading) + [bracket + rest]
         return [[surface, reading]]
