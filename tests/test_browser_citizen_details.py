@@ -11,25 +11,10 @@ import pytest
 from generator.pages import urls
 from generator.pages.kinds import PageKind
 
-from .browser import serve_directory
-from .test_browser_chrome import PREFIX
+from .test_browser_chrome import VIEWPORTS, _open, site_url  # noqa: F401 (site_url: the served sample)
 
-VIEWPORTS = {"390": (390, 844), "1280": (1280, 800)}
 COMPARE = urls.compare("gotsu", "pre-1.5", "1.5")
 OLD_NAME = "第1.5版より前の個別業務一覧（版数・発行日の記載なし）"
-
-
-@pytest.fixture(scope="module")
-def site_url(sample_site):
-    with serve_directory(sample_site, prefix=PREFIX) as url:
-        yield url
-
-
-def _open(browser, url, viewport):
-    width, height = VIEWPORTS[viewport]
-    page = browser.new_page(viewport={"width": width, "height": height})
-    page.goto(url, wait_until="networkidle")
-    return page
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
@@ -106,7 +91,7 @@ def test_reading_aids_open_from_the_header_of_a_page(browser, site_url, viewport
 
 
 def test_the_drawer_has_a_visible_close_button(browser, site_url):
-    page = _open(browser, site_url + "kashima/", "390")
+    page = _open(browser, site_url + "kashima/", "phone")
     page.locator("[data-pp-menu]").click()
     close = page.locator("#pp-drawer [data-pp-menu-close]")
     close.wait_for(state="visible")

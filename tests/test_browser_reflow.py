@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .browser import serve_directory
-from .test_browser_chrome import PAGES, PREFIX
+from .test_browser_chrome import PAGES, site_url  # noqa: F401 (site_url: the served sample)
 
 MODES = {"390 特大": ((390, 844), "x-large"), "320 標準": ((320, 800), "normal")}
 
@@ -41,12 +40,6 @@ CHECKS = """() => {
   out.width = document.documentElement.scrollWidth;
   return out;
 }"""
-
-
-@pytest.fixture(scope="module")
-def site_url(sample_site):
-    with serve_directory(sample_site, prefix=PREFIX) as url:
-        yield url
 
 
 @pytest.fixture(scope="module", params=list(MODES))
