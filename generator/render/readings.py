@@ -18,8 +18,8 @@ units) read text through `pieces`, so a page's words are the same in both.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -75,16 +75,16 @@ class Readings:
     """The corrections that apply to one plan's pages: its own words over the project's."""
 
     words: tuple[tuple[str, str], ...]
-    _pattern: re.Pattern | None = field(default=None, compare=False, hash=False, repr=False)
 
+    @cached_property
     def pattern(self) -> re.Pattern | None:
-        if self._pattern is None and self.words:
-            longest_first = sorted((w for w, _ in self.words), key=lambda w: (-len(w), w))
-            object.__setattr__(self, "_pattern", re.compile("|".join(map(re.escape, longest_first))))
-        return self._pattern
+        """All the words, longest first (so the longest entry at a place wins)."""
+        longest_first = sorted((w for w, _ in self.words), key=lambda w: (-len(w), w))
+        return re.compile("|".join(map(re.escape, longest_first))) if longest_first else None
 
-    def reading(self, word: str) -> str:
-        return dict(self.words)[word]
+    @cached_property
+    def reading(self) -> dict[str, str]:
+        return dict(self.words)
 
 
 @lru_cache(maxsize=256)
@@ -123,7 +123,7 @@ def corrections(text: str, readings: Readings) -> list[tuple[int, int, list]]:
     """Where the corrections apply in `text`: (start, end, segments), leftmost and longest
     first, never overlapping. Segments are plain strings and [word, reading] pairs."""
     found = []
-    pattern = readings.pattern()
+    pattern = readings.pattern
     if pattern is not None:
         found += [(m.start(), m.end(), "word", m) for m in pattern.finditer(text)]
     rule = rules()
@@ -138,7 +138,7 @@ def corrections(text: str, readings: Readings) -> list[tuple[int, int, list]]:
         if start < end:
             continue
         if kind == "word":
-            segments = [[match.group(0), readings.reading(match.group(0))]]
+            segments = [[match.group(0), readings.reading[match.group(0)]]]
         elif kind == "day":
             segments = _day(match, text)
         elif kind == "era":
