@@ -40,7 +40,7 @@ def model():
 
 def text_of(path: Path) -> str:
     raw = path.read_text(encoding="utf-8")
-    main = raw[raw.find('<article class="md-content__inner'):raw.find("</article>")]
+    main = raw[raw.find('<div class="md-content__inner'):raw.find("</main>")]   # the edition header and the text
     return re.sub(r"\s+", " ", html.unescape(TAG.sub(" ", main)))
 
 
