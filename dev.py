@@ -25,11 +25,15 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".planpub-installed"
 # Debian packages the tests need: browser tests (chromium, a Japanese font for
-# screenshots) and the Nu Html Checker (java). Checked by path, installed together.
+# screenshots), the Nu Html Checker (java), and the web servers the README's deployment
+# instructions are tested on (nginx-light, apache2; the tests start their own instances on
+# a loopback port). Checked by path, installed together.
 SYSTEM_PACKAGES = {
     "chromium": lambda: Path("/usr/bin/chromium").exists(),
     "fonts-noto-cjk": lambda: Path("/usr/share/fonts/opentype/noto").exists(),
     "default-jre-headless": lambda: shutil.which("java") is not None,
+    "nginx-light": lambda: Path("/usr/sbin/nginx").exists(),
+    "apache2": lambda: Path("/usr/sbin/apache2").exists(),
 }
 
 

@@ -12,8 +12,17 @@ from pathlib import Path
 from generator.render.resources import theme_dir
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "nh3", "pyyaml", "jsonschema", "pagefind",
-            "sudachipy", "sudachidict-core")
+# ProperDocs lays pages out instead of MkDocs when installed (adapters/mkdocs/engine.py),
+# so a cache never mixes pages of the two.
+PACKAGES = ("mkdocs", "properdocs", "mkdocs-material", "jinja2", "markdown", "nh3", "pyyaml", "jsonschema",
+            "pagefind", "sudachipy", "sudachidict-core")   # ふりがな and the search words
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 def tree_digest(root: Path, digest) -> None:
@@ -30,6 +39,6 @@ def code_fingerprint() -> str:
     if not theme.is_relative_to(PACKAGE_DIR):  # a source checkout: theme/ sits beside generator/
         tree_digest(theme, digest)
     for package in PACKAGES:
-        digest.update(f"{package}={metadata.version(package)}".encode())
+        digest.update(f"{package}={_version(package)}".encode())
     digest.update(f"python={sys.version_info[:2]}".encode())
     return digest.hexdigest()

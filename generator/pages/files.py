@@ -55,10 +55,10 @@ def versions_json(plan: Plan) -> bytes:
 
 
 def portal_files(site: Site, renderer, site_url: str, latest_parts: list[str] | None = None) -> dict[str, bytes]:
-    """The JSON Schema of plan.json, the site-wide Atom feed, and the list of search
+    """The JSON Schema of plan.json, the site-wide Atom feed, the list of search
     bundles: further parts of the latest 版's index (a large portal's is split so that
     indexing fits in memory) and the bundles of archived 版 (merged when the reader
-    includes old 版)."""
+    includes old 版), and the theme's CSS and JS under their content-hashed names."""
     site_entries = []
     for plan in site.plans:
         if plan.latest is not None:
@@ -70,7 +70,8 @@ def portal_files(site: Site, renderer, site_url: str, latest_parts: list[str] | 
                 for plan in site.plans for v in plan.snapshot_versions if v.id != plan.latest.id]
     return {urls.PLAN_JSON_SCHEMA: opendata.json_bytes(opendata.plan_json_schema()),
             urls.SITE_FEED: feed.encode("utf-8"),
-            urls.SEARCH_BUNDLES: opendata.json_bytes({"latest": latest_parts or [], "archives": archives})}
+            urls.SEARCH_BUNDLES: opendata.json_bytes({"latest": latest_parts or [], "archives": archives}),
+            **renderer.assets.files()}
 
 
 def static_files(site: Site, pages: list[Page], renderer, site_url: str) -> dict[str, bytes]:

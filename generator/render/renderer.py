@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from generator.model import fiscal
 from generator.render import resources
+from generator.render.assets import Assets
 from generator.i18n import catalogue, current_language, msg
 from generator.render.markdown import markdown_text, render_block, render_inline, render_paragraph
 from generator.model.fieldnames import field_label, field_name
@@ -32,9 +33,10 @@ class Renderer:
     def __init__(self, overrides: Path | None = None):
         """`overrides`: the site's own theme folder (mkdocs.yml theme.custom_dir), whose
         templates replace planpub's of the same name."""
-        folders = ([str(overrides)] if overrides else []) + [str(resources.theme_dir())]
+        folders = ([overrides] if overrides else []) + [resources.theme_dir()]
+        self.assets = Assets(folders)   # the theme's CSS and JS under content-hashed names
         self.env = Environment(
-            loader=FileSystemLoader(folders),
+            loader=FileSystemLoader([str(folder) for folder in folders]),
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -59,7 +61,8 @@ class Renderer:
             "field_name": field_name,
             "pp_point": lambda point, unit=None: f"{fiscal.fy_short(point.fy, language)} {format_number(point.value)}{unit or ''}",
         })
-        self.env.globals.update({"t": catalogue(language)["ui"], "lang": language, "urls": urls})
+        self.env.globals.update({"t": catalogue(language)["ui"], "lang": language, "urls": urls,
+                                 "asset": self.assets.url})
         self._texts: dict = {}
 
     def forget_texts(self) -> None:

@@ -2,7 +2,10 @@
    downloaded. By default only the latest 版 is searched; a checkbox adds archived 版.
    The query and the option live in the URL (?q=…&archived=1) so results can be shared.
    A query is cut into the index's own words (planpub-search-words.js). */
-import { findPages, joinedExcerpt } from "./planpub-search-words.js";
+/* The word cutting (planpub-search-words.js) is imported from the address the page gives,
+   as assets are published under content-hashed names. */
+const script = document.querySelector("script[data-words]");
+const { findPages, joinedExcerpt } = await import(new URL(script.getAttribute("data-words"), location.href).href);
 
 const form = document.querySelector("form[data-pp-search]");
 const status = document.querySelector("[data-pp-search-status]");

@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 import sys
 
+from generator.adapters.mkdocs.engine import LOGGERS
+
 
 def quiet_mkdocs() -> None:
-    logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)
+    for name in LOGGERS:   # MkDocs' and, when it lays the pages out, ProperDocs' (engine.py)
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+            logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)

@@ -81,6 +81,7 @@ def _process_renderer(language: str, overrides: Path | None) -> Renderer:
     if renderer is None:
         renderer = _RENDERERS[key] = Renderer(overrides)
     renderer.forget_texts()
+    renderer.assets.reload()   # a preview rebuilds after an edit of the theme's CSS or JS
     return renderer
 
 
@@ -147,6 +148,11 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         templates = theme_dir() / TEMPLATE_FOLDER
         for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(templates)]:
             files.remove(file)
+        # planpub's CSS and JS are written by the core under content-hashed names
+        # (render/assets.py, in the portal's files), never under their plain names.
+        for src_uri in self.renderer.assets.sources():
+            if (file := files.get_file_from_path(src_uri)) is not None:
+                files.remove(file)
         if not self.batch.portal:
             # A batch of plan pages: MkDocs still reads the guide's pages (every page's
             # navigation shows their titles), but only the portal run copies assets.
@@ -170,6 +176,7 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
     def on_env(self, env, config, files):
         # main.html (rendered by MkDocs) links feeds through the same URL scheme.
         env.globals["planpub_urls"] = urls
+        env.globals["planpub_asset"] = self.renderer.assets.url   # hashed names (render/assets.py)
         return env
 
     def on_page_content(self, html, page, config, files):
