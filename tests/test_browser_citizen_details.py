@@ -110,9 +110,11 @@ def test_back_to_top_covers_no_filter_form(browser, site_url, viewport):
     page = _open(browser, site_url + urls.page("kashima/", PageKind.INITIATIVES), viewport)
     form = page.locator("form[data-pp-filters], .pp-filters").first
     page.evaluate("f => window.scrollTo(0, f.getBoundingClientRect().top + scrollY - 80)", form.element_handle())
-    page.evaluate("document.querySelector('.md-top').hidden = false")   # as when the reader scrolls back up
-    page.wait_for_timeout(400)
-    top, box = page.locator(".md-top").bounding_box(), form.bounding_box()
+    page.wait_for_timeout(300)
+    # shown as when the reader scrolls back up, measured at once (mkdocs-material hides it on scroll)
+    top, box = page.evaluate("""f => { const b = document.querySelector('.md-top'); b.hidden = false;
+        const r = (e) => { const x = e.getBoundingClientRect(); return {x: x.x, y: x.y, width: x.width, height: x.height}; };
+        return [r(b), r(f)]; }""", form.element_handle())
     overlap = not (top["x"] + top["width"] <= box["x"] or box["x"] + box["width"] <= top["x"]
                    or top["y"] + top["height"] <= box["y"] or box["y"] + box["height"] <= top["y"])
     visible_form = box["y"] < VIEWPORTS[viewport][1] and box["y"] + box["height"] > 0

@@ -4,8 +4,8 @@
    A query is cut into the index's own words (planpub-search-words.js). */
 /* The word cutting (planpub-search-words.js) is imported from the address the page gives,
    as assets are published under content-hashed names. */
-const script = document.querySelector("script[data-words]");
-const { findPages, joinedExcerpt } = await import(new URL(script.getAttribute("data-words"), location.href).href);
+const wordsModule = document.querySelector("link[data-pp-search-words]").href;
+const { findPages, joinedExcerpt } = await import(wordsModule);
 
 const form = document.querySelector("form[data-pp-search]");
 const status = document.querySelector("[data-pp-search-status]");
