@@ -25,15 +25,19 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".planpub-installed"
 # Debian packages the tests need: browser tests (chromium, a Japanese font for
-# screenshots), the Nu Html Checker (java), and the web servers the README's deployment
+# screenshots), the Nu Html Checker (java), the web servers the README's deployment
 # instructions are tested on (nginx-light, apache2; the tests start their own instances on
-# a loopback port). Checked by path, installed together.
+# a loopback port), and LibreOffice Calc without its GUI, driven through its Python bridge
+# (python3-uno), for the workbooks staff save in LibreOffice (about 16 s to install).
+# Checked by path, installed together.
 SYSTEM_PACKAGES = {
     "chromium": lambda: Path("/usr/bin/chromium").exists(),
     "fonts-noto-cjk": lambda: Path("/usr/share/fonts/opentype/noto").exists(),
     "default-jre-headless": lambda: shutil.which("java") is not None,
     "nginx-light": lambda: Path("/usr/sbin/nginx").exists(),
     "apache2": lambda: Path("/usr/sbin/apache2").exists(),
+    "libreoffice-calc-nogui": lambda: Path("/usr/lib/libreoffice/program/soffice").exists(),
+    "python3-uno": lambda: Path("/usr/lib/python3/dist-packages/uno.py").exists(),
 }
 
 

@@ -135,7 +135,9 @@ def test_xss_payloads_never_reach_the_output_as_markup(basic_content, basic_site
 
     _poison(basic_content)
     result = load_site(basic_content)   # files read, cross-file rules (and their refusals) skipped
-    assert result.site is not None and not [p for p in result.problems if p.code.startswith("schema")]
+    # (a value over its length limit is reported but keeps its file in the model: issue 19.12)
+    assert result.site is not None and not [p for p in result.problems
+                                            if p.code.startswith("schema") and p.code != "schema.maxLength"]
     out = tmp_path / "rendered"
     renderer = Renderer()
     for page in build_pages(result.site):

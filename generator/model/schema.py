@@ -40,6 +40,11 @@ FIRST_FY, LAST_FY = FIRST_SUPPORTED_FY, 2199
 # Upper bound for a single text value; a real field is a few hundred characters.
 MAX_TEXT = 20000
 MAX_LABEL = 40
+# A one-line value (a title, a number, a unit …) and a name of a vocabulary (a department,
+# a category, a status). A string of the schema whose maxLength is below MAX_TEXT is one line:
+# load/text_check.py refuses line breaks and invisible characters in it.
+MAX_LINE = 200
+MAX_NAME = 100
 
 
 def _words(key: str) -> dict[str, str]:
@@ -68,7 +73,13 @@ def _text(key: str, *, fallback: str | None = None) -> dict[str, Any]:
 
 
 def _string(key: str, **extra) -> dict[str, Any]:
-    return {"type": "string", "minLength": 1, **_words(key), **extra}
+    """A one-line value (at most MAX_LINE characters unless `extra` says otherwise)."""
+    return {"type": "string", "minLength": 1, "maxLength": MAX_LINE, **_words(key), **extra}
+
+
+def _name(key: str | None = None) -> dict[str, Any]:
+    """A name of a vocabulary: one line of at most MAX_NAME characters."""
+    return {"type": "string", "minLength": 1, "maxLength": MAX_NAME, **(_words(key) if key else {})}
 
 
 def _id(key: str) -> dict[str, Any]:
@@ -163,7 +174,8 @@ def theme() -> dict[str, Any]:
 
 def statuses() -> dict[str, Any]:
     return {"type": "array", **_words("statuses"), "items": _object("status", {
-        "name": _string("status_name"), "description": {"type": "string", **_words("status_description")}},
+        "name": _name("status_name"), "description": {"type": "string", "maxLength": MAX_TEXT,
+                                                     **_words("status_description")}},
         required=["name"])}
 
 
@@ -185,7 +197,7 @@ def _refs(field: Field) -> dict[str, Any]:
     if field.vocabulary.is_id:
         item = _id(ID_KEYS[field.vocabulary])
     else:
-        item = {"type": "string", "minLength": 1}
+        item = _name()
     node = {"type": "array", "items": item, "title": title}
     if field.min_items:
         node["minItems"] = field.min_items
@@ -211,7 +223,7 @@ def _progress(field: Field) -> dict[str, Any]:
 
 _BY_KIND: dict[Kind, Callable[[Field], dict[str, Any]]] = {
     Kind.LABEL: lambda f: {"type": "string", "minLength": 1, "title": _field_title(f),
-                           **({"maxLength": f.max_length} if f.max_length else {})},
+                           "maxLength": f.max_length or MAX_LINE},
     Kind.TEXT: lambda f: _text(f"initiative_{f.key}", fallback=_field_title(f)),
     Kind.REF: lambda f: {**_id(f"initiative_{f.key}"), "title": _field_title(f)},
     Kind.REFS: _refs,
@@ -280,12 +292,12 @@ def plan() -> dict[str, Any]:
         "licence": _string("plan_licence"),
         "contact": _object("plan_contact", {
             part: _string(f"contact_{part}", maxLength=MAX_TEXT) for part in Contact.PARTS}, minProperties=1),
-        "theme_levels": {"type": "array", "items": {"type": "string", "minLength": 1}, **_words("plan_theme_levels")},
+        "theme_levels": {"type": "array", "items": _name(), **_words("plan_theme_levels")},
         "themes": {"type": "array", "items": {"$ref": "#/$defs/theme"}, **_words("plan_themes")},
-        "categories": {"type": "array", "items": {"type": "string", "minLength": 1}, **_words("plan_categories"),
+        "categories": {"type": "array", "items": _name(), **_words("plan_categories"),
                        "uniqueItems": True},
         "departments": {"type": "array", **_words("plan_departments"), "items": _object("department", {
-            "name": _string("department_name"), "all": {"type": "boolean", **_words("department_all")}},
+            "name": _name("department_name"), "all": {"type": "boolean", **_words("department_all")}},
             required=["name"])},
         "statuses": statuses(),
         "kpis": {"type": "array", "items": {"$ref": "#/$defs/kpi"}, **_words("plan_kpis")},
@@ -346,14 +358,14 @@ def readings() -> dict[str, Any]:
 def site() -> dict[str, Any]:
     return _document("site", {
         "title": _string("site_title"),
-        "description": {"type": "string", **_words("site_description")},
+        "description": {"type": "string", "maxLength": MAX_TEXT, **_words("site_description")},
         "language": {"enum": ["ja", "en"], **_words("site_language")},
-        "publisher": {"type": "string", **_words("site_publisher")},
+        "publisher": {"type": "string", "maxLength": MAX_LINE, **_words("site_publisher")},
         "current_fy": _fy("site_current_fy"),
         "statuses": statuses(),
         "version_statuses": {"type": "array", **_words("site_version_statuses"), "items": _object("version_status", {
-            "id": _id("version_status_id"), "name": _string("version_status_name")}, required=["id", "name"])},
-        "licence": {"type": "string", **_words("site_licence")},
+            "id": _id("version_status_id"), "name": _name("version_status_name")}, required=["id", "name"])},
+        "licence": {"type": "string", "maxLength": MAX_TEXT, **_words("site_licence")},
     }, required=["title"])
 
 

@@ -62,7 +62,7 @@ def clean(html: str) -> str:
 
 
 def _local_images(tag: str, attribute: str, value: str) -> str | None:
-    if tag == "img" and attribute == "src" and not FIGURE_SRC.match(value):
+    if tag == "img" and attribute == "src" and not FIGURE_SRC.fullmatch(value):
         return None
     return value
 

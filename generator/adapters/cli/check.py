@@ -13,8 +13,10 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.adapters.cli.build import make_args, run as run_build, settings_or_report
-from generator.adapters.cli.common import load_or_report
+from generator.adapters.cli.build import find_config, make_args, run as run_build, settings_or_report
+from generator.adapters.cli.common import load_or_report, report
+from generator.load.problems import from_here
+from generator.staff.release import ReleaseInvalid, stage_working_copies
 from generator.build.units import UnitRenderer, plan_units
 from generator.i18n import msg
 from generator.pages.builder import portal_pages
@@ -31,11 +33,14 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    config = args.config.resolve()
+    found = find_config(args.config, args.content)
+    if found is None:
+        return 1
+    config = found[0]
     settings = settings_or_report(config, args.config)
     if settings is None:
         return 1
-    content = args.content.resolve() if args.content else settings.content_dir
+    content = args.content or from_here(settings.content_dir)
     result = load_or_report(content)
     if result is None:
         _line(False, "check.validate_failed")
@@ -43,8 +48,21 @@ def run(args) -> int:
     _line(True, "check.validated")
     work = Path(tempfile.mkdtemp(prefix="planpub-check-"))
     try:
+        # What is about to be published: each working copy released, as `planpub release`
+        # would, in a copy of the content (the real one is never touched).
+        staged_content = work / "content"
+        shutil.copytree(content, staged_content, symlinks=True)
+        try:
+            staged = stage_working_copies(result, staged_content)
+        except ReleaseInvalid as invalid:
+            report(invalid.problems)
+            _line(False, "check.staging_failed")
+            return 1
+        if staged:
+            _line(True, "check.staged", plans=msg("ui.list_separator").join(staged))
+        result = load_or_report(staged_content)
         site = work / "site"
-        built = run_build(make_args(config, content, site))
+        built = run_build(make_args(config, staged_content, site)) if result is not None else 1
         if built != 0:
             _line(False, "check.build_failed")
             return 1

@@ -32,7 +32,9 @@ from generator.adapters.mkdocs import batches
 from generator.build.batch import Batch
 from generator.build.driver import whole_site
 from generator.build.search_index import SearchIndexError
-from generator.i18n import set_language
+from generator.adapters.mkdocs.serve import guard_hosts
+from generator.i18n import msg, set_language
+from generator.load.problems import from_here
 from generator.pages import urls
 from generator.pages.chrome import page_chrome
 from generator.pages.builder import problems_page
@@ -123,8 +125,8 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
     def _whole_site(self, config) -> Batch:
         """No batch given: a plain `mkdocs build` or `mkdocs serve` of the whole site."""
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        self.content_dir = (base / self.config.content_dir).resolve()
-        result = load_valid_site(self.content_dir)
+        self.content_dir = batches.content_override or (base / self.config.content_dir).resolve()
+        result = load_valid_site(self.content_dir, shown_root=from_here(self.content_dir))
         if result.problems or result.site is None:
             listing = "\n".join(p.format() for p in result.problems.sorted())
             if self.command != "serve":
@@ -237,6 +239,7 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
                 raise PluginError(f"search index: {exc}") from None
 
     def on_serve(self, server, config, builder):
+        guard_hosts(server, msg("cli.serve_wrong_host", url=server.url).encode("utf-8"))
         if self.content_dir is not None:
             server.watch(str(self.content_dir))
         server.watch(str(theme_dir()))
