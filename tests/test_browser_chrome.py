@@ -223,10 +223,9 @@ def test_the_contact_in_plan_yml_is_checked(basic_content):
 HIRAGANA = re.compile(r"^[\u3041-\u3096\u30fc]+$")
 
 
-def _open_menu(page):
-    page.get_by_role("button", name="メニュー").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(400)
+def _open_reading_aids(page):
+    """The reading aids open from the header of every page (issue 22)."""
+    page.locator("header [data-pp-reading-menu] summary").click()
 
 
 def test_furigana_is_fetched_only_when_turned_on_and_remembered_on_the_next_page(browser, site_url, sample_site):
@@ -237,7 +236,7 @@ def test_furigana_is_fetched_only_when_turned_on_and_remembered_on_the_next_page
     page, requests = loaded.page, loaded.requests
     assert not any("ruby" in url for url in requests)
     assert page.locator("#pp-main ruby").count() == 0
-    _open_menu(page)
+    _open_reading_aids(page)
     toggle = page.get_by_role("button", name="ふりがなを表示")
     assert toggle.get_attribute("aria-pressed") == "false"
     toggle.focus()
@@ -257,7 +256,7 @@ def test_furigana_is_fetched_only_when_turned_on_and_remembered_on_the_next_page
     # Remembered on the next page, and off again with one press.
     page.goto(site_url + SAMPLE["kpi"], wait_until="networkidle")
     page.locator("#pp-main ruby").first.wait_for()
-    _open_menu(page)
+    _open_reading_aids(page)
     page.get_by_role("button", name="ふりがなを表示").click()
     assert page.locator("#pp-main ruby").count() == 0
     page.goto(site_url + SAMPLE["plan home"], wait_until="networkidle")
@@ -270,6 +269,7 @@ def test_the_text_size_is_remembered_and_applied_before_the_page_shows(browser, 
     page = loaded.page
     size = "getComputedStyle(document.documentElement).fontSize"
     normal = float(page.evaluate(size).rstrip("px"))
+    _open_reading_aids(page)
     sizes = page.locator("fieldset", has_text="文字の大きさ")
     large = sizes.get_by_role("button", name="大", exact=True)
     large.focus()
@@ -281,6 +281,7 @@ def test_the_text_size_is_remembered_and_applied_before_the_page_shows(browser, 
     assert "pp-text-large" in page.evaluate("document.documentElement.className")
     page.wait_for_load_state("networkidle")
     assert float(page.evaluate(size).rstrip("px")) == pytest.approx(normal * 1.5 / 1.25, rel=0.01)
+    _open_reading_aids(page)
     sizes = page.locator("fieldset", has_text="文字の大きさ")
     sizes.get_by_role("button", name="特大").click()
     assert float(page.evaluate(size).rstrip("px")) == pytest.approx(normal * 1.75 / 1.25, rel=0.01)

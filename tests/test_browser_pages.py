@@ -97,7 +97,7 @@ def _search(page, url, words):
 def test_search_pages_beyond_twenty_results(browser, sample_url):
     loaded = open_page(browser, sample_url + SEARCH, PHONE)
     page = loaded.page
-    results = _search(page, sample_url, "鹿島市")
+    results = _search(page, sample_url, "職員")
     total = int(page.locator("[data-pp-search-status]").inner_text().split("件")[0])
     assert total > 40 and results.count() == 20
     more = page.locator("[data-pp-search-more]")

@@ -90,7 +90,7 @@ def test_schema_command_writes_json_schemas(tmp_path):
     assert result.returncode == 0
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["history.schema.json", "initiative.schema.json", "plan.schema.json",
-                     "release.schema.json", "site.schema.json"]
+                     "readings.schema.json", "release.schema.json", "site.schema.json"]
 
 
 def test_help_is_in_plain_japanese():

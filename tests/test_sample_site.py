@@ -27,7 +27,7 @@ def _page_text(path: Path) -> str:
     """Text of a page's main content, tags removed, entities decoded, no whitespace
     (so inline markup such as <strong> does not split phrases)."""
     raw = path.read_text(encoding="utf-8")
-    main = raw[raw.find('<article class="md-content__inner'):]
+    main = raw[raw.find('<div class="md-content__inner'):]
     return re.sub(r"\s+", "", html.unescape(TAG.sub("", main)))
 
 

@@ -27,6 +27,7 @@ from generator.load.schema_check import check_schema, json_view
 from generator.load.ledger import check_ledger
 from generator.load.published import check_record
 from generator.load.manifest import MANIFEST_NAME, compare_manifest
+from generator.model.readings import check_word
 from generator.model.text_safety import visible
 from generator.model.versions import display_name, order_versions
 from generator.load.safe_paths import find_symlinks, is_real_dir, link_target
@@ -125,6 +126,7 @@ def load_plan(plan_dir: Path, problems: Problems, cache: ReleaseCache | None = N
                 versions.append(version)
 
     check_ledger(plan_dir, problems)
+    loaded.plan.readings = _readings(plan_dir / "readings.yml", problems)
     working_dir = plan_dir / "working"
     if is_real_dir(working_dir):
         loaded.working = load_content(working_dir, problems)
@@ -133,6 +135,25 @@ def load_plan(plan_dir: Path, problems: Problems, cache: ReleaseCache | None = N
 
     loaded.plan.versions = order_versions(versions)
     return loaded
+
+
+def _readings(path: Path, problems: Problems) -> tuple[tuple[str, str], ...]:
+    """The plan's readings.yml: each word with kanji and its reading in hiragana, the word's
+    own kana kept in the reading (so the ruby lines up); every problem with its line."""
+    doc = _load_checked(path, "readings", problems)
+    if doc is None:
+        return ()
+    words = []
+    for word, reading in doc.data["readings"].items():
+        word = str(word)
+        problem = check_word(word, reading)
+        if problem is None:
+            words.append((word, reading))
+        else:
+            problems.add(path, doc.line_of(("readings", word)), f"readings.{word}",
+                         msg(f"errors.reading_{problem}", word=word, reading=reading),
+                         msg(f"hints.reading_{problem}"), code=f"reading_{problem}")
+    return tuple(sorted(words))
 
 
 def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems,
@@ -171,7 +192,7 @@ def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems,
         id=version_id, label=label, name=display_name(label, data.get("name"), version_id),
         date=_date(data.get("date")), precedes=data.get("precedes"), status=data.get("status"),
         summary=Text.of(data.get("summary")), notes=Text.of(data.get("notes")),
-        source=Text.of(data.get("source")), snapshot=content is not None,
+        source=Text.of(data.get("source")), document=data.get("source_url"), snapshot=content is not None,
         omits=tuple(data.get("omits", [])))
 
 
@@ -241,7 +262,7 @@ def load_content(directory: Path, problems: Problems, cached: CachedDocuments | 
         period_start=data["period"]["start"], period_end=data["period"]["end"],
         parent_strategy=data.get("parent_strategy"), subtitle=data.get("subtitle"),
         adoption=data.get("adoption", "adopted"), lead=Text.of(data.get("lead")),
-        source=Text.of(data.get("source")), licence=data.get("licence"), theme_levels=list(data.get("theme_levels", [])),
+        source=Text.of(data.get("source")), source_url=data.get("source_url"), licence=data.get("licence"), theme_levels=list(data.get("theme_levels", [])),
         themes=[_theme(t, None, 0) for t in data.get("themes", [])],
         categories=list(data.get("categories", [])),
         departments=[Department(d["name"], bool(d.get("all", False))) for d in data.get("departments", [])],

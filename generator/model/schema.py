@@ -29,6 +29,7 @@ DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 FORMATS = (1, 2)          # content format versions this program reads (plan.yml `format`)
 CURRENT_FORMAT = 2
 LINK_PATTERN = r"^(https?://|/|\./|\.\./)?[^\s<>\"]+$"
+WEB_ADDRESS_PATTERN = r"^https?://[^\s<>\"]+$"   # an official document on the web
 CHAPTER_FILE_PATTERN = r"^chapters/[a-z0-9][a-z0-9._-]*\.md$"
 # A figure of a chapter, as the chapter's Markdown refers to it: ../figures/<name>.
 FIGURE_NAME_PATTERN = r"^[a-z0-9][a-z0-9._-]*\.(png|jpe?g|gif|webp)$"
@@ -287,6 +288,7 @@ def plan() -> dict[str, Any]:
             }, required=["key", "label"])},
         }),
         "source": _text("plan_source"),
+        "source_url": _string("plan_source_url", pattern=WEB_ADDRESS_PATTERN),
         "licence": _string("plan_licence"),
         "contact": _object("plan_contact", {
             part: _string(f"contact_{part}", maxLength=MAX_TEXT) for part in Contact.PARTS}, minProperties=1),
@@ -323,6 +325,7 @@ def release(fields: FieldSet = INITIATIVE_FIELDS) -> dict[str, Any]:
         "summary": _text("release_summary"),
         "notes": _text("release_notes"),
         "source": _text("release_source"),
+        "source_url": _string("release_source_url", pattern=WEB_ADDRESS_PATTERN),
         "omits": {"type": "array", "uniqueItems": True, **_words("release_omits"), "items": {"enum": omittable}},
     })
 
@@ -339,6 +342,17 @@ def history() -> dict[str, Any]:
             "document": {"type": "string", "pattern": LINK_PATTERN, **_words("history_document_link")},
         }, required=["label"])},
     }, required=["versions"])
+
+
+def readings() -> dict[str, Any]:
+    """content/plans/<plan>/readings.yml: the plan's own words and their readings (ふりがな).
+    Beside the 版, not in one: a corrected reading changes no published 版."""
+    return _document("readings", {
+        "readings": {"type": "object", **_words("readings_words"), "minProperties": 1,
+                     # words and readings are checked by the loader, which says what is wrong
+                     "propertyNames": {"maxLength": 40},
+                     "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 80}},
+    }, required=["readings"])
 
 
 def site() -> dict[str, Any]:
@@ -360,7 +374,7 @@ def schemas(language: str, fields: FieldSet = INITIATIVE_FIELDS) -> dict[str, di
     """Every file's schema, in `language` (the current one), for initiatives with `fields`."""
     del language  # part of the cache key; the catalogue lookups use the current language
     return {"plan": plan(), "initiative": initiative(fields), "release": release(fields), "history": history(),
-            "site": site()}
+            "readings": readings(), "site": site()}
 
 
 def current_schemas(fields: FieldSet | None = None) -> dict[str, dict[str, Any]]:

@@ -36,6 +36,9 @@ SEARCH_BUNDLES = "search-bundles.json"
 RUBY_FRAGMENT = "index.ruby.json"   # <page>/index.ruby.json: the page's ふりがな, fetched on demand
 PLAN_JSON_SCHEMA = "data/plan.schema.json"
 LATEST_BUNDLE = "pagefind/"
+# The language every search bundle is built and searched in: text is cut into words before
+# Pagefind sees it (build/search_words.py), so Pagefind must not segment it again.
+SEARCH_LANGUAGE = "und"
 GUIDE = "guide/"
 
 VERSIONS = "v"           # <plan>/v/<版>/

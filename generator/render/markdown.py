@@ -70,12 +70,28 @@ def _local_images(tag: str, attribute: str, value: str) -> str | None:
 FIGURE_SRC = re.compile(FIGURE_SRC_PATTERN)
 
 
+TABLE_OPEN = re.compile(r"<table>")
+
+
+def wrap_tables(html: str) -> str:
+    """Markdown tables in a box that scrolls sideways on a narrow screen: a labelled region
+    that takes keyboard focus (planpub-tables.js keeps the focus, the label's 「横にスクロール
+    できます」 and the visible cue only while the table is wider than the box). The class
+    keeps mkdocs-material from wrapping the table again in a box that takes no focus."""
+    if "<table>" not in html:
+        return html
+    label = msg("ui.table_label")
+    opening = (f'<div class="pp-table-scroll" role="region" aria-label="{label}" tabindex="0" data-pp-scroll>'
+               '<table class="pp-md-table">')
+    return TABLE_OPEN.sub(opening, html).replace("</table>", "</table></div>")
+
+
 def render_paragraph(text: str) -> str:
     """One paragraph of a text field as HTML: a <p>, or a list or table when the text is one
     (so a Markdown list in a lead never ends up inside a <p>)."""
     md = _block_md()
     md.reset()
-    return clean(md.convert(text))
+    return wrap_tables(clean(md.convert(text)))
 
 
 def render_block(text: str, top_level: int = 2, id_prefix: str = "") -> str:
@@ -88,7 +104,7 @@ def render_block(text: str, top_level: int = 2, id_prefix: str = "") -> str:
     if levels:
         shift = top_level - min(levels)
         text = re.sub(r"^(#{1,6}) ", lambda m: "#" * min(6, max(1, len(m.group(1)) + shift)) + " ", text, flags=re.M)
-    return clean(md.convert(text))
+    return wrap_tables(clean(md.convert(text)))
 
 
 @lru_cache(maxsize=4096)
@@ -100,3 +116,19 @@ def render_inline(text: str) -> str:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return clean(html)
+
+
+BLOCK_END = re.compile(r"</(p|li|h[1-6]|tr|blockquote|pre|table|ul|ol|div)>|<br\s*/?>")
+TAG = re.compile(r"<[^>]+>")
+
+
+@lru_cache(maxsize=256)
+def markdown_text(text: str) -> str:
+    """Markdown as the reader sees it, in plain text: one line per paragraph, list item,
+    heading or table row, cells apart by a space, markup left out (a chapter's changes are
+    compared on this, never on its Markdown source)."""
+    import html
+    rendered = render_block(text)
+    rendered = rendered.replace("</td>", " </td>").replace("</th>", " </th>")
+    lines = TAG.sub("", BLOCK_END.sub("\n", rendered))
+    return "\n".join(line.strip() for line in html.unescape(lines).splitlines() if line.strip())

@@ -40,7 +40,9 @@ from generator.pages.chrome import page_chrome
 from generator.pages.builder import problems_page
 from generator.render import compiled
 from generator.render.furigana import ruby_fragment
-from generator.render.renderer import Renderer
+from generator.render.markdown import wrap_tables
+from generator.render.readings import readings_for
+from generator.render.renderer import Renderer, text_landmark
 from generator.render.resources import theme_dir
 from generator.validate import load_valid_site
 
@@ -192,11 +194,13 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
     def on_page_content(self, html, page, config, files):
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
-            return html
+            return text_landmark(wrap_tables(html))   # the staff guide, its tables as chapters' are
         started = time.perf_counter()
         content = self.renderer.render(generated)
         if generated.has_ruby:
-            self.rubies[urls.ruby_fragment(generated.url)] = ruby_fragment(content)
+            plan = getattr(generated.context, "plan", None)
+            readings = readings_for(plan.readings if plan is not None else ())
+            self.rubies[urls.ruby_fragment(generated.url)] = ruby_fragment(content, readings)
         self.batch.render_seconds += time.perf_counter() - started
         return content
 
@@ -228,7 +232,7 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         # rejects them, so drop exactly those and nothing else.
         for invalid, valid in INVALID_THEME_ATTRIBUTES:
             output = output.replace(invalid, valid)
-        return output
+        return _main_is_the_text(output)
 
     def on_post_template(self, output_content, template_name, config):
         return self.on_post_page(output_content, None, config)  # 404.html has the same header
@@ -250,6 +254,20 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
             server.watch(str(self.content_dir))
         server.watch(str(theme_dir()))
         return server
+
+
+OUTER_MAIN = '<main class="md-main" data-md-component="main">'
+
+
+def _main_is_the_text(output: str) -> str:
+    """mkdocs-material's <main> holds the menu and the table of contents beside the text: it
+    becomes a <div>; the text itself is the <main> (renderer.text_landmark). The outer
+    element's closing tag is the document's last </main>."""
+    if OUTER_MAIN not in output:
+        return output
+    output = output.replace(OUTER_MAIN, '<div class="md-main" data-md-component="main">', 1)
+    end = output.rfind("</main>")
+    return output[:end] + "</div>" + output[end + len("</main>"):]
 
 
 def _use_packaged_theme(config) -> None:
