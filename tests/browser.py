@@ -32,13 +32,15 @@ class LoadedPage:
 
 
 def open_page(browser, url: str, viewport: tuple[int, int] = LAPTOP, wait_until: str = "settled",
-              **context_options) -> LoadedPage:
+              init_scripts: tuple[str, ...] = (), **context_options) -> LoadedPage:
     """Open `url` once at `viewport` (width, height) and wait until it has `settled` (loaded,
     and no request in flight for QUIET seconds) or for a Playwright state ("load", …).
-    context_options go to new_context (java_script_enabled=False, device_scale_factor=2, …).
+    context_options go to new_context (java_script_enabled=False, device_scale_factor=2, …);
+    init_scripts run before the page's own (a reader's stored settings, say).
     Close it with .close()."""
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, **context_options)
-    context.add_init_script(REPORT_CSP)
+    for script in (REPORT_CSP, *init_scripts):
+        context.add_init_script(script)
     page = context.new_page()
     loaded, in_flight = LoadedPage(page), set()
 

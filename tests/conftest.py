@@ -191,7 +191,8 @@ def patterns_site(built_site) -> Path:
 # ── quick and slow tests ──────────────────────────────────────────────────────
 
 # Fixtures that build a site or start a browser: a test using one is slow.
-SLOW_FIXTURES = {"browser", "built_site", "sample_site", "basic_site", "patterns_site", "sample_url", "basic_url"}
+SLOW_FIXTURES = {"browser", "built_site", "sample_site", "basic_site", "patterns_site", "sample_url", "basic_url",
+                 "site_url"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -235,6 +236,16 @@ def sample_url(sample_site):
     """The sample site on a local server (what a citizen's browser reads)."""
     from .browser import serve_directory
     with serve_directory(sample_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_site):
+    """The sample served under the path of its site_url, as it is hosted (/dx/plan/); a
+    missing page gets 404.html with status 404, as a configured web server does."""
+    from .browser import serve_directory
+    from .site_pages import PREFIX
+    with serve_directory(sample_site, prefix=PREFIX) as url:
         yield url
 
 

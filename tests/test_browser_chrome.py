@@ -28,13 +28,6 @@ from .site_pages import MISSING, PREFIX, SAMPLE, query
 
 
 
-@pytest.fixture(scope="module")
-def site_url(sample_site):
-    """The sample site served under the sub-path its site_url names; missing pages get 404.html."""
-    with serve_directory(sample_site, prefix=PREFIX) as url:
-        yield url
-
-
 # ── the header, the menu and the plan's pages (pages that change as they are used) ────
 
 SEARCH_ADDRESS = urls.portal(PageKind.SEARCH)

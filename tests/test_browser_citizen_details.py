@@ -11,7 +11,12 @@ import pytest
 from generator.pages import urls
 from generator.pages.kinds import PageKind
 
-from .test_browser_chrome import VIEWPORTS, _open, site_url  # noqa: F401 (site_url: the served sample)
+from .browser import VIEWPORTS, open_page
+from .site_pages import SAMPLE, address
+
+
+def _open(browser, url: str, viewport: str):
+    return open_page(browser, url, VIEWPORTS[viewport]).page
 
 COMPARE = urls.compare("gotsu", "pre-1.5", "1.5")
 OLD_NAME = "第1.5版より前の個別業務一覧（版数・発行日の記載なし）"
@@ -50,12 +55,12 @@ def test_the_compare_page_leads_with_the_initiatives(browser, site_url, viewport
             && e.textContent.trim() === title).length""", title)
         assert said == 1 and section.locator("caption").count() == 0, title
     assert main.inner_text().count(OLD_NAME) == 1
-    page.close()
+    page.context.close()
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_chapter_tables_fit_or_scroll_as_a_focusable_labelled_region(browser, site_url, viewport):
-    page = _open(browser, site_url + "gotsu/dx-approach/", viewport)
+    page = _open(browser, site_url + address("gotsu", PageKind.CHAPTER, "dx-approach"), viewport)
     boxes = page.locator("main .pp-table-scroll")
     assert boxes.count() >= 1
     for box in boxes.all():
@@ -69,12 +74,12 @@ def test_chapter_tables_fit_or_scroll_as_a_focusable_labelled_region(browser, si
             assert state["tab"] == -1 and state["role"] is None, state
     # the table fits the page itself: nothing past the right edge
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
-    page.close()
+    page.context.close()
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_reading_aids_open_from_the_header_of_a_page(browser, site_url, viewport):
-    page = _open(browser, site_url + "gotsu/", viewport)
+    page = _open(browser, site_url + SAMPLE["plan home"], viewport)
     summary = page.locator("header [data-pp-reading-menu] summary")
     assert summary.is_visible() and summary.inner_text() == "文字・ふりがな"
     summary.click()
@@ -87,11 +92,11 @@ def test_reading_aids_open_from_the_header_of_a_page(browser, site_url, viewport
     page.keyboard.press("Escape")
     assert not page.locator("header [data-pp-reading-menu]").evaluate("d => d.open")
     page.evaluate("localStorage.clear()")
-    page.close()
+    page.context.close()
 
 
 def test_the_drawer_has_a_visible_close_button(browser, site_url):
-    page = _open(browser, site_url + "kashima/", "phone")
+    page = _open(browser, site_url + address("kashima"), "phone")
     page.locator("[data-pp-menu]").click()
     close = page.locator("#pp-drawer [data-pp-menu-close]")
     close.wait_for(state="visible")
@@ -102,12 +107,12 @@ def test_the_drawer_has_a_visible_close_button(browser, site_url):
     close.click()
     assert page.locator("[data-pp-menu]").get_attribute("aria-expanded") == "false"
     assert page.evaluate("document.activeElement === document.querySelector('[data-pp-menu]')")
-    page.close()
+    page.context.close()
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_back_to_top_covers_no_filter_form(browser, site_url, viewport):
-    page = _open(browser, site_url + urls.page("kashima/", PageKind.INITIATIVES), viewport)
+    page = _open(browser, site_url + SAMPLE["initiatives"], viewport)
     form = page.locator("form[data-pp-filters], .pp-filters").first
     page.evaluate("f => window.scrollTo(0, f.getBoundingClientRect().top + scrollY - 80)", form.element_handle())
     page.wait_for_timeout(300)
@@ -120,12 +125,12 @@ def test_back_to_top_covers_no_filter_form(browser, site_url, viewport):
     visible_form = box["y"] < VIEWPORTS[viewport][1] and box["y"] + box["height"] > 0
     assert not (overlap and visible_form and top["y"] < box["y"] + box["height"]), (top, box)
     assert top["y"] > VIEWPORTS[viewport][1] / 2   # bottom of the screen, not over the top of the page
-    page.close()
+    page.context.close()
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_an_initiative_page_says_each_fact_once_and_chips_stay_whole(browser, site_url, viewport):
-    page = _open(browser, site_url + "kashima/initiatives/no09/", viewport)
+    page = _open(browser, site_url + SAMPLE["initiative"], viewport)
     text = page.locator("main").inner_text()
     assert text.count("担当課") == 1 and text.count("DX推進室") == 1
     for chip in page.locator("main .pp-judgement").all():
@@ -136,4 +141,4 @@ def test_an_initiative_page_says_each_fact_once_and_chips_stay_whole(browser, si
     # visions numbered within their theme are listed with it
     visions = page.locator("#field-visions + ul li, section[aria-labelledby='field-visions'] li").all_inner_texts()
     assert visions and all(v.split(" ")[0] != "①" for v in visions)
-    page.close()
+    page.context.close()

@@ -112,7 +112,7 @@ def test_enough_results_need_no_offer(search):
 
 
 def test_every_bundle_lists_the_words_it_holds(sample_site):
-    for bundle in [sample_site / urls.LATEST_BUNDLE, sample_site / "gotsu/v/pre-1.5/pagefind"]:
+    for bundle in [sample_site / urls.LATEST_BUNDLE, sample_site / urls.archive_bundle("gotsu", "pre-1.5")]:
         lists = sorted((bundle / "words").glob("*.json"))
         assert len(lists) == 64
     import json

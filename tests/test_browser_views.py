@@ -4,8 +4,8 @@ runs on that load — axe-core, the title on the first screen, the keyboard path
 language, nothing from another host, no console error, the documented
 Content-Security-Policy enforced, no sideways scrolling, tables that fit, readable charts.
 
-Viewports: a phone (390×844), a laptop (1280×800), a laptop at 400 % zoom (320×800) and
-at 200 % zoom (640 CSS px at device scale 2). A test names the views it needs
+Viewports: a phone (390×844), the same phone with the site's own 「特大」 text size, a laptop
+(1280×800), a laptop at 400 % zoom (320×800) and at 200 % zoom (640 CSS px at device scale 2). A test names the views it needs
 (`@pytest.mark.parametrize("view", [...], indirect=True)`); pytest groups the tests by
 view, so a page is opened once for all of them, in the order of this file (the keyboard
 checks come after the ones that only read).
@@ -28,7 +28,10 @@ from .conftest import ROOT, SAMPLE_CONTENT
 from .site_pages import BASIC, MISSING, PREFIX, SAMPLE
 
 ZOOM_400, ZOOM_200 = (320, 800), (640, 800)   # 1280 px at 400 % and at 200 % zoom
-VIEWPORTS = {"phone": (PHONE, 1), "laptop": (LAPTOP, 1), "zoom400": (ZOOM_400, 1), "zoom200": (ZOOM_200, 2)}
+VIEWPORTS = {"phone": (PHONE, 1), "laptop": (LAPTOP, 1), "zoom400": (ZOOM_400, 1), "zoom200": (ZOOM_200, 2),
+             "phone-xlarge": (PHONE, 1)}
+# The reader's text size, as the reading aids store it (theme/assets/planpub-reading.js).
+TEXT_SIZES = {"phone-xlarge": "x-large"}
 PAGES = {**{f"sample:{name}": ("sample", url) for name, url in SAMPLE.items()},
          **{f"basic:{name}": ("basic", url) for name, url in BASIC.items()}}
 
@@ -52,7 +55,8 @@ BASIC_PAGES = [f"basic:{name}" for name in BASIC]
 # Every view some test needs; each is opened once.
 ALL_VIEWS = list(dict.fromkeys(
     views(CHROME_PAGES + CHART_PAGES + TABLE_PAGES + BASIC_PAGES, ["phone", "laptop"]) +
-    views(TABLE_PAGES + CHART_PAGES, ["zoom400"]) + views(ZOOM_200_PAGES, ["zoom200"])))
+    views(TABLE_PAGES + CHART_PAGES + CHROME_PAGES, ["zoom400"]) + views(ZOOM_200_PAGES, ["zoom200"]) +
+    views(CHROME_PAGES, ["phone-xlarge"])))
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +81,9 @@ def view(request, browser, bases):
     page, viewport = key.split("@")
     site, address = PAGES[page]
     size, scale = VIEWPORTS[viewport]
-    loaded = open_page(browser, bases[site] + address, size, device_scale_factor=scale)
+    scripts = tuple(f"try {{ localStorage.setItem('planpub.textSize', '{TEXT_SIZES[viewport]}'); }} catch (e) {{}}"
+                    for _ in [0] if viewport in TEXT_SIZES)
+    loaded = open_page(browser, bases[site] + address, size, device_scale_factor=scale, init_scripts=scripts)
     yield View(key, loaded, bases[site], size)
     loaded.close()
 
@@ -160,6 +166,50 @@ def test_chart_text_is_at_least_12px_and_never_clipped(view):
 @pytest.mark.parametrize("view", views(CHART_PAGES, ["phone", "zoom400", "laptop"]), indirect=True)
 def test_the_chart_pages_have_charts(view):
     assert view.page.evaluate(CHART_TEXT), "the page has a chart"
+
+
+# Issue 22, part 2: at 390 px with 「特大」 and at 320 px (400 % zoom) with the standard size,
+# no page type scrolls sideways, no text is cut, no landmark is misplaced, card labels never
+# squeeze their values.
+# Everything measured in one evaluation: what reaches past the right edge (outside a table
+# box that scrolls by itself), text cut with an ellipsis or clipped, the landmarks, and the
+# labels of cards.
+REFLOW_CHECKS = """() => {
+  const W = innerWidth, out = {past: [], cut: [], squeezed: []};
+  const shown = (el) => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden'
+    && !el.closest('[hidden], .md-sidebar--primary, .pp-visually-hidden, .pp-sr');
+  for (const el of document.querySelectorAll('body *')) {
+    if (!shown(el) || el.closest('.pp-table-scroll')) continue;
+    const box = el.getBoundingClientRect();
+    const parent = el.parentElement.getBoundingClientRect();
+    if (box.right > W + 1 && parent.right <= W + 1) out.past.push(el.tagName + '.' + el.className + ' → ' + Math.round(box.right));
+    const style = getComputedStyle(el);
+    const clips = style.overflowX === 'hidden' || style.textOverflow === 'ellipsis';
+    if (clips && el.scrollWidth > el.clientWidth + 1 && el.textContent.trim() && !el.matches('input, select, textarea'))
+      out.cut.push(el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 20));
+  }
+  for (const td of document.querySelectorAll('table.pp-stack--pairs td[data-label]')) {
+    if (!shown(td)) continue;
+    const label = getComputedStyle(td, '::before');
+    if (label.display !== 'block' && label.maxWidth !== '45%') out.squeezed.push(td.dataset.label);
+  }
+  const main = document.querySelectorAll('main');
+  out.mains = main.length;
+  out.navInMain = main.length ? main[0].querySelectorAll('nav, [role=navigation]').length : -1;
+  out.emptyNavs = [...document.querySelectorAll('nav')].filter((n) => !n.querySelector('a, button')).length;
+  out.width = document.documentElement.scrollWidth;
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("view", views(CHROME_PAGES, ["phone-xlarge", "zoom400"]), indirect=True)
+def test_every_page_type_reflows_with_no_text_cut(view):
+    found = view.page.evaluate(REFLOW_CHECKS)
+    width = view.page.evaluate("innerWidth")
+    assert found["width"] <= width, (view.key, found["past"])
+    assert found["past"] == [] and found["cut"] == [], (view.key, found)
+    assert found["squeezed"] == [], view.key
+    assert found["mains"] == 1 and found["navInMain"] == 0 and found["emptyNavs"] == 0, (view.key, found)
 
 
 # ── what some pages must show ───────────────────────────────────────────────────

@@ -10,7 +10,9 @@ from dataclasses import replace
 
 from generator.i18n import set_language
 from generator.model.plan import Text
+from generator.pages import urls
 from generator.pages.builder import build_pages
+from generator.pages.kinds import PageKind
 from generator.render.renderer import Renderer
 from generator.validate import load_valid_site
 
@@ -37,19 +39,19 @@ def test_the_source_is_a_link_to_the_official_document_when_its_address_is_given
     plan.snapshots[latest.id] = replace(plan.snapshots[latest.id], source=Text.of("架空市DX計画（本文）"),
                                         source_url=PLAN_ADDRESS)
     # the plan's address
-    line = _source_line(_rendered(site, f"{plan.id}/"))
+    line = _source_line(_rendered(site, urls.plan_base(plan.id)))
     assert f'<a href="{PLAN_ADDRESS}">架空市DX計画（本文）</a>' in line
     # a 版's own document wins on its pages and in the revision history
     index = plan.versions.index(latest)
     plan.versions[index] = replace(latest, source=Text.of("第1.1版（PDF）"), document=EDITION_ADDRESS)
-    assert f'<a href="{EDITION_ADDRESS}">第1.1版（PDF）</a>' in _source_line(_rendered(site, f"{plan.id}/"))
-    assert f'<a href="{EDITION_ADDRESS}">第1.1版（PDF）</a>' in _rendered(site, f"{plan.id}/revisions/")
+    assert f'<a href="{EDITION_ADDRESS}">第1.1版（PDF）</a>' in _source_line(_rendered(site, urls.plan_base(plan.id)))
+    assert f'<a href="{EDITION_ADDRESS}">第1.1版（PDF）</a>' in _rendered(site, urls.latest_page(plan.id, PageKind.REVISIONS))
 
 
 def test_without_an_address_the_source_stays_text():
     set_language("ja")
     site = load_valid_site(SAMPLE_CONTENT).site
-    line = _source_line(_rendered(site, "kashima/"))
+    line = _source_line(_rendered(site, urls.plan_base("kashima")))
     assert "<a " not in line and "かしまデジタル変革" in line
 
 
