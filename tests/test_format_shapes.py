@@ -320,7 +320,7 @@ def test_upgrade_lists_problems_of_their_own_after_upgrading(basic_content: Path
 def test_the_guide_and_the_hint_agree_on_the_order():
     guide = (Path(__file__).parents[1] / "docs/site/guide/release.md").read_text(encoding="utf-8")
     assert "順番はどちらでも構いません" in guide
-    assert "そのままで構いません" in msg("hints.needs_format_2", plan="x")
+    assert "そのままで構いません" in msg("hints.needs_format_2", plan="x", content="")
 
 
 # ── 6. inline markup in every text field ────────────────────────────────────────────────

@@ -102,6 +102,7 @@ class Field:
     diff_key: str | None = None       # the key in field-level diffs and `omits` (default: key)
     custom: bool = False              # declared by a plan (plan.yml fields.extra), not by the registry
     plan_label: str | None = None     # what the plan's documents call it (plan.yml fields.labels)
+    line_breaks: bool = False         # LABEL: a line break the document has is kept (a two-line title)
 
     @property
     def label_key(self) -> str:
@@ -150,7 +151,8 @@ class Field:
 _ = Field  # shorter lines below
 INITIATIVE_FIELDS_LIST = (
     _("number", Kind.LABEL, Place.HEADING, 10, omittable=True, detail=False),
-    _("title", Kind.LABEL, Place.HEADING, 20, required=True, max_length=500, omittable=False, detail=False),
+    _("title", Kind.LABEL, Place.HEADING, 20, required=True, max_length=500, omittable=False, detail=False,
+      line_breaks=True),
     _("theme", Kind.REF, Place.META, 10, vocabulary=Vocabulary.THEMES, always_shown=True,
       csv=("theme_id", "theme_name"), detail=False),
     _("related_themes", Kind.REFS, Place.META, 20, vocabulary=Vocabulary.THEMES, csv=("related_theme_ids",),
