@@ -174,6 +174,21 @@ def sub_item(draw, shape: PlanShape, initiative_id: str, number: int, position: 
 
 
 @st.composite
+def theme(draw, theme_id: str, n: int, uses: list[str]) -> dict:
+    """A theme as documents write them: a name, or a level with a number and a statement only
+    (「<基本方針①>」), and now and then a chapter that names a field its own way."""
+    data: dict = {"id": theme_id}
+    if draw(st.integers(0, 3)) == 0:
+        data.update(number=f"基本方針{'①②③④'[n - 1]}", description=draw(phrase()))
+    else:
+        data["name"] = draw(phrase())
+    named = [key for key in uses if key in LABELS]
+    if named and draw(st.integers(0, 3)) == 0:
+        data["labels"] = {draw(st.sampled_from(named)): draw(phrase(2))}
+    return data
+
+
+@st.composite
 def plan_shapes(draw, sub_items: bool = False, min_fields: int = 0) -> PlanShape:
     """A whole plan: plan.yml and its initiative files as data (with `sub_items`, some
     initiatives have sub-items with fields of their own; `min_fields`: at least that many
@@ -197,12 +212,14 @@ def plan_shapes(draw, sub_items: bool = False, min_fields: int = 0) -> PlanShape
     plan: dict = {"format": 2, "municipality": "架空町", "title": draw(phrase()) + "アクションプラン",
                   "period": {"start": period[0], "end": period[1]},
                   "fields": {"uses": uses}}
+    if draw(st.integers(0, 4)) == 0:
+        del plan["period"]   # a document that states no 計画期間 (its schedule's years are no period)
     if labels:
         plan["fields"]["labels"] = labels
     if extra:
         plan["fields"]["extra"] = extra
     if theme_ids:
-        plan["themes"] = [{"id": t, "name": draw(phrase())} for t in theme_ids]
+        plan["themes"] = [draw(theme(t, n, uses)) for n, t in enumerate(theme_ids, start=1)]
     plan["departments"] = [{"name": d} for d in departments]
     plan["statuses"] = [{"name": s} for s in STATUSES]
     if draw(st.booleans()):
@@ -228,6 +245,10 @@ def plan_shapes(draw, sub_items: bool = False, min_fields: int = 0) -> PlanShape
             if draw(st.booleans()):
                 data[own["key"]] = draw(field_value(Field(own["key"], CUSTOM_KINDS[own["kind"]], None, 0),
                                                    shape, initiative_id))
+        named = [key for key in uses if key in LABELS]
+        if named and draw(st.integers(0, 3)) == 0:
+            # this initiative's document calls a field its own way (「環境整備」 for the schedule)
+            data["labels"] = {draw(st.sampled_from(named)): draw(phrase(2))}
         if sub_items and draw(st.booleans()):
             data["items"] = [draw(sub_item(shape, initiative_id, number, position))
                              for position in range(1, draw(st.integers(1, 2)) + 1)]

@@ -213,7 +213,9 @@ def check_plan(site, plan, renderer: Renderer) -> None:
         earlier = plan.snapshot_versions[: ids.index(version.id)]
         labels = plan_scope(content.fields)
         used_labels = {labels.label(f) for f in content.fields} | \
-            ({msg("ui.status")} if "progress" in content.fields else set())
+            ({msg("ui.status")} if "progress" in content.fields else set()) | \
+            {name for owner in [*content.all_themes(), *(i for top in content.initiatives for i in top.walk())]
+             for key, name in owner.labels.items() if key in content.fields}   # a chapter's or item's own names
         unused = [f for f in ("departments", "progress") if f not in content.fields]
         index = html(edition.url(PageKind.INITIATIVES))
         cards = {attrs["href"].rstrip("/").rsplit("/", 1)[-1]: card for attrs, card in _cards(index)}

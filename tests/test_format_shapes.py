@@ -79,7 +79,7 @@ def test_a_planned_survey_is_held_without_a_figure(loaded):
 
 
 def test_a_planned_survey_is_shown_as_planned_never_as_of_a_date(pages):
-    kpi_page = page_text(pages, "planned-surveys/kpi/")
+    kpi_page = page_text(pages, urls.latest_page("planned-surveys", PageKind.KPI))
     assert "2024年3月調査予定" in kpi_page and "2025年調査予定" in kpi_page
     assert "2024年3月時点" in kpi_page          # the figure that exists (900件) keeps its date
     assert "2025年3月調査予定" in kpi_page and "2025年3月時点" not in kpi_page
@@ -156,12 +156,12 @@ def test_stage_facts_are_held_as_stated(loaded):
 
 
 def test_stage_facts_are_shown_in_the_revision_history_and_on_the_plan_home(pages):
-    revisions = page_text(pages, "draft-stages/revisions/")
+    revisions = page_text(pages, urls.latest_page("draft-stages", PageKind.REVISIONS))
     assert "意見募集（パブリックコメント）の期間 2023年12月1日～2024年1月5日" in revisions
     assert "意見募集の対象外 第5章及び第6章は対象外" in revisions
     assert "次の段階（予定） 策定（2024年2月予定）" in revisions
     assert "パブリックコメント版（時期の記載なし）" in revisions      # never a made-up date
-    home = page_text(pages, "draft-stages/")
+    home = page_text(pages, urls.plan_base("draft-stages"))
     assert "2023年12月1日～2024年1月5日" in home and "策定（2024年2月予定）" in home
 
 
@@ -246,14 +246,14 @@ def test_a_plan_without_a_stated_period_says_so_everywhere(loaded, pages):
     content = plan_of(loaded, "not-stated").working
     assert (content.period_start, content.period_end) == (None, None)
     assert list(content.period) == [2023, 2024, 2025]      # the schedule's columns, never shown as a period
-    home = page_text(pages, "not-stated/")
+    home = page_text(pages, urls.plan_base("not-stated"))
     assert f"{msg('ui.period')} {msg('ui.not_stated')}" in home and "令和5年度（2023年度）～" not in home
-    schedule = page_text(pages, "not-stated/initiatives/wifi/")
+    schedule = page_text(pages, urls.latest_page("not-stated", PageKind.INITIATIVE, "wifi"))
     assert "令和6年度（2024年度）" in schedule                # the empty year between stays a column
     data = opendata.plan_json(latest(loaded, "not-stated"), "CC-BY-4.0")
     assert data["period"] == {"start_fiscal_year": None, "end_fiscal_year": None}
     assert not list(jsonschema.Draft202012Validator(opendata.plan_json_schema()).iter_errors(data))
-    assert "記載なし" in page_text(pages, "")                 # the portal's list of plans
+    assert "記載なし" in page_text(pages, urls.SITE_HOME)                 # the portal's list of plans
 
 
 def test_a_theme_level_with_a_number_and_a_statement_only(loaded, pages):
@@ -261,7 +261,7 @@ def test_a_theme_level_with_a_number_and_a_statement_only(loaded, pages):
     policy = resolved.theme("policy-1")
     assert (policy.name, policy.display_name, policy.shown_level) == (None, "基本方針①", None)
     assert resolved.theme("policy-2").display_name == "基本方針② 行政のデジタル化"
-    home = page_text(pages, "not-stated/")
+    home = page_text(pages, urls.plan_base("not-stated"))
     assert "基本方針 基本方針①" not in home and "基本方針① （ 1件の取組 ）" in home
     assert "誰もが デジタルの恩恵 を受けられるまちをつくります。" in home
     row = opendata.initiative_rows(resolved)[0]
@@ -280,19 +280,10 @@ def test_a_theme_with_neither_name_nor_number_is_refused(basic_content: Path):
 def test_a_version_without_a_number_is_named_by_its_name_or_date(loaded, pages):
     version = plan_of(loaded, "not-stated").version("2023-07")
     assert (version.label, version.name) == (None, "架空町情報化アクションプラン（案）")
-    assert "架空町情報化アクションプラン（案）" in page_text(pages, "not-stated/revisions/")
+    assert "架空町情報化アクションプラン（案）" in page_text(pages, urls.latest_page("not-stated", PageKind.REVISIONS))
 
 
 # ── 8. format tools that never dead-end ─────────────────────────────────────────────────
-
-def test_new_writes_the_current_format(tmp_path: Path, capsys):
-    assert cli_main(["new", "town", "--content", str(tmp_path / "content")]) == 0
-    plan_file = tmp_path / "content/plans/town/working/plan.yml"
-    assert stated_format(plan_file.read_text(encoding="utf-8")) == CURRENT_FORMAT
-    result = load_valid_site(tmp_path / "content")
-    assert not result.problems, [p.format() for p in result.problems]
-    assert result.site.plans[0].working.format == CURRENT_FORMAT
-
 
 def test_upgrade_works_when_the_working_copy_already_uses_newer_keys(basic_content: Path, capsys):
     plan_file = basic_content / "plans/sample/working/plan.yml"
@@ -356,8 +347,8 @@ kpis:
 # ── 4. labels below the plan ────────────────────────────────────────────────────────────
 
 def test_a_chapter_and_an_initiative_name_fields_their_own_way(loaded, pages):
-    booking = page_text(pages, "scoped-labels/initiatives/booking/")
-    classroom = page_text(pages, "scoped-labels/initiatives/classroom/")
+    booking = page_text(pages, urls.latest_page("scoped-labels", PageKind.INITIATIVE, "booking"))
+    classroom = page_text(pages, urls.latest_page("scoped-labels", PageKind.INITIATIVE, "classroom"))
     assert "実施時期 オンライン予約システムの検討" in booking and "指標(KPI) オンライン予約の件数" in booking
     assert "環境整備 校内無線LANの更新" in classroom and "目標(令和8年度) 通信速度の基準を満たす学校" in classroom
     resolved = latest(loaded, "scoped-labels")

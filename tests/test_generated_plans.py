@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 import yaml
+
+from generator.model.plan import theme_name
 from hypothesis import HealthCheck, given, settings
 
 from generator.i18n import set_language
@@ -92,16 +94,22 @@ def test_any_plan_shape_builds_and_shows_every_stated_fact(tmp_path_factory, sha
     pages = {page.url: page for page in build_pages(site)}
     for initiative_id, data in shape.initiatives.items():
         text = _visible(renderer.render(pages[urls.latest_page("town", PageKind.INITIATIVE, initiative_id)]))
-        theme_names = {t["id"]: t["name"] for t in shape.plan.get("themes", [])}
+        themes = {t["id"]: t for t in shape.plan.get("themes", [])}
+        theme_names = {t_id: theme_name(t.get("number"), t.get("name")) for t_id, t in themes.items()}
         for key, value in data.items():
+            if key == "labels":   # the names it gives fields: checked below, where they are used
+                continue
             if key in ("theme", "related_themes"):  # themes are referred to by id, shown by name
                 value = [theme_names[t] for t in ([value] if isinstance(value, str) else value)]
             for words in _strings(value):
                 assert words in text, f"{initiative_id}.{key}: {words!r} is not on its page"
-        for key, label in shape.labels.items():
+        chapter = themes.get(data.get("theme"), {}).get("labels", {})
+        for key in set(shape.labels) | set(data.get("labels", {})) | set(chapter):
+            # the most specific name: the initiative's own, its chapter's, the plan's
+            label = data.get("labels", {}).get(key) or chapter.get(key) or shape.labels.get(key)
             field = latest.fields[key]
-            if field.value(next(i for i in latest.initiatives if i.id == initiative_id)):
-                assert label in text, f"the plan's own label {label!r} for {key} is not on the page"
+            if label and field.value(next(i for i in latest.initiatives if i.id == initiative_id)):
+                assert label in text, f"the name {label!r} for {key} is not on the page"
     for page in pages.values():
         renderer.render(page)  # every other page renders too (compare, revisions, KPI …)
 

@@ -86,9 +86,14 @@ def test_release_refuses_a_name_validate_would_refuse_afterwards_and_writes_noth
     assert not list((basic_content / "plans/sample/releases").glob(".*"))   # no staging or scratch left
 
 
-def test_release_refuses_an_empty_label(basic_content):
-    result = refused(basic_content, "release", PLAN, "", "--id", "next", "--no-notes", "--date", "2026-01")
-    assert "label:" in result.stderr and "公開していません" in result.stderr
+def test_an_empty_label_is_never_frozen(basic_content):
+    # A document may give a 版 no number (issue 18): an empty label means none, and none is
+    # written, so what is frozen is what validate accepts afterwards.
+    result = run_cli("release", PLAN, "", "--id", "next", "--no-notes", "--date", "2026-01", "--yes",
+                     "--content", str(basic_content))
+    assert result.returncode == 0, result.stderr
+    assert "label" not in (basic_content / "plans/sample/releases/next/release.yml").read_text(encoding="utf-8")
+    assert run_cli("validate", "--content", str(basic_content)).returncode == 0
 
 
 def test_released_files_follow_the_umask(basic_content):

@@ -45,7 +45,7 @@ def test_messages_name_files_from_the_content_folder_as_given_and_the_real_plan_
     assert result.returncode == 1
     assert f"../project/plandata/{W}/initiatives/online.yml:" in result.stderr, result.stderr
     assert f"content/{W}" not in result.stderr.replace(f"plandata/{W}", "")
-    assert "planpub upgrade sample --content ../project/plandata で作業中の版を形式2にしてから" in result.stderr
+    assert "planpub upgrade sample --content ../project/plandata を実行してください" in result.stderr
     assert "<計画ID>" not in result.stderr
     assert "planpub ledger sample --content ../project/plandata" in result.stderr
     assert tree_digest(content) == before

@@ -15,8 +15,11 @@ from generator.model.text_safety import describe, hidden_in_line, hidden_in_pros
 
 
 def check_text(doc: YamlDocument, schema: dict, problems: Problems) -> None:
+    breakable = set(line_break_paths(schema, doc.data))
     for path, value, one_line in strings(schema, doc.data):
         hidden = hidden_in_line(value) if one_line else hidden_in_prose(value)
+        if path in breakable:   # a KPI name or title over two lines, as the document breaks it
+            hidden = [c for c in hidden if c != "\n"]
         if not hidden:
             continue
         if one_line and set(hidden) <= {"\n", "\r"}:
@@ -29,7 +32,20 @@ def check_text(doc: YamlDocument, schema: dict, problems: Problems) -> None:
                      msg(f"hints.{key}"), code=key)
 
 
+def line_break_paths(schema: dict, data: Any) -> Iterator[tuple]:
+    """Paths of the one-line values that may keep the document's line breaks (x-line-breaks)."""
+    for path, _, _, node in _walk_strings(schema, data):
+        if node.get("x-line-breaks"):
+            yield path
+
+
 def strings(schema: dict, data: Any) -> Iterator[tuple[tuple, str, bool]]:
+    """(key path, value, whether it is one line) of every string of `data`, a document of `schema`."""
+    for path, value, one_line, _ in _walk_strings(schema, data):
+        yield path, value, one_line
+
+
+def _walk_strings(schema: dict, data: Any) -> Iterator[tuple[tuple, str, bool, dict]]:
     """(key path, value, whether it is one line) of every string of `data`, a document of `schema`."""
     definitions = schema.get("$defs", {})
 
@@ -56,7 +72,7 @@ def strings(schema: dict, data: Any) -> Iterator[tuple[tuple, str, bool]]:
             return
         if isinstance(value, str):
             if "pattern" not in node:   # ids, dates and links: the pattern decides
-                yield path, value, node.get("maxLength", MAX_TEXT) < MAX_TEXT and not node.get("x-line-breaks")
+                yield path, value, node.get("maxLength", MAX_TEXT) < MAX_TEXT, node
         elif isinstance(value, dict):
             properties, additional = node.get("properties", {}), node.get("additionalProperties")
             for key, item in value.items():

@@ -125,7 +125,6 @@ def read(table: Table, base: PlanContent, problems: list[CellProblem]) -> dict[s
     return initiatives
 
 
-LABEL_SEPARATOR = re.compile(r"\s*[:：]\s*")
 
 
 def labels_cell(initiative: Initiative, content: PlanContent) -> str | None:
@@ -141,8 +140,9 @@ def _labels(sheet: SheetReader, number: int, row, fields: FieldSet) -> dict[str,
         return {}
     by_label = {f.table_label: f.key for f in fields} | {f.key: f.key for f in fields}
     found = {}
+    separators = re.compile(r"\s*[" + re.escape(msg("workbook.label_separators")) + r"]\s*")
     for line in lines(sheet.get(row, column("labels"))):
-        parts = LABEL_SEPARATOR.split(line, maxsplit=1)
+        parts = separators.split(line, maxsplit=1)
         if len(parts) == 2 and parts[0] in by_label and parts[1]:
             found[by_label[parts[0]]] = parts[1]
         else:

@@ -140,7 +140,7 @@ def test_the_registry_agrees_with_the_schema_written_to_content():
 
 
 def test_initiative_schema_lists_every_field_in_registry_order():
-    assert list(initiative()["properties"]) == [f.key for f in INITIATIVE_FIELDS] + ["items"]
+    assert list(initiative()["properties"]) == [f.key for f in INITIATIVE_FIELDS] + ["items", "labels"]
     assert initiative()["required"] == ["title"]
 
 
