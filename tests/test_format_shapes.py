@@ -390,3 +390,37 @@ def test_a_label_for_a_field_the_plan_does_not_have_is_refused(basic_content: Pa
                                       encoding="utf-8")
     [problem] = problems_of(basic_content, "scoped_label_unknown")
     assert problem.field == "labels.schedul" and problem.line == 3 and "schedule" in problem.hint
+
+
+# ── 7. validation messages come from the schema, never from a pattern's text ──────────
+
+def _pattern_nodes(node):
+    if isinstance(node, dict):
+        if "pattern" in node:
+            yield node
+        for value in node.values():
+            yield from _pattern_nodes(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _pattern_nodes(value)
+
+
+def test_every_pattern_of_every_schema_says_what_is_wrong():
+    from generator.i18n import has
+    from generator.model.schema import MESSAGE, schemas
+    nodes = [n for document in schemas("ja").values() for n in _pattern_nodes(document)]
+    assert nodes
+    for node in nodes:
+        assert has(f"errors.{node[MESSAGE]}") and has(f"hints.{node[MESSAGE]}"), node
+
+
+@pytest.mark.parametrize("text, code, message", [
+    ("labels: {Schedule: 実施時期}\n", "schema.propertyNames", "bad_id"),
+    ("schedule: {令和6: 試行}\n", "schema.propertyNames", "bad_year_key"),
+])
+def test_a_key_that_does_not_match_is_explained_by_its_schema(basic_content: Path, text, code, message):
+    plan_file = basic_content / "plans/sample/working/plan.yml"
+    plan_file.write_text(upgraded_text(plan_file.read_text(encoding="utf-8")), encoding="utf-8")
+    (basic_content / INIT).write_text("title: a\ndepartments: [市民課]\n" + text, encoding="utf-8")
+    [problem] = problems_of(basic_content, code)
+    assert problem.hint == msg(f"hints.{message}")

@@ -18,7 +18,7 @@ from generator.load.problems import Problems
 from generator.load.text_check import check_text
 from generator.i18n import current_language
 from generator.model.fields import FieldSet, for_plan
-from generator.model.schema import DATE_PATTERN, FIRST_FY, LAST_FY, schemas
+from generator.model.schema import FIRST_FY, LAST_FY, MESSAGE, schemas
 from generator.model.text_safety import visible
 from generator.load.yamlfile import YamlDocument, format_path
 
@@ -127,7 +127,7 @@ def _date_error(error: ValidationError) -> ValidationError:
     if error.validator != "anyOf" or not isinstance(error.schema, dict):
         return error
     branches = error.schema.get("anyOf", [])
-    if not any(b.get("pattern") == DATE_PATTERN for b in branches):
+    if not any(b.get(MESSAGE) == "bad_date" for b in branches):
         return error
     wanted = "integer" if isinstance(error.instance, int) and not isinstance(error.instance, bool) else "string"
     for sub in error.context or ():
@@ -164,7 +164,8 @@ def _explain(error: ValidationError, path: tuple) -> tuple[str, str, str]:
     kind = error.validator
     title = _title(error)
     if "propertyNames" in error.relative_schema_path:
-        return field, msg("errors.bad_year_key", value=error.instance), msg("hints.bad_year_key")
+        message = error.schema.get(MESSAGE, "bad_year_key") if isinstance(error.schema, dict) else "bad_year_key"
+        return field, msg(f"errors.{message}", value=visible(str(error.instance))), msg(f"hints.{message}")
     if kind == "required":
         name = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
         sub_title = error.schema.get("properties", {}).get(name, {}).get("title", name)
@@ -187,15 +188,9 @@ def _explain(error: ValidationError, path: tuple) -> tuple[str, str, str]:
     if kind == "enum":
         choices = msg("ui.list_separator").join(str(c) for c in error.validator_value)
         return field, msg("errors.not_in_choices", value=error.instance, choices=choices), msg("hints.choose_one")
-    if kind == "pattern":
-        pattern = error.validator_value
-        if "chapters/" in pattern:
-            return field, msg("errors.bad_chapter_file", value=visible(str(error.instance))), msg("hints.bad_chapter_file")
-        if pattern == DATE_PATTERN:
-            return field, msg("errors.bad_date", value=error.instance), msg("hints.bad_date")
-        if pattern.startswith("^(https"):
-            return field, msg("errors.bad_link", value=error.instance), msg("hints.bad_link")
-        return field, msg("errors.bad_id", value=visible(str(error.instance))), msg("hints.bad_id")
+    if kind == "pattern":   # what is wrong is the schema's to say (model/schema.py `matching`)
+        message = error.schema.get(MESSAGE, "bad_id") if isinstance(error.schema, dict) else "bad_id"
+        return field, msg(f"errors.{message}", value=visible(str(error.instance))), msg(f"hints.{message}")
     if kind == "propertyNames":
         bad = error.instance if not isinstance(error.instance, dict) else next(iter(error.instance), "")
         return field, msg("errors.bad_year_key", value=bad), msg("hints.bad_year_key")

@@ -88,15 +88,24 @@ def _name(key: str | None = None) -> dict[str, Any]:
     return {"type": "string", "minLength": 1, "maxLength": MAX_NAME, **(_words(key) if key else {})}
 
 
+def matching(pattern: str, message: str) -> dict[str, Any]:
+    """A pattern and what is wrong with a value that does not match it (errors.<message>,
+    hints.<message>): the message is the schema's, never read from the pattern's text."""
+    return {"pattern": pattern, MESSAGE: message}
+
+
+MESSAGE = "x-message"
+
+
 def _id(key: str) -> dict[str, Any]:
     title = _words(key).get("title", "")
-    return {"title": title, "type": "string", "pattern": ID_PATTERN,
+    return {"title": title, "type": "string", **matching(ID_PATTERN, "bad_id"),
             "description": msg("schema_help.id", title=title)}
 
 
 def _per_year(key: str, value: dict[str, Any], fallback: str = "") -> dict[str, Any]:
     title = _words(key).get("title", fallback)
-    return {"title": title, "type": "object", "propertyNames": {"pattern": FY_PATTERN},
+    return {"title": title, "type": "object", "propertyNames": matching(FY_PATTERN, "bad_year_key"),
             "additionalProperties": value, "description": msg("schema_help.per_year", title=title)}
 
 
@@ -106,7 +115,7 @@ def _fy(key: str = "fy") -> dict[str, Any]:
 
 def _date(key: str = "date") -> dict[str, Any]:
     """A date as written: "2026-03-26", "2026-03" or "2026" (a year may be a bare number)."""
-    return {"anyOf": [{"type": "string", "pattern": DATE_PATTERN},
+    return {"anyOf": [{"type": "string", **matching(DATE_PATTERN, "bad_date")},
                       {"type": "integer", "minimum": FIRST_FY, "maximum": LAST_FY}],
             **_words("date"), **_words(key)}
 
@@ -167,7 +176,7 @@ def kpi() -> dict[str, Any]:
 
 def labels(key: str) -> dict[str, Any]:
     """What a plan, a theme (a chapter) or an initiative calls fields: field key → its name."""
-    return {"type": "object", **_words(key), "propertyNames": {"pattern": ID_PATTERN},
+    return {"type": "object", **_words(key), "propertyNames": matching(ID_PATTERN, "bad_id"),
             "additionalProperties": {"type": "string", "minLength": 1, "maxLength": MAX_LABEL}}
 
 
@@ -295,7 +304,7 @@ def plan() -> dict[str, Any]:
                        "items": {"enum": [f.key for f in INITIATIVE_FIELDS]}},
             "labels": labels("plan_fields_labels"),
             "extra": {"type": "array", **_words("plan_fields_extra"), "items": _object("plan_field", {
-                "key": {"type": "string", "pattern": r"^[a-z][a-z0-9_]*$", **_words("plan_field_key")},
+                "key": {"type": "string", **matching(r"^[a-z][a-z0-9_]*$", "bad_id"), **_words("plan_field_key")},
                 "label": {"type": "string", "minLength": 1, "maxLength": MAX_LABEL, **_words("plan_field_label")},
                 "kind": {"enum": sorted(CUSTOM_KINDS), **_words("plan_field_kind")},
                 "place": {"enum": sorted(CUSTOM_PLACES), **_words("plan_field_place")},
@@ -304,7 +313,7 @@ def plan() -> dict[str, Any]:
             }, required=["key", "label"])},
         }),
         "source": _text("plan_source"),
-        "source_url": _string("plan_source_url", pattern=WEB_ADDRESS_PATTERN),
+        "source_url": _string("plan_source_url", **matching(WEB_ADDRESS_PATTERN, "bad_link")),
         "licence": _string("plan_licence"),
         "contact": _object("plan_contact", {
             part: _string(f"contact_{part}", maxLength=MAX_TEXT) for part in Contact.PARTS}, minProperties=1),
@@ -321,7 +330,7 @@ def plan() -> dict[str, Any]:
                         **_words("plan_initiatives")},
         "chapters": {"type": "array", **_words("plan_chapters"), "items": _object("chapter", {
             "id": _id("chapter_id"), "title": _string("chapter_title"),
-            "file": {"type": "string", "pattern": CHAPTER_FILE_PATTERN, **_words("chapter_file")}},
+            "file": {"type": "string", **matching(CHAPTER_FILE_PATTERN, "bad_chapter_file"), **_words("chapter_file")}},
             required=["id", "title", "file"])},
     }, required=["municipality", "title"], **{"$defs": {"theme": theme(), "kpi": kpi()}})
 
@@ -356,7 +365,7 @@ def release(fields: FieldSet = INITIATIVE_FIELDS) -> dict[str, Any]:
         "summary": _text("release_summary"),
         "notes": _text("release_notes"),
         "source": _text("release_source"),
-        "source_url": _string("release_source_url", pattern=WEB_ADDRESS_PATTERN),
+        "source_url": _string("release_source_url", **matching(WEB_ADDRESS_PATTERN, "bad_link")),
         "omits": {"type": "array", "uniqueItems": True, **_words("release_omits"), "items": {"enum": omittable}},
         **stage_facts(),
     })
@@ -371,7 +380,7 @@ def history() -> dict[str, Any]:
             "precedes": _string("release_precedes"),
             "status": {**_id("release_status"), **_words("release_status")},
             "notes": _text("release_notes"),
-            "document": {"type": "string", "pattern": LINK_PATTERN, **_words("history_document_link")},
+            "document": {"type": "string", **matching(LINK_PATTERN, "bad_link"), **_words("history_document_link")},
             **stage_facts(),
         }, required=["label"])},
     }, required=["versions"])
