@@ -275,3 +275,19 @@ def for_plan(declaration: dict | None = None) -> FieldSet:
                             sheet=SheetLayout.COLUMN))
     return FieldSet(tuple(chosen))
 
+
+
+def registry_markdown(fields: FieldSet = INITIATIVE_FIELDS) -> str:
+    """The registry as the format spec lists it (docs/format-spec.md, between its
+    `registry:fields` marks; tests/test_format_spec_fields.py keeps the two equal): key, kind,
+    vocabulary, where a page shows it, whether a 版 may omit it, its open-data columns and its
+    workbook layout, in page order."""
+    rows = ["| key | kind | vocabulary | shown at | `omits` | open data | workbook |",
+            "| --- | --- | --- | --- | --- | --- | --- |"]
+    for field in (f for place in Place for f in fields.shown(place)):
+        columns = ", ".join(f"`{c}`" for c in field.csv_columns) or (f"schedule.csv `kind={field.csv_kind}`"
+                                                                        if field.csv_kind else "kpis.csv")
+        rows.append(f"| `{field.key}` | {field.kind.value} | {field.vocabulary.value if field.vocabulary else ''} "
+                    f"| {field.place.value} {field.order} | {'yes' if field.omittable else 'no'} | {columns} "
+                    f"| {field.sheet.value} |")
+    return "\n".join(rows) + "\n"
