@@ -107,10 +107,14 @@ def kpi(draw, kpi_id: str, period: tuple[int, int]) -> dict:
 @st.composite
 def activity(draw, period: tuple[int, int]) -> dict:
     start, end = sorted(draw(st.lists(_years(period), min_size=2, max_size=2)))
-    shape = draw(st.sampled_from(["span", "open", "done"]))
+    shape = draw(st.sampled_from(["span", "open", "done", "unstated"]))
     if shape == "done":
         return {"name": draw(phrase()), "done": period[0] - 1}
-    return {"name": draw(phrase()), "start": start, "end": "open" if shape == "open" else end}
+    data = {"name": draw(phrase()), "start": start, "end": {"open": "open", "unstated": "unstated"}.get(shape, end)}
+    if shape == "span" and end > start and draw(st.booleans()):
+        # text in a later cell of the same row continues the item (「検討 | 導入・運用」)
+        data["cells"] = {draw(st.integers(start + 1, end)): draw(phrase(2))}
+    return data
 
 
 def year_texts(period: tuple[int, int]):

@@ -26,6 +26,7 @@ from generator.pages.builder import build_pages
 from generator.pages.kinds import PageKind
 from generator.render.renderer import Renderer
 from generator.staff.release import ReleaseRefused, ReleaseRequest, prepare_release, write_release
+from generator.staff.sheets import activities as activity_sheet
 from generator.staff.sheets import initiatives as initiative_sheet
 from generator.staff.sheets import kpis as kpi_sheet
 from generator.staff.upgrade import stated_format, upgraded_text
@@ -424,3 +425,52 @@ def test_a_key_that_does_not_match_is_explained_by_its_schema(basic_content: Pat
     (basic_content / INIT).write_text("title: a\ndepartments: [市民課]\n" + text, encoding="utf-8")
     [problem] = problems_of(basic_content, code)
     assert problem.hint == msg(f"hints.{message}")
+
+
+# ── 5. schedule rows as documents draw them ─────────────────────────────────────────────
+
+def test_a_row_keeps_its_later_cells_and_an_end_the_document_does_not_give(loaded, pages):
+    activities = plan_of(loaded, "schedule-rows").snapshots["1.0"].initiatives[0].activities
+    assert [a.name for a in activities] == ["予約方法の見直し", "オンライン予約システムの検討", "利用者への周知", "運用"]
+    review = activities[1]
+    assert review.cells == {2024: "導入・運用", 2025: "対象施設の拡大"}
+    assert activities[2].end_unstated and activities[2].end is None and not activities[2].ongoing
+    page = Renderer().render(pages[urls.latest_page("schedule-rows", PageKind.INITIATIVE, "booking")])
+    table = page[page.index("<table"):page.index("</table>")]
+    rows = re.findall(r"<tr>.*?</tr>", table, re.S)
+    row = next(r for r in rows if "オンライン予約システムの検討（令和5年度～令和7年度）" in r)
+    assert "導入・運用" in row and "対象施設の拡大" in row           # the later cells stay in their row
+    assert "オンライン予約システムの検討（続き）" in row              # each names its item for a screen reader
+    assert any("予約方法の見直し（令和4年度済）" in r for r in rows)   # 済 in the same row list
+    assert "利用者への周知（令和6年度～、終了時期の記載なし）" in page
+
+
+def test_schedule_rows_in_open_data_diff_and_workbook(loaded):
+    rows = opendata.schedule_rows(latest(loaded, "schedule-rows"))
+    names = [c.name for c in opendata.schedule_columns(latest(loaded, "schedule-rows").fields.set)]
+    span = names.index("span")
+    assert {r[span] for r in rows} >= {"done", "continued", "end_unstated", "open_end"}
+    assert any(r[names.index("text")] == "オンライン予約システムの検討|導入・運用" for r in rows)
+    plan = plan_of(loaded, "schedule-rows")
+    [change] = diff_contents(plan.snapshots["1.0"], plan.working).initiatives
+    [field] = change.fields
+    assert field.key == ("activities", "オンライン予約システムの検討", 2025)
+    assert (field.old, field.new) == ("対象施設の拡大", "全施設への拡大")
+    assert "令和7年度" in field_label(field.key, fields=plan.working.fields)
+    content = plan.working
+    table = activity_sheet.write(content)
+    assert "2024: 導入・運用\n2025: 全施設への拡大" in table.rows[1]
+    initiatives = {i.id: type(i)(id=i.id, title=i.title) for i in content.initiatives}
+    problems = []
+    activity_sheet.read(table, initiatives, content.fields, problems)
+    assert problems == [] and initiatives["booking"].activities == content.initiatives[0].activities
+
+
+def test_a_later_cell_outside_its_row_is_refused(basic_content: Path):
+    (basic_content / INIT).write_text("""title: a
+departments: [市民課]
+activities:
+  - {name: 検討, start: 2024, end: 2024, cells: {2025: 導入}}
+""", encoding="utf-8")
+    [problem] = problems_of(basic_content, "activity_cell_outside")
+    assert problem.line == 4 and "検討" in problem.message and problem.hint

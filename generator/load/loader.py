@@ -437,7 +437,9 @@ _READ: dict[Kind, Callable] = {
     Kind.REFS: lambda raw, _: list(raw),
     Kind.YEAR_TEXTS: lambda raw, _: {int(fy): Text.of(v) for fy, v in raw.items()},
     Kind.ACTIVITIES: lambda raw, _: [Activity(a["name"], a.get("start"), a["end"] if isinstance(a.get("end"), int) else None,
-                                              a.get("end") == "open", a.get("done")) for a in raw],
+                                              a.get("end") == "open", a.get("done"), a.get("end") == "unstated",
+                                              {int(fy): str(text) for fy, text in (a.get("cells") or {}).items()})
+                                     for a in raw],
     Kind.PROGRESS: lambda raw, _: {int(fy): Progress(p.get("status"), Text.of(p.get("text")), _date(p.get("as_of")))
                                    for fy, p in raw.items()},
     Kind.KPIS: lambda raw, initiative_id: [_kpi(k, initiative_id) for k in raw],

@@ -164,6 +164,8 @@ def _span(activity) -> str:
         return msg("diff.done", fy=activity.done)
     if activity.ongoing:
         return msg("diff.open_range", start=activity.start)
+    if activity.end_unstated:
+        return msg("diff.end_unstated", start=activity.start)
     return msg("diff.range", start=activity.start, end=activity.end)
 
 
@@ -186,7 +188,9 @@ _FLATTEN: dict[Kind, Callable[[str, object], Iterable[tuple[FieldKey, str]]]] = 
     Kind.REFS: lambda key, value: [((key,), msg("ui.list_separator").join(value))] if value else [],
     Kind.YEAR_TEXTS: lambda key, value: [((key, fy), text) for fy, item in sorted(value.items())
                                          if (text := _text(item))],
-    Kind.ACTIVITIES: lambda key, value: [((key, a.name), _span(a)) for a in value],
+    Kind.ACTIVITIES: lambda key, value: [pair for a in value for pair in
+                                         [((key, a.name), _span(a))] + [((key, a.name, fy), text)
+                                                                        for fy, text in sorted(a.cells.items())]],
     Kind.PROGRESS: _flatten_progress,
     Kind.KPIS: lambda key, value: [pair for kpi in value for pair in flatten_kpi(kpi).items()],
     Kind.FISCAL_YEAR: lambda key, value: [((key,), str(value))] if value is not None else [],

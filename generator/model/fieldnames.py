@@ -58,5 +58,6 @@ def field_label(key: FieldKey, kpi_names: dict[str, str] | None = None, fields: 
     if field.kind is Kind.PROGRESS:
         return _year(field.part_label(key[2]), key[1])
     if field.kind is Kind.ACTIVITIES:
-        return msg("ui.named_item", field=field.label, name=key[1])
+        named = msg("ui.named_item", field=field.label, name=key[1])
+        return _year(named, key[2]) if len(key) > 2 else named
     return field.label

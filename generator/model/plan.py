@@ -145,23 +145,32 @@ class Kpi:
 
 @dataclass(frozen=True)
 class Activity:
-    """An item spanning fiscal years: from `start` to `end`, open-ended (「～」: `end` None
-    with `ongoing`), or completed before the schedule begins (「令和4年度済」: `done`)."""
+    """A row of a schedule as the document draws it: one item from `start` to `end`,
+    open-ended (「～」: `end` None with `ongoing`), with an end the document does not give
+    (`end_unstated`), or completed before the schedule begins (「令和4年度済」: `done`). Text in
+    a later cell of the same row continues the item (`cells`: 「検討 | 導入・運用」)."""
 
     name: str
     start: int | None = None
     end: int | None = None
     ongoing: bool = False
     done: int | None = None
+    end_unstated: bool = False
+    cells: dict[int, str] = field(default_factory=dict, hash=False)
 
     def covers(self, fy: int, last: int) -> bool:
         """Whether the bar spans `fy` (an open-ended one runs to `last`, the plan's last year)."""
         if self.start is None:
             return False
-        return self.start <= fy <= (last if self.ongoing else self.end if self.end is not None else self.start)
+        return self.start <= fy <= self.last_year(last)
 
     def last_year(self, last: int) -> int | None:
-        return last if self.ongoing else self.end if self.end is not None else self.start
+        if self.ongoing:
+            return last
+        if self.end is not None:
+            return self.end
+        # no end stated: the bar reaches its last cell of text, and says that its end is not given
+        return max([self.start, *self.cells]) if self.start is not None else None
 
 
 @dataclass(frozen=True)
@@ -225,6 +234,7 @@ class Initiative(ItemTree):
             for activity in spans.value(self):
                 if activity.start is not None:
                     years.update(range(activity.start, (activity.end or activity.start) + 1))
+                years.update(activity.cells)
         return sorted(years)
 
     def latest_status(self) -> tuple[int, str] | None:

@@ -64,8 +64,10 @@ RECORDS: dict[Kind, Callable[[Any], Any]] = {
     Kind.REF: lambda value: value,
     Kind.REFS: list,
     Kind.YEAR_TEXTS: lambda value: {fy: text_value(v) for fy, v in sorted(value.items())},
-    Kind.ACTIVITIES: lambda value: [_drop_empty({"name": a.name, "start": a.start, "end": "open" if a.ongoing else a.end,
-                                                 "done": a.done}) for a in value],
+    Kind.ACTIVITIES: lambda value: [_drop_empty({"name": a.name, "start": a.start,
+                                                 "end": "open" if a.ongoing else "unstated" if a.end_unstated else a.end,
+                                                 "done": a.done, "cells": dict(sorted(a.cells.items()))})
+                                    for a in value],
     Kind.PROGRESS: lambda value: {fy: _drop_empty({"status": p.status, "text": text_value(p.text), "as_of": p.as_of})
                                   for fy, p in sorted(value.items())},
     Kind.KPIS: lambda value: [kpi_dict(k) for k in value],

@@ -233,8 +233,10 @@ def _activities(field: Field) -> dict[str, Any]:
     """An item from `start` to `end`; `end: open` for one that continues (「～」); `done` for
     one completed before the schedule begins (「令和4年度済」)."""
     item = _object("activity", {
-        "name": _string("activity_name"), "start": _fy("activity_start"),
-        "end": {"anyOf": [_fy(), {"enum": ["open"]}], **_words("activity_end")}, "done": _fy("activity_done")},
+        "name": _string("activity_name", **LINE_BREAKS), "start": _fy("activity_start"),
+        "end": {"anyOf": [_fy(), {"enum": ["open", "unstated"]}], **_words("activity_end")},
+        "done": _fy("activity_done"),
+        "cells": _per_year("activity_cells", _string("activity_cell", **LINE_BREAKS))},
         required=["name"])
     item["anyOf"] = [{"required": ["start", "end"]}, {"required": ["done"]}]
     return {"type": "array", "title": _field_title(field), "items": item}

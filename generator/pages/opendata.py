@@ -173,7 +173,9 @@ def _schedule_cells(field: Field, value) -> Iterator[list]:
                 yield [activity.done, field.csv_kind, "", name, "", activity.done, "done"]
             else:
                 yield [activity.start, field.csv_kind, "", name, "", activity.end,
-                       "open_end" if activity.ongoing else ""]
+                       "open_end" if activity.ongoing else "end_unstated" if activity.end_unstated else ""]
+            for fy, text in sorted(activity.cells.items()):   # later cells of the same row
+                yield [fy, field.csv_kind, "", f"{name}{LIST_SEPARATOR}{plain_line(text)}", "", "", "continued"]
 
 
 def schedule_rows(content: ResolvedEdition) -> list[list[str]]:

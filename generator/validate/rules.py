@@ -151,6 +151,12 @@ def _check_initiative(initiative, prefix: tuple, doc: YamlDocument, content, voc
                 for part in ("start", "end"):   # a 済 item may lie before the plan period
                     if getattr(activity, part) is not None:
                         _check_year(getattr(activity, part), content, doc, at(field.key, i, part), problems)
+                for fy in activity.cells:   # a later cell continues the row: it lies within the row
+                    _check_year(fy, content, doc, at(field.key, i, "cells", fy), problems)
+                    last = activity.end if activity.end is not None else None
+                    if activity.start is None or fy < activity.start or (last is not None and fy > last):
+                        _add(problems, doc, at(field.key, i, "cells", fy), "activity_cell_outside",
+                             "activity_cell_outside", "activity_cell_outside", value=fy, name=activity.name)
         elif field.kind is Kind.KPIS:
             for index, kpi in enumerate(value):
                 _check_kpi(kpi, doc, at(field.key, index), content, problems, kpi_seen)

@@ -126,6 +126,7 @@ def stated_years(values) -> list[int]:
             for activity in value.value:
                 if activity.start is not None:
                     years.update(range(activity.start, (activity.end or activity.start) + 1))
+                years.update(activity.cells)
     return sorted(years)
 
 
