@@ -11,7 +11,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from generator.model.markup import plain_line
-from generator.model.records import RECORDS, initiative_dict
+from generator.model.kinds import kind_of
+from generator.model.records import initiative_dict
 from generator.model.resolved import resolve_edition
 from generator.pages import opendata
 from generator.pages.editions import plan_editions
@@ -108,7 +109,7 @@ def _as_published(plan, initiative, resolved) -> dict:
     carried = resolved.initiative(initiative.id).carried
     for value in carried:
         older = plan.snapshots[value.source.version_id].initiative(initiative.id)
-        record = RECORDS[value.field.kind](value.field.value(older))
+        record = kind_of(value.field.kind).record(value.field.value(older))
         if value.key == "kpis":
             record = [{**kpi, "source_version": value.source.version_id} for kpi in record]
         data[value.key] = record

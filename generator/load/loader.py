@@ -10,21 +10,21 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from typing import Callable
 from pathlib import Path
 
 from generator.model import fiscal
 from generator.i18n import DEFAULT_LANGUAGE, msg, set_language
-from generator.model.plan import (Activity, Chapter, Contact, Department, Initiative, Kpi, KpiValue, NextStage, Plan,
-                                  PlanContent, Progress, PublicComment, Site, Status, Text, Theme, Version,
-                                  VersionStatus, Vision)
-from generator.model.fields import FieldSet, Kind
+from generator.model.plan import (Chapter, Contact, Department, Initiative, NextStage, Plan, PlanContent,
+                                  PublicComment, Site, Status, Text, Theme, Version, VersionStatus, Vision)
+from generator.model.fields import FieldSet
+from generator.model.kinds import kind_of
+from generator.model.value_records import kpi_from_dict, stated_date
 from generator.model.fields import for_plan as fields_for_plan
 from generator.load.documents import LoadedContent, LoadedPlan, LoadResult
 from generator.load.problems import Problems
 from generator.load.release_cache import CachedDocuments, ReleaseCache
 from generator.model.schema import FIGURE_NAME_PATTERN, ID_PATTERN
-from generator.load.schema_check import check_schema, json_view
+from generator.load.schema_check import check_schema
 from generator.load.ledger import check_ledger
 from generator.load.published import check_record
 from generator.load.manifest import MANIFEST_NAME, compare_manifest
@@ -237,11 +237,7 @@ def _check_manifest(release_dir: Path, problems: Problems) -> None:
                      msg("hints.frozen"), code=code)
 
 
-def _date(value) -> str | None:
-    """A date as written ("2026-03-26", "2026-03", "2026"; YAML reads a bare year as a number)."""
-    if value is None:
-        return None
-    return str(json_view(value))
+_date = stated_date   # a date as written ("2026-03-26", "2026-03", "2026")
 
 
 def _from_cache(release_dir: Path, problems: Problems, cached: CachedDocuments) -> LoadedContent | None:
@@ -386,24 +382,7 @@ def _theme(data: dict, parent: str | None, depth: int) -> Theme:
     return theme
 
 
-def _kpi_value(data: dict | None) -> KpiValue | None:
-    if data is None:
-        return None
-    return KpiValue(value=data.get("value"), text=data.get("text"), change_percent=data.get("change_percent"),
-                    base_fy=data.get("base_fy"), as_of=_date(data.get("as_of")), fy=data.get("fy"),
-                    ratio=data.get("ratio"), change=data.get("change"), by=data.get("by"),
-                    survey_planned=_date(data.get("survey_planned")))
-
-
-def _kpi(data: dict, initiative_id: str | None) -> Kpi:
-    return Kpi(
-        id=data["id"], name=data["name"], unit=data.get("unit"), direction=data.get("direction"),
-        definition=Text.of(data.get("definition")), rationale=Text.of(data.get("rationale")),
-        baseline=_kpi_value(data.get("baseline")),
-        targets={int(fy): _kpi_value(v) for fy, v in data.get("targets", {}).items()},
-        actuals={int(fy): _kpi_value(v) for fy, v in data.get("actuals", {}).items()},
-        initiative_id=initiative_id, target=_kpi_value(data.get("target")),
-        references=[_kpi_value(r) for r in data.get("references", [])])
+_kpi = kpi_from_dict   # a KPI of the plan or a theme; an initiative's is read by its kind (model/kinds.py)
 
 
 def _initiative(initiative_id: str, data: dict, fields: FieldSet, parent: str | None = None) -> Initiative:
@@ -414,7 +393,7 @@ def _initiative(initiative_id: str, data: dict, fields: FieldSet, parent: str | 
     extra: dict = {}
     for field in fields:
         if field.key in data:
-            value = _READ[field.kind](data[field.key], initiative_id)
+            value = kind_of(field.kind).read(data[field.key], initiative_id)
             if field.in_texts:
                 texts[field.key] = value
             elif field.custom:
@@ -429,19 +408,3 @@ def _initiative(initiative_id: str, data: dict, fields: FieldSet, parent: str | 
                       labels=dict(data.get("labels") or {}), **values)
 
 
-# How each kind of field is read from its YAML value (see model/fields.py).
-_READ: dict[Kind, Callable] = {
-    Kind.LABEL: lambda raw, _: raw,
-    Kind.TEXT: lambda raw, _: Text.of(raw),
-    Kind.REF: lambda raw, _: raw,
-    Kind.REFS: lambda raw, _: list(raw),
-    Kind.YEAR_TEXTS: lambda raw, _: {int(fy): Text.of(v) for fy, v in raw.items()},
-    Kind.ACTIVITIES: lambda raw, _: [Activity(a["name"], a.get("start"), a["end"] if isinstance(a.get("end"), int) else None,
-                                              a.get("end") == "open", a.get("done"), a.get("end") == "unstated",
-                                              {int(fy): str(text) for fy, text in (a.get("cells") or {}).items()})
-                                     for a in raw],
-    Kind.PROGRESS: lambda raw, _: {int(fy): Progress(p.get("status"), Text.of(p.get("text")), _date(p.get("as_of")))
-                                   for fy, p in raw.items()},
-    Kind.KPIS: lambda raw, initiative_id: [_kpi(k, initiative_id) for k in raw],
-    Kind.FISCAL_YEAR: lambda raw, _: int(raw),
-}

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
 from generator.i18n import msg
 from generator.model.fields import INITIATIVE_FIELDS, FieldSet, Kind
-from generator.model.plan import PERIOD_END, Initiative, Kpi, KpiValue, PlanContent, Text
-
-# A field key is a tuple: ("purpose",), ("schedule", 2024), ("kpi", "<id>", "targets", 2025) …
-FieldKey = tuple
+from generator.model.flatten import FieldKey, _text, flatten_kpi  # noqa: F401 (flatten_kpi: re-exported)
+from generator.model.kinds import kind_of
+from generator.model.plan import Initiative, PlanContent
 
 
 def change_kind(old, new) -> str:
@@ -92,117 +90,12 @@ class PlanDiff:
         }
 
 
-def _text(value: Text | None) -> str | None:
-    if not value:
-        return None
-    bullet = msg("diff.bullet")
-    return "\n".join(f"{bullet}{item}" if value.is_list and len(value.items) > 1 else item for item in value.items)
-
-
-def _kpi_value(value: KpiValue | None) -> str | None:
-    if value is None:
-        return None
-    parts = []
-    if value.value is not None:
-        parts.append(_number(value.value))
-    if value.ratio is not None:
-        parts.append(msg("diff.ratio", ratio=_number(value.ratio), base=value.base_fy))
-    if value.change_percent is not None:
-        parts.append(msg("diff.relative", percent=_number(value.change_percent), base=value.base_fy))
-    if value.change is not None:
-        parts.append(msg("diff.change", change=_number(value.change), base=value.base_fy))
-    if value.by is not None:
-        parts.append(msg("diff.by", by=msg("diff.period_end") if value.by == PERIOD_END else value.by))
-    if value.text:
-        parts.append(msg("diff.as_written", text=value.text))
-    if value.as_of:
-        parts.append(f"@{value.as_of}")
-    if value.survey_planned:
-        parts.append(msg("diff.survey_planned", date=value.survey_planned))
-    if value.fy is not None:
-        parts.insert(0, msg("diff.year_prefix", fy=value.fy))
-    return " ".join(parts) or None
-
-
-def _number(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value)
-
-
-def flatten_kpi(kpi: Kpi) -> dict[FieldKey, str]:
-    out: dict[FieldKey, str] = {}
-    base = ("kpi", kpi.id)
-    out[base + ("name",)] = kpi.name
-    for attribute in ("unit", "direction"):
-        if getattr(kpi, attribute):
-            out[base + (attribute,)] = getattr(kpi, attribute)
-    for attribute in ("definition", "rationale"):
-        text = _text(getattr(kpi, attribute))
-        if text:
-            out[base + (attribute,)] = text
-    baseline = _kpi_value(kpi.baseline)
-    if baseline:
-        out[base + ("baseline",)] = baseline
-    for kind in ("targets", "actuals"):
-        for fy, value in sorted(getattr(kpi, kind).items()):
-            text = _kpi_value(value)
-            if text:
-                out[base + (kind, fy)] = text
-    target = _kpi_value(kpi.target)
-    if target:
-        out[base + ("target",)] = target
-    for index, reference in enumerate(kpi.references):
-        text = _kpi_value(reference)
-        if text:
-            out[base + ("references", index)] = text
-    return out
-
-
-def _span(activity) -> str:
-    if activity.done is not None:
-        return msg("diff.done", fy=activity.done)
-    if activity.ongoing:
-        return msg("diff.open_range", start=activity.start)
-    if activity.end_unstated:
-        return msg("diff.end_unstated", start=activity.start)
-    return msg("diff.range", start=activity.start, end=activity.end)
-
-
-def _flatten_progress(key: str, value: dict) -> Iterator[tuple[FieldKey, str]]:
-    for fy, progress in sorted(value.items()):
-        if progress.status:
-            yield (key, fy, "status"), progress.status
-        text = _text(progress.text)
-        if text:
-            yield (key, fy, "text"), text
-        if progress.as_of:
-            yield (key, fy, "as_of"), progress.as_of
-
-
-# Each kind of field as (key → text) pairs; an absent or empty value gives none.
-_FLATTEN: dict[Kind, Callable[[str, object], Iterable[tuple[FieldKey, str]]]] = {
-    Kind.LABEL: lambda key, value: [((key,), value)] if value else [],
-    Kind.TEXT: lambda key, value: [((key,), text)] if (text := _text(value)) else [],
-    Kind.REF: lambda key, value: [((key,), value)] if value else [],
-    Kind.REFS: lambda key, value: [((key,), msg("ui.list_separator").join(value))] if value else [],
-    Kind.YEAR_TEXTS: lambda key, value: [((key, fy), text) for fy, item in sorted(value.items())
-                                         if (text := _text(item))],
-    Kind.ACTIVITIES: lambda key, value: [pair for a in value for pair in
-                                         [((key, a.name), _span(a))] + [((key, a.name, fy), text)
-                                                                        for fy, text in sorted(a.cells.items())]],
-    Kind.PROGRESS: _flatten_progress,
-    Kind.KPIS: lambda key, value: [pair for kpi in value for pair in flatten_kpi(kpi).items()],
-    Kind.FISCAL_YEAR: lambda key, value: [((key,), str(value))] if value is not None else [],
-}
-
-
 def flatten_initiative(initiative: Initiative, fields: FieldSet = INITIATIVE_FIELDS) -> dict[FieldKey, str]:
     """Ordered fields of an initiative as plain text, in registry order."""
     out: dict[FieldKey, str] = {}
     for field in fields:
-        out.update(_FLATTEN[field.kind](field.change_key if field.kind is Kind.KPIS else field.key,
-                                        field.value(initiative)))
+        out.update(kind_of(field.kind).flatten(field.change_key if field.kind is Kind.KPIS else field.key,
+                                               field.value(initiative)))
     if ("title",) not in out:
         out[("title",)] = initiative.title
     for key, name in initiative.labels.items():   # what this item's document calls a field
@@ -333,3 +226,4 @@ def initiative_changed(before: Initiative, after: Initiative, ignore: tuple[str,
     """Whether one initiative differs between two 版, apart from ignored fields."""
     return any(not (f.kind == "removed" and f.key[0] in ignore)
                for f in compare_fields(flatten_initiative(before, fields), flatten_initiative(after, fields)))
+

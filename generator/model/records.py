@@ -7,72 +7,21 @@ of the JSON Schema (for initiatives, the field registry's).
 
 from __future__ import annotations
 
-from typing import Any, Callable
-
-from generator.model.fields import INITIATIVE_FIELDS, FieldSet, Kind
-from generator.model.plan import Initiative, Kpi, KpiValue, PlanContent, Text, Theme
-
-
-def text_value(value: Text | None) -> Any:
-    if value is None:
-        return None
-    return list(value.items) if value.is_list else value.items[0]
-
-
-def _drop_empty(data: dict) -> dict:
-    return {k: v for k, v in data.items() if v not in (None, [], {}, "")}
-
-
-def kpi_value_dict(value: KpiValue, with_fy: bool = False) -> dict:
-    """A figure as its file holds it (a KpiValue, or anything with its attributes)."""
-    data = {}
-    if with_fy:
-        data["fy"] = value.fy
-    data.update({"value": value.value, "text": value.text, "ratio": value.ratio,
-                 "change_percent": value.change_percent, "change": value.change, "base_fy": value.base_fy,
-                 "as_of": value.as_of, "by": value.by, "survey_planned": value.survey_planned})
-    return _drop_empty(data)
-
-
-def kpi_dict(kpi: Kpi) -> dict:
-    """A measure as its file holds it (a Kpi, or a resolved one: the same attributes)."""
-    return _drop_empty({
-        "id": kpi.id, "name": kpi.name, "unit": kpi.unit, "direction": kpi.direction,
-        "definition": text_value(kpi.definition), "rationale": text_value(kpi.rationale),
-        "baseline": kpi_value_dict(kpi.baseline, with_fy=True) if kpi.baseline else None,
-        "targets": {fy: kpi_value_dict(v) for fy, v in sorted(kpi.targets.items())},
-        "target": kpi_value_dict(kpi.target) if kpi.target else None,
-        "actuals": {fy: kpi_value_dict(v) for fy, v in sorted(kpi.actuals.items())},
-        "references": [kpi_value_dict(r, with_fy=True) for r in kpi.references],
-    })
+from generator.model.fields import INITIATIVE_FIELDS, FieldSet
+from generator.model.kinds import kind_of
+from generator.model.plan import Initiative, PlanContent, Theme
+from generator.model.value_records import (  # noqa: F401 (re-exported: a value as plain data and back)
+    _drop_empty, drop_empty, kpi_dict, kpi_from_dict, kpi_value_dict, kpi_value_from_dict, stated_date, text_value)
 
 
 def initiative_dict(initiative: Initiative, fields: FieldSet = INITIATIVE_FIELDS) -> dict:
     """An initiative as its file holds it: each registered field by its kind, in registry order."""
     data = {"id": initiative.stated_id} if initiative.parent_id else {}
-    data.update({field.key: RECORDS[field.kind](field.value(initiative)) for field in fields})
+    data.update({field.key: kind_of(field.kind).record(field.value(initiative)) for field in fields})
     data["items"] = [initiative_dict(item, fields) for item in initiative.items]
     data["labels"] = dict(getattr(initiative, "stated_labels", initiative.labels))
     # A field the document shows empty (an empty schedule table) is written empty, not left out.
     return {k: v for k, v in data.items() if k in initiative.stated_empty or v not in (None, [], {}, "")}
-
-
-# How each kind of field is written (the inverse of the loader's reading).
-RECORDS: dict[Kind, Callable[[Any], Any]] = {
-    Kind.LABEL: lambda value: value,
-    Kind.TEXT: text_value,
-    Kind.REF: lambda value: value,
-    Kind.REFS: list,
-    Kind.YEAR_TEXTS: lambda value: {fy: text_value(v) for fy, v in sorted(value.items())},
-    Kind.ACTIVITIES: lambda value: [_drop_empty({"name": a.name, "start": a.start,
-                                                 "end": "open" if a.ongoing else "unstated" if a.end_unstated else a.end,
-                                                 "done": a.done, "cells": dict(sorted(a.cells.items()))})
-                                    for a in value],
-    Kind.PROGRESS: lambda value: {fy: _drop_empty({"status": p.status, "text": text_value(p.text), "as_of": p.as_of})
-                                  for fy, p in sorted(value.items())},
-    Kind.KPIS: lambda value: [kpi_dict(k) for k in value],
-    Kind.FISCAL_YEAR: lambda value: value,
-}
 
 
 def theme_dict(theme: Theme) -> dict:

@@ -24,19 +24,17 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from generator.i18n import has, lookup, msg
 from generator.model import fiscal
-from generator.model.fields import Field, FieldSet, Kind, Vocabulary
+from generator.model.fields import Field, FieldSet, Kind
+from generator.model.kinds import LIST_SEPARATOR, kind_of
 from generator.model.kpi import target_year
 from generator.model.markup import plain_line, plain_text
 from generator.model.plan import Text
 from generator.model import records
-from generator.model.resolved.initiatives import latest_of
 from generator.model.resolved import Figure, ResolvedEdition, ResolvedInitiative, ResolvedKpi, State, Value
 
-LIST_SEPARATOR = "|"
 ENCODING = "utf-8-sig"     # UTF-8 with BOM: Excel opens it correctly
 NEWLINE = "\r\n"
 INITIATIVES, SCHEDULE, KPIS = "initiatives.csv", "schedule.csv", "kpis.csv"
@@ -115,29 +113,6 @@ def _carried_from(value: Value) -> str:
     return value.source.version_id if value.carried else ""
 
 
-def _ref_cells(field: Field, value, content: ResolvedEdition) -> list:
-    if field.vocabulary is Vocabulary.THEMES:
-        theme = content.theme(value)
-        return [value, plain_line(theme.display_name) if theme else None]
-    return [value]
-
-
-def _latest_status(field: Field, value, content: ResolvedEdition) -> list:
-    status = latest_of(value or {})
-    return [status[1], status[0]] if status else [None, None]
-
-
-# A field's cells in initiatives.csv, one per column it declares.
-_CELLS: dict[Kind, Callable[[Field, object, ResolvedEdition], list]] = {
-    Kind.LABEL: lambda field, value, content: [plain_line(value) if isinstance(value, str) else value],
-    Kind.TEXT: lambda field, value, content: [value],
-    Kind.REF: _ref_cells,
-    Kind.REFS: lambda field, value, content: [value],
-    Kind.PROGRESS: _latest_status,
-    Kind.FISCAL_YEAR: lambda field, value, content: [value],
-}
-
-
 def initiative_rows(content: ResolvedEdition) -> list[list[str]]:
     """One row per initiative, its sub-items after it (with its id as parent_id); a carried
     cell is listed in `carried_columns`, with the 版 it comes from in `source_version`
@@ -149,7 +124,7 @@ def initiative_rows(content: ResolvedEdition) -> list[list[str]]:
             if not field.csv_columns:
                 continue
             value = item.value(field.key)
-            cells = _CELLS[field.kind](field, value.value if value.shown else None, content)
+            cells = kind_of(field.kind).cells(field, value.value if value.shown else None, content)
             row += cells
             if value.carried:
                 carried += list(field.csv_columns)
@@ -158,33 +133,13 @@ def initiative_rows(content: ResolvedEdition) -> list[list[str]]:
     return rows
 
 
-def _schedule_cells(field: Field, value) -> Iterator[list]:
-    """(fiscal_year, kind, status, text, as_of, end_fiscal_year, span) rows of one field."""
-    if field.kind is Kind.YEAR_TEXTS:
-        for fy, text in sorted(value.items()):
-            yield [fy, field.csv_kind, "", text, "", "", ""]
-    elif field.kind is Kind.PROGRESS:
-        for fy, progress in sorted(value.items()):
-            yield [fy, field.csv_kind, progress.status, progress.text, progress.as_of, "", ""]
-    elif field.kind is Kind.ACTIVITIES:
-        for activity in value:
-            name = plain_line(activity.name)
-            if activity.done is not None:
-                yield [activity.done, field.csv_kind, "", name, "", activity.done, "done"]
-            else:
-                yield [activity.start, field.csv_kind, "", name, "", activity.end,
-                       "open_end" if activity.ongoing else "end_unstated" if activity.end_unstated else ""]
-            for fy, text in sorted(activity.cells.items()):   # later cells of the same row
-                yield [fy, field.csv_kind, "", f"{name}{LIST_SEPARATOR}{plain_line(text)}", "", "", "continued"]
-
-
 def schedule_rows(content: ResolvedEdition) -> list[list[str]]:
     rows = []
     for item in content.all_items():
         for field in content.fields:
             value = item.value(field.key)
             if field.csv_kind and value.stated:
-                for fy, kind, status, text, as_of, end, span in _schedule_cells(field, value.value):
+                for fy, kind, status, text, as_of, end, span in kind_of(field.kind).schedule_rows(field, value.value):
                     rows.append([item.id, fy, _wareki(fy), kind, status, text, as_of, end, span, _carried_from(value)])
     return [[_cell(v) for v in row] for row in rows]
 
@@ -246,9 +201,9 @@ def initiative_dict(item: ResolvedInitiative, fields: FieldSet) -> dict:
         value = item.value(field.key)
         if value.state is State.STATED:
             data[field.key] = [kpi_dict(k) for k in item.kpis] if field.kind is Kind.KPIS else \
-                records.RECORDS[field.kind](value.value)
+                kind_of(field.kind).record(value.value)
         elif value.state is State.STATED_EMPTY:
-            data[field.key] = records.RECORDS[field.kind](value.value)
+            data[field.key] = kind_of(field.kind).record(value.value)
     data["items"] = [initiative_dict(child, fields) for child in item.items]
     data["labels"] = dict(item.stated_labels)
     data["source_versions"] = {v.key: v.source.version_id for v in item.carried}

@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from generator.model import fiscal
+from generator.model.kinds import kind_of
 from generator.render import compiled, resources
 from generator.render.assets import Assets
 from generator.i18n import catalogue, current_language, msg
@@ -68,7 +69,9 @@ class Renderer:
             "pp_point": lambda point, unit=None: f"{fiscal.fy_short(point.fy, language)} {format_number(point.value)}{unit or ''}",
         })
         self.env.globals.update({"t": catalogue(language)["ui"], "lang": language, "urls": urls,
-                                 "asset": self.assets.url})
+                                 "asset": self.assets.url,
+                                 # the template of a kind of field is the kind's (model/kinds.py)
+                                 "kind_partial": lambda kind: kind_of(kind).partial})
         self._texts: dict = {}
 
     def forget_texts(self) -> None:

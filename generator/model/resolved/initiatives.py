@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.model.fields import INITIATIVE_FIELDS, Field, FieldSet, Kind, Place
+from generator.model.kinds import kind_of
 from generator.model.plan import Initiative, ItemTree, Progress, Text
 from generator.model.resolved.kpis import ResolvedKpi
 from generator.model.resolved.labels import LabelScope
@@ -53,7 +54,7 @@ class ResolvedInitiative(ItemTree):
     def stated(self, key: str):
         """A field's value when stated (carried included), else an empty value of its kind."""
         value = self.value(key)
-        return value.value if value.stated else _EMPTY.get(value.field.kind, None)
+        return value.value if value.stated else kind_of(value.field.kind).empty
 
     @cached_property
     def carried(self) -> list[Value]:
@@ -103,7 +104,6 @@ class ResolvedInitiative(ItemTree):
         return stated_years(self.values.values())
 
 
-_EMPTY = {Kind.REFS: (), Kind.YEAR_TEXTS: {}, Kind.PROGRESS: {}, Kind.ACTIVITIES: (), Kind.KPIS: ()}
 _NOT_USED: dict[str, Value] = {}
 
 

@@ -1,0 +1,319 @@
+"""A kind of field as one object: everything each stage does with a value of that kind.
+
+The field registry (model/fields.py) says which kind each field is; the stages ask the
+kind, never branch on it themselves:
+
+    schema(field)             the JSON Schema of a value (model/schema_blocks.py)
+    read(raw, owner)          the model's value from the YAML value (load/loader.py)
+    record(value)             the YAML / plan.json value from the model's (model/value_records.py)
+    flatten(key, value)       (key, text) pairs the diff compares (model/diff.py)
+    empty                     the value of a field that is not stated (model/resolved/)
+    cells(field, value, ed)   its cells in initiatives.csv, one per column (pages/opendata.py)
+    schedule_rows(field, v)   its rows of schedule.csv (pages/opendata.py)
+    partial                   the template that shows it on an initiative page (theme/)
+
+A kind of field added without one of these fails tests/unit/model/test_kinds.py (the
+abstract methods make an incomplete class impossible to instantiate), not a staff member's
+export. Like Lektor's field types: one class per kind, one partial.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any, Iterable
+
+from generator.i18n import msg
+from generator.model import flatten, schema_blocks, value_records
+from generator.model.fields import Field, Kind
+from generator.model.markup import plain_line
+from generator.model.plan import Activity, Initiative, Progress, Text
+
+FieldKey = tuple
+LIST_SEPARATOR = "|"   # entries within one CSV cell (pages/opendata.py)
+
+
+class FieldKind(ABC):
+    """One kind of field; a subclass implements every stage."""
+
+    kind: Kind
+    empty: Any = None             # the value of a field the document does not state
+
+    @property
+    def partial(self) -> str:
+        """The template (under theme/) that shows a value of this kind on an initiative page."""
+        return f"planpub/partials/kinds/{self.kind.value}.html"
+
+    @abstractmethod
+    def schema(self, field: Field) -> dict[str, Any]: ...
+
+    @abstractmethod
+    def read(self, raw: Any, owner_id: str) -> Any: ...
+
+    @abstractmethod
+    def record(self, value: Any) -> Any: ...
+
+    @abstractmethod
+    def flatten(self, key: str, value: Any) -> Iterable[tuple[FieldKey, str]]: ...
+
+    @abstractmethod
+    def cells(self, field: Field, value: Any, edition) -> list: ...
+
+    @abstractmethod
+    def schedule_rows(self, field: Field, value: Any) -> Iterable[list]:
+        """(fiscal_year, kind, status, text, as_of, end_fiscal_year, span) rows of schedule.csv."""
+
+
+class LabelKind(FieldKind):
+    """One line as written (番号, 取組名)."""
+
+    kind = Kind.LABEL
+
+    def schema(self, field):
+        return {"type": "string", "minLength": 1, "title": schema_blocks.field_title(field),
+                "maxLength": field.max_length or schema_blocks.MAX_LINE,
+                **(schema_blocks.LINE_BREAKS if field.line_breaks else {})}
+
+    def read(self, raw, owner_id):
+        return raw
+
+    def record(self, value):
+        return value
+
+    def flatten(self, key, value):
+        return [((key,), value)] if value else []
+
+    def cells(self, field, value, edition):
+        return [plain_line(value) if isinstance(value, str) else value]
+
+
+    def schedule_rows(self, field, value):
+        return []
+
+class TextKind(FieldKind):
+    """Prose: a paragraph, or bullet items."""
+
+    kind = Kind.TEXT
+
+    def schema(self, field):
+        return schema_blocks.text_node(f"initiative_{field.key}", fallback=schema_blocks.field_title(field))
+
+    def read(self, raw, owner_id):
+        return Text.of(raw)
+
+    def record(self, value):
+        return value_records.text_value(value)
+
+    def flatten(self, key, value):
+        text = flatten.text_of(value)
+        return [((key,), text)] if text else []
+
+    def cells(self, field, value, edition):
+        return [value]
+
+
+    def schedule_rows(self, field, value):
+        return []
+
+class RefKind(FieldKind):
+    """One id of a vocabulary (主なテーマ)."""
+
+    kind = Kind.REF
+
+    def schema(self, field):
+        return {**schema_blocks.id_node(f"initiative_{field.key}"), "title": schema_blocks.field_title(field)}
+
+    def read(self, raw, owner_id):
+        return raw
+
+    def record(self, value):
+        return value
+
+    def flatten(self, key, value):
+        return [((key,), value)] if value else []
+
+    def cells(self, field, value, edition):
+        if field.vocabulary is not None and field.vocabulary.value == "themes":
+            theme = edition.theme(value)
+            return [value, plain_line(theme.display_name) if theme else None]
+        return [value]
+
+
+    def schedule_rows(self, field, value):
+        return []
+
+class RefsKind(FieldKind):
+    """Entries of a vocabulary (担当課, 区分, 関連するテーマ)."""
+
+    kind = Kind.REFS
+    empty = ()
+
+    def schema(self, field):
+        return schema_blocks.refs_node(field)
+
+    def read(self, raw, owner_id):
+        return list(raw)
+
+    def record(self, value):
+        return list(value)
+
+    def flatten(self, key, value):
+        return [((key,), msg("ui.list_separator").join(value))] if value else []
+
+    def cells(self, field, value, edition):
+        return [value]
+
+
+    def schedule_rows(self, field, value):
+        return []
+
+class YearTextsKind(FieldKind):
+    """Prose per fiscal year (予定, 年次目標)."""
+
+    kind = Kind.YEAR_TEXTS
+    empty = {}
+
+    def schema(self, field):
+        title = schema_blocks.field_title(field)
+        return schema_blocks.per_year_node(f"initiative_{field.key}",
+                                    schema_blocks.text_node(f"initiative_{field.key}_item", fallback=title), fallback=title)
+
+    def read(self, raw, owner_id):
+        return {int(fy): Text.of(v) for fy, v in raw.items()}
+
+    def record(self, value):
+        return {fy: value_records.text_value(v) for fy, v in sorted(value.items())}
+
+    def flatten(self, key, value):
+        return [((key, fy), text) for fy, item in sorted(value.items()) if (text := flatten.text_of(item))]
+
+    def cells(self, field, value, edition):
+        return []   # schedule.csv holds them, one row per year
+
+
+    def schedule_rows(self, field, value):
+        return [[fy, field.csv_kind, "", text, "", "", ""] for fy, text in sorted(value.items())]
+
+class ActivitiesKind(FieldKind):
+    """Rows of a schedule: items over fiscal years, with their later cells."""
+
+    kind = Kind.ACTIVITIES
+    empty = ()
+
+    def schema(self, field):
+        return schema_blocks.activities_node(field)
+
+    def read(self, raw, owner_id):
+        return [Activity(a["name"], a.get("start"), a["end"] if isinstance(a.get("end"), int) else None,
+                         a.get("end") == "open", a.get("done"), a.get("end") == "unstated",
+                         {int(fy): str(text) for fy, text in (a.get("cells") or {}).items()}) for a in raw]
+
+    def record(self, value):
+        return [value_records.drop_empty({"name": a.name, "start": a.start,
+                                    "end": "open" if a.ongoing else "unstated" if a.end_unstated else a.end,
+                                    "done": a.done, "cells": dict(sorted(a.cells.items()))}) for a in value]
+
+    def flatten(self, key, value):
+        return [pair for a in value for pair in
+                [((key, a.name), flatten.span_text(a))] + [((key, a.name, fy), text) for fy, text in sorted(a.cells.items())]]
+
+    def cells(self, field, value, edition):
+        return []   # schedule.csv holds them, one row per item and later cell
+
+
+    def schedule_rows(self, field, value):
+        rows = []
+        for activity in value:
+            name = plain_line(activity.name)
+            if activity.done is not None:
+                rows.append([activity.done, field.csv_kind, "", name, "", activity.done, "done"])
+            else:
+                rows.append([activity.start, field.csv_kind, "", name, "", activity.end,
+                             "open_end" if activity.ongoing else "end_unstated" if activity.end_unstated else ""])
+            for fy, text in sorted(activity.cells.items()):   # later cells of the same row
+                rows.append([fy, field.csv_kind, "", f"{name}{LIST_SEPARATOR}{plain_line(text)}", "", "", "continued"])
+        return rows
+
+class ProgressKind(FieldKind):
+    """Status, text and as-of date per fiscal year (進捗)."""
+
+    kind = Kind.PROGRESS
+    empty = {}
+
+    def schema(self, field):
+        return schema_blocks.progress_node(field)
+
+    def read(self, raw, owner_id):
+        return {int(fy): Progress(p.get("status"), Text.of(p.get("text")), value_records.stated_date(p.get("as_of")))
+                for fy, p in raw.items()}
+
+    def record(self, value):
+        return {fy: value_records.drop_empty({"status": p.status, "text": value_records.text_value(p.text), "as_of": p.as_of})
+                for fy, p in sorted(value.items())}
+
+    def flatten(self, key, value):
+        return flatten.flatten_progress(key, value)
+
+    def cells(self, field, value, edition):
+        status = Initiative.latest_of(value or {})
+        return [status[1], status[0]] if status else [None, None]
+
+
+    def schedule_rows(self, field, value):
+        return [[fy, field.csv_kind, p.status, p.text, p.as_of, "", ""] for fy, p in sorted(value.items())]
+
+class KpisKind(FieldKind):
+    """Measures with baseline, targets and actuals."""
+
+    kind = Kind.KPIS
+    empty = ()
+
+    def schema(self, field):
+        return {"type": "array", "items": {"$ref": "#/$defs/kpi"}, "title": schema_blocks.field_title(field)}
+
+    def read(self, raw, owner_id):
+        return [value_records.kpi_from_dict(k, owner_id) for k in raw]
+
+    def record(self, value):
+        return [value_records.kpi_dict(k) for k in value]
+
+    def flatten(self, key, value):
+        return [pair for kpi in value for pair in flatten.flatten_kpi(kpi).items()]
+
+    def cells(self, field, value, edition):
+        return []   # kpis.csv holds them, one row per figure
+
+
+    def schedule_rows(self, field, value):
+        return []
+
+class FiscalYearKind(FieldKind):
+    """One fiscal year (目標時期)."""
+
+    kind = Kind.FISCAL_YEAR
+
+    def schema(self, field):
+        return {**schema_blocks.fy_node(), "title": schema_blocks.field_title(field)}
+
+    def read(self, raw, owner_id):
+        return int(raw)
+
+    def record(self, value):
+        return value
+
+    def flatten(self, key, value):
+        return [((key,), str(value))] if value is not None else []
+
+    def cells(self, field, value, edition):
+        return [value]
+
+
+    def schedule_rows(self, field, value):
+        return []
+
+KINDS: dict[Kind, FieldKind] = {k.kind: k for k in (
+    LabelKind(), TextKind(), RefKind(), RefsKind(), YearTextsKind(), ActivitiesKind(), ProgressKind(), KpisKind(),
+    FiscalYearKind())}
+
+
+def kind_of(kind: Kind | str) -> FieldKind:
+    return KINDS[Kind(kind)]

@@ -1,0 +1,106 @@
+"""A kind of field is one object (model/kinds.py): every kind has every stage's behaviour and its
+template partial, and no stage branches on kinds with a table of its own (issue 18)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from generator.i18n import set_language
+from generator.model.fields import INITIATIVE_FIELDS, Field, Kind, Place
+from generator.model.kinds import KINDS, FieldKind, kind_of
+from generator.model.plan import Activity, Kpi, KpiValue, Progress, Text
+from generator.model.schema import initiative
+
+ROOT = Path(__file__).resolve().parents[3]
+
+# One value of each kind as a document states it (what `record` writes and `read` reads back).
+EXAMPLES = {
+    Kind.LABEL: "No.1",
+    Kind.TEXT: Text(("来庁不要", "手数料"), True),
+    Kind.REF: "counter",
+    Kind.REFS: ["counter", "service"],
+    Kind.YEAR_TEXTS: {2024: Text(("試行",))},
+    Kind.ACTIVITIES: [Activity("検討", 2023, 2025, cells={2024: "導入・運用"}), Activity("方針", done=2022),
+                      Activity("周知", 2024, end_unstated=True)],
+    Kind.PROGRESS: {2024: Progress("運用中", Text(("開始",)), "2024-12")},
+    Kind.KPIS: [Kpi("k", "手続数", "件", "increase", baseline=KpiValue(fy=2023, survey_planned="2024-03"),
+                    targets={2025: KpiValue(value=10)}, initiative_id="i")],
+    Kind.FISCAL_YEAR: 2025,
+}
+
+
+@pytest.fixture(autouse=True)
+def japanese():
+    set_language("ja")
+
+
+def test_every_kind_is_one_object_with_every_stage():
+    assert set(KINDS) == set(Kind)
+    stages = {name for name, member in vars(FieldKind).items() if getattr(member, "__isabstractmethod__", False)}
+    assert stages == {"schema", "read", "record", "flatten", "cells", "schedule_rows"}
+    for kind, handler in KINDS.items():
+        assert handler.kind is kind and kind_of(kind.value) is handler
+        assert (ROOT / "theme" / handler.partial).is_file(), f"{kind}: no partial {handler.partial}"
+
+
+def test_a_kind_without_a_stage_cannot_exist():
+    class HalfAdded(FieldKind):   # read and written, never flattened for the diff or exported
+        kind = Kind.TEXT
+
+        def schema(self, field):
+            return {}
+
+        def read(self, raw, owner_id):
+            return raw
+
+        def record(self, value):
+            return value
+
+    with pytest.raises(TypeError, match="cells|flatten"):
+        HalfAdded()
+
+
+@pytest.mark.parametrize("kind", list(Kind), ids=lambda k: k.value)
+def test_each_kind_round_trips_through_every_stage(kind):
+    handler = kind_of(kind)
+    field = next((f for f in INITIATIVE_FIELDS if f.kind is kind), Field("own", kind, Place.BODY, 0))
+    value = EXAMPLES[kind]
+    recorded = handler.record(value)
+    assert handler.read(recorded, "i") == (value if kind is not Kind.REFS else list(value))
+    document = {"title": "t", field.key: recorded} if field.key != "title" else {"title": recorded}
+    if field.key in {f.key for f in INITIATIVE_FIELDS}:
+        errors = list(jsonschema.Draft202012Validator(initiative()).iter_errors(
+            {str(k) if isinstance(k, int) else k: v for k, v in _json(document).items()}))
+        assert not errors, [e.message for e in errors]
+    assert list(handler.flatten(field.key, value))               # a stated value is compared by the diff
+    assert list(handler.flatten(field.key, handler.empty)) == []   # an absent one is not
+    cells = handler.cells(field, value, _Edition())
+    assert len(cells) == (len(field.csv_columns) if field.csv is None or field.csv else 0)
+
+
+def test_no_stage_keeps_a_table_of_kinds_of_its_own():
+    stages = ["generator/model/schema.py", "generator/model/diff.py", "generator/model/records.py",
+              "generator/load/loader.py", "generator/pages/opendata.py", "generator/model/resolved/initiatives.py"]
+    for path in stages:
+        text = (ROOT / path).read_text(encoding="utf-8")
+        assert not re.search(r"^\s*Kind\.[A-Z_]+:\s", text, re.M), f"{path} keeps a table of kinds"
+
+
+class _Edition:
+    """What a kind's open-data cells ask of the edition: a theme by id."""
+
+    def theme(self, theme_id):
+        return type("Theme", (), {"display_name": "① 窓口改革"})()
+
+
+def _json(value):
+    """The YAML value as the JSON Schema sees it (year keys as strings)."""
+    if isinstance(value, dict):
+        return {str(k): _json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json(v) for v in value]
+    return value
