@@ -24,6 +24,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.i18n import has, lookup, msg
 from generator.model import fiscal
@@ -105,6 +106,7 @@ def _cell(value) -> str:
     return " ".join(str(value).split("\n")).replace("\r", " ")
 
 
+@lru_cache(maxsize=256)
 def _wareki(fy: int | None) -> str:
     return fiscal.fy_short(fy, "ja") if fy else ""
 
