@@ -63,15 +63,8 @@ class FieldKind(ABC):
         """(fiscal_year, kind, status, text, as_of, end_fiscal_year, span) rows of schedule.csv."""
 
 
-class LabelKind(FieldKind):
-    """One line as written (番号, 取組名)."""
-
-    kind = Kind.LABEL
-
-    def schema(self, field):
-        return {"type": "string", "minLength": 1, "title": schema_blocks.field_title(field),
-                "maxLength": field.max_length or schema_blocks.MAX_LINE,
-                **(schema_blocks.LINE_BREAKS if field.line_breaks else {})}
+class _AsWritten:
+    """A value held as it is written (a line, an id, a fiscal year): read and recorded unchanged."""
 
     def read(self, raw, owner_id):
         return raw
@@ -82,14 +75,39 @@ class LabelKind(FieldKind):
     def flatten(self, key, value):
         return [((key,), value)] if value else []
 
-    def cells(self, field, value, edition):
-        return [plain_line(value) if isinstance(value, str) else value]
 
+class _OneCell:
+    """A value that is one cell of initiatives.csv and no row of schedule.csv."""
+
+    def cells(self, field, value, edition):
+        return [value]
 
     def schedule_rows(self, field, value):
         return []
 
-class TextKind(FieldKind):
+
+class _OwnFile:
+    """A value with a CSV file of its own (schedule.csv, kpis.csv): no cell of initiatives.csv."""
+
+    def cells(self, field, value, edition):
+        return []
+
+
+class LabelKind(_AsWritten, _OneCell, FieldKind):
+    """One line as written (番号, 取組名)."""
+
+    kind = Kind.LABEL
+
+    def schema(self, field):
+        return {"type": "string", "minLength": 1, "title": schema_blocks.field_title(field),
+                "maxLength": field.max_length or schema_blocks.MAX_LINE,
+                **(schema_blocks.LINE_BREAKS if field.line_breaks else {})}
+
+    def cells(self, field, value, edition):
+        return [plain_line(value) if isinstance(value, str) else value]
+
+
+class TextKind(_OneCell, FieldKind):
     """Prose: a paragraph, or bullet items."""
 
     kind = Kind.TEXT
@@ -107,29 +125,14 @@ class TextKind(FieldKind):
         text = flatten.text_of(value)
         return [((key,), text)] if text else []
 
-    def cells(self, field, value, edition):
-        return [value]
 
-
-    def schedule_rows(self, field, value):
-        return []
-
-class RefKind(FieldKind):
+class RefKind(_AsWritten, _OneCell, FieldKind):
     """One id of a vocabulary (主なテーマ)."""
 
     kind = Kind.REF
 
     def schema(self, field):
         return {**schema_blocks.id_node(f"initiative_{field.key}"), "title": schema_blocks.field_title(field)}
-
-    def read(self, raw, owner_id):
-        return raw
-
-    def record(self, value):
-        return value
-
-    def flatten(self, key, value):
-        return [((key,), value)] if value else []
 
     def cells(self, field, value, edition):
         if field.vocabulary is not None and field.vocabulary.value == "themes":
@@ -138,10 +141,7 @@ class RefKind(FieldKind):
         return [value]
 
 
-    def schedule_rows(self, field, value):
-        return []
-
-class RefsKind(FieldKind):
+class RefsKind(_OneCell, FieldKind):
     """Entries of a vocabulary (担当課, 区分, 関連するテーマ)."""
 
     kind = Kind.REFS
@@ -159,23 +159,17 @@ class RefsKind(FieldKind):
     def flatten(self, key, value):
         return [((key,), msg("ui.list_separator").join(value))] if value else []
 
-    def cells(self, field, value, edition):
-        return [value]
 
-
-    def schedule_rows(self, field, value):
-        return []
-
-class YearTextsKind(FieldKind):
-    """Prose per fiscal year (予定, 年次目標)."""
+class YearTextsKind(_OwnFile, FieldKind):
+    """Prose per fiscal year (予定, 年次目標): a row of schedule.csv per year."""
 
     kind = Kind.YEAR_TEXTS
     empty = {}
 
     def schema(self, field):
         title = schema_blocks.field_title(field)
-        return schema_blocks.per_year_node(f"initiative_{field.key}",
-                                    schema_blocks.text_node(f"initiative_{field.key}_item", fallback=title), fallback=title)
+        item = schema_blocks.text_node(f"initiative_{field.key}_item", fallback=title)
+        return schema_blocks.per_year_node(f"initiative_{field.key}", item, fallback=title)
 
     def read(self, raw, owner_id):
         return {int(fy): Text.of(v) for fy, v in raw.items()}
@@ -186,15 +180,13 @@ class YearTextsKind(FieldKind):
     def flatten(self, key, value):
         return [((key, fy), text) for fy, item in sorted(value.items()) if (text := flatten.text_of(item))]
 
-    def cells(self, field, value, edition):
-        return []   # schedule.csv holds them, one row per year
-
-
     def schedule_rows(self, field, value):
         return [[fy, field.csv_kind, "", text, "", "", ""] for fy, text in sorted(value.items())]
 
-class ActivitiesKind(FieldKind):
-    """Rows of a schedule: items over fiscal years, with their later cells."""
+
+class ActivitiesKind(_OwnFile, FieldKind):
+    """Rows of a schedule: items over fiscal years with their later cells; in schedule.csv a row
+    per item and per later cell."""
 
     kind = Kind.ACTIVITIES
     empty = ()
@@ -208,17 +200,13 @@ class ActivitiesKind(FieldKind):
                          {int(fy): str(text) for fy, text in (a.get("cells") or {}).items()}) for a in raw]
 
     def record(self, value):
-        return [value_records.drop_empty({"name": a.name, "start": a.start,
-                                    "end": "open" if a.ongoing else "unstated" if a.end_unstated else a.end,
-                                    "done": a.done, "cells": dict(sorted(a.cells.items()))}) for a in value]
+        return [value_records.drop_empty({
+            "name": a.name, "start": a.start, "end": "open" if a.ongoing else "unstated" if a.end_unstated else a.end,
+            "done": a.done, "cells": dict(sorted(a.cells.items()))}) for a in value]
 
     def flatten(self, key, value):
-        return [pair for a in value for pair in
-                [((key, a.name), flatten.span_text(a))] + [((key, a.name, fy), text) for fy, text in sorted(a.cells.items())]]
-
-    def cells(self, field, value, edition):
-        return []   # schedule.csv holds them, one row per item and later cell
-
+        return [pair for a in value for pair in [((key, a.name), flatten.span_text(a))]
+                + [((key, a.name, fy), text) for fy, text in sorted(a.cells.items())]]
 
     def schedule_rows(self, field, value):
         rows = []
@@ -233,8 +221,10 @@ class ActivitiesKind(FieldKind):
                 rows.append([fy, field.csv_kind, "", f"{name}{LIST_SEPARATOR}{plain_line(text)}", "", "", "continued"])
         return rows
 
+
 class ProgressKind(FieldKind):
-    """Status, text and as-of date per fiscal year (進捗)."""
+    """Status, text and as-of date per fiscal year (進捗): the latest status in initiatives.csv,
+    a row of schedule.csv per year."""
 
     kind = Kind.PROGRESS
     empty = {}
@@ -247,8 +237,8 @@ class ProgressKind(FieldKind):
                 for fy, p in raw.items()}
 
     def record(self, value):
-        return {fy: value_records.drop_empty({"status": p.status, "text": value_records.text_value(p.text), "as_of": p.as_of})
-                for fy, p in sorted(value.items())}
+        return {fy: value_records.drop_empty({"status": p.status, "text": value_records.text_value(p.text),
+                                              "as_of": p.as_of}) for fy, p in sorted(value.items())}
 
     def flatten(self, key, value):
         return flatten.flatten_progress(key, value)
@@ -257,12 +247,12 @@ class ProgressKind(FieldKind):
         status = Initiative.latest_of(value or {})
         return [status[1], status[0]] if status else [None, None]
 
-
     def schedule_rows(self, field, value):
         return [[fy, field.csv_kind, p.status, p.text, p.as_of, "", ""] for fy, p in sorted(value.items())]
 
-class KpisKind(FieldKind):
-    """Measures with baseline, targets and actuals."""
+
+class KpisKind(_OwnFile, FieldKind):
+    """Measures with baseline, targets and actuals (kpis.csv: a row per figure)."""
 
     kind = Kind.KPIS
     empty = ()
@@ -279,14 +269,11 @@ class KpisKind(FieldKind):
     def flatten(self, key, value):
         return [pair for kpi in value for pair in flatten.flatten_kpi(kpi).items()]
 
-    def cells(self, field, value, edition):
-        return []   # kpis.csv holds them, one row per figure
-
-
     def schedule_rows(self, field, value):
         return []
 
-class FiscalYearKind(FieldKind):
+
+class FiscalYearKind(_AsWritten, _OneCell, FieldKind):
     """One fiscal year (目標時期)."""
 
     kind = Kind.FISCAL_YEAR
@@ -297,18 +284,9 @@ class FiscalYearKind(FieldKind):
     def read(self, raw, owner_id):
         return int(raw)
 
-    def record(self, value):
-        return value
-
     def flatten(self, key, value):
         return [((key,), str(value))] if value is not None else []
 
-    def cells(self, field, value, edition):
-        return [value]
-
-
-    def schedule_rows(self, field, value):
-        return []
 
 KINDS: dict[Kind, FieldKind] = {k.kind: k for k in (
     LabelKind(), TextKind(), RefKind(), RefsKind(), YearTextsKind(), ActivitiesKind(), ProgressKind(), KpisKind(),
