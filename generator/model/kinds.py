@@ -10,6 +10,9 @@ kind, never branch on it themselves:
     empty                     the value of a field that is not stated (model/resolved/)
     cells(field, value, ed)   its cells in initiatives.csv, one per column (pages/opendata.py)
     schedule_rows(field, v)   its rows of schedule.csv (pages/opendata.py)
+    entries, years, findings, measures   what validate/rules.py checks of a value: the
+                              vocabulary entries it names, the fiscal years it states (within
+                              the plan period), the problems it has on its own, its KPIs
     partial                   the template that shows it on an initiative page (theme/)
 
 A kind of field added without one of these fails tests/unit/model/test_kinds.py (the
@@ -61,6 +64,24 @@ class FieldKind(ABC):
     @abstractmethod
     def schedule_rows(self, field: Field, value: Any) -> Iterable[list]:
         """(fiscal_year, kind, status, text, as_of, end_fiscal_year, span) rows of schedule.csv."""
+
+    # What validation checks of a value (validate/rules.py asks; the messages are errors.<code>,
+    # hints.<code>). A kind that states none of these keeps the defaults.
+    def entries(self, value: Any) -> list[tuple[tuple, str]]:
+        """(path within the value, entry) of each vocabulary entry it names."""
+        return []
+
+    def years(self, value: Any) -> list[tuple[tuple, int]]:
+        """(path within the value, fiscal year) of each year that must lie in the plan period."""
+        return []
+
+    def findings(self, value: Any, statuses: list[str]) -> list[tuple[tuple, str, dict, dict]]:
+        """(path, code, hint parameters, message parameters) of each problem the value has on its own."""
+        return []
+
+    def measures(self, value: Any) -> list:
+        """The KPIs it holds (checked as every KPI is)."""
+        return []
 
 
 class _AsWritten:
@@ -134,6 +155,9 @@ class RefKind(_AsWritten, _OneCell, FieldKind):
     def schema(self, field):
         return {**schema_blocks.id_node(f"initiative_{field.key}"), "title": schema_blocks.field_title(field)}
 
+    def entries(self, value):
+        return [((), value)]
+
     def cells(self, field, value, edition):
         if field.vocabulary is not None and field.vocabulary.value == "themes":
             theme = edition.theme(value)
@@ -159,6 +183,9 @@ class RefsKind(_OneCell, FieldKind):
     def flatten(self, key, value):
         return [((key,), msg("ui.list_separator").join(value))] if value else []
 
+    def entries(self, value):
+        return [((index,), entry) for index, entry in enumerate(value)]
+
 
 class YearTextsKind(_OwnFile, FieldKind):
     """Prose per fiscal year (予定, 年次目標): a row of schedule.csv per year."""
@@ -182,6 +209,9 @@ class YearTextsKind(_OwnFile, FieldKind):
 
     def schedule_rows(self, field, value):
         return [[fy, field.csv_kind, "", text, "", "", ""] for fy, text in sorted(value.items())]
+
+    def years(self, value):
+        return [((fy,), fy) for fy in value]
 
 
 class ActivitiesKind(_OwnFile, FieldKind):
@@ -221,6 +251,21 @@ class ActivitiesKind(_OwnFile, FieldKind):
                 rows.append([fy, field.csv_kind, "", f"{name}{LIST_SEPARATOR}{plain_line(text)}", "", "", "continued"])
         return rows
 
+    def years(self, value):
+        # a 済 item may lie before the plan period; a later cell lies within the period too
+        return [((i, part), getattr(a, part)) for i, a in enumerate(value) for part in ("start", "end")
+                if getattr(a, part) is not None] + [((i, "cells", fy), fy) for i, a in enumerate(value) for fy in a.cells]
+
+    def findings(self, value, statuses):
+        found = []
+        for i, a in enumerate(value):
+            if a.start is not None and a.end is not None and a.start > a.end:
+                found.append(((i,), "activity_reversed", {}, {"start": a.start, "end": a.end}))
+            for fy in a.cells:   # a later cell continues the row: it lies within the row
+                if a.start is None or fy < a.start or (a.end is not None and fy > a.end):
+                    found.append(((i, "cells", fy), "activity_cell_outside", {}, {"value": fy, "name": a.name}))
+        return found
+
 
 class ProgressKind(FieldKind):
     """Status, text and as-of date per fiscal year (進捗): the latest status in initiatives.csv,
@@ -250,6 +295,13 @@ class ProgressKind(FieldKind):
     def schedule_rows(self, field, value):
         return [[fy, field.csv_kind, p.status, p.text, p.as_of, "", ""] for fy, p in sorted(value.items())]
 
+    def years(self, value):
+        return [((fy,), fy) for fy in value]
+
+    def findings(self, value, statuses):
+        return [((fy, "status"), "unknown_status", {"choices": msg("ui.list_separator").join(statuses)},
+                 {"value": p.status}) for fy, p in value.items() if p.status and p.status not in statuses]
+
 
 class KpisKind(_OwnFile, FieldKind):
     """Measures with baseline, targets and actuals (kpis.csv: a row per figure)."""
@@ -271,6 +323,9 @@ class KpisKind(_OwnFile, FieldKind):
 
     def schedule_rows(self, field, value):
         return []
+
+    def measures(self, value):
+        return list(value)
 
 
 class FiscalYearKind(_AsWritten, _OneCell, FieldKind):

@@ -16,6 +16,7 @@ from generator.load.documents import LoadedContent, LoadedPlan
 from generator.model.schema import FIGURE_SRC_PATTERN
 from generator.validate.markup import anchor_ids, find_images, find_links, find_raw_html
 from generator.model.fields import ALWAYS_USED, INITIATIVE_FIELDS, Field, Kind, Vocabulary
+from generator.model.kinds import kind_of
 from generator.pages import urls
 from generator.pages.kinds import PageKind, Scope
 from generator.pages.opendata import INITIATIVES, KPIS, SCHEDULE
@@ -130,36 +131,19 @@ def _check_initiative(initiative, prefix: tuple, doc: YamlDocument, content, voc
     def at(*parts):
         return prefix + parts
 
-    for field in content.fields:
-        value = field.value(initiative)
-        if field.kind in (Kind.REF, Kind.REFS):
-            _check_references(field, value, vocabularies[field.vocabulary], doc, problems, prefix)
-        elif field.kind in (Kind.YEAR_TEXTS, Kind.PROGRESS):
-            for fy in value:
-                _check_year(fy, content, doc, at(field.key, fy), problems)
-        if field.kind is Kind.PROGRESS:
-            for fy, progress in value.items():
-                if progress.status and progress.status not in statuses:
-                    _add(problems, doc, at(field.key, fy, "status"), "unknown_status", "unknown_status",
-                         "unknown_status", hint_params={"choices": msg("ui.list_separator").join(statuses)},
-                         value=progress.status)
-        elif field.kind is Kind.ACTIVITIES:
-            for i, activity in enumerate(value):
-                if activity.start is not None and activity.end is not None and activity.start > activity.end:
-                    _add(problems, doc, at(field.key, i), "activity_reversed", "activity_reversed",
-                         "activity_reversed", start=activity.start, end=activity.end)
-                for part in ("start", "end"):   # a 済 item may lie before the plan period
-                    if getattr(activity, part) is not None:
-                        _check_year(getattr(activity, part), content, doc, at(field.key, i, part), problems)
-                for fy in activity.cells:   # a later cell continues the row: it lies within the row
-                    _check_year(fy, content, doc, at(field.key, i, "cells", fy), problems)
-                    last = activity.end if activity.end is not None else None
-                    if activity.start is None or fy < activity.start or (last is not None and fy > last):
-                        _add(problems, doc, at(field.key, i, "cells", fy), "activity_cell_outside",
-                             "activity_cell_outside", "activity_cell_outside", value=fy, name=activity.name)
-        elif field.kind is Kind.KPIS:
-            for index, kpi in enumerate(value):
-                _check_kpi(kpi, doc, at(field.key, index), content, problems, kpi_seen)
+    for field in content.fields:   # what to check of a value is its kind's to say (model/kinds.py)
+        kind = kind_of(field.kind)
+        value = field.value(initiative) or kind.empty
+        if value is None:
+            continue
+        if field.vocabulary is not None:
+            _check_references(field, kind.entries(value), vocabularies[field.vocabulary], doc, problems, prefix)
+        for where, fy in kind.years(value):
+            _check_year(fy, content, doc, at(field.key, *where), problems)
+        for where, code, hint_params, params in kind.findings(value, statuses):
+            _add(problems, doc, at(field.key, *where), code, code, code, hint_params=hint_params, **params)
+        for index, kpi in enumerate(kind.measures(value)):
+            _check_kpi(kpi, doc, at(field.key, index), content, problems, kpi_seen)
     _check_scoped_labels(initiative.labels, content, doc, prefix, problems)
     seen: set[str] = set()
     for index, item in enumerate(initiative.items):
@@ -206,12 +190,12 @@ UNKNOWN = {Vocabulary.THEMES: "unknown_theme", Vocabulary.VISIONS: "unknown_visi
            Vocabulary.INITIATIVES: "unknown_initiative"}
 
 
-def _check_references(field: Field, value, known: set[str], doc: YamlDocument, problems: Problems,
+def _check_references(field: Field, named: list, known: set[str], doc: YamlDocument, problems: Problems,
                       prefix: tuple = ()) -> None:
-    """A REF or REFS field may only name entries its vocabulary (in plan.yml) declares."""
+    """A field of a vocabulary may only name entries its vocabulary (in plan.yml) declares
+    (`named`: the kind's (path within the value, entry) pairs)."""
     code = UNKNOWN[field.vocabulary]
-    entries = [(prefix + (field.key,), value)] if field.kind is Kind.REF else \
-        [(prefix + (field.key, i), item) for i, item in enumerate(value)]
+    entries = [(prefix + (field.key, *where), item) for where, item in named]
     seen: dict[str, int] = {}
     for position, (path, item) in enumerate(entries, start=1):
         if item is None:

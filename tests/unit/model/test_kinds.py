@@ -80,6 +80,19 @@ def test_each_kind_round_trips_through_every_stage(kind):
     assert list(handler.flatten(field.key, handler.empty)) == []   # an absent one is not
     cells = handler.cells(field, value, _Edition())
     assert len(cells) == (len(field.csv_columns) if field.csv is None or field.csv else 0)
+    # what validation checks of it: the example is valid, so the kind finds nothing wrong with it
+    assert handler.findings(value, ["運用中"]) == []
+    assert all(isinstance(fy, int) for _, fy in handler.years(value))
+    assert [entry for _, entry in handler.entries(value)] == ([value] if kind is Kind.REF else
+                                                              list(value) if kind is Kind.REFS else [])
+    assert handler.measures(value) == (value if kind is Kind.KPIS else [])
+
+
+def test_a_kind_says_what_is_wrong_with_a_value_on_its_own():
+    progress, activities = kind_of(Kind.PROGRESS), kind_of(Kind.ACTIVITIES)
+    assert progress.findings({2024: Progress("運用")}, ["運用中"])[0][1] == "unknown_status"
+    assert [f[1] for f in activities.findings([Activity("a", 2025, 2024), Activity("b", 2024, 2024, cells={2025: "x"})],
+                                              [])] == ["activity_reversed", "activity_cell_outside"]
 
 
 def test_no_stage_keeps_a_table_of_kinds_of_its_own():
