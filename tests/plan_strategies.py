@@ -185,7 +185,7 @@ def theme(draw, theme_id: str, n: int, uses: list[str]) -> dict:
     if draw(st.integers(0, 3)) == 0:
         data.update(number=f"基本方針{'①②③④'[n - 1]}", description=draw(phrase()))
     else:
-        data["name"] = draw(phrase())
+        data["name"] = draw(phrase()) + f"（{n}）"   # two themes of one plan are told apart by name
     named = [key for key in uses if key in LABELS]
     if named and draw(st.integers(0, 3)) == 0:
         data["labels"] = {draw(st.sampled_from(named)): draw(phrase(2))}
