@@ -287,6 +287,7 @@ class PlanContent(ThemeTree):
     title: str
     period_start: int
     period_end: int
+    region_code: str | None = None      # 全国地方公共団体コード (model/region_code.py), site metadata
     parent_strategy: str | None = None
     subtitle: str | None = None
     adoption: str = "adopted"
