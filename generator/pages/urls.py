@@ -34,6 +34,7 @@ NOT_FOUND = "404.html"
 SEARCH_BUNDLES = "search-bundles.json"
 RUBY_FRAGMENT = "index.ruby.json"   # <page>/index.ruby.json: the page's ふりがな, fetched on demand
 PLAN_JSON_SCHEMA = "data/plan.schema.json"
+DATA_CATALOGUE = "data/datapackages.json"   # every published edition's datapackage.json
 LATEST_BUNDLE = "pagefind/"
 GUIDE = "guide/"
 
