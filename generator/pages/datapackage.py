@@ -90,7 +90,7 @@ def package(content: ResolvedEdition, licence: str, tables: list[Table], files: 
     url = licence_url(licence)
     data = {
         "name": resource_name(f"{content.id}-{version.id}").lower(),
-        "title": f"{content.municipality} {content.title}（{version.titled_name}）",
+        "title": msg("opendata.package.title", plan=f"{content.municipality} {content.title}", version=version.titled_name),
         "description": msg("opendata.package.description", title=content.title, version=version.titled_name),
         "version": version.label or version.id,
         "licenses": [{"title": licence, **({"path": url, "name": LICENCES.get(licence, ("",))[0] or None}
@@ -124,11 +124,11 @@ def dataset(content: ResolvedEdition, licence: str, publisher: str | None, descr
     version = content.version
     municipality = {"@type": "AdministrativeArea", "name": content.municipality}
     if content.region_code:
-        municipality["identifier"] = {"@type": "PropertyValue", "propertyID": "全国地方公共団体コード",
+        municipality["identifier"] = {"@type": "PropertyValue", "propertyID": msg("opendata.package.region_code"),
                                       "value": content.region_code}
     data = {
         "@context": "https://schema.org", "@type": "Dataset",
-        "name": f"{content.municipality} {content.title}（{version.titled_name}）",
+        "name": msg("opendata.package.title", plan=f"{content.municipality} {content.title}", version=version.titled_name),
         "description": description,
         "url": url(page_url),
         "creator": {"@type": "GovernmentOrganization", "name": content.municipality},

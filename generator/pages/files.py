@@ -5,6 +5,7 @@ pages, they show the resolved 版 (model/resolved/): names with their stage, dat
 
 from __future__ import annotations
 
+from generator.i18n import msg
 from generator.model import fiscal
 from generator.model.plan import Plan, Site
 from generator.model.resolved import ResolvedEdition, ResolvedVersion, SiteInfo, resolve_site, resolve_versions
@@ -111,7 +112,7 @@ def data_catalogue(site: Site) -> dict:
             if version.snapshot:
                 base = urls.edition_base(plan.id, EditionKind.FROZEN, version.id)
                 packages.append((datapackage.resource_name(f"{plan.id}-{version.id}").lower(),
-                                 f"{title}（{version.titled_name}）", urls.data_file(base, datapackage.PACKAGE_FILE)))
+                                 msg("opendata.package.title", plan=title, version=version.titled_name), urls.data_file(base, datapackage.PACKAGE_FILE)))
     return datapackage.catalogue(site.title, packages)
 
 

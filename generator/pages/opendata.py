@@ -411,30 +411,38 @@ _AS_WRITTEN = {"id", "plan_id", "markdown", "file", "licence", "region_code", "d
 
 def plain_json(data):
     """plan.json's text is plain; where a text has inline markup, its Markdown source stays
-    beside it under `<key>_markdown` (declared so in plan.schema.json)."""
+    beside it under `<key>_markdown` (declared so in plan.schema.json). A text is a string,
+    bullet items, or such texts per fiscal year (a year's schedule)."""
     if isinstance(data, list):
         return [plain_json(v) for v in data]
     if not isinstance(data, dict):
         return data
     result = {}
     for key, value in data.items():
-        if isinstance(key, str) and key not in _AS_WRITTEN and _has_markup(value):
+        if key in _AS_WRITTEN:
+            result[key] = value
+        elif _is_text(value) and _plain_value(value) != value:
             result[key] = _plain_value(value)
-            result[key + MARKDOWN_SUFFIX] = value
+            result[f"{key}{MARKDOWN_SUFFIX}"] = value
         else:
-            result[key] = plain_json(value) if key not in _AS_WRITTEN else value
+            result[key] = plain_json(value)
     return result
 
 
-def _has_markup(value) -> bool:
+def _is_text(value) -> bool:
     if isinstance(value, str):
-        return plain_text(value) != value
-    return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value) \
-        and any(plain_text(v) != v for v in value)
+        return True
+    if isinstance(value, list):
+        return all(isinstance(v, str) for v in value)
+    return isinstance(value, dict) and bool(value) and all(isinstance(k, int) and _is_text(v) for k, v in value.items())
 
 
 def _plain_value(value):
-    return plain_text(value) if isinstance(value, str) else [plain_text(v) for v in value]
+    if isinstance(value, str):
+        return plain_text(value)
+    if isinstance(value, list):
+        return [plain_text(v) for v in value]
+    return {k: _plain_value(v) for k, v in value.items()}
 
 
 def kpi_dict(kpi: ResolvedKpi) -> dict:
