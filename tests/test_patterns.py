@@ -407,7 +407,7 @@ def test_each_frozen_version_still_shows_exactly_its_own_document(patterns_site)
     purpose = [r for r in csv_rows(latest / "initiative_texts.csv") if r["field"] == "purpose"]
     assert purpose[0]["text"].startswith("窓口に来なくても") and purpose[0]["source_version"] == "sheets"
     assert [(r["field"], r["source_version"]) for r in csv_rows(latest / "carried_values.csv")] == \
-        [("departments", "sheets"), ("purpose", "sheets")]
+        [("departments", "sheets"), ("purpose", "sheets"), ("schedule", "sheets")]
 
 
 # ── 8. faithful rich text ─────────────────────────────────────────────────────────────
