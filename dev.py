@@ -3,6 +3,8 @@
 
     python3 dev.py site     build the sample site into site/
     python3 dev.py test     run the whole test suite
+    python3 dev.py test --quick            only the tests that run in process (under a minute)
+    python3 dev.py test --update-golden    rewrite the golden files (tests/golden/), then review the diff
     python3 dev.py serve    preview with live reload at http://127.0.0.1:8000/
 
 Each task creates the local virtual environment .venv/ on first use and installs
@@ -25,15 +27,19 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".planpub-installed"
 # Debian packages the tests need: browser tests (chromium, a Japanese font for
-# screenshots), the Nu Html Checker (java), and the web servers the README's deployment
+# screenshots), the Nu Html Checker (java), the web servers the README's deployment
 # instructions are tested on (nginx-light, apache2; the tests start their own instances on
-# a loopback port). Checked by path, installed together.
+# a loopback port), and LibreOffice Calc without its GUI, driven through its Python bridge
+# (python3-uno), for the workbooks staff save in LibreOffice (about 16 s to install).
+# Checked by path, installed together.
 SYSTEM_PACKAGES = {
     "chromium": lambda: Path("/usr/bin/chromium").exists(),
     "fonts-noto-cjk": lambda: Path("/usr/share/fonts/opentype/noto").exists(),
     "default-jre-headless": lambda: shutil.which("java") is not None,
     "nginx-light": lambda: Path("/usr/sbin/nginx").exists(),
     "apache2": lambda: Path("/usr/sbin/apache2").exists(),
+    "libreoffice-calc-nogui": lambda: Path("/usr/lib/libreoffice/program/soffice").exists(),
+    "python3-uno": lambda: Path("/usr/lib/python3/dist-packages/uno.py").exists(),
 }
 
 
@@ -81,8 +87,22 @@ def task_site(args: list[str]) -> None:
 
 def task_test(args: list[str]) -> None:
     ensure_venv()
-    ensure_system_packages()
-    run([str(PYTHON), "-m", "pytest", *args])
+    env = None
+    if "--update-golden" in args:
+        # Golden files are the rendered pages; rewrite them all, then review `git diff tests/golden/`.
+        args = [a for a in args if a != "--update-golden"] + ["tests/test_golden_pages.py"]
+        env = dict(os.environ, UPDATE_GOLDEN="1")
+    if "--quick" in args:
+        # The tests marked slow build sites or start other programs (tests/conftest.py);
+        # the rest run in this process and need no Debian packages.
+        args = ["-m", "not slow", *(a for a in args if a != "--quick")]
+    else:
+        ensure_system_packages()
+        if not any(a == "-n" or a.startswith(("-n", "--numprocesses")) or a == "no:xdist" for a in args):
+            # One process per core, a test file per process at a time: a file's module-scoped
+            # pages and servers are set up once (pytest-xdist; -n 0 runs in one process).
+            args = ["-n", "auto", "--dist", "loadfile", *args]
+    run([str(PYTHON), "-m", "pytest", *args], env=env)
 
 
 def task_serve(args: list[str]) -> None:

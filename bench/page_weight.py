@@ -20,24 +20,20 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests.browser import launch, serve_directory  # noqa: E402
+from tests.site_pages import SAMPLE  # noqa: E402
+from generator.pages import urls  # noqa: E402
 
-PAGES = {
-    "plan home": "gotsu/",
-    "initiative index": "kashima/initiatives/",
-    "initiative": "kashima/initiatives/no09/",
-    "initiative, frozen 版": "gotsu/v/pre-1.5/initiatives/online-application-app/",
-    "KPI": "kashima/kpi/",
-    "revisions": "gotsu/revisions/",
-    "diff": "gotsu/compare/pre-1.5/1.5/",
-    "print (whole plan)": "kashima/print/",
-}
+PAGES = {"plan home": SAMPLE["plan home"], "initiative index": SAMPLE["initiatives"],
+         "initiative": SAMPLE["initiative"], "initiative, frozen 版": SAMPLE["frozen initiative"],
+         "KPI": SAMPLE["kpi"], "revisions": SAMPLE["revisions"], "diff": SAMPLE["compare"],
+         "print (whole plan)": SAMPLE["print"]}
 
 
 def transfer_size(site: Path, url: str) -> int:
     path = urlsplit(url).path.lstrip("/")
     file = site / path
     if file.is_dir() or path.endswith("/") or not path:
-        file = file / "index.html"
+        file = site / urls.page_file(path.rstrip("/") + "/" if path else "")
     if not file.is_file():
         return 0
     data = file.read_bytes()
@@ -51,12 +47,13 @@ def main() -> int:
         browser = launch(playwright)
         for name, path in PAGES.items():
             page = browser.new_page()
-            urls: list[str] = []
-            page.on("request", lambda r: urls.append(r.url))
+            requested: list[str] = []
+            page.on("request", lambda r: requested.append(r.url))
             page.goto(base + path, wait_until="networkidle")
-            loaded = [u for u in dict.fromkeys(urls) if "/pagefind" not in u and not u.startswith("data:")]
+            loaded = [u for u in dict.fromkeys(requested) if f"/{urls.LATEST_BUNDLE}" not in u
+                      and not u.startswith("data:")]
             first = sum(transfer_size(site, u) for u in loaded)
-            later = sum(transfer_size(site, u) for u in loaded if "/assets/" not in u)
+            later = sum(transfer_size(site, u) for u in loaded if f"/{urls.ASSETS}" not in u)
             print(f"{name:20} {first:>12,} {later:>12,}")
             page.close()
         browser.close()

@@ -18,28 +18,13 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests.browser import launch, serve_directory  # noqa: E402
+from tests.site_pages import PREFIX, SAMPLE  # noqa: E402  (PREFIX: the path of site_url, where the 404 page links)
 
-PAGES = {
-    "site-home": "",
-    "plan-home": "gotsu/",
-    "initiatives": "kashima/initiatives/",
-    "initiative": "kashima/initiatives/no09/",
-    "kpi": "kashima/kpi/",
-    "departments": "kashima/departments/",
-    "revisions": "gotsu/revisions/",
-    "compare": "gotsu/compare/pre-1.5/1.5/",
-    "chapter": "gotsu/dx-promotion/",
-    "data": "gotsu/data/",
-    "search": "search/?q=%E7%94%B3%E8%AB%8B",
-    "print": "kashima/print/",
-    "frozen-edition": "gotsu/v/pre-1.5/",
-    "frozen-initiative": "gotsu/v/pre-1.5/initiatives/online-application-app/",
-    # Served by the web server for any missing address, here three folders deep.
-    "404": "a/b/c/missing",
-}
+# One page of every page type, named as the tests name them (tests/site_pages.py: addresses
+# from generator/pages/urls.py); the 404 page is served for a missing address three folders deep.
+PAGES = {name.replace(" ", "-"): address for name, address in SAMPLE.items()
+         if name not in ("initiative with schedule", "error list")}
 VIEWPORTS = ((390, 844), (1280, 800))
-# Served under the path of mkdocs.yml's site_url, where the 404 page's absolute links point.
-PREFIX = "/dx/plan"
 MAX_HEIGHT = 2500
 
 

@@ -37,7 +37,8 @@ def main() -> int:
             found = page.locator("[data-pp-search-status]").inner_text()
             search = [(u, s) for u, s in sizes if "/pagefind" in u]
             runtime = sum(s for u, s in search if u.endswith(".js") or "wasm" in u)
-            index = sum(s for u, s in search if "pf_index" in u or "pf_meta" in u or "entry.json" in u)
+            index = sum(s for u, s in search if "pf_index" in u or "pf_meta" in u or "entry.json" in u
+                        or "/words/" in u)   # the word lists a query is cut with
             fragments = sum(s for u, s in search if "pf_fragment" in u)
             print(f"{query:16} {found[:7]:>7} {runtime:>9,} {index:>9,} {fragments:>10,} {runtime + index + fragments:>9,}")
             page.close()

@@ -10,6 +10,9 @@ import http.server
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from generator.pages import urls  # noqa: E402  (the site's addresses; needs nothing installed)
+
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
 
@@ -36,7 +39,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_error(self, code, message=None, explain=None):
         # A missing address gets the site's 404 page, as a configured web server does.
-        page = Path(self.directory) / "404.html"
+        page = Path(self.directory) / urls.NOT_FOUND
         if code != 404 or not page.is_file():
             return super().send_error(code, message, explain)
         body = page.read_bytes()

@@ -42,8 +42,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from generator.model.fields import INITIATIVE_FIELDS  # noqa: E402
 from generator.load.manifest import build_manifest, manifest_text  # noqa: E402
+from generator.pages import urls  # noqa: E402
+from generator.pages.kinds import PageKind  # noqa: E402
+from generator.pages.page import relative_url  # noqa: E402
 
 SEED = 20240401
+# A chapter's link to its plan's initiative list, as staff write it (relative to the chapter's page).
+INITIATIVES_FROM_A_CHAPTER = relative_url(urls.latest_page("p", PageKind.INITIATIVES),
+                                          urls.latest_page("p", PageKind.CHAPTER, "c"))
 PERIOD = (2023, 2025)              # fiscal years of every synthetic plan
 FIRST_RELEASE = datetime.date(2023, 7, 1)
 TEXT_BYTES = 4000                  # UTF-8 bytes of prose per initiative (about 1,300 characters)
@@ -174,7 +180,7 @@ def chapter_markdown(plan: int, chapter: str) -> str:
              "| 区分 | 担当 | 役割 |\n| --- | --- | --- |\n"
              + "\n".join(f"| {c} | {d} | {s[:30]} |" for c, d, s in
                          zip(CATEGORIES[:3], DEPARTMENTS[:3], _sentences(rng, 3))),
-             f"取組の一覧は[取組一覧](../initiatives/)をご覧ください。"]
+             f"取組の一覧は[取組一覧]({INITIATIVES_FROM_A_CHAPTER})をご覧ください。"]
     return "\n\n".join(parts) + "\n"
 
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from generator.build.deploy import CACHE_FOREVER, cache_control
+from generator.pages.kinds import PageKind as Kind
 from generator.render.assets import Assets, hashed_name
 from generator.render.renderer import Renderer
 from generator.render.resources import theme_dir
 
 from .conftest import FIXTURES, config_copy, run_cli
+from .site_pages import page_path
 from .deploy_servers import site_path
 
 PLANPUB_ASSET = re.compile(r'(?:href|src)="([^"]*assets/planpub[^"/]*\.(?:css|js))"')
@@ -60,6 +64,7 @@ def test_the_built_site_links_only_hashed_assets_that_exist(sample_site):
     assert linked == set(names)   # every one is used, none is left over
 
 
+@pytest.mark.slow   # builds a site
 def test_a_sites_own_stylesheet_is_written_and_linked_under_its_own_name(tmp_path):
     """A site's overrides replace planpub.css: the build writes their file under its hash and
     pages link that one (a cached build renders again: the overrides are in the cache key,
@@ -74,5 +79,5 @@ def test_a_sites_own_stylesheet_is_written_and_linked_under_its_own_name(tmp_pat
     [stylesheet] = site.glob("assets/planpub.*.css")
     assert stylesheet.name == hashed_name("planpub.css", b"body { color: navy }\n")
     assert stylesheet.read_text(encoding="utf-8") == "body { color: navy }\n"
-    page = (site / "sample/v/1.0/initiatives/index.html").read_text(encoding="utf-8")
+    page = page_path(site, "sample", Kind.INITIATIVES, version="1.0").read_text(encoding="utf-8")
     assert f'href="../../../../assets/{stylesheet.name}"' in page

@@ -13,9 +13,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from generator.build.lock import FolderLock, lock_path
 
 from .conftest import ROOT, build_site, run_cli, tree_digest
+
+pytestmark = pytest.mark.slow   # builds running at once in processes of their own
 
 BUILD = [sys.executable, "-m", "generator", "build", "--config", str(ROOT / "mkdocs.yml")]
 ENV = dict(os.environ, PYTHONPATH=str(ROOT), SOURCE_DATE_EPOCH="1764000000")
@@ -162,22 +166,3 @@ def test_no_permission_is_a_message_and_nothing_is_left(basic_content, tmp_path,
     assert code == 1
     assert "書き込む権限がありません" in err and str(tmp_path) in err and "Traceback" not in err
     assert not (tmp_path / "site").exists() and not list(tmp_path.glob(".site-*"))
-
-
-def test_hard_links_refused_across_disks_fall_back_to_copies(tmp_path, monkeypatch):
-    import generator.build.files as files
-
-    source, target = tmp_path / "cache", tmp_path / "site"
-    (source / "a").mkdir(parents=True)
-    (source / "a" / "page.html").write_text("x")
-    real_replace = os.replace
-
-    def cross(*args):
-        raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
-    monkeypatch.setattr(files.os, "link", cross)
-    files.link_files(source, target, ["a/page.html"])
-    assert (target / "a" / "page.html").read_text() == "x"
-    monkeypatch.setattr(files.os, "replace", cross)
-    files.move(source / "a", tmp_path / "moved")
-    monkeypatch.setattr(files.os, "replace", real_replace)
-    assert (tmp_path / "moved" / "page.html").read_text() == "x" and not (source / "a").exists()

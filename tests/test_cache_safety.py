@@ -3,7 +3,6 @@ foreign entry is never executed, is detected, and the 版 is read from its files
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -12,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import datacodec
 from generator.load.release_cache import ENTRY_FORMAT, ReleaseCache
-from generator.validate import load_valid_site
+from generator.pages.kinds import PageKind as Kind
 
 from .conftest import build_site, tree_digest
+from .site_pages import page_path
+
+pytestmark = pytest.mark.slow   # builds sites
 
 
 class _RunsCode:
@@ -81,7 +82,7 @@ def test_a_changed_body_is_detected_by_its_checksum(warm):
         entry.write_bytes(entry.read_bytes().replace("オンライン申請".encode(), "改ざんされた取組".encode()))
     site = _build(content, tmp_path, "second")
     assert tree_digest(site) == digest
-    assert "改ざんされた取組" not in (site / "sample/initiatives/online/index.html").read_text(encoding="utf-8")
+    assert "改ざんされた取組" not in page_path(site, "sample", Kind.INITIATIVE, "online").read_text(encoding="utf-8")
 
 
 def test_a_foreign_entry_with_a_valid_checksum_that_does_not_build_is_rebuilt(warm):
@@ -102,47 +103,3 @@ def test_an_entry_for_another_key_is_not_used(warm):
     first, second = entries
     first.write_bytes(second.read_bytes())   # one 版's entry under another's name
     assert tree_digest(_build(content, tmp_path, "second")) == digest
-
-
-def test_the_cache_gives_the_same_model_as_the_files(basic_content, tmp_path):
-    cache = ReleaseCache(tmp_path / "releases", "test")
-    from_files = load_valid_site(basic_content, cache)
-    from_cache = load_valid_site(basic_content, cache)
-    assert not from_files.problems and not from_cache.problems
-    for cold, hot in zip(from_files.plans, from_cache.plans):
-        assert cold.plan.snapshots == hot.plan.snapshots
-        for version in cold.contents:
-            assert cold.contents[version].plan_doc.lines == hot.contents[version].plan_doc.lines
-            assert {k: d.lines for k, d in cold.contents[version].initiative_docs.items()} == \
-                {k: d.lines for k, d in hot.contents[version].initiative_docs.items()}
-
-
-def test_problems_found_in_a_cached_edition_keep_their_lines(basic_content, tmp_path):
-    """The rules across files run on cached 版 too: a line from the cache must be the file's."""
-    cache = ReleaseCache(tmp_path / "releases", "test")
-    load_valid_site(basic_content, cache)
-    hot = load_valid_site(basic_content, cache)
-    doc = hot.plans[0].contents["1.1"].initiative_docs["online"]
-    text = doc.path.read_text(encoding="utf-8").splitlines()
-    assert text[doc.line_of(("title",)) - 1].startswith("title:")
-    assert text[doc.line_of(("kpis", 0, "id")) - 1].strip().startswith("- id:")
-
-
-@pytest.mark.parametrize("value", [
-    {"title": "x", 2024: ["a", {"as_of": dt.date(2024, 3, 31)}], True: None, None: 1.5},
-    {"d:": "not a date", "m:": [1], "t:": 2},
-    [dt.datetime(2024, 1, 2, 3, 4, 5), {1.5: "f"}, {dt.date(2024, 1, 1): 0}],
-    {"": {"": []}},
-])
-def test_every_yaml_value_survives_the_codec_exactly(value):
-    again = datacodec.decode(json.loads(json.dumps(datacodec.encode(value))))
-    assert again == value
-    assert [type(k) for k in (again if isinstance(again, dict) else {})] == \
-        [type(k) for k in (value if isinstance(value, dict) else {})]
-
-
-@pytest.mark.parametrize("text", ['{"m:": [[1, 2]]}', '{"d:": 5}', '{"x:": 1, "d:": "2024-01-01"}',
-                                  '{"m:": [["q:1", 2]]}'])
-def test_the_codec_refuses_what_it_never_writes(text):
-    with pytest.raises((datacodec.DecodeError, ValueError, TypeError)):
-        datacodec.decode(json.loads(text))

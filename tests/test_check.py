@@ -7,7 +7,11 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT, config_copy, run_cli
+
+pytestmark = pytest.mark.slow   # `planpub check` builds a site and runs Java and Chromium
 
 
 def _check(config: Path, content: Path, env: dict | None = None):
@@ -43,8 +47,12 @@ def test_check_names_broken_links_invalid_html_and_accessibility_failures(basic_
     assert "3項目が不合格です" in out and "Traceback" not in result.stderr
 
 
-def test_check_says_which_tool_is_missing_and_fails(basic_content, tmp_path):
-    """Without java on PATH the HTML check cannot run: named with how to install, exit 1."""
+def test_check_says_which_tools_are_missing_and_fails(basic_content, tmp_path, monkeypatch):
+    """Without java on PATH the HTML check cannot run, without Chromium the accessibility
+    check: each named with how to install it, the other checks still done, exit 1. (Both at
+    once: the checks that need neither tool ran in the test above.)"""
+    import generator.quality.browser as browser
+    monkeypatch.setattr(browser, "CHROMIUM", tmp_path / "no-chromium")
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     result = _check(config_copy(tmp_path, content=basic_content), basic_content,
@@ -53,6 +61,9 @@ def test_check_says_which_tool_is_missing_and_fails(basic_content, tmp_path):
     out = result.stdout
     assert "✘ HTMLの妥当性（Nu Html Checker）: 確認できませんでした。java がありません。" in out
     assert "sudo apt-get install default-jre-headless" in out and "Traceback" not in result.stderr
+    assert "✘ アクセシビリティ（axe-core、WCAG 2.2 AA）: 確認できませんでした。" in out
+    assert "sudo apt-get install chromium" in out
+    assert "✔ サイト内のリンクとアンカー:" in out and "2項目が不合格です" in out
 
 
 def test_check_stops_at_content_problems(basic_content, tmp_path):

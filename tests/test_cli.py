@@ -1,16 +1,24 @@
-"""The planpub command run end to end, as staff and CI run it."""
+"""The planpub command run end to end, as staff and CI run it: `python -m generator` in a
+process of its own where the command line itself is tested (exit status, the entry point,
+a killed build), builds in this process otherwise."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
-from .conftest import config_copy, tree_digest, ROOT, build_site, run_cli
+import pytest
 
+from generator.pages.kinds import PageKind as Kind
+
+from .conftest import config_copy, tree_digest, ROOT, build_site, run_cli, run_process
+from .site_pages import page_path
+
+pytestmark = pytest.mark.slow   # planpub in processes of its own, and builds
 
 
 def test_validate_passes_on_good_content(basic_content):
-    result = run_cli("validate", "--content", str(basic_content))
+    result = run_process("validate", "--content", str(basic_content))
     assert result.returncode == 0
     assert "問題はありません" in result.stdout
 
@@ -19,7 +27,7 @@ def test_validate_lists_every_problem_without_traceback(basic_content):
     init = basic_content / "plans/sample/working/initiatives/online.yml"
     init.write_text("title: a\ndepartments: [市民科]\n\tbad\n", encoding="utf-8")
     (basic_content / "plans/sample/working/initiatives/paperless.yml").write_text("titel: x\n", encoding="utf-8")
-    result = run_cli("validate", "--content", str(basic_content))
+    result = run_process("validate", "--content", str(basic_content))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert "content/plans/sample/working/initiatives/online.yml:3:" in result.stderr
@@ -28,7 +36,7 @@ def test_validate_lists_every_problem_without_traceback(basic_content):
 
 
 def test_validate_reports_a_missing_content_folder(tmp_path):
-    result = run_cli("validate", "--content", str(tmp_path / "nothing"))
+    result = run_process("validate", "--content", str(tmp_path / "nothing"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
 
@@ -37,8 +45,8 @@ def test_build_writes_the_site(basic_content, tmp_path):
     site = tmp_path / "site"
     result = build_site(basic_content, site)
     assert result.returncode == 0, result.stderr
-    assert (site / "sample/initiatives/online/index.html").is_file()
-    assert (site / "sample/v/1.0/initiatives/online/index.html").is_file()
+    assert page_path(site, "sample", Kind.INITIATIVE, "online").is_file()
+    assert page_path(site, "sample", Kind.INITIATIVE, "online", version="1.0").is_file()
     assert not list(tmp_path.glob(".site-*")), "no temporary folders left behind"
 
 
@@ -82,11 +90,11 @@ def test_schema_command_writes_json_schemas(tmp_path):
     assert result.returncode == 0
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["history.schema.json", "initiative.schema.json", "plan.schema.json",
-                     "release.schema.json", "site.schema.json"]
+                     "readings.schema.json", "release.schema.json", "site.schema.json"]
 
 
 def test_help_is_in_plain_japanese():
-    result = run_cli("--help")
+    result = run_process("--help")
     assert result.returncode == 0
     assert "ウェブサイト" in result.stdout
     for command in ("validate", "build", "serve", "schema", "new", "release", "diff", "export", "import"):
@@ -133,7 +141,7 @@ def test_site_in_english_is_a_setting(basic_content, tmp_path):
     site = tmp_path / "site"
     result = build_site(basic_content, site)
     assert result.returncode == 0, result.stderr
-    page = (site / "sample/initiatives/online/index.html").read_text(encoding="utf-8")
+    page = page_path(site, "sample", Kind.INITIATIVE, "online").read_text(encoding="utf-8")
     assert '<html lang="en"' in page
     assert "FY2024" in page and "令和6年度（2024年度）" not in page  # (content text may still be Japanese)
     assert "Edition 1.1" in page and "Schedule" in page

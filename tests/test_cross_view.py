@@ -27,6 +27,7 @@ from generator.model.fields import Kind
 from generator.model.markup import plain_line, plain_text
 from generator.model.plan import Initiative, PlanContent, Text, Version
 from generator.model.resolved.labels import plan_scope
+from generator.pages import urls
 from generator.pages.builder import build_pages
 from generator.pages.editions import plan_editions, unique
 from generator.pages.kinds import PageKind
@@ -401,7 +402,7 @@ def test_every_fact_reads_the_same_in_every_view_of_generated_plans(tmp_path_fac
     assert not result.problems, [p.format() for p in result.problems]
     plan = two_versions(result.site, omitted)
     check_plan(result.site, plan, Renderer())
-    frozen = {page.url: page for page in build_pages(result.site) if page.url.startswith("town/v/2.0/")}
+    frozen = {page.url: page for page in build_pages(result.site) if page.url.startswith(urls.edition_base("town", urls.EditionKind.FROZEN, "2.0"))}
     renderer = Renderer()
     for url, page in frozen.items():   # the frozen 版 shows exactly its own document: nothing carried
         if page.kind in (PageKind.INITIATIVE, PageKind.INITIATIVES, PageKind.PRINT, PageKind.KPI):

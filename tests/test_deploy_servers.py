@@ -82,27 +82,28 @@ def files_of_every_kind(site: Path) -> dict[str, list[str]]:
     """Site-relative paths of one or more files of each kind the site serves."""
     plan = "gotsu"
     return {
-        "page": [urls.SITE_HOME, urls.plan_base(plan), _first(site, f"{plan}/initiatives/*/index.html"),
-                 urls.GUIDE, urls.portal(PageKind.SEARCH) + "index.html"],
+        "page": [urls.SITE_HOME, urls.plan_base(plan), _first(site, urls.page_file(urls.latest_page(plan, PageKind.INITIATIVE, "*"))),
+                 urls.GUIDE, urls.page_file(urls.portal(PageKind.SEARCH))],
         "css": [_first(site, "assets/planpub.*.css"), _first(site, "assets/stylesheets/main.*.min.css")],
         "javascript": [_first(site, "assets/planpub-chrome.*.js"), _first(site, "assets/planpub-search.*.js"),
                        _first(site, "assets/javascripts/bundle.*.min.js")],
         "json": [urls.versions_json(plan), urls.SEARCH_BUNDLES, urls.data_file(urls.plan_base(plan), "plan.json"),
                  urls.PLAN_JSON_SCHEMA],
-        "ruby": [urls.ruby_fragment(urls.plan_base(plan)), _first(site, f"{plan}/initiatives/*/{urls.RUBY_FRAGMENT}")],
+        "ruby": [urls.ruby_fragment(urls.plan_base(plan)), _first(site, urls.ruby_fragment(urls.latest_page(plan, PageKind.INITIATIVE, "*")))],
         "xml": [urls.SITE_FEED, urls.plan_feed(plan), urls.SITEMAP],
         "csv": [urls.data_file(urls.plan_base(plan), name) for name in ("initiatives.csv", "kpis.csv", "schedule.csv")],
         "pagefind": [urls.LATEST_BUNDLE + "pagefind.js", urls.LATEST_BUNDLE + "pagefind-worker.js",
                      urls.LATEST_BUNDLE + "pagefind-entry.json", _first(site, "pagefind/wasm.*.pagefind"),
                      _first(site, "pagefind/*.pf_meta"), _first(site, "pagefind/fragment/*.pf_fragment"),
-                     _first(site, "pagefind/index/*.pf_index"), _first(site, f"{plan}/v/*/pagefind/*.pf_meta")],
+                     _first(site, "pagefind/index/*.pf_index"), _first(site, urls.archive_bundle(plan, "*") + "*.pf_meta")],
         "image": [_first(site, "assets/images/*.png")],
     }
 
 
-MISSING = ["no-such-page", "no-such-page/", "gotsu/no-such-page/", "gotsu/initiatives/a/b/c/d/", "assets/no-such.css",
-           "gotsu/data/no-such.csv"]
-FOLDERS_WITHOUT_A_PAGE = ["gotsu/v/", "assets/"]
+MISSING = ["no-such-page", "no-such-page/", urls.plan_base("gotsu") + "no-such-page/",
+           urls.latest_page("gotsu", PageKind.INITIATIVE, "a/b/c/d"), urls.asset("no-such.css"),
+           urls.data_file(urls.plan_base("gotsu"), "no-such.csv")]
+FOLDERS_WITHOUT_A_PAGE = [f"{urls.plan_base('gotsu')}{urls.VERSIONS}/", urls.ASSETS]
 
 
 def problems_of(response: Response, path: str, gzip_accepted: bool = True) -> list[str]:

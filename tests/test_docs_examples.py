@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from generator.pages import urls
+from generator.pages.kinds import EditionKind, PageKind as Kind
+
 from .conftest import FIXTURES, ROOT
+from .site_pages import page_path
+
+pytestmark = pytest.mark.slow   # builds patched copies of the source in processes of their own
 
 DOC = ROOT / "docs/architecture.md"
 
@@ -66,6 +72,9 @@ def test_adding_a_page_type_as_documented(patched, tmp_path):
     result = _run(source, "build", "--config", str(source / "mkdocs.yml"), "--content", str(FIXTURES / "basic"),
                   "--site-dir", str(site), "--cache-dir", str(tmp_path / "cache"), cwd=source)
     assert result.returncode == 0, result.stderr
-    assert "この計画の用語" in (site / "sample/glossary/index.html").read_text(encoding="utf-8")
-    assert (site / "sample/v/1.0/glossary/index.html").is_file()
-    assert 'glossary/">用語</a>' in (site / "sample/kpi/index.html").read_text(encoding="utf-8")
+    # The new page kind exists only in the patched copy, so its address is the one the example
+    # declares ("glossary/" below each edition), read from the diff itself.
+    glossary = re.search(r'GLOSSARY = "glossary", Scope.EDITION, "([^"]+)"', DOC.read_text(encoding="utf-8")).group(1)
+    assert "この計画の用語" in (site / urls.page_file(urls.plan_base("sample") + glossary)).read_text(encoding="utf-8")
+    assert (site / urls.page_file(urls.edition_base("sample", EditionKind.FROZEN, "1.0") + glossary)).is_file()
+    assert f'{glossary}">用語</a>' in page_path(site, "sample", Kind.KPI).read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ import re
 from html.parser import HTMLParser
 
 from generator.pages import urls
+from generator.pages.kinds import PageKind
 from generator.pages.page import relative_url
 
 
@@ -39,8 +40,8 @@ def test_no_page_has_a_link_that_materials_selector_takes_for_a_language(sample_
 def test_every_page_links_the_site_feed_and_a_plan_page_its_plan_feed(sample_site):
     for path, feeds in ((urls.SITE_HOME, [urls.SITE_FEED]),
                         (urls.plan_base("gotsu"), [urls.SITE_FEED, urls.plan_feed("gotsu")]),
-                        ("gotsu/v/1.5/initiatives/", [urls.SITE_FEED, urls.plan_feed("gotsu")])):
-        links = [link for link in _links(sample_site / path / "index.html")
+                        (urls.frozen_page("gotsu", "1.5", PageKind.INITIATIVES), [urls.SITE_FEED, urls.plan_feed("gotsu")])):
+        links = [link for link in _links(sample_site / urls.page_file(path))
                  if "alternate" in link.get("rel", "").split() and link.get("type") == "application/atom+xml"]
         assert [link["href"] for link in links] == [relative_url(feed, path) for feed in feeds], path
         assert all(re.fullmatch(r"alternate feed", link["rel"]) for link in links)

@@ -21,6 +21,8 @@ from generator.render.renderer import Renderer
 from generator.staff.release import ReleaseRequest, prepare_release, write_release
 from generator.staff.sheets import from_tables, to_tables
 from generator.validate import load_valid_site
+from generator.pages import urls
+from generator.pages.kinds import PageKind
 
 from .plan_strategies import PlanShape, plan_shapes
 
@@ -89,7 +91,7 @@ def test_any_plan_shape_builds_and_shows_every_stated_fact(tmp_path_factory, sha
     renderer = Renderer()
     pages = {page.url: page for page in build_pages(site)}
     for initiative_id, data in shape.initiatives.items():
-        text = _visible(renderer.render(pages[f"town/initiatives/{initiative_id}/"]))
+        text = _visible(renderer.render(pages[urls.latest_page("town", PageKind.INITIATIVE, initiative_id)]))
         theme_names = {t["id"]: t["name"] for t in shape.plan.get("themes", [])}
         for key, value in data.items():
             if key in ("theme", "related_themes"):  # themes are referred to by id, shown by name

@@ -1,8 +1,8 @@
 """Golden files: the rendered content of each page type, compared byte for byte.
 
-Regenerate after an intended template change with:
-    UPDATE_GOLDEN=1 python3 dev.py test tests/test_golden_pages.py
-and review the diff of tests/golden/ before committing.
+Regenerate all of them after an intended change (a template, an address) with one command:
+    python3 dev.py test --update-golden
+and review the diff of tests/golden/ before committing (say in the commit why each changed).
 """
 
 from __future__ import annotations
@@ -17,22 +17,26 @@ from generator.validate import load_valid_site
 from generator.pages.builder import build_pages
 from generator.render.renderer import Renderer
 
+from generator.pages import urls
+from generator.pages.kinds import PageKind as Kind
+
 from .conftest import FIXTURES
+from .site_pages import address
 
 GOLDEN = Path(__file__).parent / "golden"
 
 PAGES = {
-    "site_home": "",
-    "plan_home": "sample/",
-    "plan_home_old_version": "sample/v/1.0/",
-    "initiatives": "sample/initiatives/",
-    "departments": "sample/departments/",
-    "initiative_all_fields": "sample/initiatives/online/",
-    "initiative_old_version": "sample/v/1.0/initiatives/online/",
-    "initiative_sparse": "sample/initiatives/reservation/",
-    "kpi": "sample/kpi/",
-    "revisions": "sample/revisions/",
-    "chapter": "sample/background/",
+    "site_home": urls.SITE_HOME,
+    "plan_home": address("sample"),
+    "plan_home_old_version": address("sample", version="1.0"),
+    "initiatives": address("sample", Kind.INITIATIVES),
+    "departments": address("sample", Kind.DEPARTMENTS),
+    "initiative_all_fields": address("sample", Kind.INITIATIVE, "online"),
+    "initiative_old_version": address("sample", Kind.INITIATIVE, "online", version="1.0"),
+    "initiative_sparse": address("sample", Kind.INITIATIVE, "reservation"),
+    "kpi": address("sample", Kind.KPI),
+    "revisions": address("sample", Kind.REVISIONS),
+    "chapter": address("sample", Kind.CHAPTER, "background"),
 }
 
 
@@ -54,8 +58,8 @@ def rendered_patterns() -> dict[str, str]:
     for name, (plan_id, kind) in PATTERN_PAGES.items():
         plan = next(p for p in result.site.plans if p.id == plan_id)
         first = plan.snapshots[plan.latest.id].initiatives[0].id
-        url = {"plan_home": f"{plan_id}/", "initiative": f"{plan_id}/initiatives/{first}/",
-               "kpi": f"{plan_id}/kpi/", "revisions": f"{plan_id}/revisions/"}[kind]
+        url = {"plan_home": address(plan_id), "initiative": address(plan_id, Kind.INITIATIVE, first),
+               "kpi": address(plan_id, Kind.KPI), "revisions": address(plan_id, Kind.REVISIONS)}[kind]
         pages[name] = renderer.render(by_url[url])
     return pages
 
@@ -85,7 +89,7 @@ def _compare(name: str, page: str) -> None:
     if os.environ.get("UPDATE_GOLDEN"):
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(page, encoding="utf-8")
-    assert golden.exists(), f"missing golden file {golden}; run with UPDATE_GOLDEN=1"
+    assert golden.exists(), f"missing golden file {golden}; run python3 dev.py test --update-golden"
     assert page == golden.read_text(encoding="utf-8")
 
 

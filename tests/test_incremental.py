@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from generator.pages import urls
+from generator.pages.kinds import EditionKind, PageKind as Kind
+
 from .conftest import FIXTURES, ROOT, build_site, config_copy, run_cli, tree_digest
+from .site_pages import page_path
+
+pytestmark = pytest.mark.slow   # builds sites, some in parallel processes
 
 
 def _timings(path: Path) -> dict:
@@ -31,11 +37,11 @@ def test_a_frozen_version_is_byte_identical_after_a_newer_one_is_published(sampl
     assert build_site(sample_content, tmp_path / "before").returncode == 0
     _release(sample_content, tmp_path)
     assert build_site(sample_content, tmp_path / "after", "--clean").returncode == 0
-    for frozen in ("gotsu/v/pre-1.5", "gotsu/v/1.5"):
+    for frozen in (urls.edition_base("gotsu", EditionKind.FROZEN, v) for v in ("pre-1.5", "1.5")):
         before, after = _tree(tmp_path / "before" / frozen), _tree(tmp_path / "after" / frozen)
         assert before == after, [name for name in before if before[name] != after.get(name)]
-    assert (tmp_path / "after/gotsu/v/1.6/index.html").is_file()
-    assert (tmp_path / "after/gotsu/compare/1.5/1.6/index.html").is_file()
+    assert page_path(tmp_path / "after", "gotsu", version="1.6").is_file()
+    assert (tmp_path / "after" / urls.page_file(urls.compare("gotsu", "1.5", "1.6"))).is_file()
 
 
 def test_a_cached_build_after_a_release_equals_a_clean_build(sample_content, tmp_path):
@@ -96,7 +102,7 @@ def test_a_changed_template_or_configuration_invalidates_the_cache(basic_content
             "site_name: 自治体DXアクションプラン", "site_name: 変更後のサイト名"), encoding="utf-8")
         marker = "変更後のサイト名"
     assert build()["units_rendered"] == 3
-    frozen_page = tmp_path / "site/sample/v/1.0/initiatives/online/index.html"
+    frozen_page = page_path(tmp_path / "site", "sample", Kind.INITIATIVE, "online", version="1.0")
     assert marker in frozen_page.read_text(encoding="utf-8")
 
 

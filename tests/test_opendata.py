@@ -15,9 +15,12 @@ from generator.model.records import RECORDS, initiative_dict
 from generator.model.resolved import resolve_edition
 from generator.pages import opendata
 from generator.pages.editions import plan_editions
+from generator.pages import urls
+from generator.pages.kinds import PageKind as Kind
 from generator.validate import load_valid_site
 
 from .conftest import SAMPLE_CONTENT
+from .site_pages import SITE_URL, address, data_file, page_path
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -142,7 +145,7 @@ def _as_published(plan, initiative, resolved) -> dict:
 
 def test_every_json_matches_the_content(site_model, sample_site):
     for plan, edition in _editions(site_model):
-        data = json.loads((sample_site / edition.base / "data/plan.json").read_text(encoding="utf-8"))
+        data = json.loads((sample_site / urls.data_file(edition.base, "plan.json")).read_text(encoding="utf-8"))
         assert data["plan_id"] == plan.id and data["version"]["id"] == edition.version.id
         assert data["licence"] == "CC BY 4.0"
         resolved = resolve_edition(plan, edition.version, edition.kind, site_model)
@@ -153,21 +156,21 @@ def test_every_json_matches_the_content(site_model, sample_site):
 
 
 def test_data_page_lists_files_with_size_dictionary_and_licence(site_model, sample_site):
-    page = (sample_site / "kashima/data/index.html").read_text(encoding="utf-8")
+    page = page_path(sample_site, "kashima", Kind.DATA).read_text(encoding="utf-8")
     for name in ("plan.json", "initiatives.csv", "initiative_departments.csv", "schedule.csv", "kpis.csv",
                  "datapackage.json"):
-        size = (sample_site / "kashima/data" / name).stat().st_size
+        size = (sample_site / data_file("kashima", name)).stat().st_size
         assert f'href="{name}"' in page and f"{size:,} バイト" in page
     for column in opendata.kpi_columns():
         assert f"<code>{column.name}</code>" in page
     assert "CC BY 4.0" in page and "UTF-8（BOM付き）" in page
-    assert (sample_site / "data/plan.schema.json").is_file()
+    assert (sample_site / urls.PLAN_JSON_SCHEMA).is_file()
 
 
 def test_atom_feeds_announce_every_dated_version(site_model, sample_site):
     total = 0
     for plan in site_model.plans:
-        feed = ET.parse(sample_site / plan.id / "feed.xml").getroot()
+        feed = ET.parse(sample_site / urls.plan_feed(plan.id)).getroot()
         entries = feed.findall(f"{ATOM}entry")
         dated = [v for v in plan.versions if v.date]
         assert len(entries) == len(dated)
@@ -176,14 +179,16 @@ def test_atom_feeds_announce_every_dated_version(site_model, sample_site):
         for entry in entries:
             assert entry.find(f"{ATOM}link").get("href").startswith("https://")
         total += len(entries)
-    site_feed = ET.parse(sample_site / "feed.xml").getroot()
+    site_feed = ET.parse(sample_site / urls.SITE_FEED).getroot()
     assert len(site_feed.findall(f"{ATOM}entry")) == total
-    gotsu = ET.parse(sample_site / "gotsu/feed.xml").getroot()
+    gotsu = ET.parse(sample_site / urls.plan_feed("gotsu")).getroot()
     assert "「7. 個別業務一覧」の追記" in gotsu.find(f"{ATOM}entry").find(f"{ATOM}summary").text
 
 
 def test_every_plan_page_has_metadata(sample_site):
-    pages = [p for p in sample_site.glob("*/**/index.html") if "guide" not in p.parts and "search" not in p.parts]
+    portal = (sample_site / urls.GUIDE, sample_site / urls.portal(Kind.SEARCH))
+    pages = [p for p in sample_site.glob(f"*/**/{urls.page_file('')}") if not p.is_relative_to(portal[0])
+             and not p.is_relative_to(portal[1])]
     assert len(pages) > 200
     for path in pages:
         html = path.read_text(encoding="utf-8")
@@ -196,12 +201,14 @@ def test_every_plan_page_has_metadata(sample_site):
 def test_canonical_links_point_to_the_page_itself(sample_site):
     # A frozen 版's page is a record of its own, not a duplicate of the latest (which may
     # differ or not exist), and it must not change after publication.
-    for path in ("gotsu/v/1.5/initiatives/bpr/", "gotsu/initiatives/bpr/", "gotsu/v/pre-1.5/"):
-        html = (sample_site / path / "index.html").read_text(encoding="utf-8")
-        assert f'<link rel="canonical" href="https://www.city.example.lg.jp/dx/plan/{path}">' in html
+    for path in (address("gotsu", Kind.INITIATIVE, "bpr", version="1.5"), address("gotsu", Kind.INITIATIVE, "bpr"),
+                 address("gotsu", version="pre-1.5")):
+        html = (sample_site / urls.page_file(path)).read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="{SITE_URL}{path}">' in html
 
 
 def test_sitemap_lists_current_pages(sample_site):
-    sitemap = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
-    for path in ("gotsu/", "gotsu/initiatives/bpr/", "kashima/initiatives/no09/", "kashima/data/"):
-        assert f"<loc>https://www.city.example.lg.jp/dx/plan/{path}</loc>" in sitemap
+    sitemap = (sample_site / urls.SITEMAP).read_text(encoding="utf-8")
+    for path in (address("gotsu"), address("gotsu", Kind.INITIATIVE, "bpr"), address("kashima", Kind.INITIATIVE, "no09"),
+                 address("kashima", Kind.DATA)):
+        assert f"<loc>{SITE_URL}{path}</loc>" in sitemap

@@ -16,19 +16,14 @@ import pytest
 
 from generator.validate import load_valid_site
 
-from .conftest import FIXTURES, build_site, run_cli
+from generator.pages import urls
+from generator.pages.kinds import EditionKind, PageKind as Kind
 
-PATTERNS = FIXTURES / "patterns"
+from .conftest import FIXTURES, PATTERNS, build_site, run_cli
+from .site_pages import data_file, page_path
+
 TAG = re.compile(r"<[^>]+>")
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture(scope="module")
-def patterns_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("patterns") / "site"
-    result = build_site(PATTERNS, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +35,7 @@ def model():
 
 def text_of(path: Path) -> str:
     raw = path.read_text(encoding="utf-8")
-    main = raw[raw.find('<article class="md-content__inner'):raw.find("</article>")]
+    main = raw[raw.find('<div class="md-content__inner'):raw.find("</main>")]   # the edition header and the text
     return re.sub(r"\s+", " ", html.unescape(TAG.sub(" ", main)))
 
 
@@ -54,22 +49,22 @@ def test_dates_keep_their_stated_precision(model, patterns_site):
     plan = model["dates-and-stages"]
     assert [(v.id, v.date) for v in plan.versions] == [
         ("0.1", "2021"), ("0.2", None), ("1.0-draft", "2022-12"), ("1.0", "2023-03"), ("1.1", "2025")]
-    revisions = text_of(patterns_site / "dates-and-stages/revisions/index.html")
+    revisions = text_of(page_path(patterns_site, "dates-and-stages", Kind.REVISIONS))
     assert "発行日: 2025年" in revisions and "発行日: 2023年3月" in revisions and "発行日: 記載なし" in revisions
     assert not re.search(r"2025年\d+月|2023年3月\d+日|2022年12月\d+日", revisions)   # no invented month or day
-    page = text_of(patterns_site / "dates-and-stages/initiatives/mynumber/index.html")
+    page = text_of(page_path(patterns_site, "dates-and-stages", Kind.INITIATIVE, "mynumber"))
     assert "2024年3月時点" in page and "2025年時点" in page
 
 
 def test_feeds_and_open_data_keep_the_stated_dates(patterns_site):
-    feed = ET.parse(patterns_site / "dates-and-stages/feed.xml").getroot()
+    feed = ET.parse(patterns_site / urls.plan_feed("dates-and-stages")).getroot()
     dates = [e.find("{http://purl.org/dc/elements/1.1/}date").text for e in feed.findall(f"{ATOM}entry")]
     assert dates == ["2025", "2023-03", "2022-12", "2021"]
     summaries = " ".join(e.find(f"{ATOM}summary").text for e in feed.findall(f"{ATOM}entry"))
     assert "2025年" in summaries and "2025年1月" not in summaries
-    data = json.loads((patterns_site / "dates-and-stages/data/plan.json").read_text(encoding="utf-8"))
+    data = json.loads((patterns_site / data_file("dates-and-stages", "plan.json")).read_text(encoding="utf-8"))
     assert data["version"]["date"] == "2025" and data["version"]["status"] == "adopted"
-    rows = csv_rows(patterns_site / "dates-and-stages/data/schedule.csv")
+    rows = csv_rows(patterns_site / data_file("dates-and-stages", "schedule.csv"))
     assert {r["as_of"] for r in rows if r["kind"] == "progress"} == {"2024-03", "2025"}
 
 
@@ -78,13 +73,13 @@ def test_a_draft_and_the_adopted_plan_share_a_number(model, patterns_site):
     draft, adopted = plan.version("1.0-draft"), plan.version("1.0")
     assert (draft.label, draft.status, draft.name) == ("1.0", "draft", "第1.0版（案）")
     assert (adopted.label, adopted.status, adopted.name) == ("1.0", "adopted", "第1.0版")
-    assert "第1.0版（案）" in text_of(patterns_site / "dates-and-stages/v/1.0-draft/index.html")
-    assert "策定状況 案" in text_of(patterns_site / "dates-and-stages/v/1.0-draft/index.html")
-    assert (patterns_site / "dates-and-stages/compare/1.0-draft/1.0/index.html").is_file()
+    assert "第1.0版（案）" in text_of(page_path(patterns_site, "dates-and-stages", version="1.0-draft"))
+    assert "策定状況 案" in text_of(page_path(patterns_site, "dates-and-stages", version="1.0-draft"))
+    assert (patterns_site / urls.page_file(urls.compare("dates-and-stages", "1.0-draft", "1.0"))).is_file()
 
 
 def test_the_revisions_page_shows_policy_stages_sources_and_missing_notes(patterns_site):
-    page = text_of(patterns_site / "dates-and-stages/revisions/index.html")
+    page = text_of(page_path(patterns_site, "dates-and-stages", Kind.REVISIONS))
     assert "版数の付け方 計画の大きな見直しは版数の整数部分を" in page
     first = page[page.index("第1.1版 発行日"):page.index("第1.0版 発行日")]
     assert "策定" in first and "この版の資料には改訂内容の記載がありません。" in first
@@ -166,7 +161,7 @@ def test_targets_without_a_year_qualitative_targets_and_references(model, patter
     assert kpis["online-rate"].target.by == "period_end" and kpis["specialists"].target.by is None
     assert assess(kpis["culture"], content.period_end).reason == "qualitative"
     assert [r.value for r in kpis["online-rate"].references] == [12]
-    page = text_of(patterns_site / "kpi-shapes/kpi/index.html")
+    page = text_of(page_path(patterns_site, "kpi-shapes", Kind.KPI))
     assert "目標（計画期間の終わりまでに） 60% 計画期間の終わりまでに60%" in page
     assert "目標（年度の記載なし） 1人 各課に1名以上" in page
     assert "令和4年度比 1.5倍（= 30%） 令和4年度の1.5倍" in page
@@ -177,15 +172,15 @@ def test_targets_without_a_year_qualitative_targets_and_references(model, patter
 
 
 def test_plan_wide_goals_and_kpis_and_the_plans_own_term(patterns_site):
-    home = text_of(patterns_site / "kpi-shapes/index.html")
+    home = text_of(page_path(patterns_site, "kpi-shapes"))
     assert "目指す姿 誰もが、いつでもどこでも行政サービスを利用できるまち 職員が市民に向き合う時間を増やす市役所" in home
     assert "計画全体の指標 主な手続のオンライン化率" in home and "指標の達成状況" in home
-    kpi_page = (patterns_site / "kpi-shapes/kpi/index.html").read_text(encoding="utf-8")
+    kpi_page = page_path(patterns_site, "kpi-shapes", Kind.KPI).read_text(encoding="utf-8")
     assert "<h1>指標</h1>" in kpi_page and 'aria-current="page">指標</a>' in kpi_page
 
 
 def test_kpi_shapes_in_open_data_and_the_workbook(model, patterns_site, tmp_path):
-    rows = csv_rows(patterns_site / "kpi-shapes/data/kpis.csv")
+    rows = csv_rows(patterns_site / data_file("kpi-shapes", "kpis.csv"))
     online = [r for r in rows if r["kpi_id"] == "online-rate"]
     assert [(r["value_type"], r["fiscal_year"], r["value"], r["target_timing"]) for r in online] == [
         ("baseline", "2022", "20", ""), ("target", "2025", "30", "fiscal_year"), ("target", "2027", "60", "period_end"),
@@ -217,14 +212,16 @@ def test_a_plan_names_its_fields_and_adds_its_own(model, patterns_site):
     assert "purpose" not in content.fields and content.fields["departments"].label == "関係部署"
     app = content.initiative("app")
     assert app.extra == {"formal_name": "架空村公式スマートフォンアプリ「かくうむらナビ」", "target_fy": 2025}
-    page = text_of(patterns_site / "own-fields/initiatives/app/index.html")
-    assert "柱 くらしの利便性向上 関係部署 総務課、住民課 正式名称 架空村公式スマートフォンアプリ「かくうむらナビ」 " \
+    page = text_of(page_path(patterns_site, "own-fields", Kind.INITIATIVE, "app"))
+    # 関係部署 is in the summary at the top, and said once (issue 22)
+    assert "関係部署 総務課、住民課" in page and page.count("総務課、住民課") == 1
+    assert "柱 くらしの利便性向上 正式名称 架空村公式スマートフォンアプリ「かくうむらナビ」 " \
            "目標時期 令和7年度（2025年度）" in page
     assert "効果・メリット 来庁しなくても手続ができる" in page and page.index("予算の考え方") > page.index("スケジュール")
 
 
 def test_not_stated_lists_only_the_fields_the_plans_documents_use(patterns_site):
-    page = text_of(patterns_site / "own-fields/initiatives/portal/index.html")
+    page = text_of(page_path(patterns_site, "own-fields", Kind.INITIATIVE, "portal"))
     # 効果・メリット is used but not a field a reader misses (the registry does not expect it)
     assert "この版の資料には記載がありません。（事業概要、スケジュール）" in page
     assert "目的" not in page and "現状" not in page
@@ -257,10 +254,10 @@ def test_a_field_the_plan_does_not_use_is_refused(tmp_path):
 
 
 def test_own_fields_in_open_data_workbook_and_diff(model, patterns_site):
-    rows = csv_rows(patterns_site / "own-fields/data/initiatives.csv")
+    rows = csv_rows(patterns_site / data_file("own-fields", "initiatives.csv"))
     assert rows[0]["formal_name"].startswith("架空村公式") and rows[0]["target_fy"] == "2025"
     assert "purpose" not in rows[0]
-    page = (patterns_site / "own-fields/data/index.html").read_text(encoding="utf-8")
+    page = page_path(patterns_site, "own-fields", Kind.DATA).read_text(encoding="utf-8")
     assert "<code>target_fy</code>" in page and "目標時期" in page and "関係部署" in page
     from generator.staff.sheets import from_tables, to_tables
     content = model["own-fields"].working
@@ -277,23 +274,23 @@ def test_own_fields_in_open_data_workbook_and_diff(model, patterns_site):
 # ── 5. schedules ──────────────────────────────────────────────────────────────────────
 
 def test_every_year_of_the_plan_period_is_a_column(patterns_site):
-    page = (patterns_site / "schedules/initiatives/gis/index.html").read_text(encoding="utf-8")
+    page = page_path(patterns_site, "schedules", Kind.INITIATIVE, "gis").read_text(encoding="utf-8")
     head = page[page.index('<table class="pp-schedule'):page.index("</thead>")]
     assert [y for y in re.findall(r"（(\d{4})年度）", head)] == ["2023", "2024", "2025", "2026"]
 
 
 def test_open_ended_and_done_items_are_bars_with_words(patterns_site):
-    page = text_of(patterns_site / "schedules/initiatives/cloud/index.html")
+    page = text_of(page_path(patterns_site, "schedules", Kind.INITIATIVE, "cloud"))
     assert "計画期間より前" in page and "基本方針の策定（令和4年度済）" in page
     assert "標準準拠システムの運用（令和7年度～）" in page
-    html_text = (patterns_site / "schedules/initiatives/cloud/index.html").read_text(encoding="utf-8")
+    html_text = page_path(patterns_site, "schedules", Kind.INITIATIVE, "cloud").read_text(encoding="utf-8")
     open_bar = re.search(r'<td colspan="(\d)" class="pp-span"[^>]*><span class="pp-bar pp-bar--open">', html_text)
     assert open_bar and open_bar.group(1) == "2"          # 2025 to the end of the plan period (2026)
     assert '<span class="pp-bar pp-bar--done">' in html_text
 
 
 def test_an_empty_schedule_table_is_allowed_and_said(patterns_site):
-    page = text_of(patterns_site / "schedules/initiatives/survey/index.html")
+    page = text_of(page_path(patterns_site, "schedules", Kind.INITIATIVE, "survey"))
     assert "この版の資料では、スケジュールの表は空欄です。" in page
     # stated (empty), so not among the fields the document leaves out
     assert "この版の資料には記載がありません。（目的、現状、理想・将来の姿、事業概要、進捗）" in page
@@ -316,7 +313,7 @@ def test_an_empty_field_survives_the_workbook_and_the_file(model, tmp_path):
 
 
 def test_schedule_shapes_in_open_data_diff_and_workbook(model, patterns_site):
-    rows = csv_rows(patterns_site / "schedules/data/schedule.csv")
+    rows = csv_rows(patterns_site / data_file("schedules", "schedule.csv"))
     spans = {(r["text"], r["fiscal_year"], r["end_fiscal_year"], r["span"]) for r in rows if r["kind"] == "activity"}
     assert spans == {("基本方針の策定", "2022", "2022", "done"), ("移行計画の作成", "2023", "2024", "range"),
                      ("標準準拠システムの運用", "2025", "", "open_end")}
@@ -336,16 +333,16 @@ def test_sub_items_have_fields_of_their_own(model, patterns_site):
     rpa = model["hierarchy"].working.initiative("rpa")
     assert [(i.id, i.number, i.title) for i in rpa.items] == [("rpa.1", "ア", "RPAの導入"), ("rpa.ocr", "イ", "AI-OCRの導入")]
     assert rpa.items[0].departments == ["情報政策課"] and rpa.items[0].kpis[0].initiative_id == "rpa.1"
-    page = (patterns_site / "hierarchy/initiatives/rpa/index.html").read_text(encoding="utf-8")
+    page = page_path(patterns_site, "hierarchy", Kind.INITIATIVE, "rpa").read_text(encoding="utf-8")
     assert '<h2 id="items">この取組の項目</h2>' in page
     assert '<h3 id="item-1-title"><span class="pp-number">ア</span> RPAの導入</h3>' in page
     assert 'id="item-ocr"' in page and "手書き申請書の読み取りを自動化する。" in page
     assert '<h4 id="item-1-schedule">' in page
-    assert "主なテーマ 記載なし" not in text_of(patterns_site / "hierarchy/initiatives/rpa/index.html")
+    assert "主なテーマ 記載なし" not in text_of(page_path(patterns_site, "hierarchy", Kind.INITIATIVE, "rpa"))
 
 
 def test_numbering_as_written_and_the_whole_theme_path(patterns_site):
-    index = text_of(patterns_site / "hierarchy/initiatives/index.html")
+    index = text_of(page_path(patterns_site, "hierarchy", Kind.INITIATIVES))
     assert "① 行政運営の改革 ＞ Ⅲ デジタル技術の活用 ①－Ⅲ－i 定型業務の自動化" in index
 
 
@@ -353,19 +350,19 @@ def test_themes_carry_their_own_schedule_and_kpis(model, patterns_site):
     content = model["hierarchy"].working
     digital = content.theme("digital")
     assert digital.schedule[2025].items == ("全庁展開",) and digital.kpis[0].theme_id == "digital"
-    home = text_of(patterns_site / "hierarchy/index.html")
+    home = text_of(page_path(patterns_site, "hierarchy"))
     assert "Ⅲ デジタル技術の活用 （ 1件の取組 ） スケジュール 令和6年度（2024年度） 推進体制の整備" in home
-    kpi = text_of(patterns_site / "hierarchy/kpi/index.html")
+    kpi = text_of(page_path(patterns_site, "hierarchy", Kind.KPI))
     assert "デジタル化した業務の数 ① 行政運営の改革 ＞ Ⅲ デジタル技術の活用" in kpi and "RPAで削減した作業時間" in kpi
 
 
 def test_hierarchy_in_open_data_diff_and_workbook(model, patterns_site):
-    rows = csv_rows(patterns_site / "hierarchy/data/initiatives.csv")
+    rows = csv_rows(patterns_site / data_file("hierarchy", "initiatives.csv"))
     assert [(r["initiative_id"], r["parent_id"]) for r in rows] == [("rpa", ""), ("rpa.1", "rpa"), ("rpa.ocr", "rpa")]
-    kpis = csv_rows(patterns_site / "hierarchy/data/kpis.csv")
+    kpis = csv_rows(patterns_site / data_file("hierarchy", "kpis.csv"))
     assert {(r["kpi_id"], r["initiative_id"], r["theme_id"]) for r in kpis} == {
         ("digital-procedures", "", "digital"), ("rpa-hours", "rpa.1", "")}
-    plan_json = json.loads((patterns_site / "hierarchy/data/plan.json").read_text(encoding="utf-8"))
+    plan_json = json.loads((patterns_site / data_file("hierarchy", "plan.json")).read_text(encoding="utf-8"))
     assert [i["title"] for i in plan_json["initiatives"][0]["items"]] == ["RPAの導入", "AI-OCRの導入"]
     content = model["hierarchy"].working
     from generator.model.diff import flatten_initiative
@@ -384,48 +381,52 @@ def test_hierarchy_in_open_data_diff_and_workbook(model, patterns_site):
 # ── 7. a 版 that incorporates earlier sheets ─────────────────────────────────────────
 
 def test_the_stable_address_shows_the_last_stated_details_labelled(patterns_site):
-    latest = text_of(patterns_site / "carried-sheets/initiatives/kiosk/index.html")
+    latest = text_of(page_path(patterns_site, "carried-sheets", Kind.INITIATIVE, "kiosk"))
     assert "この版の資料には担当課、目的、スケジュールの記載がないため、個別業務シート（版数・発行日の記載なし）の資料に" \
            "書かれている内容を示しています" in latest
     assert "担当課 情報政策課 （前の版の資料による）" in latest and "窓口に来なくても証明書を取れるようにする" in latest
     assert "導入の検討" in latest
-    cards = text_of(patterns_site / "carried-sheets/initiatives/index.html")
+    cards = text_of(page_path(patterns_site, "carried-sheets", Kind.INITIATIVES))
     assert "情報政策課 （前の版の資料による）" in cards
 
 
 def test_each_frozen_version_still_shows_exactly_its_own_document(patterns_site):
-    frozen = text_of(patterns_site / "carried-sheets/v/2.0/initiatives/kiosk/index.html")
+    frozen = text_of(page_path(patterns_site, "carried-sheets", Kind.INITIATIVE, "kiosk", version="2.0"))
     assert "窓口に来なくても" not in frozen and "前の版の資料による" not in frozen
     assert "担当課 記載なし" in frozen
     # the frozen 版's open data is its own document; the stable address's is what its pages show
     # (issue 17), each carried value with the 版 it comes from
-    frozen, latest = patterns_site / "carried-sheets/v/2.0/data", patterns_site / "carried-sheets/data"
-    assert csv_rows(frozen / "initiative_departments.csv") == [] and csv_rows(frozen / "initiative_texts.csv") == []
-    assert csv_rows(frozen / "carried_values.csv") == []
-    assert [(r["department"], r["source_version"]) for r in csv_rows(latest / "initiative_departments.csv")] == \
+    def frozen_rows(name):
+        return csv_rows(patterns_site / data_file("carried-sheets", name, version="2.0"))
+
+    def latest_rows(name):
+        return csv_rows(patterns_site / data_file("carried-sheets", name))
+    assert frozen_rows("initiative_departments.csv") == [] and frozen_rows("initiative_texts.csv") == []
+    assert frozen_rows("carried_values.csv") == []
+    assert [(r["department"], r["source_version"]) for r in latest_rows("initiative_departments.csv")] == \
         [("情報政策課", "sheets")]
-    purpose = [r for r in csv_rows(latest / "initiative_texts.csv") if r["field"] == "purpose"]
+    purpose = [r for r in latest_rows("initiative_texts.csv") if r["field"] == "purpose"]
     assert purpose[0]["text"].startswith("窓口に来なくても") and purpose[0]["source_version"] == "sheets"
-    assert [(r["field"], r["source_version"]) for r in csv_rows(latest / "carried_values.csv")] == \
+    assert [(r["field"], r["source_version"]) for r in latest_rows("carried_values.csv")] == \
         [("departments", "sheets"), ("purpose", "sheets"), ("schedule", "sheets")]
 
 
 # ── 8. faithful rich text ─────────────────────────────────────────────────────────────
 
 def test_underline_merged_cells_figures_and_footnotes(patterns_site):
-    page = (patterns_site / "rich-text/structure/index.html").read_text(encoding="utf-8")
+    page = page_path(patterns_site, "rich-text", Kind.CHAPTER, "structure").read_text(encoding="utf-8")
     assert "<u>推進本部</u>" in page
     assert '<td rowspan="2">推進本部</td>' in page and '<td colspan="2">年2回</td>' in page
     assert '<img alt="推進体制の図。市長を本部長とし、各部長が本部員となる" src="../figures/structure.png">' in page
-    assert (patterns_site / "rich-text/figures/structure.png").read_bytes()[:4] == b"\x89PNG"
-    assert (patterns_site / "rich-text/v/1.0/figures/structure.png").is_file()
+    assert (patterns_site / urls.figure(urls.plan_base("rich-text"), "structure.png")).read_bytes()[:4] == b"\x89PNG"
+    assert (patterns_site / urls.figure(urls.edition_base("rich-text", EditionKind.FROZEN, "1.0"), "structure.png")).is_file()
     assert 'href="#fn:1"' in page and "推進本部の設置要綱は令和6年4月に施行しました。" in page and "本文に戻る" in page
-    card = (patterns_site / "rich-text/initiatives/shoshiki/index.html").read_text(encoding="utf-8")
+    card = page_path(patterns_site, "rich-text", Kind.INITIATIVE, "shoshiki").read_text(encoding="utf-8")
     assert "押印を<strong>廃止</strong>し、<u>記入欄を減らす</u>。" in card
 
 
 def test_a_markdown_list_in_the_lead_is_valid_html(patterns_site):
-    home = (patterns_site / "rich-text/index.html").read_text(encoding="utf-8")
+    home = page_path(patterns_site, "rich-text").read_text(encoding="utf-8")
     lead = home[home.index('<div class="pp-lead">'):home.index("</div>", home.index('<div class="pp-lead">'))]
     assert "<ul>" in lead and not re.search(r"<p>[^<]*<ul>", lead)
     assert "<li><u>行かない</u>窓口</li>" in lead
@@ -465,8 +466,8 @@ def test_content_in_todays_format_declares_nothing_and_builds(basic_site, patter
     assert {c.format for p in basic for c in p.snapshots.values()} == {1}
     carried = next(p for p in load_valid_site(PATTERNS).site.plans if p.id == "carried-sheets")
     assert {c.format for c in carried.snapshots.values()} == {1}
-    assert (basic_site / "sample/v/1.0/index.html").is_file()
-    assert (patterns_site / "carried-sheets/v/sheets/index.html").is_file()
+    assert page_path(basic_site, "sample", version="1.0").is_file()
+    assert page_path(patterns_site, "carried-sheets", version="sheets").is_file()
 
 
 def test_format_2_fields_need_format_2(basic_content):
@@ -494,6 +495,7 @@ def test_upgrade_declares_format_2_in_the_working_copy_only(basic_content):
     assert again.returncode == 1 and "既に形式 2" in again.stderr
 
 
+@pytest.mark.slow   # builds a site
 def test_an_item_done_before_the_period_alone_is_still_a_schedule(tmp_path):
     """Found by tests/test_generated_plans.py: the table (and the item) vanished when the only
     schedule entry of an initiative was done before the plan period."""
@@ -508,4 +510,4 @@ def test_an_item_done_before_the_period_alone_is_still_a_schedule(tmp_path):
     site = tmp_path / "site"
     result = build_site(content, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "現行GISの調査" in text_of(site / "schedules/initiatives/gis/index.html")
+    assert "現行GISの調査" in text_of(page_path(site, "schedules", Kind.INITIATIVE, "gis"))

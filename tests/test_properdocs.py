@@ -18,7 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SAMPLE_CONTENT, run_cli
+from .conftest import ROOT, SAMPLE_CONTENT, run_process
+
+pytestmark = pytest.mark.slow   # installs ProperDocs and builds the sample in a process of its own
 
 GENERATOR_TAG = re.compile(rb'<meta name="generator" content="[^"]*">')
 
@@ -58,7 +60,8 @@ def test_properdocs_is_what_lays_the_pages_out_once_installed(properdocs):
 
 def test_the_sample_built_with_properdocs_is_the_same_site(properdocs, sample_site, tmp_path):
     site = tmp_path / "site"
-    result = run_cli("build", "--config", str(ROOT / "mkdocs.yml"), "--content", str(SAMPLE_CONTENT),
+    # A process of its own: ProperDocs must be on the path before anything of MkDocs is imported.
+    result = run_process("build", "--config", str(ROOT / "mkdocs.yml"), "--content", str(SAMPLE_CONTENT),
                      "--site-dir", str(site), "--cache-dir", str(tmp_path / "cache"), env=_with(properdocs))
     assert result.returncode == 0, result.stdout + result.stderr
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())

@@ -13,6 +13,7 @@ from generator.i18n import set_language
 from generator.load.ledger import read_ledger
 from generator.load.problems import Problems
 from generator.model.resolved import resolve_versions
+from generator.pages import urls
 from generator.pages.files import feed_entries
 from generator.render.renderer import Renderer
 from generator.validate import load_valid_site
@@ -29,7 +30,7 @@ def _feed(content, plan_id: str):
     set_language("ja")
     site = load_valid_site(content).site
     plan = next(p for p in site.plans if p.id == plan_id)
-    xml = Renderer().render_feed(title="t", self_path=f"{plan_id}/feed.xml", home_path=f"{plan_id}/",
+    xml = Renderer().render_feed(title="t", self_path=urls.plan_feed(plan_id), home_path=urls.plan_base(plan_id),
                                  entries=feed_entries(plan, resolve_versions(plan, site)),
                                  site_url="https://example.jp/", written="2030-01-02T03:04:05+09:00")
     return {e.find(f"{ATOM}id").text.rsplit("/", 1)[-1] or e.find(f"{ATOM}id").text: e

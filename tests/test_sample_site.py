@@ -12,8 +12,13 @@ import pytest
 
 from generator.validate import load_valid_site
 from generator.model.fields import INITIATIVE_FIELDS
+from generator.pages import urls
+from generator.pages.kinds import PageKind as Kind
+from generator.pages.page import relative_url
 
 from .conftest import SAMPLE_CONTENT
+from .site_pages import address, page_path
+from .site_pages import page_path
 
 TAG = re.compile(r"<[^>]+>")
 
@@ -22,7 +27,7 @@ def _page_text(path: Path) -> str:
     """Text of a page's main content, tags removed, entities decoded, no whitespace
     (so inline markup such as <strong> does not split phrases)."""
     raw = path.read_text(encoding="utf-8")
-    main = raw[raw.find('<article class="md-content__inner'):]
+    main = raw[raw.find('<div class="md-content__inner'):]
     return re.sub(r"\s+", "", html.unescape(TAG.sub("", main)))
 
 
@@ -96,17 +101,19 @@ def test_latest_version_is_published_at_the_stable_address(sample, sample_site):
 
 
 def test_fiscal_years_are_shown_in_japanese_style(sample_site):
-    text = _page_text(sample_site / "gotsu/v/pre-1.5/initiatives/online-application-app/index.html")
+    text = _page_text(page_path(sample_site, "gotsu", Kind.INITIATIVE, "online-application-app", version="pre-1.5"))
     assert "令和5年度（2023年度）" in text and "令和8年度（2026年度）" in text
 
 
 def test_older_version_pages_point_to_the_latest(sample_site):
     # Frozen pages never change, so they say which 版 they show and link to the stable
     # address; whether a newer 版 exists comes from versions.json (see the browser tests).
-    html = (sample_site / "gotsu/v/pre-1.5/index.html").read_text(encoding="utf-8")
-    assert "公開したときの内容のまま固定されています" in _page_text(sample_site / "gotsu/v/pre-1.5/index.html")
-    assert 'data-versions="../../versions.json"' in html and 'href="../../">最新版の同じページを見る' in html
-    versions = json.loads((sample_site / "gotsu/versions.json").read_text(encoding="utf-8"))
+    html = page_path(sample_site, "gotsu", version="pre-1.5").read_text(encoding="utf-8")
+    assert "公開したときの内容のまま固定されています" in _page_text(page_path(sample_site, "gotsu", version="pre-1.5"))
+    here = address("gotsu", version="pre-1.5")
+    assert f'data-versions="{relative_url(urls.versions_json("gotsu"), here)}"' in html
+    assert f'href="{relative_url(address("gotsu"), here)}">最新版の同じページを見る' in html
+    versions = json.loads((sample_site / urls.versions_json("gotsu")).read_text(encoding="utf-8"))
     assert versions["latest"]["id"] == "1.5" and [v["id"] for v in versions["versions"]] == ["pre-1.5", "1.5"]
 
 

@@ -14,7 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from generator.pages import urls
+from generator.pages.kinds import PageKind
+
 from .conftest import ROOT, config_copy
+
+pytestmark = pytest.mark.slow   # runs `planpub serve` in a process of its own
 
 
 def _free_port() -> int:
@@ -69,7 +74,7 @@ def _stop(process: subprocess.Popen) -> None:
 
 def test_preview_reloads_after_content_edit(server):
     base, content = server
-    url = base + "sample/working/initiatives/paperless/"
+    url = base + urls.page(urls.working_base("sample"), PageKind.INITIATIVE, "paperless")
     _wait_for(url, lambda html: "紙の使用を減らす" in html and "未公開の作業中の版" in html)
     paperless = content / "plans/sample/working/initiatives/paperless.yml"
     paperless.write_text(paperless.read_text(encoding="utf-8").replace("紙の使用を減らす", "紙の使用をなくす"),
@@ -92,7 +97,7 @@ def test_preview_shows_problems_in_the_browser(server):
 
 def test_broken_content_shows_on_the_page_being_edited_and_recovers(server):
     base, content = server
-    url = base + "sample/working/initiatives/online/"
+    url = base + urls.page(urls.working_base("sample"), PageKind.INITIATIVE, "online")
     _wait_for(url, lambda html: "オンライン申請" in html and "未公開の作業中の版" in html)
     online = content / "plans/sample/working/initiatives/online.yml"
     good = online.read_text(encoding="utf-8")
@@ -100,7 +105,7 @@ def test_broken_content_shows_on_the_page_being_edited_and_recovers(server):
     html = _wait_for(url, lambda html: "内容に問題があります" in html)  # in place of the page, not a 404
     assert re.search(r"initiatives/online\.yml:\d+", html), html
     with pytest.raises(urllib.error.HTTPError) as missing:  # an address the preview never showed
-        _get(base + "sample/working/initiatives/not-yet/")
+        _get(base + urls.page(urls.working_base("sample"), PageKind.INITIATIVE, "not-yet"))
     unseen = missing.value.read().decode("utf-8")
     assert "内容に問題があります" in unseen and re.search(r"initiatives/online\.yml:\d+", unseen)
     assert "Not found" not in html and "404" not in html

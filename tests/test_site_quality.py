@@ -6,6 +6,8 @@ import pytest
 
 from .sitecheck import check_links, foreign_resources, run_vnu
 
+pytestmark = pytest.mark.slow   # the Nu Html Checker (Java) over built sites
+
 
 @pytest.fixture(params=["basic_site", "sample_site"])
 def site(request):

@@ -10,8 +10,10 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.validate import load_valid_site
+from generator.pages.kinds import PageKind as Kind
 
 from .conftest import tree_digest, build_site, run_cli
+from .site_pages import page_path
 
 
 
@@ -34,6 +36,7 @@ def notes(tmp_path) -> Path:
 
 # ── new ──────────────────────────────────────────────────────────────────────
 
+@pytest.mark.slow   # builds a site
 def test_new_plan_scaffold_validates_and_builds(sample_content, tmp_path):
     result = run_cli("new", "sample-city", "--content", str(sample_content))
     assert result.returncode == 0, result.stderr
@@ -52,6 +55,7 @@ def test_new_refuses_an_unusable_plan_id(sample_content):
 
 # ── release ──────────────────────────────────────────────────────────────────
 
+@pytest.mark.slow   # builds a site
 def test_release_freezes_the_working_copy_as_a_new_version(sample_content, notes, tmp_path):
     initiative = sample_content / "plans/gotsu/working/initiatives/chat-tool.yml"
     # 目的 (purpose) is one of the fields gotsu's documents use (plan.yml fields.uses); 効果 is not.
@@ -78,8 +82,8 @@ def test_release_freezes_the_working_copy_as_a_new_version(sample_content, notes
     # The new 版 is on the site, with the old one marked as not latest.
     site = tmp_path / "site"
     assert build_site(sample_content, site).returncode == 0
-    assert (site / "gotsu/v/1.6/initiatives/chat-tool/index.html").is_file()
-    assert "この版は最新版ではありません" in (site / "gotsu/v/1.5/index.html").read_text(encoding="utf-8")
+    assert page_path(site, "gotsu", Kind.INITIATIVE, "chat-tool", version="1.6").is_file()
+    assert "この版は最新版ではありません" in page_path(site, "gotsu", version="1.5").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("label, date, expected", [
@@ -185,7 +189,8 @@ def test_exported_workbook_is_laid_out_for_staff(sample_content, tmp_path):
     path = tmp_path / "kashima.xlsx"
     assert run_cli("export", "kashima", "--xlsx", str(path), "--content", str(sample_content)).returncode == 0
     workbook = load_workbook(path)
-    assert workbook.sheetnames == ["取組", "スケジュール・進捗", "複数年度の活動", "KPI", "KPIの値", "選択肢"]
+    assert workbook.sheetnames == ["取組", "スケジュール・進捗", "複数年度の活動", "KPI", "KPIの値", "選択肢", "書き出し情報"]
+    assert [s.sheet_state for s in workbook.worksheets][-1] == "hidden"   # what it was made from (issue 19.2)
     sheet = workbook["取組"]
     header = [c.value for c in sheet[1]]
     # Columns are named as 鹿島市's cards name the fields (plan.yml fields.labels), and only the

@@ -8,9 +8,11 @@ import urllib.request
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urldefrag, urlsplit
 
-from .browser import serve_directory
+from generator.pages import urls
 
-PREFIX = "/dx/plan"
+from .browser import serve_directory
+from .site_pages import PREFIX
+
 
 
 class _Links(HTMLParser):
@@ -61,12 +63,12 @@ def test_site_works_from_a_sub_path(sample_site):
         assert broken == []
         pages = [u for u in seen if u.endswith("/")]
         assert len(pages) > 200
-        with urllib.request.urlopen(base + "gotsu/") as response:
+        with urllib.request.urlopen(base + urls.plan_base("gotsu")) as response:
             assert response.status == 200
 
 
 def test_404_page_exists_and_links_into_the_sub_path(sample_site):
-    page = (sample_site / "404.html").read_text(encoding="utf-8")
+    page = (sample_site / urls.NOT_FOUND).read_text(encoding="utf-8")
     assert 'lang="ja"' in page
     for link in re.findall(r'href="(/[^"]*)"', page):
         assert link.startswith(PREFIX + "/"), link

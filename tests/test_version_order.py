@@ -15,8 +15,13 @@ import pytest
 
 from generator.load.manifest import build_manifest, manifest_text
 from generator.validate import load_valid_site
+from generator.pages import urls
+from generator.pages.kinds import PageKind as Kind
 
 from .conftest import FIXTURES, build_site
+from .site_pages import page_path
+
+pytestmark = pytest.mark.slow   # builds a site
 
 
 @pytest.fixture(scope="module")
@@ -46,13 +51,13 @@ def test_the_site_orders_by_date(disordered, tmp_path):
     site = tmp_path / "site"
     result = build_site(disordered, site)
     assert result.returncode == 0, result.stderr
-    versions = json.loads((site / "sample/versions.json").read_text(encoding="utf-8"))
+    versions = json.loads((site / urls.versions_json("sample")).read_text(encoding="utf-8"))
     assert versions["latest"]["id"] == "1.10" and [v["id"] for v in versions["versions"]] == ["1.9", "1.10"]
-    assert (site / "sample/compare/1.9/1.10/index.html").is_file()
-    assert not (site / "sample/compare/1.10/1.9").exists()
-    home = (site / "sample/index.html").read_text(encoding="utf-8")
+    assert (site / urls.page_file(urls.compare("sample", "1.9", "1.10"))).is_file()
+    assert not (site / urls.compare("sample", "1.10", "1.9")).exists()
+    home = page_path(site, "sample").read_text(encoding="utf-8")
     assert "第1.10版" in home
-    revisions = (site / "sample/revisions/index.html").read_text(encoding="utf-8")
+    revisions = page_path(site, "sample", Kind.REVISIONS).read_text(encoding="utf-8")
     assert revisions.index("<h2>第1.10版</h2>") < revisions.index("<h2>第1.9版</h2>") < revisions.index("<h2>第0.9版</h2>")
     # The frozen 第1.9版 knows only itself and earlier 版: it must not mention 第1.10版.
-    assert "第1.10版" not in (site / "sample/v/1.9/index.html").read_text(encoding="utf-8")
+    assert "第1.10版" not in page_path(site, "sample", version="1.9").read_text(encoding="utf-8")

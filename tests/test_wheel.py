@@ -13,7 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from generator.pages import urls
+from generator.pages.kinds import PageKind as Kind
+from generator.pages.page import relative_url
+
 from .conftest import ROOT, SAMPLE_CONTENT
+from .site_pages import address, page_path
+
+pytestmark = pytest.mark.slow   # builds and installs a wheel, runs the installed planpub
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +69,13 @@ def test_the_installed_package_builds_the_sample_site(installed, tmp_path):
     result = _run(installed, "build", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
-    page = (site / "gotsu/initiatives/bpr/index.html").read_text(encoding="utf-8")
-    stylesheet = re.search(r'href="\.\./\.\./\.\./(assets/planpub\.[0-9a-f]{8}\.css)"', page)
-    assert 'class="pp-initiative"' in page and stylesheet and (site / stylesheet[1]).is_file()
-    assert not (site / "assets/planpub.css").exists() and len(list(site.glob("assets/planpub-search.*.js"))) == 1
-    assert (site / "sitemap.xml").is_file() and (site / "pagefind/pagefind.js").is_file()
+    page = page_path(site, "gotsu", Kind.INITIATIVE, "bpr").read_text(encoding="utf-8")
+    assets = relative_url(urls.ASSETS, address("gotsu", Kind.INITIATIVE, "bpr"))
+    stylesheet = re.search(rf'href="{re.escape(assets)}(planpub\.[0-9a-f]{{8}}\.css)"', page)
+    assert 'class="pp-initiative"' in page and stylesheet and (site / urls.asset(stylesheet[1])).is_file()
+    assert not (site / urls.asset("planpub.css")).exists()
+    assert len(list((site / urls.ASSETS).glob("planpub-search.*.js"))) == 1
+    assert (site / urls.SITEMAP).is_file() and (site / urls.LATEST_BUNDLE / "pagefind.js").is_file()
     result = _run(installed, "new", "sample-city", "--content", str(project / "content"), cwd=project)
     assert result.returncode == 0 and (project / "content/plans/sample-city/working/plan.yml").is_file()
     assert "releases/** -text" in (project / "content/plans/sample-city/.gitattributes").read_text(encoding="utf-8")

@@ -9,7 +9,12 @@ from pathlib import Path
 
 import yaml
 
+from generator.pages import urls
+from generator.pages.kinds import PageKind as Kind
+from generator.pages.page import relative_url
+
 from .conftest import build_site
+from .site_pages import page_path
 
 PAYLOADS = [
     "<script>alert('x')</script>",
@@ -108,7 +113,8 @@ def _poison(content: Path) -> None:
     release_path.write_text(yaml.safe_dump(release, allow_unicode=True), encoding="utf-8")
     # Markdown features that could smuggle script (raw HTML itself is rejected by validation).
     (working / "chapters/background.md").write_text(
-        "![img](javascript:alert(1))\n\n<javascript:alert(1)>\n\n[ok](../initiatives/online/)\n\n"
+        "![img](javascript:alert(1))\n\n<javascript:alert(1)>\n\n"
+        f"[ok]({relative_url(urls.latest_page('sample', Kind.INITIATIVE, 'online'), urls.latest_page('sample', Kind.CHAPTER, 'background'))})\n\n"
         "`<script>alert(1)</script>`\n\n[ref][r]\n\n[r]: javascript:alert(1)\n",
         encoding="utf-8")
     from generator.load.manifest import build_manifest, manifest_text
@@ -135,7 +141,9 @@ def test_xss_payloads_never_reach_the_output_as_markup(basic_content, basic_site
 
     _poison(basic_content)
     result = load_site(basic_content)   # files read, cross-file rules (and their refusals) skipped
-    assert result.site is not None and not [p for p in result.problems if p.code.startswith("schema")]
+    # (a value over its length limit is reported but keeps its file in the model: issue 19.12)
+    assert result.site is not None and not [p for p in result.problems
+                                            if p.code.startswith("schema") and p.code != "schema.maxLength"]
     out = tmp_path / "rendered"
     renderer = Renderer()
     for page in build_pages(result.site):
@@ -145,7 +153,7 @@ def test_xss_payloads_never_reach_the_output_as_markup(basic_content, basic_site
     problems, scripts = _scan(out)
     assert problems == []
     assert scripts == set(), "page content never holds inline scripts"
-    page = (out / "sample/initiatives/online/index.html").read_text(encoding="utf-8")
+    page = page_path(out, "sample", Kind.INITIATIVE, "online").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page  # shown as text
     assert "{{ 7*7 }}" in page  # template syntax in content is not evaluated
 

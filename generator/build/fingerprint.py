@@ -15,7 +15,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # ProperDocs lays pages out instead of MkDocs when installed (adapters/mkdocs/engine.py),
 # so a cache never mixes pages of the two.
 PACKAGES = ("mkdocs", "properdocs", "mkdocs-material", "jinja2", "markdown", "nh3", "pyyaml", "jsonschema",
-            "pagefind")
+            "pagefind", "sudachipy", "sudachidict-core")   # ふりがな and the search words
 
 
 def _version(package: str) -> str:

@@ -155,4 +155,4 @@ def _render_batch(index: int) -> dict[str, float]:
 
 def page_output(page: Page) -> str:
     """The file a directory-URL page is written to."""
-    return page.url + "index.html"
+    return urls.page_file(page.url)

@@ -1,8 +1,8 @@
 """Pagefind search bundles for built pages (run after the HTML is written).
 
 Pagefind writes a chunked index: a browser downloads only the chunks a query needs, so
-search stays cheap however large the site. The extended build segments Japanese text
-while indexing.
+search stays cheap however large the site. Japanese text is cut into words by our analyser
+before Pagefind sees it (search_words.py), so the search page can cut a query the same way.
 
 There is one bundle for the latest 版 of every plan (site/pagefind/, rebuilt by every
 build) and one small bundle per frozen 版 (<plan>/v/<id>/pagefind/), built once with that
@@ -24,8 +24,11 @@ import json
 import os
 import shutil
 import subprocess
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.build.search_words import WORDS_FOLDER, segmented, write_words
 
 
 class SearchIndexError(Exception):
@@ -44,7 +47,7 @@ LATEST_PART_PAGES = 3000
 def part_pages() -> int:
     return max(1, int(os.environ.get("PLANPUB_SEARCH_PART_PAGES") or LATEST_PART_PAGES))
 # The files a merged (secondary) bundle needs; the primary also needs the loader and wasm.
-DATA_FILES = ("pagefind-entry.json", "index", "fragment", "filter")
+DATA_FILES = ("pagefind-entry.json", "index", "fragment", "filter", WORDS_FOLDER)
 LOADER_FILES = ("pagefind.js", "pagefind-worker.js")
 
 
@@ -98,16 +101,22 @@ def _write(service: "PagefindService", bundles: list[Bundle]) -> None:
     for bundle in bundles:
         index_id = service.request({"type": "NewIndex", "config": None})["index_id"]
         pages = sorted(bundle.pages)
+        pages_per_word: Counter = Counter()
         for start in range(0, len(pages), PIPELINE):
-            service.pipeline([{"type": "AddFile", "index_id": index_id, "file_path": None, "url": "/" + url,
-                               "file_contents": indexed_part(path.read_text(encoding="utf-8"))}
-                              for url, path in pages[start:start + PIPELINE]])
+            requests = []
+            for url, path in pages[start:start + PIPELINE]:
+                contents, words = segmented(indexed_part(path.read_text(encoding="utf-8")))
+                pages_per_word.update(words)
+                requests.append({"type": "AddFile", "index_id": index_id, "file_path": None, "url": "/" + url,
+                                 "file_contents": contents})
+            service.pipeline(requests)
         scratch = bundle.output.with_name(bundle.output.name + ".writing")
         shutil.rmtree(scratch, ignore_errors=True)
         try:
             service.request({"type": "WriteFiles", "index_id": index_id, "output_path": str(scratch)})
             service.request({"type": "DeleteIndex", "index_id": index_id})
             _keep_needed(scratch, bundle.primary)
+            write_words(scratch, pages_per_word)
             scratch.rename(bundle.output)
         finally:  # never leave a half-written bundle beside the pages
             shutil.rmtree(scratch, ignore_errors=True)

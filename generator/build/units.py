@@ -58,7 +58,7 @@ class Unit:
             if key not in memo:
                 memo[key] = hashlib.sha256(repr(self.plan.snapshots[version.id]).encode("utf-8")).hexdigest()
             snapshots.append(memo[key])
-        parts = (site_settings(site), self.id, self.plan.id, versions, snapshots)
+        parts = (site_settings(site), self.id, self.plan.id, versions, snapshots, self.plan.readings)
         return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 

@@ -33,6 +33,9 @@ class LoadedPlan:
 
 @dataclass
 class LoadResult:
-    site: Site | None
+    site: Site | None               # None when site.yml could not be read
     plans: list[LoadedPlan]
     problems: Problems
+    # The site as far as it was read (defaults for what site.yml could not give): the rules
+    # across files still run on it, so a mistake in site.yml hides no other problem.
+    draft_site: Site | None = None

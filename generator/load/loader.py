@@ -25,7 +25,10 @@ from generator.load.release_cache import CachedDocuments, ReleaseCache
 from generator.model.schema import FIGURE_NAME_PATTERN, ID_PATTERN
 from generator.load.schema_check import check_schema, json_view
 from generator.load.ledger import check_ledger
+from generator.load.published import check_record
 from generator.load.manifest import MANIFEST_NAME, compare_manifest
+from generator.model.readings import check_word
+from generator.model.text_safety import visible
 from generator.model.versions import display_name, order_versions
 from generator.load.safe_paths import find_symlinks, is_real_dir, link_target
 from generator.load.yamlfile import YamlDocument, load_yaml, read_content_bytes, read_text
@@ -34,12 +37,14 @@ ID_RE = re.compile(ID_PATTERN)
 
 
 
-def load_site(content_dir: Path, cache: ReleaseCache | None = None) -> LoadResult:
+def load_site(content_dir: Path, cache: ReleaseCache | None = None, shown_root: Path | None = None) -> LoadResult:
     """Load the whole content tree, checking each file on its own (encoding, YAML, schema,
     manifests); the rules across files and 版 are generator.validate's. With `cache`, a
-    frozen 版 whose files match its manifest is read from what an earlier run loaded."""
+    frozen 版 whose files match its manifest is read from what an earlier run loaded.
+    `shown_root`: the folder problems name files from, when not `content_dir` itself (a
+    scratch copy checked in place of the real one)."""
     content_dir = Path(content_dir)
-    problems = Problems(root=content_dir)
+    problems = Problems(root=content_dir, shown_root=shown_root)
     for link in find_symlinks(content_dir):  # never read nor frozen; each reader refuses it too
         problems.add(link, None, "", msg("errors.symlink", target=link_target(link)), msg("hints.symlink"),
                      code="symlink")
@@ -53,13 +58,14 @@ def load_site(content_dir: Path, cache: ReleaseCache | None = None) -> LoadResul
         problems.add(plans_dir, None, "", msg("errors.no_plans"), msg("hints.no_plans"), code="no_plans")
     else:
         for plan_dir in sorted(p for p in plans_dir.iterdir() if is_real_dir(p) and not p.name.startswith(".")):
-            if not ID_RE.match(plan_dir.name):
-                problems.add(plan_dir, None, "", msg("errors.bad_plan_id", value=plan_dir.name),
+            if not ID_RE.fullmatch(plan_dir.name):
+                problems.add(plan_dir, None, "", msg("errors.bad_plan_id", value=visible(plan_dir.name)),
                              msg("hints.bad_plan_id"), code="bad_plan_id")
                 continue
             loaded = load_plan(plan_dir, problems, cache)
             if loaded is not None:
                 loaded_plans.append(loaded)
+    check_record(content_dir, problems)   # a whole plan folder deleted with its ledger
 
     statuses = [Status(s["name"], s.get("description", "")) for s in site_data.get("statuses", [])] \
         or [Status(name) for name in msg("defaults.statuses").split(msg("defaults.separator"))]
@@ -75,7 +81,7 @@ def load_site(content_dir: Path, cache: ReleaseCache | None = None) -> LoadResul
         version_statuses=[VersionStatus(s["id"], s["name"]) for s in site_data.get("version_statuses", [])]
         or default_version_statuses(),
     )
-    return LoadResult(site=site if site_doc else None, plans=loaded_plans, problems=problems)
+    return LoadResult(site=site if site_doc else None, plans=loaded_plans, problems=problems, draft_site=site)
 
 
 def default_version_statuses() -> list[VersionStatus]:
@@ -121,6 +127,7 @@ def load_plan(plan_dir: Path, problems: Problems, cache: ReleaseCache | None = N
 
     released = {entry.version_id: entry.released for entry in check_ledger(plan_dir, problems) if entry.released}
     versions = [replace(v, released=released[v.id]) if v.id in released and v.snapshot else v for v in versions]
+    loaded.plan.readings = _readings(plan_dir / "readings.yml", problems)
     working_dir = plan_dir / "working"
     if is_real_dir(working_dir):
         loaded.working = load_content(working_dir, problems)
@@ -131,11 +138,30 @@ def load_plan(plan_dir: Path, problems: Problems, cache: ReleaseCache | None = N
     return loaded
 
 
+def _readings(path: Path, problems: Problems) -> tuple[tuple[str, str], ...]:
+    """The plan's readings.yml: each word with kanji and its reading in hiragana, the word's
+    own kana kept in the reading (so the ruby lines up); every problem with its line."""
+    doc = _load_checked(path, "readings", problems)
+    if doc is None:
+        return ()
+    words = []
+    for word, reading in doc.data["readings"].items():
+        word = str(word)
+        problem = check_word(word, reading)
+        if problem is None:
+            words.append((word, reading))
+        else:
+            problems.add(path, doc.line_of(("readings", word)), f"readings.{word}",
+                         msg(f"errors.reading_{problem}", word=word, reading=reading),
+                         msg(f"hints.reading_{problem}"), code=f"reading_{problem}")
+    return tuple(sorted(words))
+
+
 def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems,
                   cache: ReleaseCache | None = None) -> Version | None:
     version_id = release_dir.name
-    if not ID_RE.match(version_id):
-        problems.add(release_dir, None, "", msg("errors.bad_id", value=version_id), msg("hints.bad_id"),
+    if not ID_RE.fullmatch(version_id):
+        problems.add(release_dir, None, "", msg("errors.bad_id", value=visible(version_id)), msg("hints.bad_id"),
                      code="bad_version_id")
         return None
     before = len(problems)
@@ -156,7 +182,7 @@ def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems,
     label = data.get("label")
     # The folder is the 版's id: its label, unless the label is not URL-safe or a 版 at another
     # stage has it too (the adopted plan reusing its draft's number: 1.0-draft, 1.0).
-    if label and ID_RE.match(label) and label != version_id and data.get("status") is None:
+    if label and ID_RE.fullmatch(label) and label != version_id and data.get("status") is None:
         problems.add(doc.path, doc.line_of(("label",)), "label",
                      msg("errors.version_dir_mismatch", dir=version_id, label=label),
                      msg("hints.version_dir_mismatch"), code="version_dir_mismatch")
@@ -167,7 +193,7 @@ def _load_release(release_dir: Path, loaded: LoadedPlan, problems: Problems,
         id=version_id, label=label, name=display_name(label, data.get("name"), version_id),
         date=_date(data.get("date")), precedes=data.get("precedes"), status=data.get("status"),
         summary=Text.of(data.get("summary")), notes=Text.of(data.get("notes")),
-        source=Text.of(data.get("source")), snapshot=content is not None,
+        source=Text.of(data.get("source")), document=data.get("source_url"), snapshot=content is not None,
         omits=tuple(data.get("omits", [])))
 
 
@@ -209,7 +235,7 @@ def _date(value) -> str | None:
 def _from_cache(release_dir: Path, problems: Problems, cached: CachedDocuments) -> LoadedContent | None:
     """The 版 built from a cache entry's documents, or None when they do not build (an entry
     this program did not write, though it decoded): then the files are read instead."""
-    scratch = Problems(root=problems.root)
+    scratch = Problems(root=problems.root, shown_root=problems.shown_root)
     try:
         content = load_content(release_dir, scratch, cached)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError):
@@ -237,7 +263,7 @@ def load_content(directory: Path, problems: Problems, cached: CachedDocuments | 
         period_start=data["period"]["start"], period_end=data["period"]["end"],
         parent_strategy=data.get("parent_strategy"), subtitle=data.get("subtitle"),
         adoption=data.get("adoption", "adopted"), lead=Text.of(data.get("lead")),
-        source=Text.of(data.get("source")), licence=data.get("licence"), theme_levels=list(data.get("theme_levels", [])),
+        source=Text.of(data.get("source")), source_url=data.get("source_url"), licence=data.get("licence"), theme_levels=list(data.get("theme_levels", [])),
         themes=[_theme(t, None, 0) for t in data.get("themes", [])],
         categories=list(data.get("categories", [])),
         departments=[Department(d["name"], bool(d.get("all", False))) for d in data.get("departments", [])],
@@ -291,8 +317,8 @@ def _load_figures(folder: Path, problems: Problems) -> dict[str, bytes]:
             continue
         if path.is_symlink():
             continue  # reported by the scan of load_site
-        if not FIGURE_NAME.match(path.name) or not path.is_file():
-            problems.add(path, None, "", msg("errors.figure_bad_name", value=path.name), msg("hints.figure_missing"),
+        if not FIGURE_NAME.fullmatch(path.name) or not path.is_file():
+            problems.add(path, None, "", msg("errors.figure_bad_name", value=visible(path.name)), msg("hints.figure_missing"),
                          code="figure_bad_name")
             continue
         data = read_content_bytes(path, problems, MAX_FIGURE_BYTES)
@@ -321,8 +347,8 @@ def _load_initiatives(directory: Path, problems: Problems, fields: FieldSet) -> 
             if path.suffix == ".yaml":
                 seen.setdefault(path.stem, path)
             continue
-        if not ID_RE.match(path.stem):
-            problems.add(path, None, "", msg("errors.bad_file_name", value=path.name),
+        if not ID_RE.fullmatch(path.stem):
+            problems.add(path, None, "", msg("errors.bad_file_name", value=visible(path.name)),
                          msg("hints.bad_file_name"), code="bad_file_name")
             continue
         if path.stem in seen:

@@ -5,19 +5,38 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import difflib
+import re
 from functools import lru_cache
 from typing import Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from generator.i18n import msg
 from generator.load.problems import Problems
+from generator.load.text_check import check_text
 from generator.i18n import current_language
 from generator.model.fields import FieldSet, for_plan
 from generator.model.schema import DATE_PATTERN, FIRST_FY, LAST_FY, schemas
+from generator.model.text_safety import visible
 from generator.load.yamlfile import YamlDocument, format_path
+
+
+def _whole_pattern(validator, pattern, instance, schema):
+    """`pattern` matched against the whole value: "$" in Python also matches before a final
+    newline, so "evil\n" would pass ^[a-z0-9]+$ (fastjsonschema reads "$" as the end too)."""
+    if validator.is_type(instance, "string") and not _end_anchored(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@lru_cache(maxsize=None)
+def _end_anchored(pattern: str) -> re.Pattern:
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+
+
+# The schemas' patterns are anchored at both ends: every one must match the whole value.
+WholeValueValidator = validators.extend(Draft202012Validator, {"pattern": _whole_pattern})
 
 
 @lru_cache(maxsize=None)
@@ -26,7 +45,7 @@ def _checkers(language: str, fields: FieldSet) -> dict[str, tuple]:
     a jsonschema validator that explains every error of a file the quick check rejects.
     The schemas' words are in the site's language, so there is one set per language."""
     # fastjsonschema rewrites the $refs of the schema it compiles: give it a copy.
-    return {name: (fastjsonschema.compile(copy.deepcopy(schema)), Draft202012Validator(schema))
+    return {name: (fastjsonschema.compile(copy.deepcopy(schema)), WholeValueValidator(schema))
             for name, schema in schemas(language, fields).items()}
 
 _TYPE_NAMES = {
@@ -69,10 +88,20 @@ def original_path(data: Any, json_path: list) -> tuple:
     return tuple(out)
 
 
+# Errors that leave a file usable by the model (a value too long is still a value; a
+# misspelt key of an initiative is a field it does not have): the file is reported and still
+# checked against the other files, so one run shows everything. (A misspelt key of plan.yml
+# would leave a whole vocabulary out, and every reference to it would be reported too.)
+SOFT = {"maxLength"}
+SOFT_BY_FILE = {"initiative": SOFT | {"additionalProperties"}}
+
+
 def check_schema(doc: YamlDocument, schema_name: str, problems: Problems, fields: FieldSet | None = None) -> bool:
     """Add a problem per schema violation; returns True when the document is valid.
     `fields`: the plan's initiative fields (for initiative files)."""
-    quick, validator = _checkers(current_language(), fields or for_plan())[schema_name]
+    language, fields = current_language(), fields or for_plan()
+    quick, validator = _checkers(language, fields)[schema_name]
+    check_text(doc, schemas(language, fields)[schema_name], problems)
     view = json_view(doc.data)
     try:
         quick(view)
@@ -81,7 +110,7 @@ def check_schema(doc: YamlDocument, schema_name: str, problems: Problems, fields
         pass
     ok = True
     for error in sorted(validator.iter_errors(view), key=lambda e: list(map(str, e.absolute_path))):
-        ok = False
+        ok = ok and error.validator in SOFT_BY_FILE.get(schema_name, SOFT)   # the model can be built: check the rest
         error = _date_error(error)
         path = original_path(doc.data, list(error.absolute_path))
         field, message, hint = _explain(error, path)
@@ -161,12 +190,12 @@ def _explain(error: ValidationError, path: tuple) -> tuple[str, str, str]:
     if kind == "pattern":
         pattern = error.validator_value
         if "chapters/" in pattern:
-            return field, msg("errors.bad_chapter_file", value=error.instance), msg("hints.bad_chapter_file")
+            return field, msg("errors.bad_chapter_file", value=visible(str(error.instance))), msg("hints.bad_chapter_file")
         if pattern == DATE_PATTERN:
             return field, msg("errors.bad_date", value=error.instance), msg("hints.bad_date")
         if pattern.startswith("^(https"):
             return field, msg("errors.bad_link", value=error.instance), msg("hints.bad_link")
-        return field, msg("errors.bad_id", value=error.instance), msg("hints.bad_id")
+        return field, msg("errors.bad_id", value=visible(str(error.instance))), msg("hints.bad_id")
     if kind == "propertyNames":
         bad = error.instance if not isinstance(error.instance, dict) else next(iter(error.instance), "")
         return field, msg("errors.bad_year_key", value=bad), msg("hints.bad_year_key")

@@ -293,6 +293,7 @@ class PlanContent(ThemeTree):
     adoption: str = "adopted"
     lead: Text | None = None
     source: Text | None = None
+    source_url: str | None = None   # where the municipality publishes the source document
     licence: str | None = None
     theme_levels: list[str] = field(default_factory=list)
     themes: list[Theme] = field(default_factory=list)
@@ -355,6 +356,9 @@ class Plan:
     versions: list[Version]
     snapshots: dict[str, PlanContent]
     working: PlanContent | None = None
+    # The plan's own words and their readings (readings.yml beside its 版, for ふりがな and
+    # search): (word, reading in hiragana), sorted.
+    readings: tuple[tuple[str, str], ...] = ()
 
     @property
     def snapshot_versions(self) -> list[Version]:

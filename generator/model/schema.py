@@ -30,6 +30,7 @@ DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 FORMATS = (1, 2)          # content format versions this program reads (plan.yml `format`)
 CURRENT_FORMAT = 2
 LINK_PATTERN = r"^(https?://|/|\./|\.\./)?[^\s<>\"]+$"
+WEB_ADDRESS_PATTERN = r"^https?://[^\s<>\"]+$"   # an official document on the web
 CHAPTER_FILE_PATTERN = r"^chapters/[a-z0-9][a-z0-9._-]*\.md$"
 # A figure of a chapter, as the chapter's Markdown refers to it: ../figures/<name>.
 FIGURE_NAME_PATTERN = r"^[a-z0-9][a-z0-9._-]*\.(png|jpe?g|gif|webp)$"
@@ -40,6 +41,11 @@ FIRST_FY, LAST_FY = FIRST_SUPPORTED_FY, 2199
 # Upper bound for a single text value; a real field is a few hundred characters.
 MAX_TEXT = 20000
 MAX_LABEL = 40
+# A one-line value (a title, a number, a unit …) and a name of a vocabulary (a department,
+# a category, a status). A string of the schema whose maxLength is below MAX_TEXT is one line:
+# load/text_check.py refuses line breaks and invisible characters in it.
+MAX_LINE = 200
+MAX_NAME = 100
 
 
 def _words(key: str) -> dict[str, str]:
@@ -68,7 +74,13 @@ def _text(key: str, *, fallback: str | None = None) -> dict[str, Any]:
 
 
 def _string(key: str, **extra) -> dict[str, Any]:
-    return {"type": "string", "minLength": 1, **_words(key), **extra}
+    """A one-line value (at most MAX_LINE characters unless `extra` says otherwise)."""
+    return {"type": "string", "minLength": 1, "maxLength": MAX_LINE, **_words(key), **extra}
+
+
+def _name(key: str | None = None) -> dict[str, Any]:
+    """A name of a vocabulary: one line of at most MAX_NAME characters."""
+    return {"type": "string", "minLength": 1, "maxLength": MAX_NAME, **(_words(key) if key else {})}
 
 
 def _id(key: str) -> dict[str, Any]:
@@ -163,7 +175,8 @@ def theme() -> dict[str, Any]:
 
 def statuses() -> dict[str, Any]:
     return {"type": "array", **_words("statuses"), "items": _object("status", {
-        "name": _string("status_name"), "description": {"type": "string", **_words("status_description")}},
+        "name": _name("status_name"), "description": {"type": "string", "maxLength": MAX_TEXT,
+                                                     **_words("status_description")}},
         required=["name"])}
 
 
@@ -185,7 +198,7 @@ def _refs(field: Field) -> dict[str, Any]:
     if field.vocabulary.is_id:
         item = _id(ID_KEYS[field.vocabulary])
     else:
-        item = {"type": "string", "minLength": 1}
+        item = _name()
     node = {"type": "array", "items": item, "title": title}
     if field.min_items:
         node["minItems"] = field.min_items
@@ -211,7 +224,7 @@ def _progress(field: Field) -> dict[str, Any]:
 
 _BY_KIND: dict[Kind, Callable[[Field], dict[str, Any]]] = {
     Kind.LABEL: lambda f: {"type": "string", "minLength": 1, "title": _field_title(f),
-                           **({"maxLength": f.max_length} if f.max_length else {})},
+                           "maxLength": f.max_length or MAX_LINE},
     Kind.TEXT: lambda f: _text(f"initiative_{f.key}", fallback=_field_title(f)),
     Kind.REF: lambda f: {**_id(f"initiative_{f.key}"), "title": _field_title(f)},
     Kind.REFS: _refs,
@@ -277,15 +290,16 @@ def plan() -> dict[str, Any]:
             }, required=["key", "label"])},
         }),
         "source": _text("plan_source"),
+        "source_url": _string("plan_source_url", pattern=WEB_ADDRESS_PATTERN),
         "licence": _string("plan_licence"),
         "contact": _object("plan_contact", {
             part: _string(f"contact_{part}", maxLength=MAX_TEXT) for part in Contact.PARTS}, minProperties=1),
-        "theme_levels": {"type": "array", "items": {"type": "string", "minLength": 1}, **_words("plan_theme_levels")},
+        "theme_levels": {"type": "array", "items": _name(), **_words("plan_theme_levels")},
         "themes": {"type": "array", "items": {"$ref": "#/$defs/theme"}, **_words("plan_themes")},
-        "categories": {"type": "array", "items": {"type": "string", "minLength": 1}, **_words("plan_categories"),
+        "categories": {"type": "array", "items": _name(), **_words("plan_categories"),
                        "uniqueItems": True},
         "departments": {"type": "array", **_words("plan_departments"), "items": _object("department", {
-            "name": _string("department_name"), "all": {"type": "boolean", **_words("department_all")}},
+            "name": _name("department_name"), "all": {"type": "boolean", **_words("department_all")}},
             required=["name"])},
         "statuses": statuses(),
         "kpis": {"type": "array", "items": {"$ref": "#/$defs/kpi"}, **_words("plan_kpis")},
@@ -313,6 +327,7 @@ def release(fields: FieldSet = INITIATIVE_FIELDS) -> dict[str, Any]:
         "summary": _text("release_summary"),
         "notes": _text("release_notes"),
         "source": _text("release_source"),
+        "source_url": _string("release_source_url", pattern=WEB_ADDRESS_PATTERN),
         "omits": {"type": "array", "uniqueItems": True, **_words("release_omits"), "items": {"enum": omittable}},
     })
 
@@ -331,17 +346,28 @@ def history() -> dict[str, Any]:
     }, required=["versions"])
 
 
+def readings() -> dict[str, Any]:
+    """content/plans/<plan>/readings.yml: the plan's own words and their readings (ふりがな).
+    Beside the 版, not in one: a corrected reading changes no published 版."""
+    return _document("readings", {
+        "readings": {"type": "object", **_words("readings_words"), "minProperties": 1,
+                     # words and readings are checked by the loader, which says what is wrong
+                     "propertyNames": {"maxLength": 40},
+                     "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 80}},
+    }, required=["readings"])
+
+
 def site() -> dict[str, Any]:
     return _document("site", {
         "title": _string("site_title"),
-        "description": {"type": "string", **_words("site_description")},
+        "description": {"type": "string", "maxLength": MAX_TEXT, **_words("site_description")},
         "language": {"enum": ["ja", "en"], **_words("site_language")},
-        "publisher": {"type": "string", **_words("site_publisher")},
+        "publisher": {"type": "string", "maxLength": MAX_LINE, **_words("site_publisher")},
         "current_fy": _fy("site_current_fy"),
         "statuses": statuses(),
         "version_statuses": {"type": "array", **_words("site_version_statuses"), "items": _object("version_status", {
-            "id": _id("version_status_id"), "name": _string("version_status_name")}, required=["id", "name"])},
-        "licence": {"type": "string", **_words("site_licence")},
+            "id": _id("version_status_id"), "name": _name("version_status_name")}, required=["id", "name"])},
+        "licence": {"type": "string", "maxLength": MAX_TEXT, **_words("site_licence")},
     }, required=["title"])
 
 
@@ -350,7 +376,7 @@ def schemas(language: str, fields: FieldSet = INITIATIVE_FIELDS) -> dict[str, di
     """Every file's schema, in `language` (the current one), for initiatives with `fields`."""
     del language  # part of the cache key; the catalogue lookups use the current language
     return {"plan": plan(), "initiative": initiative(fields), "release": release(fields), "history": history(),
-            "site": site()}
+            "readings": readings(), "site": site()}
 
 
 def current_schemas(fields: FieldSet | None = None) -> dict[str, dict[str, Any]]:

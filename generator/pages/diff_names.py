@@ -26,7 +26,10 @@ def part_names(*contents: PlanContent) -> dict[tuple[str, str], str]:
     names: dict[tuple[str, str], str] = {}
     for content in contents:
         names.update({("theme", t.id): t.display_name for t in content.all_themes()})
-        names.update({("vision", v.id): vision_name(v) for v in content.all_visions()})
+        themes = {t.id: t.display_name for t in content.all_themes()}
+        # visions are numbered within their theme: 「市民の利便性向上 ①」, never two bare 「①」
+        names.update({("vision", v.id): " ".join(filter(None, (themes.get(v.theme_id), vision_name(v))))
+                      for v in content.all_visions()})
         names.update({("chapter", c.id): c.title for c in content.chapters})
         names.update({("kpi", k.id): k.name for k in content.all_kpis()})
         names.update({("initiative", i.id): i.display_title for i in content.initiatives})

@@ -9,6 +9,7 @@ the address of a generated page or file.
 
     ""                                   site home                 (PageKind.SITE_HOME)
     search/, guide/errors/               portal pages
+    guide/<name>/                        the staff guide (docs/site/guide/<name>.md)
     feed.xml, sitemap.xml, 404.html, search-bundles.json, data/plan.schema.json, pagefind/ …
     <plan>/                              the latest 版 (stable address)
     <plan>/v/<版>/                        a frozen 版
@@ -36,6 +37,9 @@ RUBY_FRAGMENT = "index.ruby.json"   # <page>/index.ruby.json: the page's ふり�
 PLAN_JSON_SCHEMA = "data/plan.schema.json"
 DATA_CATALOGUE = "data/datapackages.json"   # every published edition's datapackage.json
 LATEST_BUNDLE = "pagefind/"
+# The language every search bundle is built and searched in: text is cut into words before
+# Pagefind sees it (build/search_words.py), so Pagefind must not segment it again.
+SEARCH_LANGUAGE = "und"
 GUIDE = "guide/"
 
 VERSIONS = "v"           # <plan>/v/<版>/
@@ -147,6 +151,16 @@ def latest_bundle_part(n: int) -> str:
 
 def portal(kind: PageKind | str) -> str:
     return PageKind(kind).path
+
+
+def page_file(page_url: str) -> str:
+    """The file a directory-URL page is written to (what a static server sends for it)."""
+    return page_url + "index.html"
+
+
+def guide_page(name: str) -> str:
+    """A page of the staff guide (docs/site/guide/<name>.md; "" for its index)."""
+    return GUIDE + (f"{name}/" if name else "")
 
 
 def ruby_fragment(page_url: str) -> str:

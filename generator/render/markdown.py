@@ -63,7 +63,7 @@ def clean(html: str) -> str:
 
 
 def _local_images(tag: str, attribute: str, value: str) -> str | None:
-    if tag == "img" and attribute == "src" and not FIGURE_SRC.match(value):
+    if tag == "img" and attribute == "src" and not FIGURE_SRC.fullmatch(value):
         return None
     return value
 
@@ -71,12 +71,28 @@ def _local_images(tag: str, attribute: str, value: str) -> str | None:
 FIGURE_SRC = re.compile(FIGURE_SRC_PATTERN)
 
 
+TABLE_OPEN = re.compile(r"<table>")
+
+
+def wrap_tables(html: str) -> str:
+    """Markdown tables in a box that scrolls sideways on a narrow screen: a labelled region
+    that takes keyboard focus (planpub-tables.js keeps the focus, the label's 「横にスクロール
+    できます」 and the visible cue only while the table is wider than the box). The class
+    keeps mkdocs-material from wrapping the table again in a box that takes no focus."""
+    if "<table>" not in html:
+        return html
+    label = msg("ui.table_label")
+    opening = (f'<div class="pp-table-scroll" role="region" aria-label="{label}" tabindex="0" data-pp-scroll>'
+               '<table class="pp-md-table">')
+    return TABLE_OPEN.sub(opening, html).replace("</table>", "</table></div>")
+
+
 def render_paragraph(text: str) -> str:
     """One paragraph of a text field as HTML: a <p>, or a list or table when the text is one
     (so a Markdown list in a lead never ends up inside a <p>)."""
     md = _block_md()
     md.reset()
-    return clean(md.convert(text))
+    return wrap_tables(clean(md.convert(text)))
 
 
 def render_block(text: str, top_level: int = 2, id_prefix: str = "") -> str:
@@ -89,7 +105,7 @@ def render_block(text: str, top_level: int = 2, id_prefix: str = "") -> str:
     if levels:
         shift = top_level - min(levels)
         text = re.sub(r"^(#{1,6}) ", lambda m: "#" * min(6, max(1, len(m.group(1)) + shift)) + " ", text, flags=re.M)
-    return clean(md.convert(text))
+    return wrap_tables(clean(md.convert(text)))
 
 
 @lru_cache(maxsize=4096)
@@ -108,3 +124,17 @@ def render_line(text: str) -> str:
     """A one-line value (a title, a KPI name, a target as written) as inline HTML: its inline
     markup only, so 「1. はじめに」 stays a line (model/markup.py)."""
     return clean(inline_html(text))
+BLOCK_END = re.compile(r"</(p|li|h[1-6]|tr|blockquote|pre|table|ul|ol|div)>|<br\s*/?>")
+TAG = re.compile(r"<[^>]+>")
+
+
+@lru_cache(maxsize=256)
+def markdown_text(text: str) -> str:
+    """Markdown as the reader sees it, in plain text: one line per paragraph, list item,
+    heading or table row, cells apart by a space, markup left out (a chapter's changes are
+    compared on this, never on its Markdown source)."""
+    import html
+    rendered = render_block(text)
+    rendered = rendered.replace("</td>", " </td>").replace("</th>", " </th>")
+    lines = TAG.sub("", BLOCK_END.sub("\n", rendered))
+    return "\n".join(line.strip() for line in html.unescape(lines).splitlines() if line.strip())

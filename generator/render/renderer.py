@@ -14,11 +14,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from generator.model import fiscal
-from generator.render import resources
+from generator.render import compiled, resources
 from generator.render.assets import Assets
 from generator.i18n import catalogue, current_language, msg
 from generator.model.markup import plain_line, plain_text
-from generator.render.markdown import render_block, render_inline, render_line, render_paragraph
+from generator.render.markdown import markdown_text, render_block, render_inline, render_line, render_paragraph
 from generator.model.fieldnames import field_label, field_name
 from generator.pages import urls
 from generator.pages.page import Page, relative_url
@@ -44,6 +44,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,  # a Renderer lives for one build; no need to stat templates per use
+            bytecode_cache=compiled.PAGE_TEMPLATES,
         )
         language = current_language()
         self.env.filters.update({
@@ -59,6 +60,7 @@ class Renderer:
             "plain_text": plain_text,   # a prose item without its markup (feeds: text, not HTML)
             "paragraph": lambda text: Markup(render_paragraph(text)),
             "markdown": lambda s, top_level=2, id_prefix="": Markup(render_block(s, top_level, id_prefix)),
+            "markdown_text": markdown_text,
             "number": format_number,
             "number_short": format_number_short,
             "field_label": field_label,
@@ -124,10 +126,22 @@ class Renderer:
         context = page.template_context()
         context["page_url"] = page.url
         context["url"] = lambda target: relative_url(target, page.url)
-        html = template.render(**context)
+        html = text_landmark(template.render(**context))
         if context.get("search"):  # mark the page for the search index, with its metadata
             html = self.env.get_template("planpub/partials/search_wrap.html").render(inner=Markup(html), **context)
         return html
+
+
+TEXT_MARK = "<!--pp-text-->"   # where the page's own text starts (after partials/edition_header.html)
+
+
+def text_landmark(html: str) -> str:
+    """The page's own text as the <main> landmark: after the breadcrumbs and the plan's pages
+    (navigation of their own), or the whole page when it has none."""
+    before, mark, text = html.partition(TEXT_MARK)
+    if not mark:
+        before, text = "", html
+    return f'{before}<main id="pp-main" tabindex="-1" class="pp-text">{text}</main>'
 
 
 def format_number(value: Any) -> str:

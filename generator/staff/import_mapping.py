@@ -10,7 +10,7 @@ from generator.staff.sheets import initiatives, schedule
 from generator.staff.sheets.table import CellProblem, column, sheet_name
 
 
-def _row_of(tables, sheet: str, header: str, value: str) -> int:
+def row_of(tables, sheet: str, header: str, value: str) -> int:
     table = tables.get(sheet)
     if table is None or header not in table.header:
         return 1
@@ -36,14 +36,14 @@ def locate_problem(problem, plan_id: str, tables, content) -> CellProblem:
         kpi = initiative.kpis[index] if initiative and index < len(initiative.kpis) else None
         if kpi is not None and len(rest) > 2 and rest[1] in ("targets", "actuals"):
             values = sheet_name("kpi_values")
-            return CellProblem(values, _row_of(tables, values, column("kpi_id"), kpi.id), column("value"), message)
+            return CellProblem(values, row_of(tables, values, column("kpi_id"), kpi.id), column("value"), message)
         if kpi is not None:
             kpis = sheet_name("kpis")
-            return CellProblem(kpis, _row_of(tables, kpis, column("kpi_id"), kpi.id), "", message)
+            return CellProblem(kpis, row_of(tables, kpis, column("kpi_id"), kpi.id), "", message)
     if field is not None and field.kind in (Kind.YEAR_TEXTS, Kind.PROGRESS) and rest and rest[0].isdigit():
         sheet = sheet_name("schedule")
         name = schedule.parts(field)[0][1]   # the value itself, or a progress entry's status
-        return CellProblem(sheet, _row_of(tables, sheet, column("id"), initiative_id),
+        return CellProblem(sheet, row_of(tables, sheet, column("id"), initiative_id),
                            schedule.header(int(rest[0]), name), message)
     sheet = sheet_name("initiatives")
     if field is None:
@@ -52,4 +52,4 @@ def locate_problem(problem, plan_id: str, tables, content) -> CellProblem:
         header = initiatives.numbered(field, int(rest[0]) + 1)
     else:
         header = field.table_label
-    return CellProblem(sheet, _row_of(tables, sheet, column("id"), initiative_id), header, message)
+    return CellProblem(sheet, row_of(tables, sheet, column("id"), initiative_id), header, message)

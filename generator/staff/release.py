@@ -22,10 +22,12 @@ from generator.load.documents import LoadResult
 from generator.model.plan import Plan, Version
 from generator.model.schema import ID_PATTERN
 from generator.staff.serialize import dump_yaml, schema_hint
-from generator.load.ledger import LedgerEntry, ledger_path, manifest_digest, read_ledger
+from generator.validate import load_valid_site
+from generator.load.ledger import LedgerEntry, ledger_path, manifest_digest, read_ledger_file
 from generator.load.manifest import MANIFEST_NAME, build_manifest, manifest_text
 from generator.load.problems import Problems
-from generator.staff.ledger import current_entries, staged_ledger
+from generator.load.published import published_plans, read_record, record_path
+from generator.staff.ledger import current_entries, follow_umask, staged_ledger, staged_record
 
 ID_RE = re.compile(ID_PATTERN)
 FROZEN_PARTS = ("plan.yml", "chapters", "initiatives", "figures")
@@ -110,7 +112,7 @@ def prepare_release(loaded: LoadResult, content_root: Path, request: ReleaseRequ
     if any(v.label == label and v.status == request.status for v in plan.versions):
         raise ReleaseRefused(msg("release.label_exists", label=label))
     version_id = version_id or label
-    if not ID_RE.match(version_id):
+    if not ID_RE.fullmatch(version_id):
         raise ReleaseRefused(msg("release.needs_id", label=label))
     plan_dir = content_root / "plans" / plan_id
     if (plan_dir / "releases" / version_id).exists() or any(v.id == version_id for v in plan.versions):
@@ -139,13 +141,26 @@ def prepare_release(loaded: LoadResult, content_root: Path, request: ReleaseRequ
                        request.name, request.source, request.precedes)
 
 
-def write_release(release: ReleasePlan, content_root: Path) -> Path:
-    """Freeze the working copy into releases/<id>/ atomically; returns the new folder."""
+class ReleaseInvalid(Exception):
+    """The staged 版 would be refused by validate once frozen: nothing was written."""
+
+    def __init__(self, problems: Problems):
+        super().__init__(msg("release.staged_invalid", count=len(problems)))
+        self.problems = problems
+
+
+def write_release(release: ReleasePlan, content_root: Path, shown_root: Path | None = None) -> Path:
+    """Freeze the working copy into releases/<id>/ atomically; returns the new folder.
+
+    The staged 版, the ledger and the record of published plans are first checked together
+    exactly as validate will check them afterwards (in a scratch copy of the content), so a
+    版 that validate would refuse is never frozen (ReleaseInvalid, with the problems)."""
     releases = release.plan_dir / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     target = releases / release.version_id
     staging = Path(tempfile.mkdtemp(prefix=f".releasing-{release.version_id}-", dir=releases))
-    ledger = None
+    follow_umask(staging)
+    staged: list[Path] = []
     try:
         working = release.plan_dir / "working"
         for part in FROZEN_PARTS:
@@ -158,18 +173,105 @@ def write_release(release: ReleasePlan, content_root: Path) -> Path:
         release_path.write_text(dump_yaml(release.release_data(), schema_hint(target / "release.yml", content_root, "release")),
                                 encoding="utf-8")
         (staging / MANIFEST_NAME).write_text(manifest_text(build_manifest(staging)), encoding="utf-8")
-        # The ledger lists every 版 published so far (all of them, the first time) and this one.
-        entries = read_ledger(release.plan_dir, Problems()) or current_entries(release.plan_dir)
-        # … with the time of this publishing event, what a feed needs where the document dates
-        # the 版 only by month or year (never a day or month the document does not state).
+        # The ledger lists every 版 published so far (all of them, the first time) and this one,
+        # and keeps the withdrawals it records.
+        before = read_ledger_file(release.plan_dir, Problems())
+        entries = before.versions if before else current_entries(release.plan_dir)
+        # This one with the time of this publishing event, what a feed needs where the document
+        # dates the 版 only by month or year (never a day or month the document does not state).
         released = dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
         ledger = staged_ledger(release.plan_dir, [*entries, LedgerEntry(release.version_id, manifest_digest(staging),
-                                                                        released=released)])
+                                                                        released=released)],
+                               before.withdrawn if before else [])
+        staged.append(ledger)
+        listed = [plan for plan, _ in read_record(content_root, Problems()) or []]
+        record = staged_record(content_root, [*listed, *published_plans(content_root), release.plan.id])
+        staged.append(record)
+        problems = check_staged(content_root, release, staging, ledger, record, shown_root or content_root)
+        if problems:
+            raise ReleaseInvalid(problems)
         staging.rename(target)
         os.replace(ledger, ledger_path(release.plan_dir))
+        os.replace(record, record_path(content_root))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
-        if ledger is not None:
-            ledger.unlink(missing_ok=True)
+        for path in staged:
+            path.unlink(missing_ok=True)
         raise
     return target
+
+
+def check_staged(content_root: Path, release: ReleasePlan, staging: Path, ledger: Path, record: Path,
+                 shown_root: Path) -> Problems:
+    """Validate the content as it will be once the release is in place."""
+    return check_as_if(content_root, {release.plan_dir / "releases" / release.version_id: staging,
+                                      ledger_path(release.plan_dir): ledger, record_path(content_root): record},
+                       shown_root)
+
+
+def check_as_if(content_root: Path, changes: dict[Path, Path | None], shown_root: Path) -> Problems:
+    """The problems validate will find once each path of `changes` (in the content) is
+    replaced by the staged file or folder given (None: removed): checked in a scratch copy
+    made of hard links, inside content/ so on the same disk, in a dot folder the loader
+    skips. Problems name the real paths (from `shown_root`)."""
+    scratch = Path(tempfile.mkdtemp(prefix=".checking-", dir=content_root))
+    try:
+        copy = scratch / content_root.name
+        shutil.copytree(content_root, copy, symlinks=True, copy_function=_link, ignore=_not_content)
+        for path, staged in changes.items():
+            target = copy / path.relative_to(content_root)
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)
+            else:
+                target.unlink(missing_ok=True)
+            if staged is not None and staged.is_dir():
+                shutil.copytree(staged, target, symlinks=True, copy_function=_link)
+            elif staged is not None:
+                _link(staged, target)
+        return load_valid_site(copy, shown_root=shown_root).problems
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _link(source, target) -> None:
+    target = Path(target)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
+
+
+def _not_content(folder: str, names: list[str]) -> set[str]:
+    """What the loader never reads and the scratch copy must not hold: staging and scratch
+    folders, and the ledger and record files that are replaced by the staged ones."""
+    return {n for n in names if n.startswith(".")}
+
+
+STAGED_ID = "check"
+
+
+def stage_working_copies(loaded: LoadResult, content_root: Path) -> list[str]:
+    """Release every working copy of the content at `content_root` (a scratch copy made for
+    `planpub check`) as a new 版, as `planpub release` would, so the built site shows each
+    working copy as it would be published. Returns the plans staged; raises ReleaseInvalid
+    when a working copy would be refused once released."""
+    staged = []
+    for plan in loaded.site.plans:
+        if plan.working is None:
+            continue
+        dated = [v.date for v in plan.versions if v.date]
+        today = dt.date.today().isoformat()
+        after = (dt.date.fromisoformat(fiscal.period_end(dated[-1])) + dt.timedelta(days=1)).isoformat() \
+            if dated else today
+        release = ReleasePlan(plan, content_root / "plans" / plan.id, _free_id(plan), msg("check.staged_label"),
+                              max(today, after), [], plan.latest,
+                              diff_contents(plan.snapshots[plan.latest.id], plan.working) if plan.latest else None)
+        write_release(release, content_root)
+        staged.append(plan.id)
+    return staged
+
+
+def _free_id(plan: Plan) -> str:
+    taken = {v.id for v in plan.versions} | {v.label for v in plan.versions}
+    return next(f"{STAGED_ID}{n or ''}" for n in range(len(taken) + 1) if f"{STAGED_ID}{n or ''}" not in taken)

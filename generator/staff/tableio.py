@@ -1,4 +1,11 @@
-"""Read and write `sheets.Table`s as an Excel workbook (openpyxl) or as CSV files."""
+"""Read and write `sheets.Table`s as an Excel workbook (openpyxl), as CSV files, and read
+them from LibreOffice's own format, .ods (staff/odsio.py).
+
+Every value is written as text, never as a formula: 「=」「+」「-」「@」 at the start of a
+cell would otherwise be taken as one (and an unchanged export → import would lose the
+value). In CSV, where a spreadsheet decides by the first character alone, such a value is
+written after an apostrophe (the usual neutralisation, see `neutralise`) and read back
+without it, so the round trip is exact."""
 
 from __future__ import annotations
 
@@ -12,6 +19,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from generator.model.cells import neutralise, restore
+from generator.staff.odsio import OdsError, read_ods
 from generator.staff.sheets.table import PercentCell, Table, sheet_name
 from generator.i18n import msg
 
@@ -32,6 +41,12 @@ def write_xlsx(tables: list[Table], path: Path) -> None:
         sheet.append(table.header)
         for row in table.rows:
             sheet.append(row)
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":   # text that starts with 「=」 is text, not a formula
+                    cell.data_type = "s"
+        if table.hidden:
+            sheet.sheet_state = "hidden"
         for cell in sheet[1]:
             cell.font = Font(bold=True)
             cell.fill = HEADER_FILL
@@ -61,16 +76,44 @@ def write_xlsx(tables: list[Table], path: Path) -> None:
     workbook.save(path)
 
 
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def read_workbook(path: Path) -> dict[str, Table]:
+    """An .xlsx workbook or an .ods spreadsheet (told apart by their contents, whatever the name)."""
+    if not path.is_file():
+        raise TableFileError(msg("cli.no_workbook", path=path))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            is_ods = "mimetype" in archive.namelist() and archive.read("mimetype").strip() == ODS_MIMETYPE
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise TableFileError(_not_a_workbook(path, exc)) from None
+    if is_ods:
+        try:
+            return read_ods(path)
+        except OdsError as exc:
+            raise TableFileError(str(exc)) from None
+    return read_xlsx(path)
+
+
+def _not_a_workbook(path: Path, error) -> str:
+    if path.suffix.lower() == ".xls":
+        return msg("cli.old_xls", path=path)
+    return msg("cli.not_xlsx", path=path, error=error)
+
+
 def read_xlsx(path: Path) -> dict[str, Table]:
     try:
-        workbook = load_workbook(path, data_only=True, read_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, InvalidFileException) as exc:
-        raise TableFileError(msg("cli.not_xlsx", path=path, error=exc)) from None
+        # Not read-only: merged cells and hidden sheets are only known to a fully loaded book.
+        workbook = load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError, InvalidFileException) as exc:
+        raise TableFileError(_not_a_workbook(path, exc)) from None
     tables = {}
     for sheet in workbook.worksheets:
         rows = [[_cell_value(cell) for cell in row] for row in sheet.iter_rows()]
         header = [str(v).strip() if v is not None else "" for v in (rows[0] if rows else [])]
-        tables[sheet.title] = Table(sheet.title, header, rows[1:])
+        tables[sheet.title] = Table(sheet.title, header, rows[1:], hidden=sheet.sheet_state != "visible",
+                                    merged=[str(r) for r in sheet.merged_cells.ranges])
     workbook.close()
     return tables
 
@@ -94,7 +137,7 @@ def write_csv(tables: list[Table], directory: Path) -> list[Path]:
             writer = csv.writer(handle, lineterminator="\r\n")
             writer.writerow(table.header)
             for row in table.rows:
-                writer.writerow(["" if v is None else v for v in row])
+                writer.writerow(["" if v is None else neutralise(v) for v in row])
         written.append(path)
     return written
 
@@ -110,6 +153,6 @@ def read_csv(directory: Path) -> dict[str, Table]:
         except UnicodeDecodeError:
             raise TableFileError(msg("cli.csv_not_utf8", name=path.name)) from None
         header = [h.strip() for h in rows[0]] if rows else []
-        data = [[None if v == "" else v for v in row] for row in rows[1:]]
+        data = [[None if v == "" else restore(v) for v in row] for row in rows[1:]]
         tables[path.stem] = Table(path.stem, header, data)
     return tables

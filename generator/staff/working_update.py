@@ -6,11 +6,13 @@ else in the folder (chapters, figures/) is touched."""
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from generator.model.plan import PlanContent
 from generator.model.records import initiative_dict, plan_dict
+from generator.staff.ledger import follow_umask
 from generator.staff.serialize import dump_yaml, schema_hint
 from generator.staff.yaml_update import updated_text
 
@@ -55,6 +57,11 @@ def apply_writes(working: Path, writes: dict[str, str | None]) -> None:
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
                 stream.write(text)
+            # mkstemp makes a private file: keep the file's own mode, or the umask's for a new one
+            if path.exists():
+                os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
+            else:
+                follow_umask(Path(temporary))
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

@@ -16,12 +16,15 @@ from generator.validate.rules import check_loaded_plan
 
 def validate_site(result: LoadResult) -> LoadResult:
     """Add the problems the cross-file rules find to `result` (returned for chaining)."""
-    if result.site is not None:
+    site = result.site or result.draft_site
+    if site is not None:
         for loaded in result.plans:
-            check_loaded_plan(loaded, result.site, result.problems)
+            check_loaded_plan(loaded, site, result.problems)
     return result
 
 
-def load_valid_site(content_dir: Path, cache: ReleaseCache | None = None) -> LoadResult:
-    """Load the content tree and check it completely (see the module docstring)."""
-    return validate_site(load_site(content_dir, cache))
+def load_valid_site(content_dir: Path, cache: ReleaseCache | None = None,
+                    shown_root: Path | None = None) -> LoadResult:
+    """Load the content tree and check it completely (see the module docstring); problems
+    name files from `shown_root` when given (a scratch copy checked for the real content)."""
+    return validate_site(load_site(content_dir, cache, shown_root))

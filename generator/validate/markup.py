@@ -35,3 +35,19 @@ def find_links(text: str) -> list[tuple[int, str]]:
     return [(number, match.group(1))
             for number, line in enumerate(text.splitlines(), 1)
             for match in _LINK_RE.finditer(line)]
+
+
+_ID_RE = re.compile(r'\sid="([^"]+)"')
+
+
+def anchor_ids(text: str) -> set[str]:
+    """The ids a chapter's page gives its headings and footnotes (the fragment a link's #…
+    may name), made by Markdown as the page renders them."""
+    import markdown
+    from markdown.extensions.toc import slugify_unicode
+
+    md = markdown.Markdown(extensions=["tables", "sane_lists", "toc", "footnotes"],
+                           extension_configs={"toc": {"slugify": slugify_unicode}})
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return set(_ID_RE.findall(md.convert(text)))

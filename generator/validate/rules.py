@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import unquote
 
 from generator.i18n import msg
 from generator.model import fiscal, region_code
 from generator.load.documents import LoadedContent, LoadedPlan
 from generator.model.schema import FIGURE_SRC_PATTERN
-from generator.validate.markup import find_images, find_links, find_raw_html
+from generator.validate.markup import anchor_ids, find_images, find_links, find_raw_html
 from generator.model.fields import ALWAYS_USED, INITIATIVE_FIELDS, Field, Kind, Vocabulary
 from generator.pages import urls
 from generator.pages.kinds import PageKind, Scope
 from generator.pages.opendata import INITIATIVES, KPIS, SCHEDULE
 from generator.model.plan import Kpi, Site
+from generator.model.text_safety import nfc
 from generator.load.problems import Problems
 from generator.load.yamlfile import YamlDocument, format_path
 
@@ -67,6 +69,12 @@ def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None
                  value=chapter["id"], kind=msg("ui.id_kinds.chapter"))
         chapter_ids.add(chapter["id"])
 
+    _check_names(plan_doc, problems, msg("ui.fields.departments"),
+                 [(d["name"], ("departments", i, "name")) for i, d in enumerate(plan_doc.data.get("departments", []))])
+    _check_names(plan_doc, problems, msg("ui.fields.categories"),
+                 [(c, ("categories", i)) for i, c in enumerate(plan_doc.data.get("categories", []))])
+    _check_names(plan_doc, problems, msg("workbook.choices.statuses"),
+                 [(st["name"], ("statuses", i, "name")) for i, st in enumerate(plan_doc.data.get("statuses", []))])
     categories = set(content.categories)
     departments = {d.name for d in content.departments}
     statuses = [s.name for s in (content.statuses or site.statuses)]
@@ -105,7 +113,7 @@ def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None
     for doc in [plan_doc, *loaded.initiative_docs.values()]:
         _check_text_markup(doc, problems)
         if content.format < 2:
-            _check_format(doc, problems)
+            _check_format(doc, problems, loaded.directory.parent.name)
 
 
 def _initiative_file_exists(loaded: LoadedContent, initiative_id: str) -> bool:
@@ -187,9 +195,36 @@ def _check_references(field: Field, value, known: set[str], doc: YamlDocument, p
     code = UNKNOWN[field.vocabulary]
     entries = [(prefix + (field.key,), value)] if field.kind is Kind.REF else \
         [(prefix + (field.key, i), item) for i, item in enumerate(value)]
-    for path, item in entries:
-        if item is not None and item not in known:
-            _add(problems, doc, path, code, code, code, value=item)
+    seen: dict[str, int] = {}
+    for position, (path, item) in enumerate(entries, start=1):
+        if item is None:
+            continue
+        if nfc(item) in seen:   # 担当課 twice: a copied column, or the same name typed again
+            _add(problems, doc, path, "duplicate_in_list", "duplicate_in_list", "duplicate_in_list", value=item,
+                 first=seen[nfc(item)], second=position)
+            continue
+        seen[nfc(item)] = position
+        if item not in known:
+            declared = next((k for k in known if nfc(k) == nfc(item)), None)
+            if declared is not None:
+                _add(problems, doc, path, "reference_not_normalised", "reference_not_normalised",
+                     "reference_not_normalised", value=item, declared=declared, kind=field.label)
+            else:
+                _add(problems, doc, path, code, code, code, value=item)
+
+
+def _check_names(doc: YamlDocument, problems: Problems, kind: str, entries: list[tuple[str, tuple]]) -> None:
+    """Names of a vocabulary (担当課, 区分, 進捗状況) differ after NFC: two that look the same
+    would show as two groups of one department."""
+    seen: dict[str, tuple[str, tuple]] = {}
+    for name, path in entries:
+        key = nfc(name)
+        if key in seen:
+            other, other_path = seen[key]
+            _add(problems, doc, path, "vocabulary_collision", "vocabulary_collision", "vocabulary_collision",
+                 kind=kind, value=name, other=other, line=doc.line_of(other_path))
+        else:
+            seen[key] = (name, path)
 
 
 def _check_field_declaration(doc: YamlDocument, problems: Problems) -> None:
@@ -351,9 +386,11 @@ def _check_direction(kpi: Kpi, doc: YamlDocument, path: tuple, problems: Problem
 
 
 def _check_chapters(loaded: LoadedContent, problems: Problems) -> None:
-    """Chapters may use Markdown only (no raw HTML) and link only to pages that exist."""
+    """Chapters may use Markdown only (no raw HTML) and link only to pages that exist, and
+    to a heading or footnote of a chapter (#…) that it has."""
     content = loaded.content
     valid_targets = _internal_targets(loaded)
+    anchors = {urls.page("", PageKind.CHAPTER, c.id): anchor_ids(c.markdown) for c in content.chapters}
     for chapter in content.chapters:
         path = loaded.chapter_paths[chapter.id]
         for line, tag in find_raw_html(chapter.markdown):
@@ -365,17 +402,22 @@ def _check_chapters(loaded: LoadedContent, problems: Problems) -> None:
                     problems.add(path, line, "", msg("errors.unsafe_link", value=target), msg("hints.unsafe_link"),
                                  code="unsafe_link")
                 continue  # external links are not checked
-            if target.startswith("#"):
-                continue  # in-page anchors
-            normalised = _normalise_link(target)
-            if normalised not in valid_targets:
+            page = urls.page("", PageKind.CHAPTER, chapter.id) if target.startswith("#") else _normalise_link(target)
+            if not target.startswith("#") and page not in valid_targets:
                 problems.add(path, line, "", msg("errors.chapter_link_broken", value=target),
                              msg("hints.chapter_link_broken"), code="chapter_link_broken")
+                continue
+            fragment = unquote(target.partition("#")[2])
+            # Headings of chapters are known here; other pages' anchors are checked by planpub check.
+            if fragment and page in anchors and fragment not in anchors[page]:
+                known = msg("ui.list_separator").join(f"#{a}" for a in sorted(anchors[page])[:10]) or msg("withdraw.none")
+                problems.add(path, line, "", msg("errors.anchor_missing", value=target, fragment=fragment),
+                             msg("hints.anchor_missing", anchors=known), code="anchor_missing")
         for line, alt, source in find_images(chapter.markdown):
             if not alt:
                 problems.add(path, line, "", msg("errors.figure_needs_alt", value=source), msg("hints.figure_needs_alt"),
                              code="figure_needs_alt")
-            if not FIGURE_SRC.match(source) or source.rsplit("/", 1)[-1] not in content.figures:
+            if not FIGURE_SRC.fullmatch(source) or source.rsplit("/", 1)[-1] not in content.figures:
                 problems.add(path, line, "", msg("errors.figure_missing", value=source), msg("hints.figure_missing"),
                              code="figure_missing")
 
@@ -386,14 +428,15 @@ FORMAT_2_KEYS = {"fields", "goals", "version_policy", "items", "target", "refere
 FORMAT_2_THEME_KEYS = {"schedule", "kpis"}
 
 
-def _check_format(doc: YamlDocument, problems: Problems) -> None:
+def _check_format(doc: YamlDocument, problems: Problems, plan_id: str) -> None:
     def walk(value, path, in_theme=False):
         if isinstance(value, dict):
             for key, item in value.items():
                 newer = key in FORMAT_2_KEYS or (in_theme and key in FORMAT_2_THEME_KEYS) or \
                     (key == "end" and item == "open")
                 if newer:
-                    _add(problems, doc, path + (key,), "needs_format_2", "needs_format_2", "needs_format_2", value=key)
+                    _add(problems, doc, path + (key,), "needs_format_2", "needs_format_2", "needs_format_2", value=key,
+                         hint_params={"plan": plan_id, "content": problems.content_option()})
                 else:
                     walk(item, path + (key,), in_theme=key in ("themes", "children"))
         elif isinstance(value, list):
@@ -404,12 +447,21 @@ def _check_format(doc: YamlDocument, problems: Problems) -> None:
 
 def _check_text_markup(doc: YamlDocument, problems: Problems) -> None:
     """Text fields are Markdown: an HTML tag or comment in them would show as code to citizens
-    (or hide text), so each is refused with its line."""
+    (or hide text), so each is refused with its line. Their links are checked as chapters'
+    are: only http(s), mailto and tel; and no link within the site, since the same text is
+    shown on pages at different depths (the initiative, the list, the print page, each
+    past 版), where a relative link or a #… would lead to different places."""
     def walk(value, path):
         if isinstance(value, str):
             for _, tag in find_raw_html(value):
                 _add(problems, doc, path, "raw_html_in_text", "raw_html", "raw_html_in_text", value=tag,
                      field=format_path(path))
+            for _, target in find_links(value):
+                scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", target)
+                if scheme and scheme.group(1).lower() not in SAFE_LINK_SCHEMES:
+                    _add(problems, doc, path, "unsafe_link", "unsafe_link", "unsafe_link", value=target)
+                elif not scheme:
+                    _add(problems, doc, path, "link_in_text", "link_in_text", "link_in_text", value=target)
         elif isinstance(value, dict):
             for key, item in value.items():
                 walk(item, path + (key,))

@@ -103,19 +103,26 @@ def test_no_import_cycles_between_modules():
     assert cycles == []
 
 
-def _literals(path: Path):
-    """Japanese string literals of a module, docstrings and comments excluded."""
+def _string_tokens(path: Path):
+    """The string literals of a module that are not docstrings."""
     tokens = list(tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline))
     skip = (tokenize.NL, tokenize.COMMENT)
     for i, token in enumerate(tokens):
-        if token.type != tokenize.STRING or not JAPANESE.search(token.string):
+        if token.type != tokenize.STRING:
             continue
         before = next((t for t in reversed(tokens[:i]) if t.type not in skip), None)
         after = next((t for t in tokens[i + 1:] if t.type not in skip), None)
         if (before is None or before.type in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)) and \
                 (after is None or after.type == tokenize.NEWLINE):
             continue  # a docstring
-        yield token.start[0], ast.literal_eval(token.string) if not token.string.startswith(("f", "rf")) else token.string
+        yield token
+
+
+def _literals(path: Path):
+    """Japanese string literals of a module, docstrings and comments excluded."""
+    for token in _string_tokens(path):
+        if JAPANESE.search(token.string):
+            yield token.start[0], ast.literal_eval(token.string) if not token.string.startswith(("f", "rf")) else token.string
 
 
 def test_ui_text_lives_in_the_locale_catalogues():
@@ -215,3 +222,104 @@ def test_every_page_context_holds_the_resolved_edition_only():
         for page in build_pages(result.site, include_working=True):
             _raw_objects(page.context, page.url or "/", set(), found)
         assert found[:10] == [], f"{content.name}: {len(found)} raw objects"
+
+
+# ── the test suite's own shape ────────────────────────────────────────────────
+
+TESTS = PACKAGE.parent / "tests"
+UNIT = TESTS / "unit"
+
+
+def test_module_for(module: Path) -> Path:
+    """Where the unit tests of a module of generator/ live: tests/unit/<its folders>/test_<name>.py;
+    a package's own code (__init__.py) in test_<package>.py inside its folder."""
+    relative = module.relative_to(PACKAGE)
+    if relative.name == "__init__.py":
+        return UNIT / relative.parent / f"test_{relative.parent.name}.py"
+    return UNIT / relative.parent / f"test_{relative.stem.rstrip('_')}.py"
+
+
+test_module_for.__test__ = False   # a helper, not a test
+
+
+def test_every_module_over_40_lines_has_its_unit_test_module():
+    """The tests mirror the code: a module of more than 40 lines has its own test module,
+    which imports it and has tests."""
+    missing, hollow = [], []
+    for module in sorted(PACKAGE.rglob("*.py")):
+        if "theme" in module.relative_to(PACKAGE).parts or len(module.read_text(encoding="utf-8").splitlines()) <= 40:
+            continue
+        tests = test_module_for(module)
+        name = "generator." + module.relative_to(PACKAGE).with_suffix("").as_posix().replace("/", ".").removesuffix(".__init__")
+        if not tests.is_file():
+            missing.append(f"{module.relative_to(PACKAGE.parent)} → {tests.relative_to(PACKAGE.parent)}")
+            continue
+        tree = ast.parse(tests.read_text(encoding="utf-8"))
+        tested = any(n == name or n.startswith(name + ".") for n in imports(tree))
+        has_tests = any(isinstance(n, ast.FunctionDef) and n.name.startswith("test_") for n in ast.walk(tree))
+        if not (tested and has_tests):
+            hollow.append(f"{tests.relative_to(PACKAGE.parent)} (imports {name}: {tested}, has tests: {has_tests})")
+    assert missing == [] and hollow == []
+
+
+def test_every_unit_test_module_names_a_module_of_generator():
+    """No orphans: a unit test module whose module was renamed or removed moves with it."""
+    modules = {test_module_for(m) for m in PACKAGE.rglob("*.py") if "theme" not in m.relative_to(PACKAGE).parts}
+    extra = {UNIT / "test_architecture.py"}
+    orphans = [str(t.relative_to(UNIT)) for t in sorted(UNIT.rglob("test_*.py")) if t not in modules | extra]
+    assert orphans == []
+
+
+def _address_words() -> tuple[set[str], set[str]]:
+    """The first folder of every page path and the names of the site's own files, from urls.py."""
+    from generator.pages import urls
+    from generator.pages.kinds import PageKind
+    folders = {k.path.split("/")[0] for k in PageKind if k.path and not k.path.startswith("{")}
+    folders |= {urls.VERSIONS, urls.WORKING, urls.BUNDLE.strip("/"), urls.GUIDE.strip("/")}
+    files = {urls.SITE_FEED, urls.SITEMAP, urls.NOT_FOUND, urls.SEARCH_BUNDLES, urls.RUBY_FRAGMENT,
+             urls.VERSIONS_JSON, urls.PLAN_FEED}
+    return folders, files
+
+
+# Paths of content, code and data files (plans/…/initiatives/x.yml), not of pages.
+FILE_PATH = re.compile(r"\.(ya?ml|md|py|csv|xlsx|txt|png|svg|js|css)\b|(^|/)(plans|releases|chapters|content|generator|theme)/")
+
+
+def hard_coded_addresses(path: Path) -> list[str]:
+    """String literals of a Python file that spell a page address of the site (a page folder
+    below something, or one of the site's own files) instead of asking pages/urls.py.
+    Docstrings and comments are text, not addresses."""
+    folders, files = _address_words()
+    folder = re.compile(r"(?:^|[^\w.-])(?:[\w.{}-]+/)+(?:%s)/|^(?:%s)/(?:[\w.{}%%-]+/)*(?:$|[?#])" % (
+        "|".join(map(re.escape, folders)), "|".join(map(re.escape, folders))))
+    file = re.compile(r"(?:^|/)(?:%s)$" % "|".join(map(re.escape, files)))
+    found = []
+    for line, text in _strings(path):
+        text = re.sub(r"\{[^{}]*\}", "x", text)          # an f-string's fields
+        if "\n" not in text and FILE_PATH.search(text):
+            continue                                       # a file's path, spaces and all
+        for part in re.split(r"[\s'\"()\[\]<>=,]+", text):
+            if part and not FILE_PATH.search(part) and (folder.search(part) or file.search(part)):
+                found.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {part}")
+    return found
+
+
+def _strings(path: Path):
+    """(line, text) of every string literal but docstrings; f-strings with their fields. Of a
+    shell script: every line but comments."""
+    if path.suffix == ".sh":
+        yield from ((n, line) for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                    if not line.lstrip().startswith("#"))
+        return
+    for token in _string_tokens(path):
+        body = re.sub(r"^[a-zA-Z]*('''|\"\"\"|'|\")", "", token.string)
+        yield token.start[0], body[:len(body) - 3 if token.string.endswith(("'''", '"""')) else -1]
+
+
+def test_no_test_or_bench_script_hard_codes_a_page_address():
+    """Addresses come from generator/pages/urls.py (tests/site_pages.py names one page of
+    each type), so changing an address there changes no test."""
+    scripts = sorted(TESTS.rglob("*.py")) + sorted((PACKAGE.parent / "bench").glob("*.py")) + \
+        sorted((PACKAGE.parent / "bench").glob("*.sh"))
+    found = [hit for path in scripts if "fixtures" not in path.parts for hit in hard_coded_addresses(path)]
+    assert found == []

@@ -16,10 +16,14 @@
   }
   button.addEventListener("click", function () {
     set(!toggle.checked);
-    var first = toggle.checked && drawer.querySelector("button:not([hidden]), a[href]");
+    var first = toggle.checked && drawer.querySelector("button:not([hidden]), a[href]");   /* the close button */
     if (first) { first.focus(); }
   });
   toggle.addEventListener("change", sync);
+  var close = drawer.querySelector("[data-pp-menu-close]");
+  if (close) {
+    close.addEventListener("click", function () { set(false); button.focus(); });
+  }
   document.addEventListener("focusin", function (event) {
     if (toggle.checked && !drawer.contains(event.target) && event.target !== button) {
       set(false);

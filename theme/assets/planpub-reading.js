@@ -6,13 +6,22 @@
   "use strict";
   var FURIGANA = "planpub.furigana", SIZE = "planpub.textSize";
   var panel = document.querySelector("[data-pp-reading]");
-  var root = document.getElementById("pp-main");
+  var root = document.querySelector("[data-pp-text]");   /* the page's content, breadcrumbs included */
   var toggle = panel && panel.querySelector("[data-pp-furigana]");
   var status = panel && panel.querySelector("[data-pp-furigana-status]");
   function load(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
   function save(key, value) { try { localStorage.setItem(key, value); } catch (e) { /* private mode */ } }
   if (!panel) { return; }
   panel.hidden = false;
+  var menu = panel.closest("[data-pp-reading-menu]");
+  if (menu) {
+    menu.hidden = false;
+    /* Escape closes the open panel and returns to its summary; so does a click elsewhere. */
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open) { menu.open = false; menu.querySelector("summary").focus(); }
+    });
+    document.addEventListener("click", function (event) { if (menu.open && !menu.contains(event.target)) { menu.open = false; } });
+  }
 
   /* Text size: planpub-scope.js sets the class before the first paint; the buttons change it. */
   var sizes = panel.querySelectorAll("[data-pp-text-size]");

@@ -1,6 +1,12 @@
 /* Search page on Pagefind's JavaScript API. Only the index chunks a query needs are
    downloaded. By default only the latest 版 is searched; a checkbox adds archived 版.
-   The query and the option live in the URL (?q=…&archived=1) so results can be shared. */
+   The query and the option live in the URL (?q=…&archived=1) so results can be shared.
+   A query is cut into the index's own words (planpub-search-words.js). */
+/* The word cutting (planpub-search-words.js) is imported from the address the page gives,
+   as assets are published under content-hashed names. */
+const wordsModule = document.querySelector("link[data-pp-search-words]").href;
+const { findPages, joinedExcerpt } = await import(wordsModule);
+
 const form = document.querySelector("form[data-pp-search]");
 const status = document.querySelector("[data-pp-search-status]");
 const list = document.querySelector("[data-pp-search-results]");
@@ -10,7 +16,9 @@ const list = document.querySelector("[data-pp-search-results]");
    while there are few), so publishing a new 版 never re-indexes the old ones. */
 const root = new URL(form.getAttribute("data-root"), location.href);
 const MAX_MERGED = Number(form.getAttribute("data-max-merged"));
+const LANGUAGE = form.getAttribute("data-language");   /* the index's (build/search_words.py) */
 const engines = {};
+const wordLists = new Map();
 let bundleList = null;
 
 async function bundles() {
@@ -21,8 +29,8 @@ async function bundles() {
   return bundleList;
 }
 
-/* Returns the engine for the options, or null when the archived bundles to merge would be
-   too many (the reader is asked to choose a plan). */
+/* Returns the engine for the options ({instance, bundles: their addresses}), or null when
+   the archived bundles to merge would be too many (the reader is asked to choose a plan). */
 async function engine(archived, plan) {
   const list = await bundles();
   let merged = list.latest.slice();
@@ -35,13 +43,28 @@ async function engine(archived, plan) {
   if (!engines[key]) {
     const base = new URL(form.getAttribute("data-bundle"), location.href);
     const pagefind = await import(new URL("pagefind.js", base).href);
-    const instance = pagefind.createInstance({ basePath: base.pathname, baseUrl: root.pathname, excerptLength: 40 });
+    /* Pagefind takes the index's language from the page's <html lang> when the instance is
+       made (its own `language` option is overridden): for that one synchronous call it is
+       the index's, so Pagefind searches our words as they are instead of re-cutting them. */
+    const page = document.documentElement, pageLanguage = page.lang;
+    let instance;
+    page.lang = LANGUAGE;
+    try {
+      instance = pagefind.createInstance({ basePath: base.pathname, baseUrl: root.pathname, excerptLength: 30 });
+    } finally {
+      page.lang = pageLanguage;
+    }
     for (const bundle of merged) {
       await instance.mergeIndex(new URL(bundle, root).pathname, { baseUrl: root.pathname });
     }
-    engines[key] = instance;
+    engines[key] = { instance, bundles: [base.href, ...merged.map((b) => new URL(b, root).href)] };
   }
   return engines[key];
+}
+
+async function search(chosen, query) {
+  const pages = await findPages(chosen.instance, query, chosen.bundles, wordLists);
+  return pages.map((page) => page.result);
 }
 
 function element(tag, className, text) {
@@ -51,28 +74,21 @@ function element(tag, className, text) {
   return node;
 }
 
-/* Pagefind segments Japanese when indexing, and splits the query again in the browser,
-   not always at the same places (テレワーク may become テレ|ワーク and then miss a page
-   whose text is 「テレワークの導入」). When the full query finds few pages, also search
-   its longer prefixes (Pagefind matches word prefixes) and append what they add:
-   full-query matches first, then pages found by longer prefixes before shorter ones.
-   Only katakana words get this (that is where the segmenters disagree); for other
-   queries a prefix would mostly add noise. */
-const ENOUGH = 10;
-const KATAKANA_WORD = /^[\u30A0-\u30FF]+$/;
+/* When the latest 版 find little, say how many more pages the earlier 版 have, with one
+   button that includes them. */
+const FEW = 3;
+const hint = document.querySelector("[data-pp-search-archived]");
+const hintText = hint.querySelector("[data-pp-search-archived-text]");
+const hintButton = hint.querySelector("button");
 
-async function searchWithFallback(engine, query, options) {
-  const first = await engine.search(query, options);
-  const results = first.results.slice();
-  const seen = new Set(results.map((r) => r.id));
-  const shortest = Math.max(2, Math.ceil(query.length / 2));
-  for (let end = query.length - 1; results.length < ENOUGH && end >= shortest && KATAKANA_WORD.test(query); end -= 1) {
-    const more = await engine.search(query.slice(0, end), options);
-    for (const result of more.results) {
-      if (!seen.has(result.id)) { seen.add(result.id); results.push(result); }
-    }
-  }
-  return { results };
+async function offerArchived(token, query, plan, latestCount) {
+  const chosen = await engine(true, plan);
+  if (!chosen || token !== latestRun) { return; }
+  const extra = (await search(chosen, query)).length - latestCount;
+  if (token !== latestRun || extra <= 0) { return; }
+  hintText.textContent = hint.dataset.template.replace("{count}", extra);
+  hintButton.textContent = hint.dataset.button.replace("{count}", extra);
+  hint.hidden = false;
 }
 
 let latestRun = 0;
@@ -93,7 +109,7 @@ function show(result) {
     meta.append(" ", element("span", "pp-tag", list.dataset.archivedLabel));
   }
   const excerpt = element("p", "pp-search-result__excerpt");
-  excerpt.innerHTML = result.excerpt;   /* Pagefind's excerpt: escaped page text with <mark> */
+  excerpt.innerHTML = joinedExcerpt(result.excerpt);   /* Pagefind's excerpt: escaped page text with <mark> */
   item.append(heading, meta, excerpt);
   list.append(item);
   return link;
@@ -123,17 +139,19 @@ async function run() {
   history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
   list.replaceChildren();
   more.hidden = true;
+  hint.hidden = true;
   pending = [];
   if (!query) { status.textContent = ""; return; }
   try {
     const chosen = await engine(archived, plan);
     if (!chosen) { status.textContent = status.dataset.choosePlan; return; }
-    const search = await searchWithFallback(chosen, query, {});
+    const results = await search(chosen, query);
     if (token !== latestRun) { return; }
-    const total = search.results.length;
+    const total = results.length;
     status.textContent = (total ? status.dataset.found : status.dataset.none).replace("{count}", total);
-    pending = search.results.slice();
+    pending = results.slice();
     await showMore(token, total, false);
+    if (!archived && total < FEW) { await offerArchived(token, query, plan, total); }
   } catch (error) {
     status.textContent = status.dataset.error;
   }
@@ -148,6 +166,10 @@ if (form.elements.plan) {
 }
 form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
 form.elements.archived.addEventListener("change", run);
+hintButton.addEventListener("click", () => {
+  form.elements.archived.checked = true;
+  run().then(() => { const first = list.querySelector("a"); if (first) { first.focus(); } });
+});
 more.addEventListener("click", () => {
   showMore(latestRun, list.children.length + pending.length, true).catch(() => { status.textContent = status.dataset.error; });
 });

@@ -7,9 +7,11 @@ exits non-zero on failure; content problems are listed, never shown as a traceba
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from generator.adapters.cli import build, check, diff, export, import_, ledger, new, release, schema, serve, upgrade, validate
+from generator.adapters.cli import (build, check, diff, export, import_, ledger, new, release, schema, serve, upgrade,
+                                   validate, withdraw)
 from generator.i18n import msg
 
 COMMANDS = {
@@ -22,6 +24,7 @@ COMMANDS = {
     "export": export,
     "import": import_,
     "release": release,
+    "withdraw": withdraw,
     "ledger": ledger,
     "schema": schema,
     "upgrade": upgrade,
@@ -49,10 +52,17 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()
+        return code
     except KeyboardInterrupt:
         print(msg("cli.interrupted"), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader stopped reading (planpub diff … | head): nothing went wrong here. Output
+        # goes nowhere from now on, so the flush at exit cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141   # as a program ended by SIGPIPE
 
 
 if __name__ == "__main__":

@@ -16,10 +16,13 @@ import shutil
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.adapters.cli.common import load_or_report
 from generator.adapters.cli.oserrors import explain
+from generator.adapters.mkdocs.defaults import CACHE, default_config, project_root
 from generator.adapters.mkdocs.logs import quiet_mkdocs
+from generator.adapters.mkdocs.plugin import forget_renderers
 from generator.adapters.mkdocs.settings import SettingsError, read_settings
 from generator.adapters.mkdocs.writer import BuildFailure, MkDocsWriter
 from generator.build.driver import build_site
@@ -30,6 +33,8 @@ from generator.build.request import BuildRequest, Timings
 from generator.build.search_index import SearchIndexError
 from generator.build.site_dir import make_staging, replace_dir
 from generator.i18n import msg
+from generator.pages import urls
+from generator.load.problems import from_here
 from generator.load.release_cache import ReleaseCache
 from generator.render.renderer import Renderer
 
@@ -60,14 +65,17 @@ def run(args) -> int:
     if args.shard and shard is None:
         print(msg("cli.bad_shard", value=args.shard), file=sys.stderr)
         return 2
-    config_path = args.config.resolve()
+    found = find_config(args.config, args.content)
+    if found is None:
+        return 1
+    config_path, project = found
     quiet_mkdocs()
     settings = settings_or_report(config_path, args.config, before=lambda: print(msg("cli.checking"), flush=True))
     if settings is None:
         return 1
     content_dir = args.content.resolve() if args.content else settings.content_dir
     site_dir = args.site_dir.resolve() if args.site_dir else settings.site_dir
-    cache_dir = (args.cache_dir or config_path.parent / ".planpub-cache").resolve()
+    cache_dir = (args.cache_dir or project / CACHE).resolve()
     try:
         # One build at a time per site folder and per cache (both are shared state).
         with FolderLock(lock_path(site_dir), wait=not args.no_wait, on_wait=_say_waiting), \
@@ -91,7 +99,8 @@ def _build(args, settings, config_path: Path, content_dir: Path, site_dir: Path,
     shard = parse_shard(args.shard) if args.shard else None
     timings = Timings()
     load_started = time.perf_counter()
-    result = load_or_report(content_dir, ReleaseCache(cache_dir / "releases", code_fingerprint(), refresh=args.clean))
+    result = load_or_report(args.content or from_here(content_dir),
+                            ReleaseCache(cache_dir / "releases", code_fingerprint(), refresh=args.clean))
     timings.add("load", time.perf_counter() - load_started)
     if result is None:
         print(msg("cli.site_unchanged_after_problems"), file=sys.stderr)
@@ -108,6 +117,7 @@ def _build(args, settings, config_path: Path, content_dir: Path, site_dir: Path,
             writer_factory=lambda: MkDocsWriter(config_path), renderer_factory=lambda: Renderer(settings.overrides),
             site_url=settings.site_url, jobs=max(1, args.jobs), shard=shard, merge=args.merge, clean=args.clean)
         print(msg("cli.building"), flush=True)
+        forget_renderers()
         if args.merge:
             link_tree(site_dir, staging)
         build_site(request, timings)
@@ -127,6 +137,10 @@ def _build(args, settings, config_path: Path, content_dir: Path, site_dir: Path,
     if timings.units_cached:
         print(msg("cli.build_cache", cached=timings.units_cached, rendered=timings.units_rendered))
     print(msg("cli.build_done", path=site_dir, pages=pages, seconds=f"{total:.1f}"))
+    for plan in result.site.plans:
+        if plan.latest is None:   # nothing published yet: only the preview shows it
+            print(msg("cli.plan_left_out", plan=plan.id,
+                      url=preview_address(settings.site_url, urls.working_base(plan.id))))
     if args.timings:
         args.timings.write_text(json.dumps({
             "total": total, "pages": pages, "jobs": request.jobs, "phases": dict(timings.phases),
@@ -134,10 +148,33 @@ def _build(args, settings, config_path: Path, content_dir: Path, site_dir: Path,
     return 0
 
 
+DEFAULT_CONFIG = Path("mkdocs.yml")
+PREVIEW_ADDRESS = "127.0.0.1:8000"   # planpub serve's default --addr
+
+
+def preview_address(site_url: str, path: str, addr: str = PREVIEW_ADDRESS) -> str:
+    """Where `planpub serve` shows a page (it serves under the path of site_url)."""
+    prefix = urlsplit(site_url or "/").path.rstrip("/") + "/"
+    return f"http://{addr}{prefix}{path}"
+
+
+def find_config(config: Path, content: Path | None) -> tuple[Path, Path] | None:
+    """(the settings file, the folder the cache goes in): mkdocs.yml when there is one, else
+    defaults for the content folder (adapters/mkdocs/defaults.py); None after saying why."""
+    if config.is_file():
+        return config.resolve(), config.resolve().parent
+    content = content or Path("content")
+    if config != DEFAULT_CONFIG or not (content / "site.yml").is_file():
+        print(msg("cli.config_missing", path=config, content=content), file=sys.stderr)
+        return None
+    print(msg("cli.default_config", site=project_root(content) / "site"), flush=True)
+    return default_config(content), project_root(content)
+
+
 def settings_or_report(config_path: Path, given: Path, before=None):
     """The settings of mkdocs.yml, or None after saying what is wrong with it."""
-    if not config_path.is_file():
-        print(msg("cli.config_missing", path=given), file=sys.stderr)
+    if not config_path.is_file():   # (callers look for it with find_config first)
+        print(msg("cli.config_missing", path=given, content=Path("content")), file=sys.stderr)
         return None
     if before is not None:
         before()

@@ -13,13 +13,15 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.adapters.cli.build import make_args, run as run_build, settings_or_report
-from generator.adapters.cli.common import load_or_report
+from generator.adapters.cli.build import find_config, make_args, run as run_build, settings_or_report
+from generator.adapters.cli.common import load_or_report, report
+from generator.load.problems import from_here
+from generator.staff.release import ReleaseInvalid, stage_working_copies
 from generator.build.units import UnitRenderer, plan_units
 from generator.i18n import msg
 from generator.pages.builder import portal_pages
 from generator.quality.browser import axe_violations, launch, serve_directory, sync_playwright
-from generator.quality.sitecheck import check_links, foreign_resources, run_vnu
+from generator.quality.sitecheck import check_links, foreign_resources, start_vnu
 from generator.quality.tools import MissingTool
 
 SHOWN = 5   # findings listed per check; the rest are counted
@@ -31,31 +33,51 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    config = args.config.resolve()
+    found = find_config(args.config, args.content)
+    if found is None:
+        return 1
+    config = found[0]
     settings = settings_or_report(config, args.config)
     if settings is None:
         return 1
-    content = args.content.resolve() if args.content else settings.content_dir
+    content = args.content or from_here(settings.content_dir)
     result = load_or_report(content)
     if result is None:
         _line(False, "check.validate_failed")
         return 1
     _line(True, "check.validated")
     work = Path(tempfile.mkdtemp(prefix="planpub-check-"))
+    vnu = None
     try:
+        # What is about to be published: each working copy released, as `planpub release`
+        # would, in a copy of the content (the real one is never touched).
+        staged_content = work / "content"
+        shutil.copytree(content, staged_content, symlinks=True)
+        try:
+            staged = stage_working_copies(result, staged_content)
+        except ReleaseInvalid as invalid:
+            report(invalid.problems)
+            _line(False, "check.staging_failed")
+            return 1
+        if staged:
+            _line(True, "check.staged", plans=msg("ui.list_separator").join(staged))
+        result = load_or_report(staged_content)
         site = work / "site"
-        built = run_build(make_args(config, content, site))
+        built = run_build(make_args(config, staged_content, site)) if result is not None else 1
         if built != 0:
             _line(False, "check.build_failed")
             return 1
         pages = sample_pages(result.site)
+        vnu = _start_vnu(site)          # runs while the other checks do
         failed = [not ok for ok in (
             _links(site, urlsplit(settings.site_url).path or "/"),
             _foreign(site),
-            _vnu(site),
-            _axe(site, pages),
         )]
+        axe = _axe(site, pages)         # said after the HTML check, in the order of the report
+        failed += [not _vnu(vnu, site), not axe()]
     finally:
+        if callable(vnu):
+            vnu.stop()
         shutil.rmtree(work, ignore_errors=True)
     print(msg("check.failed" if any(failed) else "check.passed", count=sum(failed)))
     return 1 if any(failed) else 0
@@ -100,19 +122,27 @@ def _foreign(site: Path) -> bool:
     return not found
 
 
-def _vnu(site: Path) -> bool:
+def _start_vnu(site: Path):
+    """The running Nu Html Checker (a function that waits for it), or the tool that is missing."""
     try:
-        pages, errors = run_vnu(site)
+        return start_vnu(site)
     except MissingTool as missing:
-        _line(False, "check.cannot_run", check=msg("check.vnu_name"), reason=missing)
+        return missing
+
+
+def _vnu(running, site: Path) -> bool:
+    if isinstance(running, MissingTool):
+        _line(False, "check.cannot_run", check=msg("check.vnu_name"), reason=running)
         return False
+    pages, errors = running()
     lines = [line for line in errors.splitlines() if line.strip()]
     _line(not lines, "check.vnu", pages=pages, errors=len(lines))
     _findings([line.replace(str(site) + "/", "") for line in lines])
     return not lines
 
 
-def _axe(site: Path, pages: dict[str, str]) -> bool:
+def _axe(site: Path, pages: dict[str, str]):
+    """Run axe on one page of each type; returns a function that reports (True if none)."""
     found: list[str] = []
     try:
         with sync_playwright() as playwright, serve_directory(site) as base:
@@ -127,8 +157,11 @@ def _axe(site: Path, pages: dict[str, str]) -> bool:
             finally:
                 browser.close()
     except MissingTool as missing:
-        _line(False, "check.cannot_run", check=msg("check.axe_name"), reason=missing)
-        return False
-    _line(not found, "check.axe", pages=len(pages), count=len(found))
-    _findings(found)
-    return not found
+        reason = missing   # (the name `missing` is unbound once the except block ends)
+        return lambda: _line(False, "check.cannot_run", check=msg("check.axe_name"), reason=reason) or False
+
+    def report() -> bool:
+        _line(not found, "check.axe", pages=len(pages), count=len(found))
+        _findings(found)
+        return not found
+    return report

@@ -57,3 +57,17 @@ def working_plan(result: LoadResult, plan_id: str):
         print(msg("cli.no_working", plan=plan_id), file=sys.stderr)
         return None
     return plan
+
+
+def confirmed(yes: bool, needs_yes: str, question: str) -> bool:
+    """Whether to go on: `--yes`, or the person answered yes; without a terminal to ask on,
+    no (saying `needs_yes`: how to run it with --yes)."""
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        print(msg(needs_yes), file=sys.stderr)
+        return False
+    if input(msg(question)).strip().lower() not in ("y", "yes", *msg("release.yes").split()):
+        print(msg("release.cancelled"))
+        return False
+    return True

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from generator.staff.tableio import write_csv, write_xlsx
+from generator.staff.export_record import record_table
 from generator.staff.sheets import to_tables
 from generator.adapters.cli.common import add_workbook_arguments, load_or_report, working_plan
 from generator.i18n import msg
@@ -23,7 +24,9 @@ def run(args) -> int:
     if plan is None:
         return 1
     statuses = [s.name for s in (plan.working.statuses or result.site.statuses)]
-    tables = to_tables(plan.working, statuses)
+    working = next(loaded.working.directory for loaded in result.plans if loaded.plan.id == args.plan)
+    # What it was made from (hidden): the import refuses to undo what changed since.
+    tables = [*to_tables(plan.working, statuses), record_table(args.plan, working, plan.working)]
     if args.xlsx:
         write_xlsx(tables, args.xlsx)
         print(msg("cli.exported", path=args.xlsx, count=len(plan.working.initiatives)))

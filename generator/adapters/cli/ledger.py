@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from generator.adapters.cli.common import report
 from generator.i18n import msg
 from generator.load.ledger import frozen_dirs, ledger_path
-from generator.staff.ledger import current_entries, write_ledger
+from generator.load.problems import Problems
+from generator.load.published import published_plans, read_record, record_path
+from generator.staff.ledger import current_entries, staged_record, write_ledger
 from generator.validate import load_valid_site
 
 
@@ -41,4 +44,11 @@ def run(args) -> int:
         else:
             entries = current_entries(plan_dir)
             print(msg("ledger.written", path=write_ledger(plan_dir, entries), count=len(entries)))
+    # The record of plans with published 版, one level up: a plan folder deleted with its
+    # ledger is noticed too. Plans are only ever added here.
+    listed = [plan for plan, _ in read_record(args.content, Problems()) or []]
+    plans = sorted(set(listed) | set(published_plans(args.content)))
+    if plans != sorted(listed) or (plans and not record_path(args.content).exists()):
+        os.replace(staged_record(args.content, plans), record_path(args.content))
+        print(msg("ledger.record_written", path=record_path(args.content), count=len(plans)))
     return 0

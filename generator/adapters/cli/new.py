@@ -18,7 +18,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    if not re.match(ID_PATTERN, args.plan):
+    if not re.fullmatch(ID_PATTERN, args.plan):
         print(msg("cli.bad_plan_id", plan=args.plan), file=sys.stderr)
         return 1
     target = args.content / "plans" / args.plan

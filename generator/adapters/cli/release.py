@@ -8,8 +8,8 @@ from pathlib import Path
 from generator.i18n import current_language, msg
 from generator.model import fiscal
 from generator.validate import load_valid_site
-from generator.staff.release import ReleaseRefused, ReleaseRequest, prepare_release, write_release
-from generator.adapters.cli.common import report
+from generator.staff.release import ReleaseInvalid, ReleaseRefused, ReleaseRequest, prepare_release, write_release
+from generator.adapters.cli.common import confirmed, report
 from generator.adapters.cli.diff import format_diff
 from generator.model.resolved import resolve_version
 from generator.adapters.cli.textfile import TextFileError, read_staff_text
@@ -68,13 +68,13 @@ def run(args) -> int:
     if args.dry_run:
         print(msg("release.dry_run"))
         return 0
-    if not args.yes:
-        if not sys.stdin.isatty():
-            print(msg("release.needs_yes"), file=sys.stderr)
-            return 1
-        if input(msg("release.confirm")).strip().lower() not in ("y", "yes", *msg("release.yes").split()):
-            print(msg("release.cancelled"))
-            return 1
-    target = write_release(release, args.content.resolve())
+    if not confirmed(args.yes, "release.needs_yes", "release.confirm"):
+        return 1
+    try:
+        target = write_release(release, args.content.resolve(), shown_root=args.content)
+    except ReleaseInvalid as invalid:
+        report(invalid.problems)
+        print(f"{msg('release.refused')}: {invalid}", file=sys.stderr)
+        return 1
     print(msg("release.done", path=target))
     return 0

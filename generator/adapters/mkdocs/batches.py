@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
+from pathlib import Path
 from typing import Iterator
 
 from generator.build.batch import Batch
@@ -27,3 +28,8 @@ def use(batch: Batch) -> Iterator[Batch]:
 
 def current() -> Batch | None:
     return _current.get()
+
+
+# `planpub serve --content DIR`: the content folder the plugin previews instead of the one
+# its settings name (MkDocs' server builds in threads, so a plain module value, not a context).
+content_override: Path | None = None

@@ -32,12 +32,17 @@ from generator.adapters.mkdocs import batches
 from generator.build.batch import Batch
 from generator.build.driver import whole_site
 from generator.build.search_index import SearchIndexError
-from generator.i18n import set_language
+from generator.adapters.mkdocs.serve import guard_hosts
+from generator.i18n import msg, set_language
+from generator.load.problems import from_here
 from generator.pages import urls
 from generator.pages.chrome import page_chrome
 from generator.pages.builder import problems_page
+from generator.render import compiled
 from generator.render.furigana import ruby_fragment
-from generator.render.renderer import Renderer
+from generator.render.markdown import wrap_tables
+from generator.render.readings import readings_for
+from generator.render.renderer import Renderer, text_landmark
 from generator.render.resources import theme_dir
 from generator.validate import load_valid_site
 
@@ -69,6 +74,12 @@ def overrides_of(config) -> Path | None:
     """The site's own theme overrides (theme.custom_dir), if any."""
     custom = config.theme.custom_dir
     return Path(custom) if custom else None
+
+
+def forget_renderers() -> None:
+    """A new build starts with fresh renderers: the site's overrides may have changed since
+    the last build in this process (a template added shadows one already compiled)."""
+    _RENDERERS.clear()
 
 
 def _process_renderer(language: str, overrides: Path | None) -> Renderer:
@@ -121,8 +132,8 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
     def _whole_site(self, config) -> Batch:
         """No batch given: a plain `mkdocs build` or `mkdocs serve` of the whole site."""
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        self.content_dir = (base / self.config.content_dir).resolve()
-        result = load_valid_site(self.content_dir)
+        self.content_dir = batches.content_override or (base / self.config.content_dir).resolve()
+        result = load_valid_site(self.content_dir, shown_root=from_here(self.content_dir))
         if result.problems or result.site is None:
             listing = "\n".join(p.format() for p in result.problems.sorted())
             if self.command != "serve":
@@ -175,16 +186,21 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         # main.html (rendered by MkDocs) links feeds through the same URL scheme.
         env.globals["planpub_urls"] = urls
         env.globals["planpub_asset"] = self.renderer.assets.url   # hashed names (render/assets.py)
+        # MkDocs makes a new environment for every run (one per batch): compile the
+        # layout's templates once per process (render/compiled.py).
+        env.bytecode_cache = compiled.LAYOUT_TEMPLATES
         return env
 
     def on_page_content(self, html, page, config, files):
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
-            return html
+            return text_landmark(wrap_tables(html))   # the staff guide, its tables as chapters' are
         started = time.perf_counter()
         content = self.renderer.render(generated)
         if generated.has_ruby:
-            self.rubies[urls.ruby_fragment(generated.url)] = ruby_fragment(content)
+            plan = getattr(generated.context, "plan", None)
+            readings = readings_for(plan.readings if plan is not None else ())
+            self.rubies[urls.ruby_fragment(generated.url)] = ruby_fragment(content, readings)
         self.batch.render_seconds += time.perf_counter() - started
         return content
 
@@ -216,7 +232,7 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         # rejects them, so drop exactly those and nothing else.
         for invalid, valid in INVALID_THEME_ATTRIBUTES:
             output = output.replace(invalid, valid)
-        return output
+        return _main_is_the_text(output)
 
     def on_post_template(self, output_content, template_name, config):
         return self.on_post_page(output_content, None, config)  # 404.html has the same header
@@ -233,10 +249,25 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
                 raise PluginError(f"search index: {exc}") from None
 
     def on_serve(self, server, config, builder):
+        guard_hosts(server, msg("cli.serve_wrong_host", url=server.url).encode("utf-8"))
         if self.content_dir is not None:
             server.watch(str(self.content_dir))
         server.watch(str(theme_dir()))
         return server
+
+
+OUTER_MAIN = '<main class="md-main" data-md-component="main">'
+
+
+def _main_is_the_text(output: str) -> str:
+    """mkdocs-material's <main> holds the menu and the table of contents beside the text: it
+    becomes a <div>; the text itself is the <main> (renderer.text_landmark). The outer
+    element's closing tag is the document's last </main>."""
+    if OUTER_MAIN not in output:
+        return output
+    output = output.replace(OUTER_MAIN, '<div class="md-main" data-md-component="main">', 1)
+    end = output.rfind("</main>")
+    return output[:end] + "</div>" + output[end + len("</main>"):]
 
 
 def _use_packaged_theme(config) -> None:

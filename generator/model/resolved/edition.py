@@ -111,6 +111,7 @@ class ResolvedEdition(ThemeTree):
     lead: Text | None = None
     goals: Text | None = None
     source: Text | None = None
+    source_url: str | None = None                # where the municipality publishes the source document
     licence: str | None = None
     region_code: str | None = None               # 全国地方公共団体コード: see plan_region_code
     version_policy: Text | None = None
@@ -118,6 +119,7 @@ class ResolvedEdition(ThemeTree):
     figures: dict[str, bytes] = field(default_factory=dict)
     current_fy: int | None = None                # the year 「今年度」 means on its pages
     versions: list[ResolvedVersion] = field(default_factory=list)   # the plan's 版 this edition may name
+    readings: tuple[tuple[str, str], ...] = ()   # the plan's own words and their readings (ふりがな, search)
 
     @property
     def id(self) -> str:
@@ -380,9 +382,10 @@ class _Resolver:
             categories=self.vocabulary(initiatives, "categories", content.categories),
             statuses=statuses, chapters=list(content.chapters), theme_levels=list(content.theme_levels),
             subtitle=content.subtitle, parent_strategy=content.parent_strategy, adoption=content.adoption,
-            lead=content.lead, goals=content.goals, source=content.source, licence=content.licence,
-            region_code=plan_region_code(self.plan, content), version_policy=content.version_policy, contact=content.contact, figures=content.figures,
-            current_fy=current_fy, versions=versions)
+            lead=content.lead, goals=content.goals, source=content.source, source_url=content.source_url,
+            licence=content.licence, region_code=plan_region_code(self.plan, content),
+            version_policy=content.version_policy, contact=content.contact, figures=content.figures,
+            current_fy=current_fy, versions=versions, readings=self.plan.readings)
 
 
 def plan_region_code(plan: Plan | None, content: PlanContent) -> str | None:

@@ -95,7 +95,7 @@ def read(table: Table, base: PlanContent, problems: list[CellProblem]) -> dict[s
         if not iid:
             sheet.problem(number, id_column, error("no_id"))
             continue
-        if not ID_RE.match(iid):
+        if not ID_RE.fullmatch(iid):
             sheet.problem(number, id_column, error("bad_id", value=iid))
             continue
         if iid in initiatives:
@@ -156,21 +156,29 @@ def _read_field(sheet: SheetReader, number: int, row, field: Field, vocabularies
         return sheet.integer(number, row, field.table_label)
     known = vocabularies.get(field.vocabulary, set())
     if field.sheet is SheetLayout.NUMBERED:
-        found = []
+        found, where = [], {}
         prefix, _, suffix = numbered(field, "\0").partition("\0")
         pattern = re.compile(re.escape(prefix) + r"\d+" + re.escape(suffix))
         for header in [h for h in sheet.table.header if h and pattern.fullmatch(h)]:
             value = sheet.text(row, header)
             if value is None:
                 continue
+            if value in where:   # the same department in 担当課1 and 担当課3: listed once
+                sheet.problem(number, header, error("duplicate_entry", label=field.table_label, value=value,
+                                                    first=where[value]))
+                continue
             if value not in known:
                 sheet.problem(number, header, error("not_in_list", label=field.table_label, value=value))
+            where[value] = header
             found.append(value)
         return found
     entries = [sheet.text(row, field.table_label)] if field.kind is Kind.REF else \
         lines(sheet.get(row, field.table_label))
-    for entry in entries:
-        if entry is not None and entry not in known:
+    for position, entry in enumerate(entries):
+        if entry is not None and entry in entries[:position]:
+            sheet.problem(number, field.table_label, error("duplicate_entry", label=field.table_label, value=entry,
+                                                           first=field.table_label))
+        elif entry is not None and entry not in known:
             key = _UNKNOWN.get((field.vocabulary, field.kind), "not_in_list")
             sheet.problem(number, field.table_label, error(key, value=entry, label=field.table_label))
     return entries[0] if field.kind is Kind.REF else entries

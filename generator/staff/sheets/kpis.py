@@ -89,7 +89,7 @@ def _read_kpis(table: Table, initiatives: dict[str, Initiative], problems: list[
     for number, row in sheet.rows():
         owner = sheet.text(row, c["id"])
         kid = sheet.text(row, c["kpi_id"])
-        if not kid or not ID_RE.match(kid):
+        if not kid or not ID_RE.fullmatch(kid):
             sheet.problem(number, c["kpi_id"], error("bad_kpi_id", value=kid or ""))
             continue
         if kid in kpis:

@@ -25,6 +25,8 @@ class Table:
     rows: list[list[Any]] = field(default_factory=list)
     dropdowns: dict[str, str] = field(default_factory=dict)   # header → column name in the choices sheet
     wide: set[str] = field(default_factory=set)               # headers of prose columns (shown wider)
+    hidden: bool = False                                      # a sheet staff do not see (the export record)
+    merged: list[str] = field(default_factory=list)           # merged cell ranges as read ("B3:B4")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,37 @@
+"""The files that are not pages (pages/files.py): open data per edition, each plan's feed
+and versions.json, the site feed, the list of search bundles."""
+
+from __future__ import annotations
+
+import json
+
+from generator.model.resolved import resolve_edition, resolve_versions
+from generator.pages import urls
+from generator.pages.editions import plan_editions
+from generator.pages.files import edition_files, plan_files, plan_licence, portal_files, versions_json
+from generator.render.renderer import Renderer
+
+
+def test_versions_json_lists_every_frozen_version_and_the_latest(basic):
+    plan = basic.plans[0]
+    data = json.loads(versions_json(plan, resolve_versions(plan, basic)))
+    assert data["plan"] == "sample" and data["latest"]["id"] == "1.1"
+    assert [v["url"] for v in data["versions"]] == [urls.edition_base("sample", urls.EditionKind.FROZEN, v)
+                                                     for v in ("1.0", "1.1")]
+
+
+def test_each_plan_has_its_feed_and_versions_and_the_portal_the_rest(basic):
+    plan_side = plan_files(basic.plans[0], basic, Renderer(), "https://example.jp/")
+    assert set(plan_side) == {urls.plan_feed("sample"), urls.versions_json("sample")}
+    assert b"https://example.jp/" in plan_side[urls.plan_feed("sample")]
+    portal = portal_files(basic, Renderer(), "https://example.jp/", [urls.latest_bundle_part(2)])
+    assert {urls.SITE_FEED, urls.SEARCH_BUNDLES, urls.PLAN_JSON_SCHEMA} <= set(portal)
+    assert json.loads(portal[urls.SEARCH_BUNDLES])["latest"] == [urls.latest_bundle_part(2)]
+
+
+def test_an_edition_has_its_open_data_under_its_licence(basic):
+    edition = plan_editions(basic.plans[0])[0]
+    latest = resolve_edition(edition.plan, edition.version, edition.kind, basic)
+    files = edition_files(latest, basic)
+    assert {"plan.json", "initiatives.csv", "schedule.csv", "kpis.csv"} == set(files)
+    assert json.loads(files["plan.json"])["licence"] == plan_licence(latest, basic)
