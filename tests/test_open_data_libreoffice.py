@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from .test_open_data_package import FORMULAS, _editions_data, formula_content
+from .test_open_data_package import FORMULAS, WORKING, _editions_data, formula_content
 
 pytestmark = pytest.mark.slow   # LibreOffice in a process of its own
 
@@ -35,7 +35,7 @@ def _open_in_calc(csv_files: list[Path], folder: Path) -> dict[str, Path]:
 
 
 def test_libreoffice_shows_a_formula_like_title_as_text(tmp_path):
-    files = _editions_data(formula_content(tmp_path))["sample/working/"]
+    files = _editions_data(formula_content(tmp_path))[WORKING]
     published = tmp_path / "initiatives.csv"
     published.write_bytes(files["initiatives.csv"])
     rows = list(csv.reader(io.StringIO(files["initiatives.csv"].decode("utf-8-sig"))))

@@ -23,7 +23,7 @@ from generator.model.resolved import resolve_edition
 from generator.pages import datapackage, opendata, urls
 from generator.pages.editions import plan_editions, unique
 from generator.pages.files import edition_files
-from generator.pages.kinds import PageKind
+from generator.pages.kinds import EditionKind, PageKind
 from generator.validate import load_valid_site
 
 from .conftest import FIXTURES, SAMPLE_CONTENT
@@ -31,6 +31,9 @@ from .machine_readable import edition_problems
 from .plan_strategies import plan_shapes
 
 CONTENTS = {"sample": SAMPLE_CONTENT, "patterns": FIXTURES / "patterns", "basic": FIXTURES / "basic"}
+GOTSU, KASHIMA = urls.plan_base("gotsu"), urls.plan_base("kashima")
+KASHIMA_DRAFT = urls.edition_base("kashima", EditionKind.FROZEN, "draft-2023-07")
+WORKING = urls.edition_base("sample", EditionKind.WORKING)    # the basic fixture's working copy
 
 
 def _editions_data(content: Path) -> dict[str, dict[str, bytes]]:
@@ -90,7 +93,7 @@ def test_every_package_passes_frictionless_validate(editions, tmp_path):
 def test_frictionless_finds_what_the_rules_forbid(editions, tmp_path):
     """The validator is really checking: a unit in a numeric cell, a department outside the
     plan's list and an unknown initiative are each reported."""
-    files = dict(editions["sample"]["kashima/"])
+    files = dict(editions["sample"][KASHIMA])
     kpis = files["kpis.csv"].decode("utf-8-sig").split("\r\n")
     header = kpis[0].split(",")
     row = next(i for i, line in enumerate(kpis[1:], 1) if line.split(",")[header.index("value")])
@@ -113,20 +116,20 @@ def test_frictionless_finds_what_the_rules_forbid(editions, tmp_path):
 
 def test_the_latest_data_equals_what_its_pages_show(editions):
     """江津市's stable address shows the sheets of the earlier 個別業務一覧: its data too."""
-    gotsu = editions["sample"]["gotsu/"]
+    gotsu = editions["sample"][GOTSU]
     schedule = list(csv.DictReader(io.StringIO(gotsu["schedule.csv"].decode("utf-8-sig"))))
     kpis = list(csv.DictReader(io.StringIO(gotsu["kpis.csv"].decode("utf-8-sig"))))
     assert schedule and kpis and all(r["source_version"] == "pre-1.5" for r in schedule + kpis)
     assert {r["region_code"] for r in schedule + kpis} == {"322075"}
     package = json.loads(gotsu["datapackage.json"])
     assert package["planpub"]["region_code"] == "322075"
-    assert json.loads(editions["sample"]["kashima/"]["plan.json"])["region_code"] == "412074"
+    assert json.loads(editions["sample"][KASHIMA]["plan.json"])["region_code"] == "412074"
 
 
 def test_no_multi_valued_cells_remain(editions):
     """Departments, categories, visions and related themes are rows of their own tables, joined
     by initiative_id; prose items are rows of initiative_texts.csv, one item each."""
-    kashima = editions["sample"]["kashima/"]
+    kashima = editions["sample"][KASHIMA]
     for name in ("initiative_departments.csv", "initiative_categories.csv", "initiative_visions.csv",
                  "initiative_related_themes.csv", "initiative_texts.csv"):
         assert name in kashima, name
@@ -181,7 +184,7 @@ def formula_content(tmp_path: Path) -> Path:
 
 
 def test_a_formula_in_a_title_is_written_as_text(tmp_path):
-    files = _editions_data(formula_content(tmp_path))["sample/working/"]
+    files = _editions_data(formula_content(tmp_path))[WORKING]
     rows = {r["initiative_id"]: r for r in csv.DictReader(io.StringIO(files["initiatives.csv"].decode("utf-8-sig")))}
     for initiative_id, title in FORMULAS.items():
         assert rows[initiative_id]["title"] == "'" + title   # OWASP: an apostrophe before it
@@ -203,7 +206,7 @@ def test_the_data_dictionary_is_the_table_schema(sample_site):
     """Each table of the dictionary lists the schema's fields in order, with the schema's
     description, type, unit, values and example — one source, so they cannot disagree."""
     type_names = {"string": "文字列", "integer": "整数", "number": "数値", "boolean": "真偽値（true / false）"}
-    for base in ("gotsu/", "kashima/", "kashima/v/draft-2023-07/"):
+    for base in (GOTSU, KASHIMA, KASHIMA_DRAFT):
         page = _data_page(sample_site, base)
         package = json.loads((sample_site / urls.data_file(base, datapackage.PACKAGE_FILE)).read_text("utf-8"))
         for resource in (r for r in package["resources"] if r["path"].endswith(".csv")):
@@ -221,13 +224,13 @@ def test_the_data_dictionary_is_the_table_schema(sample_site):
 
 
 def test_the_data_page_describes_the_dataset_in_json_ld(sample_site):
-    page = _data_page(sample_site, "gotsu/")
+    page = _data_page(sample_site, GOTSU)
     data = json.loads(html.unescape(page.split('<script type="application/ld+json">')[1].split("</script>")[0]))
     assert data["@type"] == "Dataset" and data["description"] and data["url"] == "./"
     assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
     assert data["publisher"]["name"] and data["dateModified"] and data["temporalCoverage"] == "2022-04-01/2027-03-31"
     assert data["spatialCoverage"]["containedInPlace"]["identifier"]["value"] == "322075"
-    folder = sample_site / "gotsu/data"
+    folder = (sample_site / urls.data_file(GOTSU, "plan.json")).parent
     assert {d["contentUrl"] for d in data["distribution"]} == {p.name for p in folder.iterdir()
                                                                if p.suffix in (".csv", ".json") and ".ruby." not in p.name}
     assert all(d["@type"] == "DataDownload" and d["encodingFormat"] in ("text/csv", "application/json")

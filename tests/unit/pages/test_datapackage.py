@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from generator.pages import datapackage
+from generator.pages import datapackage, urls
 from generator.pages.opendata import Column, ForeignKey, Table
 
 
@@ -44,5 +44,6 @@ def test_a_table_schema_says_types_units_constraints_and_keys():
 
 
 def test_the_catalogue_lists_packages():
-    catalogue = datapackage.catalogue("サイト", [("town", "町の計画", "town/data/datapackage.json")])
-    assert catalogue["datasets"] == [{"name": "town", "title": "町の計画", "package": "town/data/datapackage.json"}]
+    path = urls.data_file(urls.plan_base("town"), datapackage.PACKAGE_FILE)
+    catalogue = datapackage.catalogue("サイト", [("town", "町の計画", path)])
+    assert catalogue["datasets"] == [{"name": "town", "title": "町の計画", "package": path}]
