@@ -73,4 +73,6 @@ def plain_text(text: str | None) -> str:
     list's 「- 」, a table's 「|」 — stay as written)."""
     if not text:
         return text or ""
+    if not _INLINE_SIGNS.search(text):
+        return text                      # no markup at all (most plan prose)
     return "\n".join(plain_line(line) for line in text.split("\n"))

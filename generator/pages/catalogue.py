@@ -57,7 +57,7 @@ class EditionBuild:
     def __post_init__(self) -> None:
         edition = self.edition
         self.resolved = resolve_edition(edition.plan, edition.version, edition.kind, self.site, edition.content,
-                                        edition.known_snapshots)
+                                        edition.known_snapshots, shared=getattr(self.diffs, "resolved", None))
         self.info = site_info(self.site)
         content = self.resolved
         assessments = {kpi.id: kpi.assessment for kpi in content.all_kpis()}
@@ -199,7 +199,7 @@ def initiative_pages(b: EditionBuild) -> Iterator[Page]:
                      next=items[index + 1] if index + 1 < len(items) else None,
                      missing_fields=initiative.missing,
                      earlier_details=sections.earlier_details(content.id, initiative),
-                     appearances=changes.initiative_appearances(edition, initiative.id, content.versions),
+                     appearances=changes.initiative_appearances(edition, initiative.id, content.versions, b.diffs),
                      related=sections.related_initiatives(content, initiative),
                      summary=summary.initiative_summary(content, initiative),
                      change_note=changes.change_note(edition, b.diffs, initiative.id, content.version))

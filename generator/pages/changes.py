@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model.diff import PlanDiff, diff_contents, initiative_changed, omitted_between
+from generator.model.diff import PlanDiff, diff_contents, omitted_between
 from generator.model.plan import Plan
 from generator.model.resolved import ResolvedVersion
 from generator.pages import diff_names, urls
@@ -25,6 +25,9 @@ class PairDiffs(dict):
         super().__init__()
         self.plan = plan
         self._readable: dict[tuple[str, str], diff_names.ReadableDiff] = {}
+        # The plan's editions resolved in this build (model/resolved/ resolve_edition `shared`):
+        # they are built together, as they share these diffs.
+        self.resolved: dict = {}
 
     def __missing__(self, pair: tuple[str, str]) -> PlanDiff:
         old_id, new_id = pair
@@ -58,27 +61,26 @@ def revision_summaries(plan_id: str, diffs: PairDiffs, snapshots: list[ResolvedV
     return result
 
 
-def initiative_appearances(edition: Edition, initiative_id: str, versions: list[ResolvedVersion]) -> list[dict]:
+def initiative_appearances(edition: Edition, initiative_id: str, versions: list[ResolvedVersion],
+                           diffs: dict) -> list[dict]:
     """Each frozen 版 (that the edition knows of) that contains the initiative, and whether
-    it changed since the previous one."""
+    it changed since the previous one (`diffs`: the plan's pair diffs, computed once)."""
     plan = edition.plan
     names = {v.id: v for v in versions}
     entries = []
-    previous, previous_version = None, None
+    previous_version = None
     for version in edition.known_snapshots:
-        current = plan.snapshots[version.id].initiative(initiative_id)
-        if current is None:
-            previous = None
+        if plan.snapshots[version.id].initiative(initiative_id) is None:
+            previous_version = None
             continue
-        changed = previous is not None and initiative_changed(previous, current,
-                                                              omitted_between(previous_version, version),
-                                                              plan.snapshots[version.id].fields)
-        state = "added" if previous is None else ("changed" if changed else "unchanged")
+        changed = previous_version is not None and \
+            any(c.id == initiative_id for c in diffs[(previous_version.id, version.id)].initiatives)
+        state = "added" if previous_version is None else ("changed" if changed else "unchanged")
         entries.append({"version": names[version.id], "state": state,
                         "url": urls.frozen_page(plan.id, version.id, PageKind.INITIATIVE, initiative_id),
                         "diff_url": (urls.compare(plan.id, previous_version.id, version.id, initiative_id)
                                      if state == "changed" else None)})
-        previous, previous_version = current, version
+        previous_version = version
     return entries
 
 

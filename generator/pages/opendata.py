@@ -32,6 +32,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field as dataclass_field
+from functools import lru_cache
 from typing import Iterator
 
 from generator.i18n import has, lookup, msg
@@ -120,6 +121,7 @@ def _region(table: str) -> Column:
     return _column(table, "region_code", msg("opendata.region_code"), pattern=region_code.PATTERN)
 
 
+@lru_cache(maxsize=256)
 def _wareki(fy: int | None) -> str | None:
     return fiscal.fy_short(fy, "ja") if fy else None
 

@@ -138,3 +138,10 @@ def markdown_text(text: str) -> str:
     rendered = rendered.replace("</td>", " </td>").replace("</th>", " </th>")
     lines = TAG.sub("", BLOCK_END.sub("\n", rendered))
     return "\n".join(line.strip() for line in html.unescape(lines).splitlines() if line.strip())
+
+
+def chapter_text(value: str) -> str:
+    """A chapter as the diff holds it (its title line, then its Markdown) in plain text: the
+    title as written (「1. 背景」 is a title, not a list item), then the text of the body."""
+    title, _, body = value.partition("\n")
+    return "\n".join(filter(None, (title, markdown_text(body) if body.strip() else "")))

@@ -18,7 +18,7 @@ from generator.render import compiled, resources
 from generator.render.assets import Assets
 from generator.i18n import catalogue, current_language, msg
 from generator.model.markup import plain_line, plain_text
-from generator.render.markdown import markdown_text, render_block, render_inline, render_line, render_paragraph
+from generator.render.markdown import chapter_text, render_block, render_inline, render_line, render_paragraph
 from generator.model.fieldnames import field_label, field_name
 from generator.pages import urls
 from generator.pages.page import Page, relative_url
@@ -60,7 +60,7 @@ class Renderer:
             "plain_text": plain_text,   # a prose item without its markup (feeds: text, not HTML)
             "paragraph": lambda text: Markup(render_paragraph(text)),
             "markdown": lambda s, top_level=2, id_prefix="": Markup(render_block(s, top_level, id_prefix)),
-            "markdown_text": markdown_text,
+            "chapter_text": chapter_text,
             "number": format_number,
             "number_short": format_number_short,
             "field_label": field_label,

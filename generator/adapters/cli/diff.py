@@ -10,6 +10,7 @@ from generator.model.resolved import resolve_version
 from generator.i18n import msg
 from generator.adapters.cli.common import load_or_report
 from generator.pages.diff_names import ReadableDiff, diff_view, part_names
+from generator.render.markdown import chapter_text
 
 
 def add_arguments(parser) -> None:
@@ -92,8 +93,10 @@ def _field_lines(fields) -> list[str]:
     for change in fields:
         kind = msg(f"ui.diff_field_{change.kind}")
         lines.append(f"[{kind}] {change.label}")
+        # A chapter is compared on its text, as the compare page does, not on its Markdown.
+        text = chapter_text if change.key[0] == "chapter" else (lambda value: value)
         if change.old is not None:
-            lines += [f"    - {line}" for line in change.old.splitlines() or [""]]
+            lines += [f"    - {line}" for line in text(change.old).splitlines() or [""]]
         if change.new is not None:
-            lines += [f"    + {line}" for line in change.new.splitlines() or [""]]
+            lines += [f"    + {line}" for line in text(change.new).splitlines() or [""]]
     return lines

@@ -169,26 +169,37 @@ def resolve_versions(plan: Plan, site: Site | None = None) -> list[ResolvedVersi
 
 def resolve_edition(plan: Plan, version: Version, kind: EditionKind, site: Site | None = None,
                     content: PlanContent | None = None, known: list[Version] | None = None,
-                    current_fy: int | None = None) -> ResolvedEdition:
+                    current_fy: int | None = None, shared: dict | None = None) -> ResolvedEdition:
     """The 版 `version` of `plan` as the edition `kind` shows it.
 
     `content` is the 版's content (default: its snapshot; the working copy passes its own);
     `known` the frozen 版 the edition may mention (default: all; a frozen 版 knows only itself
     and earlier ones). At the stable address (LATEST), a field the 版's document leaves out
-    (`omits`) shows what the last earlier frozen 版 stated, with that 版 as its source."""
+    (`omits`) shows what the last earlier frozen 版 stated, with that 版 as its source.
+
+    `shared`: a dict kept for one build of the plan (its editions are built together). An
+    edition that carries nothing resolves exactly as the frozen 版 of the same document does,
+    so the stable address and the latest frozen 版 share one resolution through it."""
     content = content if content is not None else plan.snapshots[version.id]
     known = plan.snapshot_versions if known is None else known
+    carrying = kind is EditionKind.LATEST and bool(version.omits)
+    key = (version.id, id(content), site is not None, carrying)
+    if shared is not None and key in shared and shared[key][0] is content:
+        done = shared[key][1]
+        return replace(done, kind=kind, current_fy=_edition_fy(kind, done.version, site, current_fy))
     resolved_version = resolve_version(version, site, content)
     own = Source(version.id, resolved_version.name, resolved_version.stage)
     ids = [v.id for v in known]
     earlier = known[: ids.index(version.id)] if version.id in ids else list(known)
-    carry_from = [(v, plan.snapshots[v.id]) for v in reversed(earlier)] \
-        if kind is EditionKind.LATEST and version.omits else []
+    carry_from = [(v, plan.snapshots[v.id]) for v in reversed(earlier)] if carrying else []
     resolver = _Resolver(content, version, own, carry_from, site, plan)
     names = {v.id: v for v in resolve_versions(plan, site)}
-    return resolver.edition(plan.id, kind, resolved_version,
-                            [names[v.id] for v in plan.versions if v.id in names],
-                            _edition_fy(kind, resolved_version, site, current_fy))
+    resolved = resolver.edition(plan.id, kind, resolved_version,
+                                [names[v.id] for v in plan.versions if v.id in names],
+                                _edition_fy(kind, resolved_version, site, current_fy))
+    if shared is not None:
+        shared[key] = (content, resolved)   # the content kept with it: its id stays its own
+    return resolved
 
 
 WORKING_ID = "working"

@@ -44,7 +44,7 @@ def test_an_initiative_history_and_its_change_note(basic):
     editions = plan_editions(plan)
     latest = next(e for e in editions if e.kind.value == "latest")
     versions = resolve_versions(plan, basic)
-    history = changes.initiative_appearances(latest, "online", versions)
+    history = changes.initiative_appearances(latest, "online", versions, diffs)
     assert [(h["version"].id, h["state"]) for h in history] == [("1.0", "added"), ("1.1", "changed")]
     assert history[1]["url"] == urls.frozen_page(plan.id, "1.1", PageKind.INITIATIVE, "online")
     assert history[1]["diff_url"] == urls.compare(plan.id, "1.0", "1.1", "online") and history[0]["diff_url"] is None

@@ -54,3 +54,17 @@ def test_versions_and_the_working_copy(basic):
     working = resolve_working(plan, site)
     assert working.kind is EditionKind.WORKING and working.carried_from == []
     assert [i.id for i in working.initiatives] == [i.id for i in plan.working.initiatives]
+
+
+def test_one_build_resolves_a_document_once_unless_the_stable_address_carries(patterns):
+    site, plans = patterns
+    plan = plans["dates-and-stages"]                       # its latest 版 omits nothing
+    shared: dict = {}
+    frozen = resolve_edition(plan, plan.latest, EditionKind.FROZEN, site, shared=shared)
+    latest = resolve_edition(plan, plan.latest, EditionKind.LATEST, site, shared=shared)
+    assert latest.initiatives is frozen.initiatives and latest.kind is EditionKind.LATEST
+    assert latest.current_fy == site.current_fy and frozen.current_fy == frozen.version.fiscal_year
+    carried = plans["carried-sheets"]                      # its latest 版 omits fields: carried at /latest
+    frozen = resolve_edition(carried, carried.latest, EditionKind.FROZEN, site, shared=shared)
+    latest = resolve_edition(carried, carried.latest, EditionKind.LATEST, site, shared=shared)
+    assert latest.initiatives is not frozen.initiatives and latest.carried_from and not frozen.carried_from
