@@ -15,7 +15,7 @@ one fact reads the same everywhere and nothing unstated is shown as stated.
 Built once per plan and 版 (`EditionKind.FROZEN`, `WORKING`) and once for the stable
 address (`LATEST`): there, a field the latest 版's document leaves out (release.yml `omits`)
 shows what the last earlier frozen 版 stated, with that 版 as its `Source` (carried);
-each frozen 版 shows exactly its own document.
+each frozen 版 shows exactly its own document (a stable address carrying nothing shares it: `shared=`).
 
 The four states of a field (values.py `State`): STATED (incl. carried), STATED_EMPTY (the
 document has the row, blank), OMITTED (the document does not state it: 「記載なし」), NOT_USED
