@@ -228,6 +228,8 @@ def check_plan(site, plan, renderer: Renderer) -> None:
         data = pages[edition.url(PageKind.DATA)].context.data_files
         initiatives_csv = {r["initiative_id"]: r for r in csv_rows(data["initiatives.csv"])}
         schedule_csv, kpis_csv = csv_rows(data["schedule.csv"]), csv_rows(data["kpis.csv"])
+        texts_csv, carried_csv = csv_rows(data["initiative_texts.csv"]), csv_rows(data["carried_values.csv"])
+        departments_csv = csv_rows(data["initiative_departments.csv"]) if "departments" in content.fields else []
         for unused_key in unused:   # a field the plan does not use is shown nowhere, not even as 記載なし
             word = msg("ui.status") if unused_key == "progress" else msg(f"ui.fields.{unused_key}")
             if word not in used_labels:
@@ -260,10 +262,12 @@ def check_plan(site, plan, renderer: Renderer) -> None:
                 row = initiatives_csv[item.id]
                 assert row["title"] == item.title, (where, "csv")
                 if "departments" in content.fields:
-                    assert row["departments"] == "|".join(item.departments), (where, "csv departments")
+                    assert [r["department"] for r in departments_csv if r["initiative_id"] == item.id] == \
+                        list(item.departments), (where, "csv departments")
                 for fact in item.texts:
                     assert norm(fact) in norm(" ".join(row.values()) + " ".join(
-                        r["text"] for r in schedule_csv if r["initiative_id"] == item.id)), (where, "csv", fact)
+                        r["text"] for r in schedule_csv + texts_csv if r["initiative_id"] == item.id)), \
+                        (where, "csv", fact)
                 for kpi_id, name in item.kpis:
                     assert any(r["kpi_id"] == kpi_id and r["kpi_name"] == name and r["initiative_id"] == item.id
                                for r in kpis_csv), (where, name)
@@ -272,10 +276,8 @@ def check_plan(site, plan, renderer: Renderer) -> None:
                 for key, source in item.carried.items():                           # carried: said, with its 版
                     assert CARRIED in page_text, (where, key)
                     registry_field = content.fields[key]
-                    if registry_field.csv_columns:
-                        columns = row["carried_columns"].split("|")
-                        assert all(c in columns for c in registry_field.csv_columns), (where, key, columns)
-                        assert set(row["source_version"].split("|")) == {source} or len(item.carried) > 1
+                    assert [r["source_version"] for r in carried_csv
+                            if r["initiative_id"] == item.id and r["field"] == key] == [source], (where, key)
                     if registry_field.csv_kind and registry_field.value is not None:
                         carried_rows = [r for r in schedule_csv if r["initiative_id"] == item.id
                                         and r["kind"] == registry_field.csv_kind]

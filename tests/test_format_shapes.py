@@ -88,14 +88,15 @@ def test_a_planned_survey_is_shown_as_planned_never_as_of_a_date(pages):
 
 
 def test_a_planned_survey_is_in_the_open_data_and_its_dictionary(loaded):
-    rows = opendata.kpi_rows(latest(loaded, "planned-surveys"))
-    names = [c.name for c in opendata.kpi_columns()]
+    table = opendata.kpis_table(latest(loaded, "planned-surveys"))
+    names = table.column_names
     column = names.index("survey_planned")
-    planned = {(r[0], r[names.index("value_type")], r[names.index("value")]): r[column] for r in rows}
-    assert planned[("satisfaction", "baseline", "")] == "2024-03"
-    assert planned[("satisfaction", "actual", "")] == "2025"
-    assert planned[("answers", "actual", "")] == "2025-03"
-    assert planned[("answers", "actual", "900")] == ""
+    planned = {(r[names.index("kpi_id")], r[names.index("value_type")], r[names.index("value")]): r[column]
+               for r in table.rows}
+    assert planned[("satisfaction", "baseline", None)] == "2024-03"
+    assert planned[("satisfaction", "actual", None)] == "2025"
+    assert planned[("answers", "actual", None)] == "2025-03"
+    assert planned[("answers", "actual", 900)] is None
     assert "調査予定" in next(c for c in opendata.kpi_columns() if c.name == "survey_planned").meaning
 
 
@@ -265,8 +266,8 @@ def test_a_theme_level_with_a_number_and_a_statement_only(loaded, pages):
     home = page_text(pages, urls.plan_base("not-stated"))
     assert "基本方針 基本方針①" not in home and "基本方針① （ 1件の取組 ）" in home
     assert "誰もが デジタルの恩恵 を受けられるまちをつくります。" in home
-    row = opendata.initiative_rows(resolved)[0]
-    assert "基本方針①" in row
+    table = opendata.initiatives_table(resolved)
+    assert table.rows[0][table.column_names.index("theme_name")] == "基本方針①"
 
 
 def test_a_theme_with_neither_name_nor_number_is_refused(basic_content: Path):
@@ -340,9 +341,10 @@ kpis:
     assert "<u>オンライン</u>申請の<br>件数" in rendered and "<strong>10件</strong>以上" in rendered
     assert "^^" not in TAG.sub("", rendered)
     plan = plan_of(result.site, "sample")
-    rows = opendata.kpi_rows(resolve_edition(plan, plan.latest, EditionKind.LATEST, result.site,
-                                             content=plan.working))
-    assert any(r[1].startswith("オンライン申請の") for r in rows)     # the open data has the plain text
+    table = opendata.kpis_table(resolve_edition(plan, plan.latest, EditionKind.LATEST, result.site,
+                                                content=plan.working))
+    names = [r[table.column_names.index("kpi_name")] for r in table.rows]
+    assert any(name.startswith("オンライン申請の") for name in names)     # the open data has the plain text
 
 
 # ── 4. labels below the plan ────────────────────────────────────────────────────────────
@@ -446,11 +448,13 @@ def test_a_row_keeps_its_later_cells_and_an_end_the_document_does_not_give(loade
 
 
 def test_schedule_rows_in_open_data_diff_and_workbook(loaded):
-    rows = opendata.schedule_rows(latest(loaded, "schedule-rows"))
-    names = [c.name for c in opendata.schedule_columns(latest(loaded, "schedule-rows").fields.set)]
+    table = opendata.schedule_table(latest(loaded, "schedule-rows"))
+    names, rows = table.column_names, table.rows
     span = names.index("span")
     assert {r[span] for r in rows} >= {"done", "continued", "end_unstated", "open_end"}
-    assert any(r[names.index("text")] == "オンライン予約システムの検討|導入・運用" for r in rows)
+    assert set(next(c for c in table.columns if c.name == "span").enum) >= {r[span] for r in rows}
+    continued = next(r for r in rows if r[names.index("text")] == "オンライン予約システムの検討|導入・運用")
+    assert continued[names.index("item")] == 2                      # the later cell keeps its row's number
     plan = plan_of(loaded, "schedule-rows")
     [change] = diff_contents(plan.snapshots["1.0"], plan.working).initiatives
     [field] = change.fields

@@ -85,12 +85,11 @@ def test_the_latest_data_has_the_carried_rows_with_their_source(gotsu):
     schedule, kpis = _csv(data["schedule.csv"]), _csv(data["kpis.csv"])
     assert len(schedule) > 50 and {r["source_version"] for r in schedule} == {"pre-1.5"}
     assert kpis and {r["source_version"] for r in kpis} == {"pre-1.5"}
-    initiatives = _csv(data["initiatives.csv"])
-    carried = [r for r in initiatives if r["carried_columns"]]
-    assert len(carried) == 19 and all(set(r["source_version"].split("|")) == {"pre-1.5"} for r in carried)
+    carried = _csv(data["carried_values.csv"])
+    assert len({r["initiative_id"] for r in carried}) == 19 and {r["source_version"] for r in carried} == {"pre-1.5"}
     frozen = pages[urls.frozen_page("gotsu", "1.5", PageKind.DATA)].context.data_files
     assert _csv(frozen["schedule.csv"]) == [] and _csv(frozen["kpis.csv"]) == []   # 第1.5版's own document
-    assert all(r["carried_columns"] == "" for r in _csv(frozen["initiatives.csv"]))
+    assert _csv(frozen["carried_values.csv"]) == []
 
 
 def test_the_kpi_list_says_where_a_carried_kpi_comes_from(gotsu):

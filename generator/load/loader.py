@@ -267,7 +267,7 @@ def load_content(directory: Path, problems: Problems, cached: CachedDocuments | 
         return None
     data = plan_doc.data
     content = PlanContent(
-        municipality=data["municipality"], title=data["title"],
+        municipality=data["municipality"], title=data["title"], region_code=data.get("region_code"),
         period_start=(data.get("period") or {}).get("start"), period_end=(data.get("period") or {}).get("end"),
         parent_strategy=data.get("parent_strategy"), subtitle=data.get("subtitle"),
         adoption=data.get("adoption", "adopted"), lead=Text.of(data.get("lead")),

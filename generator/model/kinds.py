@@ -28,7 +28,8 @@ from typing import Any, Iterable
 from generator.i18n import msg
 from generator.model import flatten, schema_blocks, value_records
 from generator.model.fields import Field, Kind
-from generator.model.markup import plain_line
+from generator.model import fiscal
+from generator.model.markup import plain_line, plain_text
 from generator.model.plan import Activity, Initiative, Progress, Text
 
 FieldKey = tuple
@@ -82,6 +83,15 @@ class FieldKind(ABC):
     def measures(self, value: Any) -> list:
         """The KPIs it holds (checked as every KPI is)."""
         return []
+
+
+def _plain(text: str | None) -> str | None:
+    """A line of prose in a CSV cell: its plain text (None when empty)."""
+    return plain_text(text) or None
+
+
+def _wareki(fy: int | None) -> str | None:
+    return fiscal.fy_short(fy, "ja") if fy else None   # open data is in Japanese (its dictionary too)
 
 
 class _AsWritten:
@@ -160,7 +170,7 @@ class RefKind(_AsWritten, _OneCell, FieldKind):
 
     def cells(self, field, value, edition):
         if field.vocabulary is not None and field.vocabulary.value == "themes":
-            theme = edition.theme(value)
+            theme = edition.theme(value) if value else None
             return [value, plain_line(theme.display_name) if theme else None]
         return [value]
 
@@ -208,7 +218,8 @@ class YearTextsKind(_OwnFile, FieldKind):
         return [((key, fy), text) for fy, item in sorted(value.items()) if (text := flatten.text_of(item))]
 
     def schedule_rows(self, field, value):
-        return [[fy, field.csv_kind, "", text, "", "", ""] for fy, text in sorted(value.items())]
+        return [[fy, number, None, _plain(line), None, None, None] for fy, text in sorted(value.items())
+                for number, line in enumerate(text.items or ("",), start=1)]
 
     def years(self, value):
         return [((fy,), fy) for fy in value]
@@ -240,15 +251,15 @@ class ActivitiesKind(_OwnFile, FieldKind):
 
     def schedule_rows(self, field, value):
         rows = []
-        for activity in value:
+        for number, activity in enumerate(value, start=1):
             name = plain_line(activity.name)
             if activity.done is not None:
-                rows.append([activity.done, field.csv_kind, "", name, "", activity.done, "done"])
+                rows.append([activity.done, number, None, name, None, activity.done, "done"])
             else:
-                rows.append([activity.start, field.csv_kind, "", name, "", activity.end,
-                             "open_end" if activity.ongoing else "end_unstated" if activity.end_unstated else ""])
-            for fy, text in sorted(activity.cells.items()):   # later cells of the same row
-                rows.append([fy, field.csv_kind, "", f"{name}{LIST_SEPARATOR}{plain_line(text)}", "", "", "continued"])
+                rows.append([activity.start, number, None, name, None, activity.end,
+                             "open_end" if activity.ongoing else "end_unstated" if activity.end_unstated else "range"])
+            for fy, text in sorted(activity.cells.items()):   # later cells of the same row: its item number
+                rows.append([fy, number, None, f"{name}{LIST_SEPARATOR}{plain_line(text)}", None, None, "continued"])
         return rows
 
     def years(self, value):
@@ -290,10 +301,11 @@ class ProgressKind(FieldKind):
 
     def cells(self, field, value, edition):
         status = Initiative.latest_of(value or {})
-        return [status[1], status[0]] if status else [None, None]
+        return [status[1], status[0], _wareki(status[0])] if status else [None, None, None]
 
     def schedule_rows(self, field, value):
-        return [[fy, field.csv_kind, p.status, p.text, p.as_of, "", ""] for fy, p in sorted(value.items())]
+        return [[fy, number, p.status, _plain(line), p.as_of, None, None] for fy, p in sorted(value.items())
+                for number, line in enumerate(p.text.items if p.text else ("",), start=1)]
 
     def years(self, value):
         return [((fy,), fy) for fy in value]
@@ -338,6 +350,9 @@ class FiscalYearKind(_AsWritten, _OneCell, FieldKind):
 
     def read(self, raw, owner_id):
         return int(raw)
+
+    def cells(self, field, value, edition):
+        return [value, _wareki(value)]
 
     def flatten(self, key, value):
         return [((key,), str(value))] if value is not None else []

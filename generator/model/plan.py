@@ -309,6 +309,7 @@ class PlanContent(ThemeTree):
     title: str
     period_start: int | None          # the stated 計画期間; None (both) when the document states none
     period_end: int | None
+    region_code: str | None = None      # 全国地方公共団体コード (model/region_code.py), site metadata
     parent_strategy: str | None = None
     subtitle: str | None = None
     adoption: str = "adopted"

@@ -40,7 +40,7 @@ def theme_dict(theme: Theme) -> dict:
 def plan_dict(content: PlanContent, initiative_order: list[str] | None = None) -> dict:
     return _drop_empty({
         "format": content.format if content.format != 1 else None,
-        "municipality": content.municipality, "title": content.title,
+        "municipality": content.municipality, "region_code": content.region_code, "title": content.title,
         "parent_strategy": content.parent_strategy, "subtitle": content.subtitle,
         "period": {"start": content.period_start, "end": content.period_end} if content.period_stated else None,
         "adoption": content.adoption, "lead": text_value(content.lead),

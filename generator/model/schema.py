@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.i18n import current_language
+from generator.model import region_code
 from generator.model.fields import CUSTOM_KINDS, CUSTOM_PLACES, INITIATIVE_FIELDS, Field, FieldSet
 from generator.model.fields import for_plan as fields_for_plan
 from generator.model.kinds import kind_of
@@ -52,6 +53,7 @@ def plan() -> dict[str, Any]:
     return _document("plan", {
         "format": {"enum": list(FORMATS), **_words("plan_format")},
         "municipality": _string("plan_municipality"),
+        "region_code": {"type": "string", **matching(region_code.PATTERN, "bad_region_code"), **_words("plan_region_code")},
         "title": _string("plan_title"),
         "parent_strategy": _string("plan_parent_strategy"),
         "subtitle": _string("plan_subtitle"),

@@ -18,7 +18,7 @@ from generator.model.kpi import summary as kpi_summary
 from generator.model.markup import plain_line
 from generator.model.plan import Site
 from generator.model.resolved import ResolvedEdition, resolve_edition
-from generator.pages import changes, opendata, sections, summary
+from generator.pages import changes, datapackage, opendata, sections, summary, urls
 from generator.pages.charts import bar_chart, kpi_chart, kpi_figure
 from generator.pages.contexts import (ChapterContext, DataContext, DepartmentsContext, EditionContext,
                                       InitiativeContext, InitiativesContext, KpiContext, PlanHomeContext,
@@ -26,7 +26,7 @@ from generator.pages.contexts import (ChapterContext, DataContext, DepartmentsCo
 from generator.pages.editions import Edition
 from generator.pages.files import edition_files, plan_licence, site_info
 from generator.pages.kinds import PageKind, Scope
-from generator.pages.page import Page
+from generator.pages.page import Page, relative_url
 
 # Search ranking: an initiative is what a reader looks for; a chapter that mentions the word
 # comes after it (Pagefind data-pagefind-weight, default 1).
@@ -165,11 +165,21 @@ def chapters(b: EditionBuild) -> Iterator[Page]:
 
 @builds(PageKind.DATA)
 def data(b: EditionBuild) -> Page:
-    files = edition_files(b.content, b.site)
+    tables = opendata.tables(b.content)
+    files = edition_files(b.content, b.site, tables)
+    licence = plan_licence(b.content, b.site)
+    description = msg("opendata.package.description", title=b.content.title, version=b.content.version.titled_name)
+    address = urls.page(b.edition.base, PageKind.DATA)
     return b.page(PageKind.DATA, msg("ui.data_title"), DataContext,
                   files=[(name, len(data), name.rsplit(".", 1)[1].upper()) for name, data in files.items()],
-                  data_files=files, dictionary=opendata.dictionary(b.content.fields),
-                  separator=opendata.LIST_SEPARATOR, licence=plan_licence(b.content, b.site))
+                  data_files=files, tables=tables, schemas={t.name: datapackage.table_schema(t) for t in tables},
+                  provenance=opendata.provenance(b.content, tables), licence=licence,
+                  licence_url=datapackage.licence_url(licence), region_code=b.content.region_code,
+                  type_labels={t: msg(f"opendata.types.{t}") for t in ("string", "integer", "number", "boolean")},
+                  dataset=datapackage.dataset(
+                      b.content, licence, b.info.publisher, description, address,
+                      {name: urls.data_file(b.edition.base, name) for name in files},
+                      lambda target: relative_url(target, address)))
 
 
 @builds(PageKind.PRINT)

@@ -148,9 +148,14 @@ class ChapterContext(EditionContext):
 class DataContext(EditionContext):
     files: list[tuple[str, int, str]]
     data_files: dict[str, bytes]
-    dictionary: dict[str, list]
-    separator: str
+    tables: list                 # opendata.Table: the dictionary is rendered from their schemas
+    schemas: dict[str, dict]     # file name → its Table Schema, as in datapackage.json
+    provenance: list             # (file, [(earlier 版's name, rows)]) where rows are carried
     licence: str
+    licence_url: str | None
+    region_code: str | None
+    type_labels: dict[str, str]  # Table Schema type → its name for people
+    dataset: dict                # the page's schema.org Dataset (JSON-LD), addresses relative to it
 
 
 @dataclass(kw_only=True)

@@ -5,10 +5,11 @@ pages, they show the resolved 版 (model/resolved/): names with their stage, dat
 
 from __future__ import annotations
 
+from generator.i18n import msg
 from generator.model import fiscal
 from generator.model.plan import Plan, Site
 from generator.model.resolved import ResolvedEdition, ResolvedVersion, SiteInfo, resolve_site, resolve_versions
-from generator.pages import opendata, urls
+from generator.pages import datapackage, opendata, urls
 from generator.pages.editions import Edition
 from generator.pages.kinds import EditionKind, PageKind
 from generator.pages.page import Page
@@ -33,10 +34,15 @@ def plan_licence(content: ResolvedEdition, site: Site | SiteInfo) -> str:
     return content.licence or site.licence or DEFAULT_LICENCE
 
 
-def edition_files(content: ResolvedEdition, site: Site) -> dict[str, bytes]:
-    """The open-data files of one published edition (plan.json and CSVs), by file name: what its
-    pages show (at the stable address, with the details carried from earlier 版)."""
-    return opendata.data_files(content, plan_licence(content, site))
+def edition_files(content: ResolvedEdition, site: Site,
+                  tables: list[opendata.Table] | None = None) -> dict[str, bytes]:
+    """The open-data files of one published edition (plan.json, the CSVs and datapackage.json
+    describing them), by file name: what its pages show (at the stable address, with the
+    details carried from earlier 版)."""
+    tables = opendata.tables(content) if tables is None else tables
+    licence = plan_licence(content, site)
+    files = opendata.data_files(content, licence, tables)
+    return {**files, datapackage.PACKAGE_FILE: opendata.json_bytes(datapackage.package(content, licence, tables, files))}
 
 
 def figure_files(edition: Edition) -> dict[str, bytes]:
@@ -87,9 +93,27 @@ def portal_files(site: Site, renderer, site_url: str, latest_parts: list[str] | 
     archives = [{"plan": plan.id, "version": v.id, "bundle": urls.archive_bundle(plan.id, v.id)}
                 for plan in site.plans for v in plan.snapshot_versions if v.id != plan.latest.id]
     return {urls.PLAN_JSON_SCHEMA: opendata.json_bytes(opendata.plan_json_schema()),
+            urls.DATA_CATALOGUE: opendata.json_bytes(data_catalogue(site)),
             urls.SITE_FEED: feed.encode("utf-8"),
             urls.SEARCH_BUNDLES: opendata.json_bytes({"latest": latest_parts or [], "archives": archives}),
             **renderer.assets.files()}
+
+
+def data_catalogue(site: Site) -> dict:
+    """Every published edition's data package: each plan's stable address, then its frozen 版."""
+    packages = []
+    for plan in site.plans:
+        if plan.latest is None:
+            continue
+        content = plan.snapshots[plan.latest.id]
+        title = f"{content.municipality} {content.title}"
+        packages.append((plan.id, title, urls.data_file(urls.plan_base(plan.id), datapackage.PACKAGE_FILE)))
+        for version in resolve_versions(plan, site):
+            if version.snapshot:
+                base = urls.edition_base(plan.id, EditionKind.FROZEN, version.id)
+                packages.append((datapackage.resource_name(f"{plan.id}-{version.id}").lower(),
+                                 msg("opendata.package.title", plan=title, version=version.titled_name), urls.data_file(base, datapackage.PACKAGE_FILE)))
+    return datapackage.catalogue(site.title, packages)
 
 
 def static_files(site: Site, pages: list[Page], renderer, site_url: str) -> dict[str, bytes]:

@@ -121,6 +121,7 @@ class ResolvedEdition(ThemeTree):
     source: Text | None = None
     source_url: str | None = None                # where the municipality publishes the source document
     licence: str | None = None
+    region_code: str | None = None               # 全国地方公共団体コード: see plan_region_code
     version_policy: Text | None = None
     contact: Contact | None = None
     figures: dict[str, bytes] = field(default_factory=dict)
@@ -408,6 +409,16 @@ class _Resolver:
             statuses=statuses, chapters=list(content.chapters), theme_levels=list(content.theme_levels),
             subtitle=content.subtitle, parent_strategy=content.parent_strategy, adoption=content.adoption,
             lead=content.lead, goals=content.goals, source=content.source, source_url=content.source_url,
-            licence=content.licence,
+            licence=content.licence, region_code=plan_region_code(self.plan, content),
             version_policy=content.version_policy, contact=content.contact, figures=content.figures,
             current_fy=current_fy, versions=versions, readings=self.plan.readings)
+
+
+def plan_region_code(plan: Plan | None, content: PlanContent) -> str | None:
+    """The municipality's 全国地方公共団体コード: site metadata, not a statement of a document, so
+    a 版 frozen before the code was added still gets it — this 版's plan.yml first, then the
+    working copy's (where staff keep the plan's settings), then the newest 版 that states one."""
+    if content.region_code or plan is None:
+        return content.region_code
+    others = [plan.working] + [plan.snapshots[v.id] for v in reversed(plan.snapshot_versions)]
+    return next((c.region_code for c in others if c is not None and c.region_code), None)

@@ -99,14 +99,13 @@ def test_a_new_prose_field_is_diffed_with_its_label(with_risks, content_with_ris
 def test_a_new_prose_field_is_open_data(with_risks, content_with_risks):
     plan = load_valid_site(content_with_risks).site.plans[0]
     content = plan.working
-    columns = [c.name for c in opendata.initiative_columns(content.fields)]
-    assert columns.index("risks") == columns.index("effect") + 1
-    dictionary = {c.name: c.meaning for c in opendata.dictionary(content.fields)["initiatives.csv"]}
-    assert dictionary["risks"] == "想定されるリスク"
-    rows = list(csv.reader(io.StringIO(opendata.data_files(resolve_working(plan), "CC BY 4.0")
-                                       ["initiatives.csv"].decode("utf-8-sig"))))
-    online = next(r for r in rows if r[0] == "online")
-    assert online[rows[0].index("risks")] == "利用者が少ないおそれ"
+    texts = opendata.texts_table(resolve_working(plan))
+    field = next(c for c in texts.columns if c.name == "field")
+    assert field.enum.index("risks") == field.enum.index("effect") + 1   # the Table Schema's enumeration
+    rows = list(csv.DictReader(io.StringIO(opendata.data_files(resolve_working(plan), "CC BY 4.0")
+                                           [opendata.TEXTS].decode("utf-8-sig"))))
+    risk = next(r for r in rows if r["initiative_id"] == "online" and r["field"] == "risks")
+    assert risk["text"] == "利用者が少ないおそれ" and risk["field_label"] == "想定されるリスク" and risk["item"] == "1"
     assert initiative_dict(content.initiative("online"), content.fields)["risks"] == "利用者が少ないおそれ"
 
 

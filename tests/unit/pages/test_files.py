@@ -33,5 +33,16 @@ def test_an_edition_has_its_open_data_under_its_licence(basic):
     edition = plan_editions(basic.plans[0])[0]
     latest = resolve_edition(edition.plan, edition.version, edition.kind, basic)
     files = edition_files(latest, basic)
-    assert {"plan.json", "initiatives.csv", "schedule.csv", "kpis.csv"} == set(files)
-    assert json.loads(files["plan.json"])["licence"] == plan_licence(latest, basic)
+    assert {"plan.json", "initiatives.csv", "schedule.csv", "kpis.csv", "datapackage.json"} <= set(files)
+    package = json.loads(files["datapackage.json"])   # the package describes exactly the other files
+    assert {r["path"] for r in package["resources"]} == set(files) - {"datapackage.json"}
+    assert json.loads(files["plan.json"])["licence"] == plan_licence(latest, basic) == package["licenses"][0]["title"]
+
+
+def test_the_site_catalogue_names_every_published_package(basic):
+    catalogue = json.loads(portal_files(basic, Renderer(), "")[urls.DATA_CATALOGUE])
+    plan = basic.plans[0]
+    assert [d["package"] for d in catalogue["datasets"]] == \
+        [urls.data_file(urls.plan_base(plan.id), "datapackage.json")] + \
+        [urls.data_file(urls.edition_base(plan.id, urls.EditionKind.FROZEN, v.id), "datapackage.json")
+         for v in plan.snapshot_versions]
