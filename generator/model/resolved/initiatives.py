@@ -141,6 +141,8 @@ def schedule_columns(values: dict[str, Value], period: range) -> tuple[list[int]
     if not years and not done_before and not empty:
         return [], done_before
     years = set(years) | set(period)
+    if not years:   # no stated period and no year anywhere: a 済 item or an empty table, no year columns
+        return [], done_before
     return list(range(min(years), max(years) + 1)), done_before
 
 
