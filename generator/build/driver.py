@@ -2,7 +2,7 @@
 `mkdocs build` or `mkdocs serve`. Knows nothing about MkDocs: pages are written by a
 `PageWriter` (build/batch.py), which the MkDocs adapter provides.
 
-    content ─► a window of parts of plans (plans.py): load + validate ─► units ─► cache hit? ─yes─► link ─┐
+    content ─► a window of parts of plans (load/parts.py): load + validate ─► units ─► cache hit? ─yes─► link ─┐
                                    └──no──► render in batches, index the parts (pool.py) ─► cache ────────┴─► staging
     a summary of every plan (summary.py) ─► portal.py ─► site/
 
@@ -25,10 +25,10 @@ from pathlib import Path
 from generator.build.batch import Batch
 from generator.build.cache import CACHE_FORMAT, cached, cached_files, prune, store, unit_key
 from generator.build.files import link_files
-from generator.build.plans import PlanSource, ContentProblems, part_plans, plan_parts, shard_parts
 from generator.build.pool import PartIndex, render_units
 from generator.build.portal import build_portal
 from generator.build.request import BuildRequest, Timings
+from generator.load.parts import ContentProblems, part_plans, plan_parts, shard_parts
 from generator.build.search_index import close_shared_service, index_whole_site
 from generator.build.sitemap import write_sitemap
 from generator.build.summary import encode, round_trip, take_summaries, write_summaries
@@ -45,7 +45,7 @@ from generator.pages.sections import pair_diffs
 WINDOW_PLANS = 16   # plans loaded at once (the parts of one pool run): bounds memory
 
 
-def build_site(request: BuildRequest, timings: Timings, source: PlanSource | None = None) -> None:
+def build_site(request: BuildRequest, timings: Timings, source=None) -> None:
     """Fill `request.staging` with the site (or the shard, or — merging — add the portal to
     the shard outputs already there). Raises ContentProblems when the content has any."""
     if request.merge:
@@ -59,9 +59,9 @@ def build_site(request: BuildRequest, timings: Timings, source: PlanSource | Non
     build_portal(request, timings, summaries)
 
 
-def build_plans(request: BuildRequest, timings: Timings, source: PlanSource) -> list[dict]:
+def build_plans(request: BuildRequest, timings: Timings, source) -> list[dict]:
     """Load, check and render the parts of plans (the shard's), a window at a time; return
-    every plan's summary for the portal."""
+    every plan's summary for the portal. `source`: a validate.plan_source.PlanSource."""
     numbers = shard_parts(len(source.parts), request.shard)
     per_window = max(1, WINDOW_PLANS // part_plans())
     summaries: list[dict] = []
@@ -93,7 +93,7 @@ def build_plans(request: BuildRequest, timings: Timings, source: PlanSource) -> 
     return summaries
 
 
-def build_window(request: BuildRequest, timings: Timings, source: PlanSource,
+def build_window(request: BuildRequest, timings: Timings, source,
                  loaded: list[tuple[int, list[Plan]]]) -> tuple[set[str], set[str]]:
     """Render a window's missing units and index its parts whose latest 版 changed; link
     everything into staging. Returns the cache keys used (units, indexes)."""
@@ -103,6 +103,7 @@ def build_window(request: BuildRequest, timings: Timings, source: PlanSource,
     memo: dict = {}
     keys = {unit.id: unit_key(unit, request.site, request.fingerprint, memo) for unit in units}
     cache, search_cache = request.cache_dir / "units", request.cache_dir / "search"
+    search_cache.mkdir(parents=True, exist_ok=True)
     missing = [u for u in units if request.clean or not cached(cache, keys[u.id])]
     timings.units_cached += len(units) - len(missing)
     timings.units_rendered += len(missing)
@@ -113,10 +114,11 @@ def build_window(request: BuildRequest, timings: Timings, source: PlanSource,
         if request.clean or not cached(search_cache, index_keys[number]):
             folder = Path(tempfile.mkdtemp(prefix="index-", dir=request.cache_dir))
             indexes.append(PartIndex(number, folder, [cache / key for key in latest_keys]))
+    timings.indexes_made += len(indexes)
+    timings.indexes_cached += len(loaded) - len(indexes)
     try:
         render_units(missing, indexes, keys, request, timings)
         started = time.perf_counter()
-        search_cache.mkdir(parents=True, exist_ok=True)
         for index in indexes:
             store(index.folder, search_cache, index_keys[index.number])
         for unit in units:

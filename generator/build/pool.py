@@ -29,7 +29,7 @@ BATCH_PAGES = 1000            # pages per writer run: bounds memory, amortises s
 
 @dataclass
 class PartIndex:
-    """A part's search index to make (build/plans.py): from the pages of its plans' latest
+    """A part's search index to make (load/parts.py): from the pages of its plans' latest
     版 (the units' cached folders, filled by the first step) into `folder`."""
     number: int
     folder: Path

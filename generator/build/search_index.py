@@ -4,7 +4,7 @@ Pagefind writes a chunked index: a browser downloads only the chunks a query nee
 search stays cheap however large the site. Japanese text is cut into words by our analyser
 before Pagefind sees it (search_words.py), so the search page can cut a query the same way.
 
-The latest 版 of the plans is indexed by part (a few plans each, build/plans.py): site/
+The latest 版 of the plans is indexed by part (a few plans each, load/parts.py): site/
 pagefind/ for the first part, pagefind-2/, … for the others, each cached under a key of
 its plans' latest 版, so a new 版 re-indexes only its own part. Each frozen 版 has one
 small bundle (<plan>/v/<id>/pagefind/), built once with that 版's pages and cached with

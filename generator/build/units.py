@@ -6,7 +6,7 @@
   feed, versions.json and the notes for pages the latest 版 no longer has;
 - the portal, built last from the plans' summaries: plan list, search page, site feed, sitemap.
 
-The latest 版's search index is made per part of a few plans (plans.py).
+The latest 版's search index is made per part of a few plans (load/parts.py).
 
 A unit's output is a function of its `digest` inputs alone (plus the templates and the
 configuration, which the build adds to the cache key). A frozen 版 mentions only itself
@@ -38,7 +38,7 @@ class Unit:
     @property
     def bundle(self) -> str | None:
         """Where the unit's own search bundle goes (frozen 版 only; the latest 版 is in its
-        part's index, plans.py)."""
+        part's index, load/parts.py)."""
         return None if self.edition.is_latest else urls.archive_bundle(self.plan.id, self.edition.version.id)
 
     @property

@@ -53,7 +53,7 @@ def load_site(content_dir: Path, cache: ReleaseCache | None = None, shown_root: 
 def open_site(content_dir: Path, shown_root: Path | None = None) -> tuple[LoadResult, list[Path]]:
     """site.yml and the plan folders, without loading any plan: the site with no plans yet
     (add them with `add_plan`, one at a time if need be) and the folders of the plans, in
-    id order. A large portal's build loads and renders plan by plan (build/plans.py)."""
+    id order. A large portal's build loads and renders plan by plan (load/parts.py)."""
     content_dir = Path(content_dir)
     problems = Problems(root=content_dir, shown_root=shown_root)
     for link in find_symlinks(content_dir):  # never read nor frozen; each reader refuses it too

@@ -26,7 +26,6 @@ from generator.adapters.mkdocs.plugin import forget_renderers
 from generator.adapters.mkdocs.settings import SettingsError, read_settings
 from generator.adapters.mkdocs.writer import BuildFailure, MkDocsWriter
 from generator.build.driver import build_site
-from generator.build.plans import ContentProblems, PlanSource
 from generator.build.summary import SummaryError
 from generator.build.files import link_tree
 from generator.build.fingerprint import code_fingerprint
@@ -36,7 +35,9 @@ from generator.build.search_index import SearchIndexError
 from generator.build.site_dir import make_staging, replace_dir
 from generator.i18n import msg
 from generator.pages import urls
+from generator.load.parts import ContentProblems
 from generator.load.problems import from_here
+from generator.validate.plan_source import PlanSource
 from generator.load.release_cache import ReleaseCache
 from generator.render.renderer import Renderer
 
@@ -112,7 +113,7 @@ def _build(args, settings, config_path: Path, content_dir: Path, site_dir: Path,
     if not content.is_dir():
         print(msg("cli.content_missing", path=content), file=sys.stderr)
         return 1
-    # Plans are loaded and checked part by part while the site is built (build/plans.py).
+    # Plans are loaded and checked part by part while the site is built (validate/plan_source.py).
     source = PlanSource(content, ReleaseCache(cache_dir / "releases", code_fingerprint(), refresh=args.clean))
     if source.failed:
         return _content_problems(source.result)
@@ -162,7 +163,8 @@ def _build(args, settings, config_path: Path, content_dir: Path, site_dir: Path,
     if args.timings:
         args.timings.write_text(json.dumps({
             "total": total, "pages": pages, "jobs": request.jobs, "phases": dict(timings.phases),
-            "units_rendered": timings.units_rendered, "units_cached": timings.units_cached}, indent=2))
+            "units_rendered": timings.units_rendered, "units_cached": timings.units_cached,
+            "indexes_made": timings.indexes_made, "indexes_cached": timings.indexes_cached}, indent=2))
     return 0
 
 
