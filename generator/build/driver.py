@@ -19,12 +19,13 @@ import hashlib
 import shutil
 import tempfile
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.build.batch import Batch
 from generator.build.cache import CACHE_FORMAT, cached, cached_files, prune, store, unit_key
 from generator.build.files import link_files
+from generator.build.plan_records import PlanRecord, PlanRecords
 from generator.build.pool import PartIndex, render_units
 from generator.build.portal import build_portal
 from generator.build.request import BuildRequest, Timings
@@ -32,7 +33,7 @@ from generator.load.parts import ContentProblems, part_plans, plan_parts, shard_
 from generator.build.search_index import close_shared_service, index_whole_site
 from generator.build.sitemap import write_sitemap
 from generator.build.summary import encode, round_trip, take_summaries, write_summaries
-from generator.build.units import UnitRenderer, plan_units
+from generator.build.units import UnitRenderer, plan_units, site_settings
 from generator.model.plan import Plan, Site
 from generator.pages import urls
 from generator.pages.builder import edition_pages, portal_pages
@@ -61,25 +62,25 @@ def build_site(request: BuildRequest, timings: Timings, source=None) -> None:
 
 def build_plans(request: BuildRequest, timings: Timings, source) -> list[dict]:
     """Load, check and render the parts of plans (the shard's), a window at a time; return
-    every plan's summary for the portal. `source`: a validate.plan_source.PlanSource."""
+    every plan's summary for the portal. `source`: a validate.plan_source.PlanSource. A plan
+    unchanged since the build that recorded it (plan_records.py) is not loaded at all."""
     numbers = shard_parts(len(source.parts), request.shard)
     per_window = max(1, WINDOW_PLANS // part_plans())
+    records = PlanRecords(request.cache_dir / "plans", request.fingerprint, repr(site_settings(source.result.site)))
     summaries: list[dict] = []
-    used_units: set[str] = set()
-    used_indexes: set[str] = set()
+    used: dict[str, set[str]] = {"units": set(), "search": set()}
     try:
         for start in range(0, len(numbers), per_window):
-            window = numbers[start:start + per_window]
             started = time.perf_counter()
-            loaded = [(number, source.load(source.parts[number - 1])) for number in window]
+            window = [_part(number, source, records, request) for number in numbers[start:start + per_window]]
             timings.add("load", time.perf_counter() - started)
             if source.failed:
                 continue   # go on checking, render nothing more
-            units, indexes = build_window(request, timings, source, loaded)
-            used_units |= units
-            used_indexes |= indexes
-            summaries += [encode(plan, number) for number, plans in loaded for plan in plans if plan.latest]
-            del loaded
+            units, indexes = build_window(request, timings, source, window, records)
+            used["units"] |= units
+            used["search"] |= indexes
+            summaries += [summary for part in window for summary in part.summaries()]
+            del window
         started = time.perf_counter()
         source.finish()
         timings.add("load", time.perf_counter() - started)
@@ -88,16 +89,41 @@ def build_plans(request: BuildRequest, timings: Timings, source) -> list[dict]:
     if source.failed:
         raise ContentProblems(source.result)
     if request.shard is None:   # a full build: forget what it did not use
-        prune(request.cache_dir / "units", used_units)
-        prune(request.cache_dir / "search", used_indexes)
+        for name, keys in used.items():
+            prune(request.cache_dir / name, keys)
     return summaries
 
 
-def build_window(request: BuildRequest, timings: Timings, source,
-                 loaded: list[tuple[int, list[Plan]]]) -> tuple[set[str], set[str]]:
+@dataclass
+class Part:
+    """A part of plans in a build: those loaded, and those taken as recorded (unchanged)."""
+    number: int
+    plans: list[Plan]
+    kept: list[PlanRecord]
+    keys: dict[str, str]     # plan id → PlanRecords.key of its folder as loaded
+    dirs: dict[str, Path]
+
+    def summaries(self) -> list[dict]:
+        made = [encode(plan, self.number) for plan in self.plans if plan.latest]
+        return sorted(made + [{**r.summary, "search_part": self.number} for r in self.kept], key=lambda s: s["id"])
+
+
+def _part(number: int, source, records: PlanRecords, request: BuildRequest) -> Part:
+    dirs = source.parts[number - 1]
+    keys = {d.name: records.key(d) for d in dirs}
+    kept, to_load = [], []
+    for plan_dir in dirs:
+        record = None if request.clean else records.get(plan_dir, keys[plan_dir.name], request.cache_dir / "units")
+        (kept if record else to_load).append(record or plan_dir)
+    return Part(number, source.load(to_load), kept, keys, {d.name: d for d in dirs})
+
+
+def build_window(request: BuildRequest, timings: Timings, source, window: list[Part],
+                 records: PlanRecords) -> tuple[set[str], set[str]]:
     """Render a window's missing units and index its parts whose latest 版 changed; link
-    everything into staging. Returns the cache keys used (units, indexes)."""
-    plans = [plan for _, part in loaded for plan in part if plan.latest]
+    everything into staging; record each loaded plan. Returns the cache keys used (units,
+    indexes)."""
+    plans = [plan for part in window for plan in part.plans if plan.latest]
     request = replace(request, site=source.part_site(plans))
     units = [u for plan in plans for u in plan_units(plan)]
     memo: dict = {}
@@ -105,31 +131,40 @@ def build_window(request: BuildRequest, timings: Timings, source,
     cache, search_cache = request.cache_dir / "units", request.cache_dir / "search"
     search_cache.mkdir(parents=True, exist_ok=True)
     missing = [u for u in units if request.clean or not cached(cache, keys[u.id])]
-    timings.units_cached += len(units) - len(missing)
+    kept_keys = {key for part in window for record in part.kept for key in record.units.values()}
+    timings.units_cached += len(units) - len(missing) + len(kept_keys)
     timings.units_rendered += len(missing)
+    latest = {unit.plan.id: keys[unit.id] for unit in units if unit.edition.is_latest}
+    latest.update({record.plan_id: record.latest_key for part in window for record in part.kept})
     indexes, index_keys = [], {}
-    for number, part in loaded:
-        latest_keys = [keys[f"{plan.id}/latest"] for plan in part if plan.latest]
-        index_keys[number] = index_key(number, latest_keys, request.fingerprint)
-        if request.clean or not cached(search_cache, index_keys[number]):
+    for part in window:
+        latest_keys = [latest[plan_id] for plan_id in sorted(part.dirs) if plan_id in latest]
+        index_keys[part.number] = index_key(part.number, latest_keys, request.fingerprint)
+        if request.clean or not cached(search_cache, index_keys[part.number]):
             folder = Path(tempfile.mkdtemp(prefix="index-", dir=request.cache_dir))
-            indexes.append(PartIndex(number, folder, [cache / key for key in latest_keys]))
+            indexes.append(PartIndex(part.number, folder, [cache / key for key in latest_keys]))
     timings.indexes_made += len(indexes)
-    timings.indexes_cached += len(loaded) - len(indexes)
+    timings.indexes_cached += len(window) - len(indexes)
     try:
         render_units(missing, indexes, keys, request, timings)
         started = time.perf_counter()
         for index in indexes:
             store(index.folder, search_cache, index_keys[index.number])
-        for unit in units:
-            link_files(cache / keys[unit.id], request.staging, cached_files(cache, keys[unit.id]))
+        for key in sorted(set(keys.values()) | kept_keys):
+            link_files(cache / key, request.staging, cached_files(cache, key))
         for key in index_keys.values():
             link_files(search_cache / key, request.staging, cached_files(search_cache, key))
         timings.add("copy", time.perf_counter() - started)
     finally:
         for index in indexes:
             shutil.rmtree(index.folder, ignore_errors=True)
-    return set(keys.values()), set(index_keys.values())
+    for part in window:
+        for plan in part.plans:
+            if plan.latest:
+                plan_keys = {u.id: keys[u.id] for u in units if u.plan is plan}
+                records.put(part.dirs[plan.id], part.keys[plan.id],
+                            PlanRecord(plan.id, plan_keys, latest[plan.id], encode(plan, part.number)))
+    return set(keys.values()) | kept_keys, set(index_keys.values())
 
 
 def index_key(number: int, latest_keys: list[str], fingerprint: str) -> str:

@@ -58,20 +58,28 @@ def test_a_new_version_renders_its_plans_units_and_indexes_only_its_part(tmp_pat
     monkeypatch.setenv("PLANPUB_SEARCH_PART_PLANS", "1")
     content = small_portal(tmp_path / "content", ["a", "b", "c"])
 
+    loaded = []
+
     def build(name: str) -> Timings:
         staging, timings = tmp_path / name, Timings()
         staging.mkdir()
         source = PlanSource(content)
+        load = source.load
+        source.load = lambda dirs: loaded.extend(d.name for d in dirs) or load(dirs)
         build_site(BuildRequest(site=source.result.site, staging=staging, cache_dir=tmp_path / "cache", fingerprint="f",
                                 writer_factory=PlainWriter, renderer_factory=Renderer, site_url="https://example.jp/"),
                    timings, source)
         return timings
 
-    first, again = build("one"), build("two")
+    first = build("one")
+    assert loaded == ["a", "b", "c"]
+    again = build("two")
+    assert loaded == ["a", "b", "c"]   # nothing changed: no plan loaded
     assert (first.units_rendered, first.units_cached, first.indexes_made) == (9, 0, 3)
     assert (again.units_rendered, again.units_cached, again.indexes_made, again.indexes_cached) == (0, 9, 0, 3)
     add_release(content / "plans/b", "1.2")
     after = build("three")
+    assert loaded[3:] == ["b"]   # only the plan with the new 版
     assert (after.units_rendered, after.indexes_made, after.indexes_cached) == (2, 1, 2)   # b's latest and 1.2
     for staging in (tmp_path / "one", tmp_path / "three"):
         assert (staging / urls.page_file(urls.latest_page("a", PageKind.KPI))).is_file()
