@@ -31,7 +31,7 @@ def units(tmp_path):
 
 
 def _record() -> PlanRecord:
-    return PlanRecord("a", {"a/latest": "k1", "a/v/1.0": "k2"}, "k1", {"id": "a", "format": 1})
+    return PlanRecord("a", {"a/latest": "k1", "a/frozen": "k2"}, "k1", {"id": "a", "format": 1})
 
 
 def test_an_unchanged_plan_with_its_units_cached_is_taken_as_recorded(plan_dir, units, tmp_path):
