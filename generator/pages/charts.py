@@ -159,10 +159,12 @@ class BarChart:
 
 def bar_chart(counts: list[tuple[str, int, str]], width: int = WIDTH) -> BarChart:
     """Horizontal bars for (label, count, css class) rows; the label column fits the longest label."""
-    bar_height, gap = 24, 10
+    # `pad` keeps the labels' glyph boxes (a CJK font's ascent exceeds its size) inside the viewBox
+    bar_height, gap, pad = 24, 10, 4
     label_width = math.ceil(max((text_width(label) for label, _, _ in counts), default=0)) + 12
     top = max((count for _, count, _ in counts), default=0) or 1
     usable = width - label_width - 48
-    bars = [Bar(label, count, i * (bar_height + gap), usable * count / top, css)
+    bars = [Bar(label, count, pad + i * (bar_height + gap), usable * count / top, css)
             for i, (label, count, css) in enumerate(counts)]
-    return BarChart(bars, width, max(len(bars) * (bar_height + gap), bar_height), label_width, bar_height)
+    height = pad + max(len(bars) * (bar_height + gap), bar_height) + pad
+    return BarChart(bars, width, height, label_width, bar_height)

@@ -10,7 +10,7 @@ from generator.model.schema import schemas, write_schemas
 
 def test_one_schema_per_file_kind_in_each_language():
     japanese, english = schemas("ja"), schemas("en")
-    assert set(japanese) == {"site", "plan", "initiative", "release", "history"} == set(english)
+    assert set(japanese) == {"site", "plan", "initiative", "release", "history", "readings"} == set(english)
     assert all(s["$schema"].startswith("https://json-schema.org/") for s in japanese.values())
 
 
