@@ -114,7 +114,9 @@ def year_texts(period: tuple[int, int]):
 @st.composite
 def progress(draw, period: tuple[int, int]) -> dict:
     years = draw(st.lists(_years(period), min_size=1, max_size=2, unique=True))
-    return {fy: {"status": draw(st.sampled_from(STATUSES)), "text": draw(phrase())} for fy in sorted(years)}
+    # A document may write progress without a status (「進捗」 text only), as 江津市's sheets do.
+    return {fy: {**({"status": draw(st.sampled_from(STATUSES))} if draw(st.booleans()) else {}),
+                 "text": draw(phrase())} for fy in sorted(years)}
 
 
 @st.composite
@@ -148,12 +150,32 @@ def field_value(draw, registry_field: Field, shape: PlanShape, initiative_id: st
 
 
 @st.composite
-def plan_shapes(draw) -> PlanShape:
-    """A whole plan: plan.yml and its initiative files as data."""
+def sub_item(draw, shape: PlanShape, initiative_id: str, number: int, position: int) -> dict:
+    """A sub-item with fields of its own (a few of those the plan uses), as plans number them."""
+    data: dict = {}
+    if draw(st.booleans()):
+        data["id"] = f"s{position}"
+    if "number" in shape.uses:
+        data["number"] = "アイウ"[position - 1]
+    data["title"] = draw(phrase()) + f"（{number}-{position}）"
+    for key in ("departments", "purpose", "schedule", "progress", "kpis"):
+        if key in shape.uses and draw(st.booleans()):
+            value = draw(field_value(INITIATIVE_FIELDS[key], shape, f"{initiative_id}-s{position}"))
+            if value is not None and value != {}:
+                data[key] = value
+    return data
+
+
+@st.composite
+def plan_shapes(draw, sub_items: bool = False, min_fields: int = 0) -> PlanShape:
+    """A whole plan: plan.yml and its initiative files as data (with `sub_items`, some
+    initiatives have sub-items with fields of their own; `min_fields`: at least that many
+    fields besides the title)."""
     start = draw(st.integers(2019, 2026))
     period = (start, start + draw(st.integers(0, 4)))
     optional = [f.key for f in INITIATIVE_FIELDS if f.key not in ("title", "visions", "categories")]
-    uses = ["title"] + draw(st.lists(st.sampled_from(optional), unique=True, min_size=0, max_size=len(optional)))
+    uses = ["title"] + draw(st.lists(st.sampled_from(optional), unique=True, min_size=min(min_fields, len(optional)),
+                                     max_size=len(optional)))
     uses = [f.key for f in INITIATIVE_FIELDS if f.key in uses]  # registry order, as a plan lists them
     labels = {key: LABELS[key] for key in uses if key in LABELS and draw(st.booleans())}
     extra = []
@@ -199,5 +221,8 @@ def plan_shapes(draw) -> PlanShape:
             if draw(st.booleans()):
                 data[own["key"]] = draw(field_value(Field(own["key"], CUSTOM_KINDS[own["kind"]], None, 0),
                                                    shape, initiative_id))
+        if sub_items and draw(st.booleans()):
+            data["items"] = [draw(sub_item(shape, initiative_id, number, position))
+                             for position in range(1, draw(st.integers(1, 2)) + 1)]
         shape.initiatives[initiative_id] = data
     return shape

@@ -182,8 +182,8 @@ def test_plan_wide_goals_and_kpis_and_the_plans_own_term(patterns_site):
 def test_kpi_shapes_in_open_data_and_the_workbook(model, patterns_site, tmp_path):
     rows = csv_rows(patterns_site / data_file("kpi-shapes", "kpis.csv"))
     online = [r for r in rows if r["kpi_id"] == "online-rate"]
-    assert [(r["value_type"], r["fiscal_year"], r["value"], r["target_by"]) for r in online] == [
-        ("baseline", "2022", "20", ""), ("target", "2025", "30", ""), ("target", "2027", "60", "period_end"),
+    assert [(r["value_type"], r["fiscal_year"], r["value"], r["target_timing"]) for r in online] == [
+        ("baseline", "2022", "20", ""), ("target", "2025", "30", "fiscal_year"), ("target", "2027", "60", "period_end"),
         ("actual", "2024", "32", ""), ("reference", "2021", "12", "")]
     assert next(r for r in online if r["fiscal_year"] == "2025")["ratio"] == "1.5"
     from generator.staff.sheets import from_tables, to_tables
@@ -315,7 +315,7 @@ def test_an_empty_field_survives_the_workbook_and_the_file(model, tmp_path):
 def test_schedule_shapes_in_open_data_diff_and_workbook(model, patterns_site):
     rows = csv_rows(patterns_site / data_file("schedules", "schedule.csv"))
     spans = {(r["text"], r["fiscal_year"], r["end_fiscal_year"], r["span"]) for r in rows if r["kind"] == "activity"}
-    assert spans == {("基本方針の策定", "2022", "2022", "done"), ("移行計画の作成", "2023", "2024", ""),
+    assert spans == {("基本方針の策定", "2022", "2022", "done"), ("移行計画の作成", "2023", "2024", "range"),
                      ("標準準拠システムの運用", "2025", "", "open_end")}
     from generator.model.diff import flatten_initiative
     content = model["schedules"].working
@@ -353,7 +353,7 @@ def test_themes_carry_their_own_schedule_and_kpis(model, patterns_site):
     home = text_of(page_path(patterns_site, "hierarchy"))
     assert "Ⅲ デジタル技術の活用 （ 1件の取組 ） スケジュール 令和6年度（2024年度） 推進体制の整備" in home
     kpi = text_of(page_path(patterns_site, "hierarchy", Kind.KPI))
-    assert "デジタル化した業務の数 Ⅲ デジタル技術の活用" in kpi and "RPAで削減した作業時間" in kpi
+    assert "デジタル化した業務の数 ① 行政運営の改革 ＞ Ⅲ デジタル技術の活用" in kpi and "RPAで削減した作業時間" in kpi
 
 
 def test_hierarchy_in_open_data_diff_and_workbook(model, patterns_site):
@@ -394,8 +394,21 @@ def test_each_frozen_version_still_shows_exactly_its_own_document(patterns_site)
     frozen = text_of(page_path(patterns_site, "carried-sheets", Kind.INITIATIVE, "kiosk", version="2.0"))
     assert "窓口に来なくても" not in frozen and "前の版の資料による" not in frozen
     assert "担当課 記載なし" in frozen
-    data = csv_rows(patterns_site / data_file("carried-sheets", "initiatives.csv"))   # open data stays as published
-    assert data[0]["departments"] == "" and data[0]["purpose"] == ""
+    # the frozen 版's open data is its own document; the stable address's is what its pages show
+    # (issue 17), each carried value with the 版 it comes from
+    def frozen_rows(name):
+        return csv_rows(patterns_site / data_file("carried-sheets", name, version="2.0"))
+
+    def latest_rows(name):
+        return csv_rows(patterns_site / data_file("carried-sheets", name))
+    assert frozen_rows("initiative_departments.csv") == [] and frozen_rows("initiative_texts.csv") == []
+    assert frozen_rows("carried_values.csv") == []
+    assert [(r["department"], r["source_version"]) for r in latest_rows("initiative_departments.csv")] == \
+        [("情報政策課", "sheets")]
+    purpose = [r for r in latest_rows("initiative_texts.csv") if r["field"] == "purpose"]
+    assert purpose[0]["text"].startswith("窓口に来なくても") and purpose[0]["source_version"] == "sheets"
+    assert [(r["field"], r["source_version"]) for r in latest_rows("carried_values.csv")] == \
+        [("departments", "sheets"), ("purpose", "sheets"), ("schedule", "sheets")]
 
 
 # ── 8. faithful rich text ─────────────────────────────────────────────────────────────

@@ -22,7 +22,7 @@ from generator.pages.builder import build_pages
 from generator.pages import urls
 from generator.pages.builder import edition_pages, portal_pages
 from generator.pages.editions import plan_editions
-from generator.pages.sections import pair_diffs
+from generator.pages.changes import pair_diffs
 from generator.render.renderer import Renderer
 
 from .conftest import FIXTURES, SAMPLE_CONTENT

@@ -41,7 +41,7 @@ from generator.pages.chrome import portal_chrome
 from generator.pages.editions import plan_editions
 from generator.pages.files import figure_files, page_files, portal_files
 from generator.pages.kinds import EditionKind
-from generator.pages.sections import pair_diffs
+from generator.pages.changes import pair_diffs
 
 WINDOW_PLANS = 16   # plans loaded at once (the parts of one pool run): bounds memory
 

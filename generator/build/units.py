@@ -25,7 +25,7 @@ from generator.pages.builder import edition_pages
 from generator.pages.editions import Edition, plan_editions
 from generator.pages.files import figure_files, page_files, plan_files
 from generator.pages.page import Page
-from generator.pages.sections import pair_diffs
+from generator.pages.changes import pair_diffs
 
 
 @dataclass(frozen=True)
@@ -97,5 +97,5 @@ class UnitRenderer:
     def files(self, unit: Unit, pages: list[Page], renderer, site_url: str) -> dict[str, bytes]:
         files = {**page_files(pages), **figure_files(unit.edition)}
         if unit.edition.is_latest:
-            files.update(plan_files(unit.plan, renderer, site_url))
+            files.update(plan_files(unit.plan, self.site, renderer, site_url))
         return files

@@ -6,6 +6,11 @@ deleting a whole frozen folder, or the plan's only one, left no trace. The ledge
 a listed 版 that is missing or changed, and a frozen folder it does not list, are errors.
 A plan with frozen 版 and no ledger yet (content from before the ledger) gets a note.
 
+An entry also records when `planpub release` published the 版 (`released`, ISO 8601 with
+its offset): the real time of the publishing event, which a feed needs as a full timestamp
+when the document dates the 版 only by month or year. Entries written before releases were
+timed have none, and stay valid.
+
 A 版 published by mistake is withdrawn with `planpub withdraw`, never by deleting it: the
 ledger then also lists the withdrawal (`withdrawn:` — id, manifest, time, reason), and the
 folder of that manifest may be gone. A folder deleted by hand has no such record and stays
@@ -14,6 +19,7 @@ an error. (Older ledgers have no `withdrawn:`; they stay valid as they are.)
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +39,17 @@ class LedgerEntry:
     version_id: str
     manifest: str          # "sha256:<hex>" of the 版's manifest.json
     line: int | None = None
+    released: str | None = None   # when `planpub release` published it ("2026-03-26T10:15:00+09:00"); None: not recorded
+
+
+def is_timestamp(value) -> bool:
+    """An ISO 8601 date and time with its offset (a time without one names no instant)."""
+    if not isinstance(value, str) or "T" not in value:
+        return False
+    try:
+        return dt.datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -108,10 +125,11 @@ def read_ledger_file(plan_dir: Path, problems: Problems) -> Ledger | None:
     entries = []
     for index, item in enumerate(versions if isinstance(versions, list) else [None]):
         ok = isinstance(item, dict) and isinstance(item.get("id"), str) and \
-            isinstance(item.get("manifest"), str) and item["manifest"].startswith(DIGEST_PREFIX)
+            isinstance(item.get("manifest"), str) and item["manifest"].startswith(DIGEST_PREFIX) and \
+            (item.get("released") is None or is_timestamp(item["released"]))
         if not ok:
             return _invalid(problems, path, doc.line_of(("versions", index)))
-        entries.append(LedgerEntry(item["id"], item["manifest"], doc.line_of(("versions", index))))
+        entries.append(LedgerEntry(item["id"], item["manifest"], doc.line_of(("versions", index)), item.get("released")))
     withdrawn = []
     items = data.get("withdrawn", [])
     for index, item in enumerate(items if isinstance(items, list) else [None]):
@@ -129,8 +147,9 @@ def _invalid(problems: Problems, path: Path, line: int | None) -> None:
     return None
 
 
-def check_ledger(plan_dir: Path, problems: Problems) -> None:
-    """Compare the frozen 版 of a plan with its ledger (see the module docstring)."""
+def check_ledger(plan_dir: Path, problems: Problems) -> list[LedgerEntry]:
+    """Compare the frozen 版 of a plan with its ledger (see the module docstring); the entries
+    of the 版 published now, the latest release of each id (none without a readable ledger)."""
     path = ledger_path(plan_dir)
     folders = {p.name: p for p in frozen_dirs(plan_dir)}
     before = len(problems)
@@ -140,7 +159,7 @@ def check_ledger(plan_dir: Path, problems: Problems) -> None:
             problems.note(path, None, "", msg("errors.ledger_none", count=len(folders)),
                           msg("hints.ledger_none", plan=plan_dir.name, content=problems.content_option()),
                           code="ledger_none")
-        return
+        return []
     live = {entry.version_id: entry for entry in ledger.live()}   # a later release of an id counts
     for entry in ledger.versions:
         if ledger.is_withdrawn(entry) or live.get(entry.version_id) is not entry:
@@ -166,3 +185,4 @@ def check_ledger(plan_dir: Path, problems: Problems) -> None:
             problems.add(folders[name], None, "", msg("errors.ledger_version_extra", id=name),
                          msg("hints.ledger_version_extra", path=problems.shown(folders[name])),
                          code="ledger_version_extra")
+    return list(live.values())

@@ -140,7 +140,8 @@ def load_plan(plan_dir: Path, problems: Problems, cache: ReleaseCache | None = N
             if version is not None:
                 versions.append(version)
 
-    check_ledger(plan_dir, problems)
+    released = {entry.version_id: entry.released for entry in check_ledger(plan_dir, problems) if entry.released}
+    versions = [replace(v, released=released[v.id]) if v.id in released and v.snapshot else v for v in versions]
     loaded.plan.readings = _readings(plan_dir / "readings.yml", problems)
     working_dir = plan_dir / "working"
     if is_real_dir(working_dir):
@@ -273,7 +274,7 @@ def load_content(directory: Path, problems: Problems, cached: CachedDocuments | 
         return None
     data = plan_doc.data
     content = PlanContent(
-        municipality=data["municipality"], title=data["title"],
+        municipality=data["municipality"], title=data["title"], region_code=data.get("region_code"),
         period_start=data["period"]["start"], period_end=data["period"]["end"],
         parent_strategy=data.get("parent_strategy"), subtitle=data.get("subtitle"),
         adoption=data.get("adoption", "adopted"), lead=Text.of(data.get("lead")),

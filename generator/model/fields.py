@@ -95,7 +95,8 @@ class Field:
     expected: bool = False            # named in 「この版の資料には記載がありません」 when absent
     omittable: bool = True            # a 版 may list it in `omits`
     detail: bool = True               # counts when deciding whether an earlier 版 said more
-    csv: tuple[str, ...] | None = None  # initiatives.csv columns (None: the key; () none)
+    csv: tuple[str, ...] | None = None  # open-data columns (None: the key; () none): initiatives.csv's,
+                                        # or a REFS field's value column in initiative_<key>.csv
     csv_kind: str | None = None       # schedule.csv `kind` value of its rows
     sheet: SheetLayout = SheetLayout.COLUMN
     sheet_min: int = 1                # NUMBERED: columns even when no initiative needs them
@@ -153,14 +154,14 @@ INITIATIVE_FIELDS_LIST = (
     _("title", Kind.LABEL, Place.HEADING, 20, required=True, max_length=500, omittable=False, detail=False),
     _("theme", Kind.REF, Place.META, 10, vocabulary=Vocabulary.THEMES, always_shown=True,
       csv=("theme_id", "theme_name"), detail=False),
-    _("related_themes", Kind.REFS, Place.META, 20, vocabulary=Vocabulary.THEMES, csv=("related_theme_ids",),
+    _("related_themes", Kind.REFS, Place.META, 20, vocabulary=Vocabulary.THEMES, csv=("theme_id",),
       sheet=SheetLayout.LINES, detail=False),
-    _("visions", Kind.REFS, Place.BODY, 10, vocabulary=Vocabulary.VISIONS, csv=("vision_ids",),
+    _("visions", Kind.REFS, Place.BODY, 10, vocabulary=Vocabulary.VISIONS, csv=("vision_id",),
       sheet=SheetLayout.LINES, detail=False),
     _("categories", Kind.REFS, Place.META, 30, vocabulary=Vocabulary.CATEGORIES, sheet=SheetLayout.NUMBERED,
-      detail=False),
+      csv=("category",), detail=False),
     _("departments", Kind.REFS, Place.META, 40, vocabulary=Vocabulary.DEPARTMENTS, min_items=1,
-      always_shown=True, expected=True, sheet=SheetLayout.NUMBERED, sheet_min=3),
+      always_shown=True, expected=True, sheet=SheetLayout.NUMBERED, sheet_min=3, csv=("department",)),
     _("purpose", Kind.TEXT, Place.BODY, 20, expected=True),
     _("current", Kind.TEXT, Place.BODY, 30, expected=True),
     _("issues", Kind.TEXT, Place.BODY, 40),
@@ -178,7 +179,7 @@ INITIATIVE_FIELDS_LIST = (
       csv=("latest_status", "latest_status_fiscal_year"), csv_kind="progress", sheet=SheetLayout.YEARS),
     _("kpis", Kind.KPIS, Place.KPIS, 10, csv=(), sheet=SheetLayout.OWN_SHEET, diff_key="kpi", detail=False),
     # Explicit relations only: "related" never means "shares a theme" (that is the theme's list).
-    _("related", Kind.REFS, Place.RELATED, 10, vocabulary=Vocabulary.INITIATIVES, csv=("related_ids",),
+    _("related", Kind.REFS, Place.RELATED, 10, vocabulary=Vocabulary.INITIATIVES, csv=("related_id",),
       sheet=SheetLayout.LINES, detail=False),
 )
 del _

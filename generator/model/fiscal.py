@@ -149,5 +149,13 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
+def build_time() -> dt.datetime:
+    """Now (with its offset), or the time SOURCE_DATE_EPOCH gives for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
 def fiscal_year_of(day: dt.date) -> int:
     return day.year if day.month >= 4 else day.year - 1

@@ -14,7 +14,7 @@ guesses where the data does not allow a comparison.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.model.plan import PERIOD_END, Kpi, KpiValue
 
@@ -32,7 +32,7 @@ class Point:
 
 @dataclass
 class KpiAssessment:
-    kpi: Kpi
+    kpi: Kpi | None                    # None once detached (what views get: the judgement, not the measure)
     targets: list[Point] = field(default_factory=list)
     actuals: list[Point] = field(default_factory=list)
     baseline: Point | None = None
@@ -43,9 +43,16 @@ class KpiAssessment:
     due: Point | None = None           # the target the latest actual is compared with
     final: Point | None = None
 
+    direction: str | None = None
+
     @property
     def increase(self) -> bool:
-        return self.kpi.direction != "decrease"
+        return self.direction != "decrease"
+
+    def detached(self) -> "KpiAssessment":
+        """The judgement, its points and reasons without the raw measure (views read the
+        resolved measure instead: model/resolved/kpis.py)."""
+        return replace(self, kpi=None)
 
 
 def base_value(kpi: Kpi, base_fy: int | None) -> float | None:
@@ -87,7 +94,7 @@ def target_year(target: KpiValue, period_end: int | None) -> int | None:
 
 
 def assess(kpi: Kpi, period_end: int | None = None) -> KpiAssessment:
-    result = KpiAssessment(kpi)
+    result = KpiAssessment(kpi, direction=kpi.direction)
     result.targets = [Point(fy, resolve_target(kpi, fy), kpi.targets[fy].text) for fy in sorted(kpi.targets)]
     if kpi.target is not None:
         result.targets.append(Point(target_year(kpi.target, period_end), resolve(kpi, kpi.target), kpi.target.text))

@@ -160,8 +160,28 @@ class Progress:
     as_of: str | None = None
 
 
+class ItemTree:
+    """What an initiative and a sub-item are called and how they nest (`id`, `number`, `title`,
+    `parent_id`, `items`): shared by the model and the resolved 版 (model/resolved/)."""
+
+    @property
+    def display_title(self) -> str:
+        return f"{self.number} {self.title}" if self.number else self.title
+
+    @property
+    def local_id(self) -> str:
+        """A sub-item's id within its initiative (the part after the parent's id)."""
+        return self.id.rpartition(".")[2] if self.parent_id else self.id
+
+    def walk(self) -> Iterator:
+        """The item, then its sub-items (and theirs), in document order."""
+        yield self
+        for child in self.items:
+            yield from child.walk()
+
+
 @dataclass
-class Initiative:
+class Initiative(ItemTree):
     id: str
     title: str
     number: str | None = None
@@ -177,26 +197,12 @@ class Initiative:
     parent_id: str | None = None                             # set on a sub-item
     stated_id: str | None = None                             # a sub-item's `id` as written (else its position)
 
-    @property
-    def local_id(self) -> str:
-        """A sub-item's id within its initiative (the part after the parent's id)."""
-        return self.id.rpartition(".")[2] if self.parent_id else self.id
-
-    def walk(self) -> Iterator["Initiative"]:
-        """The initiative, then its sub-items (and theirs), in document order."""
-        yield self
-        for child in self.items:
-            yield from child.walk()
     schedule: dict[int, Text] = field(default_factory=dict)
     annual_goals: dict[int, Text] = field(default_factory=dict)
     activities: list[Activity] = field(default_factory=list)
     progress: dict[int, Progress] = field(default_factory=dict)
     kpis: list[Kpi] = field(default_factory=list)
     related: list[str] = field(default_factory=list)          # ids of explicitly related initiatives
-
-    @property
-    def display_title(self) -> str:
-        return f"{self.number} {self.title}" if self.number else self.title
 
     def years(self, fields: FieldSet = INITIATIVE_FIELDS) -> list[int]:
         """Every fiscal year the initiative's per-year fields and activities mention."""
@@ -243,14 +249,45 @@ class Contact:
     PARTS = ("name", "department", "address", "phone", "email", "url")
 
 
+class ThemeTree:
+    """Finding one's way in a theme hierarchy (`themes`, `theme_levels`): shared by a plan's
+    content and its resolved 版 (model/resolved/)."""
+
+    def all_themes(self) -> Iterator:
+        for theme in self.themes:
+            yield from theme.walk()
+
+    def theme(self, theme_id: str | None):
+        return next((t for t in self.all_themes() if t.id == theme_id), None)
+
+    def all_visions(self) -> Iterator[Vision]:
+        for theme in self.all_themes():
+            yield from theme.visions
+
+    def vision(self, vision_id: str) -> Vision | None:
+        return next((v for v in self.all_visions() if v.id == vision_id), None)
+
+    def theme_path(self, theme_id: str | None) -> list:
+        """A theme with its ancestors, top first (「① 市民サービスの改革 ＞ ① 窓口改革」)."""
+        path, theme = [], self.theme(theme_id)
+        while theme is not None:
+            path.insert(0, theme)
+            theme = self.theme(theme.parent_id)
+        return path
+
+    def theme_level_name(self, depth: int) -> str | None:
+        return self.theme_levels[depth] if depth < len(self.theme_levels) else None
+
+
 @dataclass
-class PlanContent:
+class PlanContent(ThemeTree):
     """One plan as of one 版 (a frozen snapshot or the working copy)."""
 
     municipality: str
     title: str
     period_start: int
     period_end: int
+    region_code: str | None = None      # 全国地方公共団体コード (model/region_code.py), site metadata
     parent_strategy: str | None = None
     subtitle: str | None = None
     adoption: str = "adopted"
@@ -278,20 +315,6 @@ class PlanContent:
     def period(self) -> range:
         return range(self.period_start, self.period_end + 1)
 
-    def all_themes(self) -> Iterator[Theme]:
-        for theme in self.themes:
-            yield from theme.walk()
-
-    def theme(self, theme_id: str | None) -> Theme | None:
-        return next((t for t in self.all_themes() if t.id == theme_id), None)
-
-    def all_visions(self) -> Iterator[Vision]:
-        for theme in self.all_themes():
-            yield from theme.visions
-
-    def vision(self, vision_id: str) -> Vision | None:
-        return next((v for v in self.all_visions() if v.id == vision_id), None)
-
     def initiative(self, initiative_id: str) -> Initiative | None:
         return next((i for i in self.initiatives if i.id == initiative_id), None)
 
@@ -304,16 +327,6 @@ class PlanContent:
         """The (top-level) initiative a KPI belongs to, also when a sub-item states it."""
         return next((i for i in self.initiatives if any(item.id == kpi.initiative_id for item in i.walk())), None)
 
-    def theme_path(self, theme_id: str | None) -> list[Theme]:
-        """A theme with its ancestors, top first (「① 市民サービスの改革 ＞ ① 窓口改革」)."""
-        path, theme = [], self.theme(theme_id)
-        while theme is not None:
-            path.insert(0, theme)
-            theme = self.theme(theme.parent_id)
-        return path
-
-    def theme_level_name(self, depth: int) -> str | None:
-        return self.theme_levels[depth] if depth < len(self.theme_levels) else None
 
 
 @dataclass(frozen=True)
@@ -332,6 +345,7 @@ class Version:
     document: str | None = None
     snapshot: bool = False
     omits: tuple[str, ...] = ()   # fields this 版's source document does not contain
+    released: str | None = None   # when `planpub release` published it (ledger.yml); None: not recorded
 
 
 @dataclass

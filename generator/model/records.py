@@ -24,6 +24,7 @@ def _drop_empty(data: dict) -> dict:
 
 
 def kpi_value_dict(value: KpiValue, with_fy: bool = False) -> dict:
+    """A figure as its file holds it (a KpiValue, or anything with its attributes)."""
     data = {}
     if with_fy:
         data["fy"] = value.fy
@@ -34,6 +35,7 @@ def kpi_value_dict(value: KpiValue, with_fy: bool = False) -> dict:
 
 
 def kpi_dict(kpi: Kpi) -> dict:
+    """A measure as its file holds it (a Kpi, or a resolved one: the same attributes)."""
     return _drop_empty({
         "id": kpi.id, "name": kpi.name, "unit": kpi.unit, "direction": kpi.direction,
         "definition": text_value(kpi.definition), "rationale": text_value(kpi.rationale),
@@ -48,14 +50,14 @@ def kpi_dict(kpi: Kpi) -> dict:
 def initiative_dict(initiative: Initiative, fields: FieldSet = INITIATIVE_FIELDS) -> dict:
     """An initiative as its file holds it: each registered field by its kind, in registry order."""
     data = {"id": initiative.stated_id} if initiative.parent_id else {}
-    data.update({field.key: _RECORD[field.kind](field.value(initiative)) for field in fields})
+    data.update({field.key: RECORDS[field.kind](field.value(initiative)) for field in fields})
     data["items"] = [initiative_dict(item, fields) for item in initiative.items]
     # A field the document shows empty (an empty schedule table) is written empty, not left out.
     return {k: v for k, v in data.items() if k in initiative.stated_empty or v not in (None, [], {}, "")}
 
 
 # How each kind of field is written (the inverse of the loader's reading).
-_RECORD: dict[Kind, Callable[[Any], Any]] = {
+RECORDS: dict[Kind, Callable[[Any], Any]] = {
     Kind.LABEL: lambda value: value,
     Kind.TEXT: text_value,
     Kind.REF: lambda value: value,
@@ -71,6 +73,7 @@ _RECORD: dict[Kind, Callable[[Any], Any]] = {
 
 
 def theme_dict(theme: Theme) -> dict:
+    """A theme as plan.yml holds it (a Theme, or a resolved one: the same attributes)."""
     return _drop_empty({
         "id": theme.id, "number": theme.number, "name": theme.name,
         "description": text_value(theme.description), "notes": text_value(theme.notes),
@@ -84,7 +87,7 @@ def theme_dict(theme: Theme) -> dict:
 def plan_dict(content: PlanContent, initiative_order: list[str] | None = None) -> dict:
     return _drop_empty({
         "format": content.format if content.format != 1 else None,
-        "municipality": content.municipality, "title": content.title,
+        "municipality": content.municipality, "region_code": content.region_code, "title": content.title,
         "parent_strategy": content.parent_strategy, "subtitle": content.subtitle,
         "period": {"start": content.period_start, "end": content.period_end},
         "adoption": content.adoption, "lead": text_value(content.lead),

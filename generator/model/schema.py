@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from generator.i18n import current_language, has, msg
+from generator.model import region_code
 from generator.model.fiscal import FIRST_SUPPORTED_FY
 from generator.model.fields import CUSTOM_KINDS, CUSTOM_PLACES, INITIATIVE_FIELDS, Field, FieldSet, Kind, Vocabulary
 from generator.model.fields import for_plan as fields_for_plan
@@ -262,6 +263,7 @@ def plan() -> dict[str, Any]:
     return _document("plan", {
         "format": {"enum": list(FORMATS), **_words("plan_format")},
         "municipality": _string("plan_municipality"),
+        "region_code": {"type": "string", "pattern": region_code.PATTERN, **_words("plan_region_code")},
         "title": _string("plan_title"),
         "parent_strategy": _string("plan_parent_strategy"),
         "subtitle": _string("plan_subtitle"),

@@ -12,13 +12,15 @@ from typing import Iterator
 
 from generator.i18n import lookup, msg
 from generator.model.diff import inline_diff
-from generator.model.plan import Site, Version
-from generator.pages import diff_names, sections, urls
+from generator.model.markup import plain_line
+from generator.model.plan import Site
+from generator.pages import changes, sections, urls
 from generator.pages.catalogue import EditionBuild, edition_pages as _edition_pages
 from generator.pages.contexts import (CompareContext, ErrorListContext, ProblemsContext, SearchContext,
                                       SiteHomeContext, WithdrawnContext)
 from generator.pages.editions import Edition, content_has, plan_editions, unique
-from generator.pages.kinds import PageKind
+from generator.pages.files import site_info
+from generator.pages.kinds import PageKind, Scope
 from generator.pages.page import Page
 
 
@@ -28,7 +30,7 @@ def build_pages(site: Site, include_working: bool = False) -> list[Page]:
     pages = portal_pages(site, preview=include_working)
     for plan in site.plans:
         editions = plan_editions(plan, include_working)
-        diffs = sections.pair_diffs(plan)  # shared by every revisions page and the compare pages
+        diffs = changes.pair_diffs(plan)  # shared by every revisions page and the compare pages
         for edition in unique(editions):
             pages.extend(edition_pages(site, edition, editions, diffs))
     return pages
@@ -36,82 +38,95 @@ def build_pages(site: Site, include_working: bool = False) -> list[Page]:
 
 def portal_pages(site: Site, preview: bool = False) -> list[Page]:
     """The pages about the whole site rather than one plan: the plan list, search, error list."""
+    info = site_info(site, with_plans=True)
     return [
         Page(url=urls.SITE_HOME, kind=PageKind.SITE_HOME, title=site.title,
-             context=SiteHomeContext(site=site, plans=[p for p in site.plans if p.latest], preview=preview),
+             context=SiteHomeContext(site=info, plans=info.plans, preview=preview),
              description=site.description or site.title),
         Page(url=urls.portal(PageKind.SEARCH), kind=PageKind.SEARCH, title=msg("ui.search_title"),
-             context=SearchContext(site=site, archived_plans=[p for p in site.plans if len(p.snapshot_versions) > 1],
+             context=SearchContext(site=info, archived_plans=[p for p in info.plans if p.archived],
                                    bundle_list=urls.SEARCH_BUNDLES),
              description=msg("ui.search_title")),
         Page(url=urls.portal(PageKind.ERROR_LIST), kind=PageKind.ERROR_LIST, title=msg("ui.error_list_title"),
-             context=ErrorListContext(site=site, errors=error_catalogue())),
+             context=ErrorListContext(site=info, errors=error_catalogue())),
     ]
 
 
 def edition_pages(site: Site, edition: Edition, editions: list[Edition], diffs: dict) -> list[Page]:
     """All pages published at one edition's base URL. A frozen 版 also owns the compare
     pages whose newer side it is; the latest owns the notes for pages it no longer has."""
-    pages = list(_edition_pages(EditionBuild(site, edition, editions, diffs)))
+    build = EditionBuild(site, edition, editions, diffs)
+    pages = list(_edition_pages(build))
     if edition.is_working:
         return pages
     if edition.is_latest:
-        pages.extend(withdrawn_pages(site, edition))
+        pages.extend(withdrawn_pages(build))
     else:
-        pages.extend(compare_pages(site, edition, diffs))
+        pages.extend(compare_pages(build))
     return pages
 
 
-def _plan_context(site: Site, edition: Edition, kind: PageKind, arg: str | None = None) -> dict:
+def _plan_context(build: EditionBuild, kind: PageKind, arg: str | None = None) -> dict:
     """The common fields of a plan page that is not an edition's own page: its menu links to
     the plan's stable addresses, which always exist."""
-    base = urls.plan_base(edition.plan.id)
-    return {"site": site, "plan": edition.plan, "content": edition.content, "edition": edition,
-            "version": edition.version, "page_kind": kind, "page_arg": arg, "menu_base": base,
-            "menu": sections.plan_menu(base, edition.plan.id, edition.content.fields)}
+    base = urls.plan_base(build.edition.plan.id)
+    return {"site": build.info, "plan": build.resolved, "content": build.resolved, "edition": build.edition.address,
+            "version": build.resolved.version, "page_kind": kind, "page_arg": arg, "menu_base": base,
+            "menu": build.menu(base)}
 
 
-def compare_pages(site: Site, newer: Edition, diffs: dict) -> Iterator[Page]:
-    """A diff page from every earlier frozen 版 to the frozen 版 `newer`."""
-    plan, new = newer.plan, newer.version
-    for old in newer.known_snapshots[:-1]:
-        diff = diffs[(old.id, new.id)]
-        kpi_names = {k.id: k.name for c in (plan.snapshots[old.id], newer.content) for k in c.all_kpis()}
-        names = diff_names.part_names(plan.snapshots[old.id], newer.content)
-        title = msg("ui.compare_title", old=old.name, new=new.name)
-        url = urls.compare(plan.id, old.id, new.id)
-        yield Page(url=url, kind=PageKind.COMPARE, title=msg("ui.title_in_plan", title=title, plan=newer.content.title),
-                   context=CompareContext(**_plan_context(site, newer, PageKind.COMPARE), latest_url=url,
-                                          old=old, new=new, diff=diff_names.readable_diff(diff, names),
-                                          kpi_names=kpi_names, part_names=names, inline_diff=inline_diff,
-                                          compare_versions=newer.known_snapshots,
-                                          compare_choices=sections.compare_choices(plan, newer.known_snapshots)),
+def compare_pages(build: EditionBuild) -> Iterator[Page]:
+    """A diff page from every earlier frozen 版 to the frozen 版 of `build`."""
+    newer, content = build.edition, build.resolved
+    plan_id, new = content.id, content.version
+    known = sections.known_versions(content, newer)
+    for old in known[:-1]:
+        diff = build.diffs.readable((old.id, new.id))
+        title = msg("ui.compare_title", old=old.titled_name, new=new.titled_name)
+        url = urls.compare(plan_id, old.id, new.id)
+        yield Page(url=url, kind=PageKind.COMPARE, title=msg("ui.title_in_plan", title=title, plan=content.title),
+                   context=CompareContext(**_plan_context(build, PageKind.COMPARE), latest_url=url,
+                                          old=old, new=new, diff=diff, inline_diff=inline_diff,
+                                          compare_versions=known,
+                                          compare_choices=changes.compare_choices(plan_id, known)),
                    description=title)
 
 
-def withdrawn_pages(site: Site, latest: Edition) -> Iterator[Page]:
+def withdrawn_pages(build: EditionBuild) -> Iterator[Page]:
     """A short page at the stable address of every initiative or chapter that an earlier
-    frozen 版 had but the latest no longer has, saying so and linking to the 版 that have it.
+    frozen 版 had but the latest no longer has, saying so and linking to the 版 that have it —
+    and of a page kind an earlier 版 had that the latest has no use for (the departments view).
     So a link from any frozen page to "the same page in the latest 版" never breaks."""
-    plan, content = latest.plan, latest.content
-    seen: dict[tuple[PageKind, str], tuple[str, Version]] = {}
+    latest, content = build.edition, build.resolved
+    plan = latest.plan
+    versions = {v.id: v for v in content.versions}
+    seen: dict[tuple[PageKind, str | None], tuple[str, str]] = {}
+    page_kinds = [k for k in PageKind if k.scope is Scope.EDITION and not latest.has(k)]
     for version in plan.snapshot_versions:
         older = plan.snapshots[version.id]
-        items = [(PageKind.INITIATIVE, i.id, i.display_title) for i in older.initiatives] + \
-            [(PageKind.CHAPTER, c.id, c.title) for c in older.chapters]
+        items = [(PageKind.INITIATIVE, i.id, plain_line(i.display_title)) for i in older.initiatives] + \
+            [(PageKind.CHAPTER, c.id, c.title) for c in older.chapters] + \
+            [(kind, None, _kind_title(kind, older)) for kind in page_kinds if content_has(older, kind)]
         for kind, item_id, title in items:
-            if not content_has(content, kind, item_id):
-                seen[(kind, item_id)] = (title, version)
-    for (kind, item_id), (title, last) in sorted(seen.items()):
-        holders = [v for v in plan.snapshot_versions if content_has(plan.snapshots[v.id], kind, item_id)]
+            if not content_has(plan.snapshots[latest.version.id], kind, item_id):
+                seen[(kind, item_id)] = (title, version.id)
+    for (kind, item_id), (title, last) in sorted(seen.items(), key=lambda pair: (pair[0][0], pair[0][1] or "")):
+        holders = [versions[v.id] for v in plan.snapshot_versions if content_has(plan.snapshots[v.id], kind, item_id)]
         yield Page(url=latest.url(kind, item_id), kind=PageKind.WITHDRAWN,
                    title=msg("ui.title_in_plan", title=title, plan=content.title),
-                   context=WithdrawnContext(**_plan_context(site, latest, PageKind.WITHDRAWN, item_id),
+                   context=WithdrawnContext(**_plan_context(build, PageKind.WITHDRAWN, item_id),
                                             latest_url=latest.url(PageKind.PLAN_HOME), item_title=title,
-                                            item_kind=str(kind), last_version=last,
+                                            item_kind=str(kind), last_version=versions[last],
                                             holders=[{"version": v, "url": urls.frozen_page(plan.id, v.id, kind, item_id)}
                                                      for v in holders]),
                    description=msg("ui.withdrawn_description", title=title))
+
+
+def _kind_title(kind: PageKind, content) -> str:
+    from generator.model.resolved.labels import plan_scope
+    if kind is PageKind.DEPARTMENTS:
+        return sections.departments_title(plan_scope(content.fields), msg(kind.title_key))
+    return msg(kind.title_key)
 
 
 def problems_page(problems, url: str = urls.SITE_HOME) -> Page:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.model.plan import Contact, Site
+from generator.model.resolved import SiteInfo
 from generator.pages import sections, urls
 from generator.pages.contexts import MenuEntry, PlanPageContext
-from generator.pages.files import DEFAULT_LICENCE, plan_licence
+from generator.pages.files import DEFAULT_LICENCE, plan_licence, site_info
 from generator.pages.kinds import PageKind
 
 
@@ -46,17 +47,16 @@ def _plan_name(content) -> str:
     return f"{content.municipality} {content.title}"
 
 
-def portal_chrome(site: Site) -> Chrome:
-    """Every plan at its stable address, with the pages of its latest 版."""
+def portal_chrome(site: Site | SiteInfo) -> Chrome:
+    """Every published plan at its stable address, with the pages of its latest 版 (a new plan
+    with nothing published yet has no pages to link)."""
+    info = site if isinstance(site, SiteInfo) else site_info(site, with_plans=True)
     plans = []
-    for plan in site.plans:
-        if plan.latest is None:
-            continue  # a new plan with nothing published yet has no pages to link
-        content = plan.snapshots[plan.latest.id]
+    for plan in info.plans:
         base = urls.plan_base(plan.id)
-        plans.append(PlanLinks(_plan_name(content), base, sections.plan_menu(base, plan.id, content.fields)))
-    return Chrome(site_title=site.title, plans=plans, licence=site.licence or DEFAULT_LICENCE,
-                  publisher=site.publisher)
+        plans.append(PlanLinks(plan.name, base, sections.plan_menu(base, plan.id, plan.labels, plan.uses_departments)))
+    return Chrome(site_title=info.title, plans=plans, licence=info.licence or DEFAULT_LICENCE,
+                  publisher=info.publisher)
 
 
 def plan_chrome(context: PlanPageContext) -> Chrome:
@@ -65,7 +65,7 @@ def plan_chrome(context: PlanPageContext) -> Chrome:
     home = urls.page(context.menu_base, PageKind.PLAN_HOME)
     links = PlanLinks(_plan_name(context.content), home, context.menu, current=True)
     return Chrome(site_title=site.title, plans=[links], contact=context.content.contact,
-                  plan_name=_plan_name(context.content), licence=plan_licence(context.edition, site),
+                  plan_name=_plan_name(context.content), licence=plan_licence(context.content, site),
                   publisher=site.publisher, plan_feed=urls.plan_feed(context.plan.id))
 
 

@@ -4,6 +4,10 @@ These are the contract between pages/ and the templates in theme/planpub/pages/:
 template may use exactly the fields of its context (plus the renderer's globals: `t`,
 `urls`, `url()`, the filters). Every plan page shares `PlanPageContext`; every page of
 one edition also `EditionContext` (the KPI assessments and charts its parts show).
+
+A context holds the resolved edition (model/resolved/), never the raw model: every fact a
+template shows was resolved once, for every view alike (tests/unit/test_architecture.py
+checks the contexts of built pages).
 """
 
 from __future__ import annotations
@@ -11,31 +15,33 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from generator.model.diff import PlanDiff
 from generator.model.kpi import KpiAssessment
-from generator.model.plan import Chapter, Initiative, Kpi, Plan, PlanContent, Site, Version
+from generator.model.plan import Chapter
+from generator.model.resolved import (PlanSummary, ResolvedEdition, ResolvedInitiative, ResolvedKpi, ResolvedVersion,
+                                      SiteInfo)
 from generator.pages.charts import BarChart, KpiFigure, LineChart
-from generator.pages.editions import Edition
+from generator.pages.diff_names import ReadableDiff
+from generator.pages.editions import EditionAddress
 from generator.pages.kinds import PageKind
 from generator.pages.summary import ChangeNote, InitiativeSummary
 
 
 @dataclass(kw_only=True)
 class PageContext:
-    site: Site | None
+    site: SiteInfo | None
 
 
 # ── portal pages ──────────────────────────────────────────────────────────────
 
 @dataclass(kw_only=True)
 class SiteHomeContext(PageContext):
-    plans: list[Plan]
+    plans: list[PlanSummary]
     preview: bool
 
 
 @dataclass(kw_only=True)
 class SearchContext(PageContext):
-    archived_plans: list[Plan]
+    archived_plans: list[PlanSummary]
     bundle_list: str
 
 
@@ -75,10 +81,10 @@ class SearchMeta:
 class PlanPageContext(PageContext):
     """Every page about one plan: which 版 it shows and the plan's menu."""
 
-    plan: Plan
-    content: PlanContent
-    edition: Edition
-    version: Version
+    plan: ResolvedEdition       # the plan (its id) as this edition resolves it
+    content: ResolvedEdition
+    edition: EditionAddress
+    version: ResolvedVersion
     page_kind: PageKind
     page_arg: str | None = None
     menu_base: str              # the edition the plan menu and breadcrumbs link to
@@ -96,14 +102,11 @@ class EditionContext(PlanPageContext):
     assessments: dict[str, KpiAssessment]
     charts: dict[str, LineChart | None]
     figures: dict[str, KpiFigure | None]  # KPIs with a single number: shown as a figure, not a chart
-    initiative_years: Callable[[PlanContent, Initiative], list[int]]
-    carried: dict[str, dict[str, dict]]   # at the stable address: details earlier 版 stated (sections.carried_details)
-    current_fy: int | None = None         # the year 「今年度」 means on this page (sections.edition_fiscal_year)
+    current_fy: int | None = None         # the year 「今年度」 means on this page (ResolvedEdition.current_fy)
 
 
 @dataclass(kw_only=True)
 class PlanHomeContext(EditionContext):
-    theme_counts: dict[str, tuple[int, int]]   # (listed, of those listed under several themes)
     status_counts: list[tuple[str, int, str]]
     status_chart: BarChart
     kpi_summary: dict[str, int]
@@ -117,20 +120,22 @@ class InitiativesContext(EditionContext):
 
 @dataclass(kw_only=True)
 class DepartmentsContext(EditionContext):
+    heading: str                # 「担当課別の取組」, or in the plan's own word (「関係部署別の取組」)
     groups: list[dict]
 
 
 @dataclass(kw_only=True)
 class KpiContext(EditionContext):
-    kpis: list[Kpi]
+    kpis: list[ResolvedKpi]
+    groups: list[dict]          # {"owner": KpiOwner, "kpis": [...]}: by the item they belong to
     kpi_summary: dict[str, int]
 
 
 @dataclass(kw_only=True)
 class RevisionsContext(EditionContext):
-    history: list[Version]
+    history: list[ResolvedVersion]
     summaries: dict[str, dict]
-    compare_versions: list[Version]
+    compare_versions: list[ResolvedVersion]
     compare_choices: list[dict]
 
 
@@ -143,38 +148,41 @@ class ChapterContext(EditionContext):
 class DataContext(EditionContext):
     files: list[tuple[str, int, str]]
     data_files: dict[str, bytes]
-    dictionary: dict[str, list]
-    separator: str
+    tables: list                 # opendata.Table: the dictionary is rendered from their schemas
+    schemas: dict[str, dict]     # file name → its Table Schema, as in datapackage.json
+    provenance: list             # (file, [(earlier 版's name, rows)]) where rows are carried
     licence: str
+    licence_url: str | None
+    region_code: str | None
+    type_labels: dict[str, str]  # Table Schema type → its name for people
+    dataset: dict                # the page's schema.org Dataset (JSON-LD), addresses relative to it
 
 
 @dataclass(kw_only=True)
 class PrintContext(EditionContext):
-    history: list[Version]
+    history: list[ResolvedVersion]
 
 
 @dataclass(kw_only=True)
 class InitiativeContext(EditionContext):
-    initiative: Initiative
-    previous: Initiative | None
-    next: Initiative | None
+    initiative: ResolvedInitiative
+    previous: ResolvedInitiative | None
+    next: ResolvedInitiative | None
     missing_fields: list[str]
     earlier_details: dict | None
     appearances: list[dict]
-    related: list[Initiative]
+    related: list[ResolvedInitiative]
     summary: InitiativeSummary
     change_note: ChangeNote | None
 
 
 @dataclass(kw_only=True)
 class CompareContext(PlanPageContext):
-    old: Version
-    new: Version
-    diff: PlanDiff
-    kpi_names: dict[str, str]
-    part_names: dict[tuple[str, str], str]     # themes, visions, chapters by name (pages/diff_names.py)
+    old: ResolvedVersion
+    new: ResolvedVersion
+    diff: ReadableDiff                          # labels and values in names (pages/diff_names.py)
     inline_diff: Callable[..., Any]
-    compare_versions: list[Version]
+    compare_versions: list[ResolvedVersion]
     compare_choices: list[dict]
 
 
@@ -182,5 +190,5 @@ class CompareContext(PlanPageContext):
 class WithdrawnContext(PlanPageContext):
     item_title: str
     item_kind: str
-    last_version: Version
+    last_version: ResolvedVersion
     holders: list[dict]

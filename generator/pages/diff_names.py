@@ -4,10 +4,11 @@ removed ones (the reader sees first what is different, then what is new or gone)
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from generator.i18n import msg
-from generator.model.diff import FieldChange, PlanDiff
+from generator.model.diff import FieldChange, PlanDiff, change_kind
+from generator.model.fieldnames import field_label, field_name
 from generator.model.fields import FieldSet, Kind, Vocabulary
 from generator.model.plan import PlanContent, Vision
 
@@ -62,3 +63,75 @@ def readable_diff(diff: PlanDiff, names: dict) -> PlanDiff:
     """The same changes, with ids in values replaced by names and changed fields first."""
     return replace(diff, plan_fields=_ordered(diff.plan_fields, names, diff.fields),
                    initiatives=[replace(c, fields=_ordered(c.fields, names, diff.fields)) for c in diff.initiatives])
+
+
+# ── what the compare page, the revision history and `planpub diff` show ─────────────────────
+
+@dataclass(frozen=True)
+class ItemName:
+    title: str
+    display_title: str
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """One changed field: its label as the plan names it, the values before and after."""
+
+    key: tuple
+    label: str
+    old: str | None
+    new: str | None
+
+    @property
+    def kind(self) -> str:
+        return change_kind(self.old, self.new)
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    id: str
+    kind: str                      # added / removed / renamed / changed
+    old: ItemName | None
+    new: ItemName | None
+    fields: list[ChangeRow]
+
+    @property
+    def title(self) -> str:
+        return (self.new or self.old).display_title
+
+
+@dataclass(frozen=True)
+class ReadableDiff:
+    """A diff between two 版 as readers see it: every label and value in names."""
+
+    plan_fields: list[ChangeRow]
+    initiatives: list[ItemChange]
+    ignored: tuple[str, ...]       # fields the newer 版's document does not contain
+    ignored_labels: list[str]
+    counts: dict[str, int]
+
+    def by_kind(self, kind: str) -> list[ItemChange]:
+        return [c for c in self.initiatives if c.kind == kind]
+
+    def summary(self) -> dict[str, int]:
+        return dict(self.counts)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.plan_fields and not self.initiatives
+
+
+def _name(initiative) -> ItemName | None:
+    return ItemName(initiative.title, initiative.display_title) if initiative is not None else None
+
+
+def diff_view(diff: PlanDiff, names: dict, kpi_names: dict[str, str]) -> ReadableDiff:
+    """The diff in names (`readable_diff`), each field labelled as the newer 版's plan names it."""
+    readable = readable_diff(diff, names)
+
+    def rows(changes: list[FieldChange]) -> list[ChangeRow]:
+        return [ChangeRow(c.key, field_label(c.key, kpi_names, diff.fields, names), c.old, c.new) for c in changes]
+
+    return ReadableDiff(rows(readable.plan_fields),
+                        [ItemChange(c.id, c.kind, _name(c.old), _name(c.new), rows(c.fields)) for c in readable.initiatives],
+                        diff.ignored, [field_name(name, diff.fields) for name in diff.ignored], diff.summary())

@@ -9,19 +9,11 @@ from generator.model.plan import Plan, PlanContent, Version
 from generator.pages import urls
 from generator.pages.kinds import EditionKind, PageKind
 
-WORKING_ID = "working"
+from generator.model.resolved import WORKING_ID  # noqa: E402 (the working copy's id, resolved like a 版)
 
 
-@dataclass(frozen=True)
-class Edition:
-    plan: Plan
-    version: Version
-    content: PlanContent
-    kind: EditionKind
-
-    @property
-    def base(self) -> str:
-        return urls.edition_base(self.plan.id, self.kind, self.version.id)
+class _Published:
+    """Where an edition is published: its `base` address and its `kind` give the rest."""
 
     @property
     def is_latest(self) -> bool:
@@ -36,6 +28,39 @@ class Edition:
         """Served at /<plan>/ rather than below /<plan>/v/."""
         return self.kind is EditionKind.LATEST
 
+    def url(self, kind: PageKind | str, arg: str | None = None) -> str:
+        return urls.page(self.base, kind, arg)
+
+
+@dataclass(frozen=True)
+class EditionAddress(_Published):
+    """Where an edition is published, as its pages link to it (templates get this, never the
+    edition's raw content)."""
+
+    plan_id: str
+    version_id: str
+    kind: EditionKind
+
+    @property
+    def base(self) -> str:
+        return urls.edition_base(self.plan_id, self.kind, self.version_id)
+
+
+@dataclass(frozen=True)
+class Edition(_Published):
+    plan: Plan
+    version: Version
+    content: PlanContent
+    kind: EditionKind
+
+    @property
+    def address(self) -> EditionAddress:
+        return EditionAddress(self.plan.id, self.version.id, self.kind)
+
+    @property
+    def base(self) -> str:
+        return self.address.base
+
     @property
     def known_snapshots(self) -> list[Version]:
         """The frozen 版 this edition's pages may mention. A frozen 版 mentions only itself
@@ -47,16 +72,15 @@ class Edition:
             return snapshots
         return snapshots[: ids.index(self.version.id) + 1]
 
-    def url(self, kind: PageKind | str, arg: str | None = None) -> str:
-        return urls.page(self.base, kind, arg)
-
     def has(self, kind: PageKind | str, arg: str | None = None) -> bool:
         return content_has(self.content, kind, arg)
 
 
 def content_has(content: PlanContent, kind: PageKind | str, arg: str | None = None) -> bool:
-    """Whether a 版's content has the page of this kind (pages other than an initiative or
-    a chapter exist in every 版)."""
+    """Whether a 版's content has the page of this kind: an initiative or a chapter it has, the
+    departments view when its plan has departments; other pages exist in every 版."""
+    if kind == PageKind.DEPARTMENTS:
+        return "departments" in content.fields
     if kind == PageKind.INITIATIVE:
         return content.initiative(arg) is not None
     if kind == PageKind.CHAPTER:

@@ -1,12 +1,15 @@
 """The files of the site that are not pages: open data per edition, each plan's feed and
 versions.json, the site feed, the list of search bundles, the JSON Schema of plan.json.
-Feeds are rendered by the renderer given (a template, like every other output)."""
+Feeds are rendered by the renderer given (a template, like every other output); like the
+pages, they show the resolved 版 (model/resolved/): names with their stage, dates as stated."""
 
 from __future__ import annotations
 
+from generator.i18n import msg
 from generator.model import fiscal
-from generator.model.plan import Plan, PlanContent, Site, Version
-from generator.pages import opendata, urls
+from generator.model.plan import Plan, Site
+from generator.model.resolved import ResolvedEdition, ResolvedVersion, SiteInfo, resolve_site, resolve_versions
+from generator.pages import datapackage, opendata, urls
 from generator.pages.editions import Edition
 from generator.pages.kinds import EditionKind, PageKind
 from generator.pages.page import Page
@@ -14,13 +17,32 @@ from generator.pages.page import Page
 DEFAULT_LICENCE = "CC BY 4.0"
 
 
-def plan_licence(edition: Edition, site: Site) -> str:
-    return edition.content.licence or site.licence or DEFAULT_LICENCE
+def site_info(site: Site, with_plans: bool = False) -> SiteInfo:
+    """The site's settings (and, for portal pages, its plans) as pages show them; resolved once
+    per site object (a build's pages share it)."""
+    key = "_planpub_info_plans" if with_plans else "_planpub_info"
+    info = site.__dict__.get(key)
+    if info is None:
+        info = resolve_site(site)
+        if not with_plans:
+            info = SiteInfo(info.title, info.language, info.current_fy, info.description, info.publisher, info.licence)
+        site.__dict__[key] = info
+    return info
 
 
-def edition_files(edition: Edition, site: Site) -> dict[str, bytes]:
-    """The open-data files of one published edition (plan.json and CSVs), by file name."""
-    return opendata.data_files(edition.plan.id, edition.content, edition.version, plan_licence(edition, site))
+def plan_licence(content: ResolvedEdition, site: Site | SiteInfo) -> str:
+    return content.licence or site.licence or DEFAULT_LICENCE
+
+
+def edition_files(content: ResolvedEdition, site: Site,
+                  tables: list[opendata.Table] | None = None) -> dict[str, bytes]:
+    """The open-data files of one published edition (plan.json, the CSVs and datapackage.json
+    describing them), by file name: what its pages show (at the stable address, with the
+    details carried from earlier 版)."""
+    tables = opendata.tables(content) if tables is None else tables
+    licence = plan_licence(content, site)
+    files = opendata.data_files(content, licence, tables)
+    return {**files, datapackage.PACKAGE_FILE: opendata.json_bytes(datapackage.package(content, licence, tables, files))}
 
 
 def figure_files(edition: Edition) -> dict[str, bytes]:
@@ -34,23 +56,25 @@ def page_files(pages: list[Page]) -> dict[str, bytes]:
             for page in pages if page.kind is PageKind.DATA for name, data in page.context.data_files.items()}
 
 
-def plan_files(plan: Plan, renderer, site_url: str) -> dict[str, bytes]:
+def plan_files(plan: Plan, site: Site, renderer, site_url: str) -> dict[str, bytes]:
     """A plan's Atom feed and versions.json (which 版 exist; frozen pages read it to say
     when a newer 版 has been published)."""
     if plan.latest is None:
         return {}
     content = plan.snapshots[plan.latest.id]
+    versions = resolve_versions(plan, site)
     feed = renderer.render_feed(title=f"{content.municipality} {content.title}", self_path=urls.plan_feed(plan.id),
-                                home_path=urls.plan_base(plan.id), entries=feed_entries(plan, content),
-                                site_url=site_url)
-    return {urls.plan_feed(plan.id): feed.encode("utf-8"), urls.versions_json(plan.id): versions_json(plan)}
+                                home_path=urls.plan_base(plan.id), entries=feed_entries(plan, versions),
+                                site_url=site_url, written=written_at())
+    return {urls.plan_feed(plan.id): feed.encode("utf-8"), urls.versions_json(plan.id): versions_json(plan, versions)}
 
 
-def versions_json(plan: Plan) -> bytes:
-    def entry(version: Version) -> dict:
-        return {"id": version.id, "name": version.name, "date": version.date,
+def versions_json(plan: Plan, versions: list[ResolvedVersion]) -> bytes:
+    def entry(version: ResolvedVersion) -> dict:
+        return {"id": version.id, "name": version.titled_name, "date": version.date,
                 "url": urls.edition_base(plan.id, EditionKind.FROZEN, version.id)}
-    data = {"plan": plan.id, "latest": entry(plan.latest), "versions": [entry(v) for v in plan.snapshot_versions]}
+    frozen = [v for v in versions if v.snapshot]
+    data = {"plan": plan.id, "latest": entry(frozen[-1]), "versions": [entry(v) for v in frozen]}
     return opendata.json_bytes(data)
 
 
@@ -62,37 +86,64 @@ def portal_files(site: Site, renderer, site_url: str, latest_parts: list[str] | 
     site_entries = []
     for plan in site.plans:
         if plan.latest is not None:
-            site_entries += feed_entries(plan, plan.snapshots[plan.latest.id])
-    site_entries.sort(key=lambda e: (e["updated"], e["id"]), reverse=True)
+            site_entries += feed_entries(plan, resolve_versions(plan, site))
+    site_entries.sort(key=lambda e: e["order"], reverse=True)
     feed = renderer.render_feed(title=site.title, self_path=urls.SITE_FEED, home_path=urls.SITE_HOME,
-                                entries=site_entries, site_url=site_url)
+                                entries=site_entries, site_url=site_url, written=written_at())
     archives = [{"plan": plan.id, "version": v.id, "bundle": urls.archive_bundle(plan.id, v.id)}
                 for plan in site.plans for v in plan.snapshot_versions if v.id != plan.latest.id]
     return {urls.PLAN_JSON_SCHEMA: opendata.json_bytes(opendata.plan_json_schema()),
+            urls.DATA_CATALOGUE: opendata.json_bytes(data_catalogue(site)),
             urls.SITE_FEED: feed.encode("utf-8"),
             urls.SEARCH_BUNDLES: opendata.json_bytes({"latest": latest_parts or [], "archives": archives}),
             **renderer.assets.files()}
+
+
+def data_catalogue(site: Site) -> dict:
+    """Every published edition's data package: each plan's stable address, then its frozen 版."""
+    packages = []
+    for plan in site.plans:
+        if plan.latest is None:
+            continue
+        content = plan.snapshots[plan.latest.id]
+        title = f"{content.municipality} {content.title}"
+        packages.append((plan.id, title, urls.data_file(urls.plan_base(plan.id), datapackage.PACKAGE_FILE)))
+        for version in resolve_versions(plan, site):
+            if version.snapshot:
+                base = urls.edition_base(plan.id, EditionKind.FROZEN, version.id)
+                packages.append((datapackage.resource_name(f"{plan.id}-{version.id}").lower(),
+                                 msg("opendata.package.title", plan=title, version=version.titled_name), urls.data_file(base, datapackage.PACKAGE_FILE)))
+    return datapackage.catalogue(site.title, packages)
 
 
 def static_files(site: Site, pages: list[Page], renderer, site_url: str) -> dict[str, bytes]:
     """Every generated non-page file of the whole site."""
     files = page_files(pages)
     for plan in site.plans:
-        files.update(plan_files(plan, renderer, site_url))
+        files.update(plan_files(plan, site, renderer, site_url))
     files.update(portal_files(site, renderer, site_url))
     return files
 
 
-def feed_entries(plan: Plan, content: PlanContent) -> list[dict]:
-    """One Atom entry per dated 版 (newest first), linking to its snapshot or document."""
+def written_at() -> str:
+    """When a feed is written: its `updated` for an entry whose publishing time is not
+    recorded and whose document does not state its day (nothing else is true of it)."""
+    return fiscal.build_time().isoformat()
+
+
+def feed_entries(plan: Plan, versions: list[ResolvedVersion]) -> list[dict]:
+    """One Atom entry per dated or released 版 (newest first), linking to its snapshot or
+    document. `updated` is the time `planpub release` published it, else the day its document
+    states; otherwise the feed's writing time (`written`): never a day or month the records
+    do not state. `dc:date` keeps the document's own date as precise as it is written."""
+    content = plan.snapshots[plan.latest.id]
     entries = []
-    for version in reversed(plan.versions):
-        if not version.date:
+    for order, version in reversed(list(enumerate(versions))):
+        if not version.date and not version.released:
             continue
-        day = fiscal.period_start(version.date)   # Atom needs a day; dc:date keeps the stated precision
         link = urls.edition_base(plan.id, EditionKind.FROZEN, version.id) if version.snapshot else \
             (version.document or urls.latest_page(plan.id, PageKind.REVISIONS))
         entries.append({"id": urls.revision_entry(plan.id, version.id), "plan_title": content.title,
-                        "municipality": content.municipality, "version": version, "updated": f"{day}T00:00:00+09:00",
-                        "link": link})
+                        "municipality": content.municipality, "version": version, "updated": version.instant,
+                        "link": link, "order": (version.instant or version.date or "", order)})
     return entries

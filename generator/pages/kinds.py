@@ -11,13 +11,7 @@ from __future__ import annotations
 
 from enum import Enum, StrEnum
 
-
-class EditionKind(Enum):
-    """A plan as published at one base URL."""
-
-    LATEST = "latest"     # /<plan>/: the stable address, always the newest frozen 版
-    FROZEN = "frozen"     # /<plan>/v/<id>/: one frozen 版, never changed after publication
-    WORKING = "working"   # /<plan>/working/: the unpublished working copy (preview only)
+from generator.model.resolved import EditionKind  # noqa: F401 (declared with the resolved 版)
 
 
 class Scope(Enum):

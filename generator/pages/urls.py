@@ -35,6 +35,7 @@ NOT_FOUND = "404.html"
 SEARCH_BUNDLES = "search-bundles.json"
 RUBY_FRAGMENT = "index.ruby.json"   # <page>/index.ruby.json: the page's ふりがな, fetched on demand
 PLAN_JSON_SCHEMA = "data/plan.schema.json"
+DATA_CATALOGUE = "data/datapackages.json"   # every published edition's datapackage.json
 LATEST_BUNDLE = "pagefind/"
 # The language every search bundle is built and searched in: text is cut into words before
 # Pagefind sees it (build/search_words.py), so Pagefind must not segment it again.

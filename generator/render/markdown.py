@@ -14,6 +14,7 @@ import markdown
 import nh3
 
 from generator.i18n import current_language, msg
+from generator.model.markup import inline_html
 from generator.model.schema import FIGURE_SRC_PATTERN
 from generator.render.markdown_extensions import PlanDocuments
 
@@ -118,6 +119,11 @@ def render_inline(text: str) -> str:
     return clean(html)
 
 
+@lru_cache(maxsize=4096)
+def render_line(text: str) -> str:
+    """A one-line value (a title, a KPI name, a target as written) as inline HTML: its inline
+    markup only, so 「1. はじめに」 stays a line (model/markup.py)."""
+    return clean(inline_html(text))
 BLOCK_END = re.compile(r"</(p|li|h[1-6]|tr|blockquote|pre|table|ul|ol|div)>|<br\s*/?>")
 TAG = re.compile(r"<[^>]+>")
 
@@ -132,3 +138,10 @@ def markdown_text(text: str) -> str:
     rendered = rendered.replace("</td>", " </td>").replace("</th>", " </th>")
     lines = TAG.sub("", BLOCK_END.sub("\n", rendered))
     return "\n".join(line.strip() for line in html.unescape(lines).splitlines() if line.strip())
+
+
+def chapter_text(value: str) -> str:
+    """A chapter as the diff holds it (its title line, then its Markdown) in plain text: the
+    title as written (「1. 背景」 is a title, not a list item), then the text of the body."""
+    title, _, body = value.partition("\n")
+    return "\n".join(filter(None, (title, markdown_text(body) if body.strip() else "")))

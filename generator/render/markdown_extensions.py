@@ -13,7 +13,8 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-UNDERLINE = r"(\^\^)(.+?)\^\^"
+from generator.model.markup import UNDERLINE   # what ^^…^^ means is the content format's (model/markup.py)
+
 JOIN_LEFT, JOIN_ABOVE = "<", "^"
 
 

@@ -17,7 +17,8 @@ from generator.model import fiscal
 from generator.render import compiled, resources
 from generator.render.assets import Assets
 from generator.i18n import catalogue, current_language, msg
-from generator.render.markdown import markdown_text, render_block, render_inline, render_paragraph
+from generator.model.markup import plain_line, plain_text
+from generator.render.markdown import chapter_text, render_block, render_inline, render_line, render_paragraph
 from generator.model.fieldnames import field_label, field_name
 from generator.pages import urls
 from generator.pages.page import Page, relative_url
@@ -53,9 +54,13 @@ class Renderer:
             "text": lambda value: self._text(value, inline=False),
             "inline": lambda value: self._text(value, inline=True),
             "inline_markdown": lambda item: Markup(render_inline(item)),
+            # one-line values (titles, KPI names, targets as written): markup rendered, or its plain text
+            "line": lambda text: Markup(render_line(text)) if text else "",
+            "plain": plain_line,
+            "plain_text": plain_text,   # a prose item without its markup (feeds: text, not HTML)
             "paragraph": lambda text: Markup(render_paragraph(text)),
             "markdown": lambda s, top_level=2, id_prefix="": Markup(render_block(s, top_level, id_prefix)),
-            "markdown_text": markdown_text,
+            "chapter_text": chapter_text,
             "number": format_number,
             "number_short": format_number_short,
             "field_label": field_label,
@@ -91,10 +96,11 @@ class Renderer:
         return self.env.get_template("planpub/feeds/atom.xml").render(
             absolute=lambda path: path if "://" in path else base + path, **context)
 
-    def render_sitemap(self, locations: list[str], lastmod: str, index: bool = False) -> str:
-        """sitemap.xml (or, with `index`, a sitemap index over several files)."""
+    def render_sitemap(self, locations: list[tuple[str, str | None]], index: bool = False) -> str:
+        """sitemap.xml (or, with `index`, a sitemap index over several files): (address, lastmod
+        or None) pairs."""
         name = "sitemap_index.xml" if index else "sitemap.xml"
-        return self.env.get_template(f"planpub/feeds/{name}").render(urls=locations, lastmod=lastmod)
+        return self.env.get_template(f"planpub/feeds/{name}").render(urls=locations)
 
     def render_chrome(self, chrome, page_url: str, absolute_base: str | None = None) -> dict[str, Markup]:
         """The site's header, menu drawer and footer around one page (pages/chrome.py).

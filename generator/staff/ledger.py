@@ -25,6 +25,8 @@ def ledger_text(entries: list[LedgerEntry], withdrawn: list[Withdrawal] = ()) ->
     for entry in entries:
         # JSON strings are YAML strings: ids like 1.10 stay text, never a number.
         lines += [f"  - id: {json.dumps(entry.version_id)}", f"    manifest: {json.dumps(entry.manifest)}"]
+        if entry.released:
+            lines.append(f"    released: {json.dumps(entry.released)}")
     if withdrawn:
         lines.append("withdrawn:")
         for item in withdrawn:

@@ -177,7 +177,11 @@ def write_release(release: ReleasePlan, content_root: Path, shown_root: Path | N
         # and keeps the withdrawals it records.
         before = read_ledger_file(release.plan_dir, Problems())
         entries = before.versions if before else current_entries(release.plan_dir)
-        ledger = staged_ledger(release.plan_dir, [*entries, LedgerEntry(release.version_id, manifest_digest(staging))],
+        # This one with the time of this publishing event, what a feed needs where the document
+        # dates the 版 only by month or year (never a day or month the document does not state).
+        released = dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
+        ledger = staged_ledger(release.plan_dir, [*entries, LedgerEntry(release.version_id, manifest_digest(staging),
+                                                                        released=released)],
                                before.withdrawn if before else [])
         staged.append(ledger)
         listed = [plan for plan, _ in read_record(content_root, Problems()) or []]

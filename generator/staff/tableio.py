@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from generator.model.cells import neutralise, restore
 from generator.staff.odsio import OdsError, read_ods
 from generator.staff.sheets.table import PercentCell, Table, sheet_name
 from generator.i18n import msg
@@ -155,25 +156,3 @@ def read_csv(directory: Path) -> dict[str, Table]:
         data = [[None if v == "" else restore(v) for v in row] for row in rows[1:]]
         tables[path.stem] = Table(path.stem, header, data)
     return tables
-
-
-# A spreadsheet opening a CSV file reads a cell starting with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-TEXT_MARK = "'"
-
-
-def neutralise(value):
-    """A CSV cell that no spreadsheet reads as a formula: text starting with 「=」「+」「-」「@」,
-    a tab or a carriage return is written after an apostrophe, and so is text that starts
-    with an apostrophe (so `restore` can tell the two apart)."""
-    if isinstance(value, str) and value.startswith((*FORMULA_STARTS, TEXT_MARK)):
-        return TEXT_MARK + value
-    return value
-
-
-def restore(value: str) -> str:
-    """The value `neutralise` wrote: one leading apostrophe dropped where it marks one.
-    An apostrophe staff typed before other text stays."""
-    if value.startswith(TEXT_MARK) and value[1:].startswith((*FORMULA_STARTS, TEXT_MARK)):
-        return value[1:]
-    return value

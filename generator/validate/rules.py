@@ -11,7 +11,7 @@ import unicodedata
 from urllib.parse import unquote
 
 from generator.i18n import msg
-from generator.model import fiscal
+from generator.model import fiscal, region_code
 from generator.load.documents import LoadedContent, LoadedPlan
 from generator.model.schema import FIGURE_SRC_PATTERN
 from generator.validate.markup import anchor_ids, find_images, find_links, find_raw_html
@@ -54,6 +54,7 @@ def check_content(loaded: LoadedContent, site: Site, problems: Problems) -> None
              start=content.period_start, end=content.period_end)
 
     _check_field_declaration(plan_doc, problems)
+    _check_region_code(plan_doc, problems)
     theme_entries, vision_entries = _theme_and_vision_paths(plan_doc.data.get("themes", []), ("themes",))
     theme_ids = _check_unique_ids(plan_doc, problems, msg("ui.id_kinds.theme"), theme_entries)
     vision_ids = _check_unique_ids(plan_doc, problems, msg("ui.id_kinds.vision"), vision_entries)
@@ -251,6 +252,15 @@ def _check_field_declaration(doc: YamlDocument, problems: Problems) -> None:
 
 # Keys an initiative file has besides its fields (none today; reserved for the format).
 NOT_FIELD_KEYS = {"id", "items", "extra"}
+
+
+def _check_region_code(doc: YamlDocument, problems: Problems) -> None:
+    """A 全国地方公共団体コード whose check digit does not match is a typo (the schema has
+    already refused anything but six digits)."""
+    code = doc.data.get("region_code")
+    if isinstance(code, str) and re.fullmatch(region_code.PATTERN, code) and not region_code.is_valid(code):
+        _add(problems, doc, ("region_code",), "region_code_check_digit", "region_code_check_digit",
+             "region_code_check_digit", {"expected": region_code.expected(code)}, value=code)
 
 
 def _theme_and_vision_paths(items: list, prefix: tuple) -> tuple[list, list]:

@@ -144,6 +144,86 @@ def test_templates_build_no_addresses_by_joining_strings():
     assert joins == []
 
 
+# ── views consume the resolved 版 (model/resolved/), never the raw model ─────────────────
+
+# Modules of pages/ that build what a view shows (page contexts, cards, lists, the open data,
+# feeds, the chrome): they read a ResolvedEdition. The others work on documents themselves —
+# which pages an edition has (editions.py), differences between two documents (changes.py,
+# diff_names.py) and putting a site's editions together (builder.py).
+VIEW_MODULES = ("pages/catalogue.py", "pages/contexts.py", "pages/sections.py", "pages/summary.py",
+                "pages/chrome.py", "pages/opendata.py", "pages/files.py", "pages/charts.py")
+# What a plan states item by item; a view gets these only resolved (a Value, a ResolvedKpi …).
+RAW_ITEMS = {"Initiative", "Kpi", "KpiValue", "PlanContent", "Theme", "Version"}
+
+
+def test_view_modules_do_not_import_the_raw_items_of_the_model():
+    found = []
+    for path in VIEW_MODULES:
+        tree = ast.parse((PACKAGE / path).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "generator.model.plan":
+                found += [f"{path}: {alias.name}" for alias in node.names if alias.name in RAW_ITEMS]
+    assert found == []
+
+
+# Calls on the raw model a template could make; a resolved edition has none of them.
+RAW_CALLS = re.compile(r"\.latest_status\(|field\.value\(|\.owner_of\(|initiative_years|\.snapshots\b|site\.plans\b|"
+                       r"version_status\(|carried\.get\(|item\.stated_empty\b|\.texts\b")
+
+
+def test_templates_call_nothing_of_the_raw_model():
+    theme = PACKAGE.parent / "theme"
+    calls = [f"{p.relative_to(theme)}: {line.strip()[:80]}" for p in theme.rglob("*.html")
+             for line in p.read_text(encoding="utf-8").splitlines() if RAW_CALLS.search(line)]
+    assert calls == []
+
+
+def _raw_objects(value, path: str, seen: set, found: list) -> None:
+    """Where a raw model object (a plan, its content, an initiative, a KPI, a theme, a 版 as
+    loaded, the site with its plans) is reachable from a page's context."""
+    import dataclasses
+
+    from generator.model import plan as raw
+    if id(value) in seen or value is None or isinstance(value, (str, bytes, int, float, bool)) or callable(value):
+        return
+    seen.add(id(value))
+    if isinstance(value, (raw.Plan, raw.PlanContent, raw.Initiative, raw.Kpi, raw.KpiValue, raw.Theme,
+                          raw.Version, raw.Site)):
+        found.append(f"{path}: {type(value).__name__}")
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _raw_objects(key, f"{path}[key]", seen, found)
+            _raw_objects(item, f"{path}[{key!r}]", seen, found)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for index, item in enumerate(value):
+            _raw_objects(item, f"{path}[{index}]", seen, found)
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            _raw_objects(getattr(value, f.name), f"{path}.{f.name}", seen, found)
+    elif hasattr(value, "__dict__"):
+        for name, item in vars(value).items():
+            _raw_objects(item, f"{path}.{name}", seen, found)
+
+
+def test_every_page_context_holds_the_resolved_edition_only():
+    """What a template can reach is resolved: no raw plan, content, initiative, KPI, theme, 版
+    or site object anywhere in the context of any page of the sample, the pattern fixtures
+    or the working-copy preview."""
+    from generator.i18n import set_language
+    from generator.pages.builder import build_pages
+    from generator.validate import load_valid_site
+    set_language("ja")
+    root = PACKAGE.parent
+    for content in (root / "content", root / "tests/fixtures/patterns"):
+        result = load_valid_site(content)
+        assert not result.problems
+        found: list[str] = []
+        for page in build_pages(result.site, include_working=True):
+            _raw_objects(page.context, page.url or "/", set(), found)
+        assert found[:10] == [], f"{content.name}: {len(found)} raw objects"
+
+
 # ── the test suite's own shape ────────────────────────────────────────────────
 
 TESTS = PACKAGE.parent / "tests"

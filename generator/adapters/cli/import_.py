@@ -96,7 +96,7 @@ def run(args) -> int:
         if not _checked(content_root, args.plan, writes, tables, new_content):
             return 1
         print(format_diff(diff_contents(plan.working, new_content), msg("cli.import_before"),
-                          msg("cli.import_after")))
+                          msg("cli.import_after"), plan.working, new_content))
         if not confirmed(args.yes, "cli.import_needs_yes", "cli.import_confirm"):
             return 1
         apply_writes(working, writes)

@@ -11,6 +11,7 @@ from generator.validate import load_valid_site
 from generator.staff.release import ReleaseInvalid, ReleaseRefused, ReleaseRequest, prepare_release, write_release
 from generator.adapters.cli.common import confirmed, report
 from generator.adapters.cli.diff import format_diff
+from generator.model.resolved import resolve_version
 from generator.adapters.cli.textfile import TextFileError, read_staff_text
 
 
@@ -52,8 +53,11 @@ def run(args) -> int:
         print(f"{msg('release.refused')}: {refusal}", file=sys.stderr)
         return 1
     if release.diff is not None:
-        print(format_diff(release.diff, release.previous.name,
-                          release.name or msg("ui.version_name", label=release.label)))
+        plan = release.plan
+        print(format_diff(release.diff, resolve_version(release.previous, loaded.site,
+                                                        plan.snapshots[release.previous.id]).titled_name,
+                          release.name or msg("ui.version_name", label=release.label),
+                          plan.snapshots[release.previous.id], plan.working))
     print(msg("release.summary", name=release.name or msg("ui.version_name", label=release.label),
               date=fiscal.date_label(release.date, current_language()) if release.date else msg("ui.date_unknown"),
               count=len(release.notes)))

@@ -21,6 +21,7 @@ from generator.model.diff import diff_contents
 from generator.model.fieldnames import field_label
 from generator.model.fields import INITIATIVE_FIELDS, Field, FieldSet, Kind, Place
 from generator.model.records import initiative_dict
+from generator.model.resolved import resolve_working
 from generator.model.schema import current_schemas, initiative
 from generator.pages import opendata
 from generator.pages.builder import build_pages
@@ -96,15 +97,15 @@ def test_a_new_prose_field_is_diffed_with_its_label(with_risks, content_with_ris
 
 
 def test_a_new_prose_field_is_open_data(with_risks, content_with_risks):
-    content = load_valid_site(content_with_risks).site.plans[0].working
-    columns = [c.name for c in opendata.initiative_columns(content.fields)]
-    assert columns.index("risks") == columns.index("effect") + 1
-    dictionary = {c.name: c.meaning for c in opendata.dictionary(content.fields)["initiatives.csv"]}
-    assert dictionary["risks"] == "想定されるリスク"
-    rows = list(csv.reader(io.StringIO(opendata.data_files("sample", content, _version(), "CC BY 4.0")
-                                       ["initiatives.csv"].decode("utf-8-sig"))))
-    online = next(r for r in rows if r[0] == "online")
-    assert online[rows[0].index("risks")] == "利用者が少ないおそれ"
+    plan = load_valid_site(content_with_risks).site.plans[0]
+    content = plan.working
+    texts = opendata.texts_table(resolve_working(plan))
+    field = next(c for c in texts.columns if c.name == "field")
+    assert field.enum.index("risks") == field.enum.index("effect") + 1   # the Table Schema's enumeration
+    rows = list(csv.DictReader(io.StringIO(opendata.data_files(resolve_working(plan), "CC BY 4.0")
+                                           [opendata.TEXTS].decode("utf-8-sig"))))
+    risk = next(r for r in rows if r["initiative_id"] == "online" and r["field"] == "risks")
+    assert risk["text"] == "利用者が少ないおそれ" and risk["field_label"] == "想定されるリスク" and risk["item"] == "1"
     assert initiative_dict(content.initiative("online"), content.fields)["risks"] == "利用者が少ないおそれ"
 
 
@@ -147,8 +148,3 @@ def test_places_order_every_field_and_schedule_rows_follow_the_page():
     assert sorted(placed) == sorted(f.key for f in INITIATIVE_FIELDS)
     assert [f.key for f in INITIATIVE_FIELDS.shown(Place.SCHEDULE)] == [
         "schedule", "activities", "annual_goals", "progress"]
-
-
-def _version():
-    from generator.model.plan import Version
-    return Version(id="working", name="作業中")

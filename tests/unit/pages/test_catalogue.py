@@ -8,7 +8,7 @@ from generator.pages import urls
 from generator.pages.catalogue import EditionBuild, edition_pages
 from generator.pages.editions import plan_editions
 from generator.pages.kinds import PageKind, Scope
-from generator.pages.sections import pair_diffs
+from generator.pages.changes import pair_diffs
 
 
 def _build(site, which: int = 0, working: bool = False) -> EditionBuild:

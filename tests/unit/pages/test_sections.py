@@ -1,6 +1,7 @@
 """「関連する取組」 means explicit relations only (the `related:` field), never "shares a theme"."""
 
 from generator.i18n import set_language
+from generator.model.resolved import EditionKind, resolve_edition, resolve_working
 from generator.pages.sections import related_initiatives
 from generator.validate import load_valid_site
 
@@ -13,7 +14,7 @@ def test_related_lists_the_named_initiatives_and_those_naming_this_one(basic_con
     set_language("ja")
     result = load_valid_site(basic_content)
     assert not result.problems
-    working = result.site.plans[0].working
+    working = resolve_working(result.site.plans[0])
     by_id = {i.id: i for i in working.initiatives}
     assert by_id["online"].related == ["reservation"]
     assert [i.id for i in related_initiatives(working, by_id["online"])] == ["reservation"]
@@ -27,7 +28,8 @@ def test_the_sample_has_no_implicit_relations():
     set_language("ja")
     result = load_valid_site(SAMPLE_CONTENT)
     for plan in result.site.plans:
-        for content in plan.snapshots.values():
+        for version in plan.snapshot_versions:
+            content = resolve_edition(plan, version, EditionKind.FROZEN, result.site)
             for initiative in content.initiatives:
                 assert related_initiatives(content, initiative) == [], initiative.id
 

@@ -32,11 +32,12 @@ def pages(site):
     return {page.url: page for page in build_pages(site)}
 
 
-def test_summary_states_status_progress_period_departments_and_kpi_judgements(pages):
+def test_summary_states_status_progress_departments_and_kpi_judgements(pages):
     summary = pages[ONLINE].context.summary
-    assert summary.status == (2024, "運用中")
+    assert (summary.status.fy, summary.status.name) == (2024, "運用中")
     assert summary.progress[0] == 2024 and list(summary.progress[1].text.items) == ["10手続で運用開始"]
-    assert summary.period == (2023, 2025)
+    # no period computed from the schedule's years: no document states one (issue 17)
+    assert "期間" not in Renderer().render(pages[ONLINE]).split('class="pp-summary"')[1].split("</section>")[0]
     assert summary.departments == ["市民課", "政策企画課"]
     assert summary.judgements == {"on_track": 1, "not_measured": 1}
 
@@ -66,12 +67,17 @@ def test_the_page_opens_with_the_summary_then_the_note_before_the_fields(pages):
 
 
 def test_the_summary_of_an_initiative_straight_from_its_content():
-    from generator.model.plan import Initiative, PlanContent, Progress, Text
+    from generator.model.plan import Initiative, Plan, PlanContent, Progress, Text
+    from generator.model.resolved import resolve_working
     from generator.pages.summary import initiative_summary
     content = PlanContent("架空市", "計画", 2023, 2025)
-    initiative = Initiative(id="x", title="x", departments=["市民課"], schedule={2024: Text(("試行",))},
-                            progress={2023: Progress("検討中", Text(("調査",))), 2024: Progress("運用中")})
-    summary = initiative_summary(content, initiative, {})
-    assert summary.status == (2024, "運用中") and summary.progress[0] == 2023 and summary.period == (2023, 2024)
+    content.initiatives = [
+        Initiative(id="x", title="x", departments=["市民課"], schedule={2024: Text(("試行",))},
+                   progress={2023: Progress("検討中", Text(("調査",))), 2024: Progress("運用中")}),
+        Initiative(id="y", title="y")]
+    resolved = resolve_working(Plan(id="p", versions=[], snapshots={}, working=content))
+    summary = initiative_summary(resolved, resolved.initiative("x"))
+    assert (summary.status.fy, summary.status.name) == (2024, "運用中") and summary.progress[0] == 2023
+    assert not hasattr(summary, "period")          # no period computed from the schedule's years (issue 17)
     assert summary.departments == ["市民課"] and summary.judgements == {} and summary.kpi is None
-    assert initiative_summary(content, Initiative(id="y", title="y"), {}).is_empty
+    assert initiative_summary(resolved, resolved.initiative("y")).is_empty

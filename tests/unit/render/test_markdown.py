@@ -22,3 +22,9 @@ def test_find_raw_html_and_links():
     text = "本文\n<div onclick=x>a</div>\n`<code>` は可\n[取組](../a/b/)"
     assert find_raw_html(text) == [(2, "<div onclick=x>"), (2, "</div>")]
     assert find_links(text) == [(4, "../a/b/")]
+
+
+def test_a_chapter_as_the_diff_holds_it_is_its_title_as_written_then_its_text():
+    from generator.render.markdown import chapter_text
+    assert chapter_text("1. 背景\n国の**動向**を踏まえます。\n\n- 市民目線") == "1. 背景\n国の動向を踏まえます。\n市民目線"
+    assert chapter_text("2. 空の章\n") == "2. 空の章"

@@ -39,9 +39,10 @@ def test_the_chrome_links_relative_to_the_page_or_absolute_for_the_404_page(page
 
 def test_the_sitemap_and_a_feed_come_from_templates():
     renderer = Renderer()
-    sitemap = renderer.render_sitemap(["https://example.jp/a/"], "2026-01-01")
-    assert "<loc>https://example.jp/a/</loc>" in sitemap and "2026-01-01" in sitemap
-    assert "<sitemapindex" in renderer.render_sitemap(["https://example.jp/sitemap-1.xml"], "2026-01-01", index=True)
+    sitemap = renderer.render_sitemap([("https://example.jp/a/", "2026-01-01"), ("https://example.jp/b/", None)])
+    assert "<loc>https://example.jp/a/</loc><lastmod>2026-01-01</lastmod>" in sitemap
+    assert "<loc>https://example.jp/b/</loc></url>" in sitemap          # no date stated: none invented
+    assert "<sitemapindex" in renderer.render_sitemap([("https://example.jp/sitemap-1.xml", "2026-01-01")], index=True)
 
 
 def test_numbers_as_written_in_japanese():

@@ -35,3 +35,15 @@ def test_unknown_plans_and_versions_are_named(basic_content):
     missing = run_cli("diff", "sample", "1.0", "9.9", "--content", str(basic_content))
     assert missing.returncode == 1 and "9.9" in missing.stderr and "1.1" in missing.stderr
     assert run_cli("diff", "nothing", "1.0", "1.1", "--content", str(basic_content)).returncode == 1
+
+
+def test_a_chapter_is_compared_on_its_text_as_the_compare_page_does():
+    from dataclasses import replace
+    set_language("ja")
+    plan = load_valid_site(FIXTURES / "basic").site.plans[0]
+    old = plan.snapshots["1.1"]
+    chapter = old.chapters[0]
+    new = replace(old, chapters=[replace(chapter, markdown=chapter.markdown + "\n\n**追記**した段落\n"), *old.chapters[1:]])
+    text = format_diff(diff_contents(old, new), "第1.1版", "作業中", old, new)
+    assert "    + 追記した段落" in text and "**" not in text
+    assert f"    + {chapter.title}" in text          # the title as written, never read as a list
