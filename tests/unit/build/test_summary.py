@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from generator.build.sitemap import plan_changed
 from generator.build.summary import SUMMARY_FOLDER, SummaryError, encode, round_trip, take_summaries, write_summaries
 from generator.i18n import set_language
 from generator.pages.builder import portal_pages
@@ -29,7 +30,8 @@ def site(request):
 def _portal(site) -> tuple:
     renderer = Renderer()
     pages = [renderer.render(page) for page in portal_pages(site)]
-    return pages, portal_files(site, renderer, "https://example.jp/", ["pagefind-2/"]), repr(portal_chrome(site))
+    return (pages, portal_files(site, renderer, "https://example.jp/", ["pagefind-2/"]), repr(portal_chrome(site)),
+            plan_changed(site))   # the sitemap's dates
 
 
 def test_the_portal_from_summaries_is_the_portal_from_the_plans(site):
