@@ -33,6 +33,10 @@ def main() -> int:
             sizes: list[tuple[str, int]] = []
             page.on("response", lambda r: sizes.append((r.url, len(r.body()) if r.ok else 0)))
             page.goto(f"{base}search/?q={quote(query)}", wait_until="networkidle")
+            # a portal of many parts merges each part's index first: wait for the answer
+            page.wait_for_function("document.querySelector('[data-pp-search-status]').textContent.trim() !== ''",
+                                   timeout=60_000)
+            page.wait_for_load_state("networkidle")
             page.wait_for_timeout(300)
             found = page.locator("[data-pp-search-status]").inner_text()
             search = [(u, s) for u, s in sizes if "/pagefind" in u]

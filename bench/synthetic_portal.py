@@ -22,6 +22,18 @@ from generator.load.manifest import build_manifest, manifest_text  # noqa: E402
 SOURCE = ROOT / "content" / "plans" / "kashima" / "releases" / "draft-2023-07"
 
 
+def add_version(plan_dir: Path, v: int, source: Path | None = None, municipality: str | None = None) -> None:
+    """Publish 版 1.<v-1> of a plan: a copy of `source` (or of the plan's 版 1.0)."""
+    release = plan_dir / "releases" / f"1.{v - 1}"
+    shutil.copytree(source or plan_dir / "releases" / "1.0", release, ignore=shutil.ignore_patterns("manifest.json"))
+    if municipality:
+        plan_yml = release / "plan.yml"
+        plan_yml.write_text(plan_yml.read_text(encoding="utf-8").replace("鹿島市", municipality), encoding="utf-8")
+    (release / "release.yml").write_text(
+        f'label: "1.{v - 1}"\ndate: "{2023 + v - 1}-07-01"\nnotes: [第1.{v - 1}版]\n', encoding="utf-8")
+    (release / "manifest.json").write_text(manifest_text(build_manifest(release)), encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
@@ -35,14 +47,7 @@ def main() -> int:
     for p in range(1, args.plans + 1):
         plan_dir = args.out / "plans" / f"city-{p:03d}"
         for v in range(1, args.versions + 1):
-            release = plan_dir / "releases" / f"1.{v - 1}"
-            shutil.copytree(SOURCE, release, ignore=shutil.ignore_patterns("manifest.json"))
-            plan_yml = release / "plan.yml"
-            plan_yml.write_text(plan_yml.read_text(encoding="utf-8").replace("鹿島市", f"架空市{p:03d}"),
-                                encoding="utf-8")
-            (release / "release.yml").write_text(
-                f'label: "1.{v - 1}"\ndate: "{2023 + v - 1}-07-01"\nnotes: [第1.{v - 1}版]\n', encoding="utf-8")
-            (release / "manifest.json").write_text(manifest_text(build_manifest(release)), encoding="utf-8")
+            add_version(plan_dir, v, SOURCE, f"架空市{p:03d}")
     print(f"{args.plans} plans × {args.versions} 版 → {args.out}")
     return 0
 

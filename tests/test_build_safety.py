@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -81,12 +82,18 @@ def test_a_waiting_build_goes_on_when_the_other_finishes(basic_content, tmp_path
     site = tmp_path / "site"
     lock = FolderLock(lock_path(site)).__enter__()
     process = _start(basic_content, site, tmp_path / "cache")
-    time.sleep(3)
+    # Wait for the build to say it waits (a fixed sleep was too short on a loaded machine).
+    said, deadline = "", time.time() + 120
+    while "待ちます" not in said and time.time() < deadline and process.poll() is None:
+        if select.select([process.stdout], [], [], 1)[0]:
+            said += process.stdout.readline()
+    assert "待ちます" in said, said
+    time.sleep(1)
     assert process.poll() is None and not site.exists(), "the build waits while the lock is held"
     lock.__exit__(None, None, None)
     stdout, stderr = process.communicate(timeout=600)
     assert process.returncode == 0, stderr
-    assert "待ちます" in stdout and (site / "index.html").is_file()
+    assert (site / "index.html").is_file()
 
 
 def test_a_lock_left_by_a_killed_build_does_not_block(basic_content, tmp_path):

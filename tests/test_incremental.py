@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build.summary import SUMMARY_FOLDER
 from generator.pages import urls
 from generator.pages.kinds import EditionKind, PageKind as Kind
 
@@ -114,18 +115,20 @@ def three_plans(sample_content) -> Path:
 
 
 def test_shards_merged_equal_an_unsharded_parallel_build(three_plans, tmp_path):
-    assert build_site(three_plans, tmp_path / "whole", "--jobs", "2").returncode == 0
+    one_plan_parts = {"PLANPUB_SEARCH_PART_PLANS": "1"}   # each plan a part of its own: one per shard
+    assert build_site(three_plans, tmp_path / "whole", "--jobs", "2", env=one_plan_parts).returncode == 0
     merged = tmp_path / "merged"
     merged.mkdir()
-    count = len(list((three_plans / "plans").iterdir()))
-    for k in range(1, count + 1):
+    plans = sorted(p.name for p in (three_plans / "plans").iterdir())
+    for k, plan in enumerate(plans, start=1):
         shard = tmp_path / f"shard{k}"
-        result = build_site(three_plans, shard, "--shard", f"{k}/{count}")
+        result = build_site(three_plans, shard, "--shard", f"{k}/{len(plans)}", env=one_plan_parts)
         assert result.returncode == 0, result.stderr
-        plans = sorted(p.name for p in shard.iterdir())
-        assert len(plans) == 1 and not (shard / "index.html").exists()  # no portal pages in a shard
+        # only its plan, that plan's search index and summary; no portal pages
+        assert {p.name for p in shard.iterdir()} == {plan, urls.latest_bundle_part(k).rstrip("/"), SUMMARY_FOLDER}
+        assert [p.stem for p in (shard / SUMMARY_FOLDER).iterdir()] == [plan]
         shutil.copytree(shard, merged, dirs_exist_ok=True)                 # "merge by copying directories"
-    result = build_site(three_plans, merged, "--merge")
+    result = build_site(three_plans, merged, "--merge", env=one_plan_parts)
     assert result.returncode == 0, result.stderr
     assert tree_digest(merged) == tree_digest(tmp_path / "whole")
 

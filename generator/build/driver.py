@@ -2,11 +2,12 @@
 `mkdocs build` or `mkdocs serve`. Knows nothing about MkDocs: pages are written by a
 `PageWriter` (build/batch.py), which the MkDocs adapter provides.
 
-    content ─► load + validate ─► units ──► cache hit? ──yes──► link from the cache ─┐
-                                      └───no──► render in batches (pool.py) ──► cache ─┴─► staging
-                                                                          ─► portal.py ─► site/
+    content ─► a window of parts of plans (load/parts.py): load + validate ─► units ─► cache hit? ─yes─► link ─┐
+                                   └──no──► render in batches, index the parts (pool.py) ─► cache ────────┴─► staging
+    a summary of every plan (summary.py) ─► portal.py ─► site/
 
-- `build_site` fills a staging folder from units (cached, parallel, sharded, merged).
+- `build_site` fills a staging folder from units (cached, parallel, sharded, merged),
+  holding a window of plans at a time and only a summary of the others.
 - `whole_site` is the same pages and files as one batch, with the search index and the
   sitemap as its after-write step: what a plain `mkdocs build`/`serve` renders (and, with
   `preview`, the working copies) — no cache, one MkDocs run.
@@ -14,20 +15,26 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+import tempfile
 import time
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.build.batch import Batch
-from generator.build.cache import cached, cached_files, prune, unit_key
+from generator.build.cache import CACHE_FORMAT, cached, cached_files, prune, store, unit_key
 from generator.build.files import link_files
-from generator.build.pool import render_units
+from generator.build.plan_records import PlanRecord, PlanRecords
+from generator.build.pool import PartIndex, render_units
 from generator.build.portal import build_portal
 from generator.build.request import BuildRequest, Timings
+from generator.load.parts import ContentProblems, part_plans, plan_parts, shard_parts
 from generator.build.search_index import close_shared_service, index_whole_site
 from generator.build.sitemap import write_sitemap
-from generator.build.units import UnitRenderer, plan_units, shard_plans
-from generator.model.plan import Site
+from generator.build.summary import encode, round_trip, take_summaries, write_summaries
+from generator.build.units import UnitRenderer, plan_units, site_settings
+from generator.model.plan import Plan, Site
 from generator.pages import urls
 from generator.pages.builder import edition_pages, portal_pages
 from generator.pages.chrome import portal_chrome
@@ -36,35 +43,135 @@ from generator.pages.files import figure_files, page_files, portal_files
 from generator.pages.kinds import EditionKind
 from generator.pages.changes import pair_diffs
 
+WINDOW_PLANS = 16   # plans loaded at once (the parts of one pool run): bounds memory
 
-def build_site(request: BuildRequest, timings: Timings) -> None:
-    """Fill `request.staging` with the site (or the shard)."""
-    units = [] if request.merge else [u for p in shard_plans(request.site, request.shard) for u in plan_units(p)]
-    memo: dict = {}
-    keys = {unit.id: unit_key(unit, request.site, request.fingerprint, memo) for unit in units}
-    cache = request.cache_dir / "units"
-    missing = [u for u in units if request.clean or not cached(cache, keys[u.id])]
-    timings.units_cached = len(units) - len(missing)
-    timings.units_rendered = len(missing)
-    latest_root = portal_out = None
-    if units and request.shard is None:  # the portal and its search index, made in the pool
-        latest_root, portal_out = request.cache_dir / "latest-index", request.cache_dir / "portal-output"
-        for folder in (latest_root, portal_out):
-            shutil.rmtree(folder, ignore_errors=True)
-        latest_root.mkdir(parents=True)
+
+def build_site(request: BuildRequest, timings: Timings, source=None) -> None:
+    """Fill `request.staging` with the site (or the shard, or — merging — add the portal to
+    the shard outputs already there). Raises ContentProblems when the content has any."""
+    if request.merge:
+        summaries = take_summaries(request.staging)
+    else:
+        summaries = build_plans(request, timings, source)
+        if request.shard is not None:
+            write_summaries(request.staging, summaries)
+            return
+        summaries = [round_trip(summary) for summary in summaries]
+    build_portal(request, timings, summaries)
+
+
+def build_plans(request: BuildRequest, timings: Timings, source) -> list[dict]:
+    """Load, check and render the parts of plans (the shard's), a window at a time; return
+    every plan's summary for the portal. `source`: a validate.plan_source.PlanSource. A plan
+    unchanged since the build that recorded it (plan_records.py) is not loaded at all."""
+    numbers = shard_parts(len(source.parts), request.shard)
+    per_window = max(1, WINDOW_PLANS // part_plans())
+    records = PlanRecords(request.cache_dir / "plans", request.fingerprint, repr(site_settings(source.result.site)))
+    summaries: list[dict] = []
+    used: dict[str, set[str]] = {"units": set(), "search": set()}
     try:
-        render_units(missing, [cache / keys[u.id] for u in units if u.edition.is_latest], latest_root,
-                     portal_out, keys, request, timings)
+        for start in range(0, len(numbers), per_window):
+            started = time.perf_counter()
+            window = [_part(number, source, records, request) for number in numbers[start:start + per_window]]
+            timings.add("load", time.perf_counter() - started)
+            if source.failed:
+                continue   # go on checking, render nothing more
+            units, indexes = build_window(request, timings, source, window, records)
+            used["units"] |= units
+            used["search"] |= indexes
+            summaries += [summary for part in window for summary in part.summaries()]
+            del window
         started = time.perf_counter()
-        for unit in units:
-            link_files(cache / keys[unit.id], request.staging, cached_files(cache, keys[unit.id]))
-        timings.add("copy", time.perf_counter() - started)
-        if request.shard is None:
-            build_portal(request, timings, latest_root, portal_out)
-            if not request.merge:
-                prune(cache, set(keys.values()))
+        source.finish()
+        timings.add("load", time.perf_counter() - started)
     finally:
         close_shared_service()
+    if source.failed:
+        raise ContentProblems(source.result)
+    if request.shard is None:   # a full build: forget what it did not use
+        for name, keys in used.items():
+            prune(request.cache_dir / name, keys)
+    return summaries
+
+
+@dataclass
+class Part:
+    """A part of plans in a build: those loaded, and those taken as recorded (unchanged)."""
+    number: int
+    plans: list[Plan]
+    kept: list[PlanRecord]
+    keys: dict[str, str]     # plan id → PlanRecords.key of its folder as loaded
+    dirs: dict[str, Path]
+
+    def summaries(self) -> list[dict]:
+        made = [encode(plan, self.number) for plan in self.plans if plan.latest]
+        return sorted(made + [{**r.summary, "search_part": self.number} for r in self.kept], key=lambda s: s["id"])
+
+
+def _part(number: int, source, records: PlanRecords, request: BuildRequest) -> Part:
+    dirs = source.parts[number - 1]
+    keys = {d.name: records.key(d) for d in dirs}
+    kept, to_load = [], []
+    for plan_dir in dirs:
+        record = None if request.clean else records.get(plan_dir, keys[plan_dir.name], request.cache_dir / "units")
+        (kept if record else to_load).append(record or plan_dir)
+    return Part(number, source.load(to_load), kept, keys, {d.name: d for d in dirs})
+
+
+def build_window(request: BuildRequest, timings: Timings, source, window: list[Part],
+                 records: PlanRecords) -> tuple[set[str], set[str]]:
+    """Render a window's missing units and index its parts whose latest 版 changed; link
+    everything into staging; record each loaded plan. Returns the cache keys used (units,
+    indexes)."""
+    plans = [plan for part in window for plan in part.plans if plan.latest]
+    request = replace(request, site=source.part_site(plans))
+    units = [u for plan in plans for u in plan_units(plan)]
+    memo: dict = {}
+    keys = {unit.id: unit_key(unit, request.site, request.fingerprint, memo) for unit in units}
+    cache, search_cache = request.cache_dir / "units", request.cache_dir / "search"
+    search_cache.mkdir(parents=True, exist_ok=True)
+    missing = [u for u in units if request.clean or not cached(cache, keys[u.id])]
+    kept_keys = {key for part in window for record in part.kept for key in record.units.values()}
+    timings.units_cached += len(units) - len(missing) + len(kept_keys)
+    timings.units_rendered += len(missing)
+    latest = {unit.plan.id: keys[unit.id] for unit in units if unit.edition.is_latest}
+    latest.update({record.plan_id: record.latest_key for part in window for record in part.kept})
+    indexes, index_keys = [], {}
+    for part in window:
+        latest_keys = [latest[plan_id] for plan_id in sorted(part.dirs) if plan_id in latest]
+        index_keys[part.number] = index_key(part.number, latest_keys, request.fingerprint)
+        if request.clean or not cached(search_cache, index_keys[part.number]):
+            folder = Path(tempfile.mkdtemp(prefix="index-", dir=request.cache_dir))
+            indexes.append(PartIndex(part.number, folder, [cache / key for key in latest_keys]))
+    timings.indexes_made += len(indexes)
+    timings.indexes_cached += len(window) - len(indexes)
+    try:
+        render_units(missing, indexes, keys, request, timings)
+        started = time.perf_counter()
+        for index in indexes:
+            store(index.folder, search_cache, index_keys[index.number])
+        for key in sorted(set(keys.values()) | kept_keys):
+            link_files(cache / key, request.staging, cached_files(cache, key))
+        for key in index_keys.values():
+            link_files(search_cache / key, request.staging, cached_files(search_cache, key))
+        timings.add("copy", time.perf_counter() - started)
+    finally:
+        for index in indexes:
+            shutil.rmtree(index.folder, ignore_errors=True)
+    for part in window:
+        for plan in part.plans:
+            if plan.latest:
+                plan_keys = {u.id: keys[u.id] for u in units if u.plan is plan}
+                records.put(part.dirs[plan.id], part.keys[plan.id],
+                            PlanRecord(plan.id, plan_keys, latest[plan.id], encode(plan, part.number)))
+    return set(keys.values()) | kept_keys, set(index_keys.values())
+
+
+def index_key(number: int, latest_keys: list[str], fingerprint: str) -> str:
+    """A part's search index depends on its number (its name, whether it is the primary)
+    and its plans' latest 版 pages, which the units' keys stand for."""
+    text = "\n".join([CACHE_FORMAT, fingerprint, "search-part", str(number), *latest_keys])
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def whole_site(site: Site, renderer, site_url: str, preview: bool = False) -> Batch:
@@ -87,13 +194,11 @@ def whole_site(site: Site, renderer, site_url: str, preview: bool = False) -> Ba
                     pages += working_pages
                     files.update({**page_files(working_pages), **figure_files(edition)})
     pages = portal_pages(site, preview=preview) + pages
-    files.update(portal_files(site, renderer, site_url))
+    parts = plan_parts([plan.id for plan in site.plans if plan.latest])
+    files.update(portal_files(site, renderer, site_url, [urls.latest_bundle_part(n) for n in range(2, len(parts) + 1)]))
 
     def after_write(site_dir: Path) -> None:
-        parts = index_whole_site(site_dir, frozen_bases)
-        if parts:  # a large site: list the latest bundle's further parts
-            data = portal_files(site, renderer, site_url, parts)[urls.SEARCH_BUNDLES]
-            (site_dir / urls.SEARCH_BUNDLES).write_bytes(data)
+        index_whole_site(site_dir, parts, frozen_bases)
         write_sitemap(site_dir, site, site_url, renderer)
 
     return Batch(pages, files, True, site.language, after_write, chrome=portal_chrome(site))

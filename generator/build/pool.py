@@ -1,7 +1,7 @@
 """Rendering build units in batches, in one process or a pool of forked ones.
 
-The latest 版 of every plan is rendered first; then the site-wide search bundle for them
-is built while the frozen 版 render, in the same pool, together with the portal pages.
+The latest 版 of a window's plans are rendered first; then the search index of each of
+its parts whose latest 版 changed is built while the frozen 版 render, in the same pool.
 Each batch of units is one writer run of at most about a thousand pages, so memory stays
 bounded however large the portal.
 """
@@ -13,12 +13,13 @@ import shutil
 import tempfile
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build.batch import Batch
 from generator.build.cache import store
 from generator.build.request import BuildRequest, Timings
-from generator.build.search_index import Bundle, latest_bundles, pages_under, shared_service, write_bundles
+from generator.build.search_index import Bundle, pages_under, part_bundle, shared_service, write_bundles
 from generator.build.units import Unit, UnitRenderer
 from generator.pages import urls
 from generator.pages.page import Page
@@ -26,24 +27,33 @@ from generator.pages.page import Page
 BATCH_PAGES = 1000            # pages per writer run: bounds memory, amortises start-up
 
 
+@dataclass
+class PartIndex:
+    """A part's search index to make (load/parts.py): from the pages of its plans' latest
+    版 (the units' cached folders, filled by the first step) into `folder`."""
+    number: int
+    folder: Path
+    latest_dirs: list[Path]
+
+
 _WORK: dict = {}   # what forked workers inherit: the request, the units and their keys
 
 
-def render_units(units: list[Unit], latest_dirs: list[Path], latest_root: Path | None,
-                 portal_out: Path | None, keys: dict[str, str], request: BuildRequest, timings: Timings) -> None:
+def render_units(units: list[Unit], indexes: list[PartIndex], keys: dict[str, str], request: BuildRequest,
+                 timings: Timings) -> None:
     """Render the missing units in batches: the latest 版 first, then the frozen 版
-    together with the parts of the site-wide search index of the latest 版 (read from
-    the cache, where the first step put them) and the portal pages."""
+    together with the search indexes of the parts (read from the cache, where the first
+    step put their latest 版)."""
     first = make_batches([u for u in units if u.edition.is_latest], request.jobs)
     then = make_batches([u for u in units if not u.edition.is_latest], request.jobs)
     _WORK.update(request=request, keys=keys, batches=first + then)
     tasks_first = [("batch", i) for i in range(len(first))]
     tasks_then = [("batch", len(first) + i) for i in range(len(then))]
     try:
-        if request.jobs <= 1:
+        if request.jobs <= 1 or len(tasks_first) + len(tasks_then) + len(indexes) <= 1:
             for task in tasks_first:
                 timings.merge(_run_task(task))
-            for task in _index_tasks(latest_dirs, latest_root, portal_out) + tasks_then:
+            for task in _index_tasks(indexes) + tasks_then:
                 timings.merge(_run_task(task))
             return
         import multiprocessing
@@ -54,31 +64,24 @@ def render_units(units: list[Unit], latest_dirs: list[Path], latest_root: Path |
         with ProcessPoolExecutor(max_workers=request.jobs, mp_context=context) as pool:
             for result in pool.map(_run_task, tasks_first):
                 timings.merge(result)
-            for result in pool.map(_run_task, _index_tasks(latest_dirs, latest_root, portal_out) + tasks_then):
+            for result in pool.map(_run_task, _index_tasks(indexes) + tasks_then):
                 timings.merge(result)
     finally:
         _WORK.clear()
 
 
-def _index_tasks(latest_dirs: list[Path], latest_root: Path | None, portal_out: Path | None) -> list[tuple]:
-    """One task per part of the latest 版's search index (the longest tasks, so first),
-    then the portal pages (which list those parts)."""
-    if latest_root is None:
-        return []
-    pages = [page for unit_dir in latest_dirs for page in pages_under(unit_dir, ".", latest_only=True)]
-    bundles = latest_bundles(latest_root, pages)
-    parts = [f"{b.output.name}/" for b in bundles[1:]]
-    return [("index", bundle) for bundle in bundles] + [("portal", (parts, portal_out))]
+def _index_tasks(indexes: list[PartIndex]) -> list[tuple]:
+    """One task per part's index (the longest tasks, so first)."""
+    return [("index", part_bundle(index.folder, index.number,
+                                  [page for unit_dir in index.latest_dirs
+                                   for page in pages_under(unit_dir, ".", latest_only=True)]))
+            for index in indexes]
 
 
 def _run_task(task: tuple) -> dict[str, float]:
     kind, argument = task
     if kind == "batch":
         return _render_batch(argument)
-    if kind == "portal":
-        parts, out_dir = argument
-        from generator.build.portal import render_portal  # the portal run is one of the pool's tasks
-        return render_portal(_WORK["request"], parts, out_dir)
     started = time.perf_counter()
     write_bundles([argument], service=shared_service())
     return {"search": time.perf_counter() - started}

@@ -16,6 +16,8 @@ class Timings:
     phases: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     units_rendered: int = 0
     units_cached: int = 0
+    indexes_made: int = 0         # search indexes of parts' latest 版 (load/parts.py)
+    indexes_cached: int = 0
 
     def add(self, phase: str, seconds: float) -> None:
         self.phases[phase] += seconds

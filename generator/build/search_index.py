@@ -4,10 +4,12 @@ Pagefind writes a chunked index: a browser downloads only the chunks a query nee
 search stays cheap however large the site. Japanese text is cut into words by our analyser
 before Pagefind sees it (search_words.py), so the search page can cut a query the same way.
 
-There is one bundle for the latest 版 of every plan (site/pagefind/, rebuilt by every
-build) and one small bundle per frozen 版 (<plan>/v/<id>/pagefind/), built once with that
-版's pages and cached with them: publishing a new 版 never re-indexes the old ones. The
-search page merges the frozen bundles in when the reader includes archived 版.
+The latest 版 of the plans is indexed by part (a few plans each, load/parts.py): site/
+pagefind/ for the first part, pagefind-2/, … for the others, each cached under a key of
+its plans' latest 版, so a new 版 re-indexes only its own part. Each frozen 版 has one
+small bundle (<plan>/v/<id>/pagefind/), built once with that 版's pages and cached with
+them: publishing a new 版 never re-indexes the old ones. The search page merges the parts,
+and the frozen bundles when the reader includes archived 版.
 
 All bundles of one call are written by one Pagefind service process (`pagefind --service`),
 because loading its Japanese dictionary takes about a second. Pages are added with
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build.search_words import WORDS_FOLDER, segmented, write_words
+from generator.pages import urls
 
 
 class SearchIndexError(Exception):
@@ -38,14 +41,6 @@ class SearchIndexError(Exception):
 MARKER = b"data-pagefind-body"
 LATEST = b'data-planpub-edition="latest"'
 LATEST_BUNDLE = "pagefind/"
-# Pages per part of the latest 版's index: Pagefind holds a whole bundle in memory while
-# indexing (about 0.35 MB per page of Japanese text), so parts keep it well under 2 GiB.
-# PLANPUB_SEARCH_PART_PAGES lowers it on a machine with less memory.
-LATEST_PART_PAGES = 3000
-
-
-def part_pages() -> int:
-    return max(1, int(os.environ.get("PLANPUB_SEARCH_PART_PAGES") or LATEST_PART_PAGES))
 # The files a merged (secondary) bundle needs; the primary also needs the loader and wasm.
 DATA_FILES = ("pagefind-entry.json", "index", "fragment", "filter", WORDS_FOLDER)
 LOADER_FILES = ("pagefind.js", "pagefind-worker.js")
@@ -215,24 +210,24 @@ def _keep_needed(bundle: Path, primary: bool) -> None:
             shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
 
 
-def latest_part_names(page_count: int) -> list[str]:
-    """pagefind/ (the primary), then pagefind-2/, pagefind-3/, … as the pages need."""
-    parts = max(1, -(-page_count // part_pages()))
-    return [LATEST_BUNDLE] + [f"pagefind-{n}/" for n in range(2, parts + 1)]
+def part_bundle(root: Path, number: int, pages: list[tuple[str, Path]]) -> Bundle:
+    """The search index of one part's latest 版, written below `root`."""
+    return Bundle(root / urls.latest_bundle_part(number), sorted(pages), primary=number == 1)
 
 
-def latest_bundles(root: Path, pages: list[tuple[str, Path]]) -> list[Bundle]:
-    """The latest 版's pages (sorted by URL) in consecutive parts, written below `root`."""
-    pages, size = sorted(pages), part_pages()
-    return [Bundle(root / name, pages[i * size:(i + 1) * size], primary=i == 0)
-            for i, name in enumerate(latest_part_names(len(pages)))]
+def plan_latest_pages(site_dir: Path, plan_id: str) -> list[tuple[str, Path]]:
+    """Searchable pages at a plan's stable address (not its frozen 版 or diffs)."""
+    return pages_under(site_dir, plan_id, latest_only=True, skip=(urls.VERSIONS, urls.COMPARE))
 
 
-def index_whole_site(site_dir: Path, frozen_bases: list[str], threads: int = 1) -> list[str]:
-    """Index a site built in one go (the preview): the latest bundle, then one per frozen 版.
-    Returns the further parts of the latest bundle (for search-bundles.json)."""
+def index_whole_site(site_dir: Path, parts: list[list[str]], frozen_bases: list[str], threads: int = 1) -> list[str]:
+    """Index a site built in one go (the preview): each part's latest 版 (`parts`: the plan
+    ids of each), then one bundle per frozen 版. Returns the further parts of the latest
+    index (for search-bundles.json)."""
     site_dir = Path(site_dir)
-    latest = latest_bundles(site_dir, pages_under(site_dir, ".", latest_only=True))
+    latest = [part_bundle(site_dir, number, [page for plan_id in plan_ids
+                                            for page in plan_latest_pages(site_dir, plan_id)])
+              for number, plan_ids in enumerate(parts, start=1)]
     frozen = [Bundle(site_dir / base / "pagefind", pages_under(site_dir, base)) for base in frozen_bases]
     write_bundles(latest + frozen, threads)
-    return [f"{bundle.output.name}/" for bundle in latest[1:]]
+    return [urls.latest_bundle_part(number) for number in range(2, len(parts) + 1)]

@@ -4,7 +4,9 @@
   whose newer side it is, its open data, and its own search bundle;
 - one unit per plan for the stable address /<plan>/ (the latest 版), with the plan's
   feed, versions.json and the notes for pages the latest 版 no longer has;
-- the portal, built last: plan list, search page, site feed, sitemap, latest search index.
+- the portal, built last from the plans' summaries: plan list, search page, site feed, sitemap.
+
+The latest 版's search index is made per part of a few plans (load/parts.py).
 
 A unit's output is a function of its `digest` inputs alone (plus the templates and the
 configuration, which the build adds to the cache key). A frozen 版 mentions only itself
@@ -35,8 +37,8 @@ class Unit:
 
     @property
     def bundle(self) -> str | None:
-        """Where the unit's own search bundle goes (frozen 版 only; the latest 版 is in the
-        site-wide bundle)."""
+        """Where the unit's own search bundle goes (frozen 版 only; the latest 版 is in its
+        part's index, load/parts.py)."""
         return None if self.edition.is_latest else urls.archive_bundle(self.plan.id, self.edition.version.id)
 
     @property
@@ -75,16 +77,6 @@ def plan_units(plan: Plan) -> list[Unit]:
         unit_id = f"{plan.id}/latest" if edition.is_latest else f"{plan.id}/v/{edition.version.id}"
         units.append(Unit(unit_id, plan, edition, editions))
     return units
-
-
-def shard_plans(site: Site, shard: tuple[int, int] | None) -> list[Plan]:
-    """The plans of shard K of N (1-based): every Nth plan in id order, starting with the
-    Kth. Deterministic, so a CI matrix can split a portal across machines."""
-    plans = sorted((p for p in site.plans if p.latest is not None), key=lambda p: p.id)
-    if shard is None:
-        return plans
-    k, n = shard
-    return plans[k - 1::n]
 
 
 class UnitRenderer:

@@ -44,6 +44,17 @@ def load_site(content_dir: Path, cache: ReleaseCache | None = None, shown_root: 
     frozen 版 whose files match its manifest is read from what an earlier run loaded.
     `shown_root`: the folder problems name files from, when not `content_dir` itself (a
     scratch copy checked in place of the real one)."""
+    result, plan_dirs = open_site(content_dir, shown_root)
+    for plan_dir in plan_dirs:
+        add_plan(result, load_plan(plan_dir, result.problems, cache))
+    check_record(Path(content_dir), result.problems)   # a whole plan folder deleted with its ledger
+    return result
+
+
+def open_site(content_dir: Path, shown_root: Path | None = None) -> tuple[LoadResult, list[Path]]:
+    """site.yml and the plan folders, without loading any plan: the site with no plans yet
+    (add them with `add_plan`, one at a time if need be) and the folders of the plans, in
+    id order. A large portal's build loads and renders plan by plan (load/parts.py)."""
     content_dir = Path(content_dir)
     problems = Problems(root=content_dir, shown_root=shown_root)
     for link in find_symlinks(content_dir):  # never read nor frozen; each reader refuses it too
@@ -54,7 +65,7 @@ def load_site(content_dir: Path, cache: ReleaseCache | None = None, shown_root: 
     set_language(site_data.get("language", DEFAULT_LANGUAGE))  # version names, messages
 
     plans_dir = content_dir / "plans"
-    loaded_plans: list[LoadedPlan] = []
+    plan_dirs: list[Path] = []
     if not is_real_dir(plans_dir) or not any(is_real_dir(p) for p in plans_dir.iterdir()):
         problems.add(plans_dir, None, "", msg("errors.no_plans"), msg("hints.no_plans"), code="no_plans")
     else:
@@ -63,17 +74,14 @@ def load_site(content_dir: Path, cache: ReleaseCache | None = None, shown_root: 
                 problems.add(plan_dir, None, "", msg("errors.bad_plan_id", value=visible(plan_dir.name)),
                              msg("hints.bad_plan_id"), code="bad_plan_id")
                 continue
-            loaded = load_plan(plan_dir, problems, cache)
-            if loaded is not None:
-                loaded_plans.append(loaded)
-    check_record(content_dir, problems)   # a whole plan folder deleted with its ledger
+            plan_dirs.append(plan_dir)
 
     statuses = [Status(s["name"], s.get("description", "")) for s in site_data.get("statuses", [])] \
         or [Status(name) for name in msg("defaults.statuses").split(msg("defaults.separator"))]
     site = Site(
         title=site_data.get("title", ""),
         language=site_data.get("language", "ja"),
-        plans=[lp.plan for lp in loaded_plans],
+        plans=[],
         statuses=statuses,
         current_fy=site_data.get("current_fy") or fiscal.fiscal_year_of(fiscal.build_date()),
         description=site_data.get("description"),
@@ -82,7 +90,14 @@ def load_site(content_dir: Path, cache: ReleaseCache | None = None, shown_root: 
         version_statuses=[VersionStatus(s["id"], s["name"]) for s in site_data.get("version_statuses", [])]
         or default_version_statuses(),
     )
-    return LoadResult(site=site if site_doc else None, plans=loaded_plans, problems=problems, draft_site=site)
+    result = LoadResult(site=site if site_doc else None, plans=[], problems=problems, draft_site=site)
+    return result, plan_dirs
+
+
+def add_plan(result: LoadResult, loaded: LoadedPlan | None) -> None:
+    if loaded is not None:
+        result.plans.append(loaded)
+        result.draft_site.plans.append(loaded.plan)
 
 
 def default_version_statuses() -> list[VersionStatus]:

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.adapters.cli.common import load_or_report
+from generator.adapters.cli.common import report, report_notes
 from generator.adapters.cli.oserrors import explain
 from generator.adapters.mkdocs.defaults import CACHE, default_config, project_root
 from generator.adapters.mkdocs.logs import quiet_mkdocs
@@ -26,6 +26,7 @@ from generator.adapters.mkdocs.plugin import forget_renderers
 from generator.adapters.mkdocs.settings import SettingsError, read_settings
 from generator.adapters.mkdocs.writer import BuildFailure, MkDocsWriter
 from generator.build.driver import build_site
+from generator.build.summary import SummaryError
 from generator.build.files import link_tree
 from generator.build.fingerprint import code_fingerprint
 from generator.build.lock import Busy, FolderLock, lock_path
@@ -34,7 +35,9 @@ from generator.build.search_index import SearchIndexError
 from generator.build.site_dir import make_staging, replace_dir
 from generator.i18n import msg
 from generator.pages import urls
+from generator.load.parts import ContentProblems
 from generator.load.problems import from_here
+from generator.validate.plan_source import PlanSource
 from generator.load.release_cache import ReleaseCache
 from generator.render.renderer import Renderer
 
@@ -90,6 +93,14 @@ def run(args) -> int:
         return 1
 
 
+def _content_problems(result) -> int:
+    """Every problem of the content (the build stops rendering at the first, checks on)."""
+    report_notes(result.problems)
+    report(result.problems)
+    print(msg("cli.site_unchanged_after_problems"), file=sys.stderr)
+    return 1
+
+
 def _say_waiting(path: Path, pid: str) -> None:
     print(msg("cli.build_waiting", pid=pid, path=path), flush=True)
 
@@ -98,13 +109,14 @@ def _build(args, settings, config_path: Path, content_dir: Path, site_dir: Path,
            started: float) -> int:
     shard = parse_shard(args.shard) if args.shard else None
     timings = Timings()
-    load_started = time.perf_counter()
-    result = load_or_report(args.content or from_here(content_dir),
-                            ReleaseCache(cache_dir / "releases", code_fingerprint(), refresh=args.clean))
-    timings.add("load", time.perf_counter() - load_started)
-    if result is None:
-        print(msg("cli.site_unchanged_after_problems"), file=sys.stderr)
+    content = args.content or from_here(content_dir)
+    if not content.is_dir():
+        print(msg("cli.content_missing", path=content), file=sys.stderr)
         return 1
+    # Plans are loaded and checked part by part while the site is built (validate/plan_source.py).
+    source = PlanSource(content, ReleaseCache(cache_dir / "releases", code_fingerprint(), refresh=args.clean))
+    if source.failed:
+        return _content_problems(source.result)
     if args.merge and not site_dir.is_dir():
         print(msg("cli.merge_missing", path=site_dir), file=sys.stderr)
         return 1
@@ -113,15 +125,23 @@ def _build(args, settings, config_path: Path, content_dir: Path, site_dir: Path,
         staging = make_staging(site_dir)
         cache_dir.mkdir(parents=True, exist_ok=True)
         request = BuildRequest(
-            site=result.site, staging=staging, cache_dir=cache_dir, fingerprint=settings.fingerprint(),
+            site=source.result.site, staging=staging, cache_dir=cache_dir, fingerprint=settings.fingerprint(),
             writer_factory=lambda: MkDocsWriter(config_path), renderer_factory=lambda: Renderer(settings.overrides),
             site_url=settings.site_url, jobs=max(1, args.jobs), shard=shard, merge=args.merge, clean=args.clean)
         print(msg("cli.building"), flush=True)
         forget_renderers()
         if args.merge:
             link_tree(site_dir, staging)
-        build_site(request, timings)
+        build_site(request, timings, source)
         replace_dir(staging, site_dir)
+    except ContentProblems as problems:
+        shutil.rmtree(staging, ignore_errors=True)
+        return _content_problems(problems.result)
+    except SummaryError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(msg("cli.merge_not_shards", path=site_dir, error=exc), file=sys.stderr)
+        print(msg("cli.site_unchanged"), file=sys.stderr)
+        return 1
     except (BuildFailure, OSError, SearchIndexError) as exc:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
@@ -132,19 +152,19 @@ def _build(args, settings, config_path: Path, content_dir: Path, site_dir: Path,
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
         raise
+    report_notes(source.result.problems)
     pages = sum(1 for _ in site_dir.rglob("index.html"))
     total = time.perf_counter() - started
     if timings.units_cached:
         print(msg("cli.build_cache", cached=timings.units_cached, rendered=timings.units_rendered))
     print(msg("cli.build_done", path=site_dir, pages=pages, seconds=f"{total:.1f}"))
-    for plan in result.site.plans:
-        if plan.latest is None:   # nothing published yet: only the preview shows it
-            print(msg("cli.plan_left_out", plan=plan.id,
-                      url=preview_address(settings.site_url, urls.working_base(plan.id))))
+    for plan_id in sorted(source.left_out):   # nothing published yet: only the preview shows it
+        print(msg("cli.plan_left_out", plan=plan_id, url=preview_address(settings.site_url, urls.working_base(plan_id))))
     if args.timings:
         args.timings.write_text(json.dumps({
             "total": total, "pages": pages, "jobs": request.jobs, "phases": dict(timings.phases),
-            "units_rendered": timings.units_rendered, "units_cached": timings.units_cached}, indent=2))
+            "units_rendered": timings.units_rendered, "units_cached": timings.units_cached,
+            "indexes_made": timings.indexes_made, "indexes_cached": timings.indexes_cached}, indent=2))
     return 0
 
 

@@ -3,19 +3,24 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from generator.build.driver import build_site, whole_site
 from generator.build.request import BuildRequest, Timings
 from generator.build.units import plan_units
 from generator.i18n import set_language
+from generator.load.parts import ContentProblems
 from generator.pages import urls
 from generator.pages.kinds import PageKind
 from generator.render.renderer import Renderer
 from generator.validate import load_valid_site
+from generator.validate.plan_source import PlanSource
 
 from tests.conftest import FIXTURES
 
+from .plans import add_release, small_portal
 from .writer import PlainWriter
 
 
@@ -48,16 +53,53 @@ def test_the_pages_of_the_whole_site_are_those_of_its_units(site):
 
 
 @pytest.mark.slow
-def test_build_site_renders_missing_units_then_takes_them_from_the_cache(site, tmp_path):
+def test_a_new_version_renders_its_plans_units_and_indexes_only_its_part(tmp_path, monkeypatch):
     """(slow: the search indexer runs as a process of its own.)"""
-    def request(staging):
+    monkeypatch.setenv("PLANPUB_SEARCH_PART_PLANS", "1")
+    content = small_portal(tmp_path / "content", ["a", "b", "c"])
+
+    loaded = []
+
+    def build(name: str) -> Timings:
+        staging, timings = tmp_path / name, Timings()
         staging.mkdir()
-        return BuildRequest(site=site, staging=staging, cache_dir=tmp_path / "cache", fingerprint="f",
-                            writer_factory=PlainWriter, renderer_factory=Renderer, site_url="https://example.jp/")
-    first, again = Timings(), Timings()
-    build_site(request(tmp_path / "one"), first)
-    build_site(request(tmp_path / "two"), again)
-    assert (first.units_rendered, first.units_cached) == (3, 0) and (again.units_rendered, again.units_cached) == (0, 3)
-    for staging in (tmp_path / "one", tmp_path / "two"):
-        assert (staging / urls.page_file(urls.latest_page("sample", PageKind.KPI))).is_file()
-        assert (staging / urls.archive_bundle("sample", "1.0")).is_dir() and (staging / urls.SITEMAP).is_file()
+        source = PlanSource(content)
+        load = source.load
+        source.load = lambda dirs: loaded.extend(d.name for d in dirs) or load(dirs)
+        build_site(BuildRequest(site=source.result.site, staging=staging, cache_dir=tmp_path / "cache", fingerprint="f",
+                                writer_factory=PlainWriter, renderer_factory=Renderer, site_url="https://example.jp/"),
+                   timings, source)
+        return timings
+
+    first = build("one")
+    assert loaded == ["a", "b", "c"]
+    again = build("two")
+    assert loaded == ["a", "b", "c"]   # nothing changed: no plan loaded
+    assert (first.units_rendered, first.units_cached, first.indexes_made) == (9, 0, 3)
+    assert (again.units_rendered, again.units_cached, again.indexes_made, again.indexes_cached) == (0, 9, 0, 3)
+    add_release(content / "plans/b", "1.2")
+    after = build("three")
+    assert loaded[3:] == ["b"]   # only the plan with the new 版
+    assert (after.units_rendered, after.indexes_made, after.indexes_cached) == (2, 1, 2)   # b's latest and 1.2
+    for staging in (tmp_path / "one", tmp_path / "three"):
+        assert (staging / urls.page_file(urls.latest_page("a", PageKind.KPI))).is_file()
+        assert (staging / urls.archive_bundle("c", "1.0")).is_dir() and (staging / urls.SITEMAP).is_file()
+        assert all((staging / urls.latest_bundle_part(n) / "pagefind-entry.json").is_file() for n in (1, 2, 3))
+    parts = json.loads((tmp_path / "three" / urls.SEARCH_BUNDLES).read_text(encoding="utf-8"))["latest"]
+    assert parts == [urls.latest_bundle_part(2), urls.latest_bundle_part(3)]
+    assert (tmp_path / "three" / urls.archive_bundle("b", "1.1")).is_dir()
+
+
+def test_content_problems_stop_the_build_with_every_problem(tmp_path):
+    content = small_portal(tmp_path / "content", ["a", "b"])
+    for plan in ("a", "b"):
+        (content / "plans" / plan / "history.yml").write_text("versions: [", encoding="utf-8")
+    source = PlanSource(content)
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    request = BuildRequest(site=source.result.site, staging=staging, cache_dir=tmp_path / "cache", fingerprint="f",
+                           writer_factory=PlainWriter, renderer_factory=Renderer)
+    with pytest.raises(ContentProblems) as raised:
+        build_site(request, Timings(), source)
+    assert {p.file.split("/")[-2] for p in raised.value.result.problems} == {"a", "b"}
+    assert not (tmp_path / "cache" / "units").exists()   # nothing rendered

@@ -1,5 +1,5 @@
 """The portal (build/portal.py): the pages about the whole site, put into the staging
-folder with the latest 版's search index and the sitemap, after every plan's pages."""
+folder with the sitemap, after every plan's pages, from the plans' summaries."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from generator.build.portal import build_portal, latest_pages, render_portal
+from generator.build.portal import build_portal, render_portal
+from generator.build.summary import encode, round_trip
 from generator.build.request import BuildRequest, Timings
 from generator.i18n import set_language
 from generator.pages import urls
@@ -45,23 +46,15 @@ def test_the_portal_pages_and_files_are_one_batch_with_the_portals_chrome(reques
     assert (tmp_path / "out" / urls.SITE_FEED).is_file()
 
 
-def test_the_index_made_in_the_pool_and_the_portal_move_into_staging(request_for, tmp_path):
-    request, _ = request_for
-    latest = tmp_path / "latest-index"
-    (latest / urls.LATEST_BUNDLE).mkdir(parents=True)
-    (latest / urls.LATEST_BUNDLE / "pagefind-entry.json").write_text("{}")
+def test_the_portal_is_made_from_summaries_and_lists_the_parts_indexes(request_for):
+    request, writer = request_for
     write_page(request.staging, urls.plan_base("sample"), page_html("x"))
-    build_portal(request, Timings(), latest_root=latest)
+    [plan] = request.site.plans
+    build_portal(request, Timings(), [round_trip(encode(plan, 3))])
     staging = request.staging
-    assert (staging / urls.LATEST_BUNDLE / "pagefind-entry.json").is_file() and not latest.exists()
+    assert writer.batches[-1].chrome.plans[0].url == urls.plan_base("sample")
     assert (staging / urls.page_file(urls.SITE_HOME)).is_file() and (staging / urls.SITEMAP).is_file()
     assert "https://example.jp/sample/" in (staging / urls.SITEMAP).read_text(encoding="utf-8")
-
-
-def test_the_latest_index_covers_the_stable_addresses_only(request_for):
-    request, _ = request_for
-    staging = request.staging
-    latest = write_page(staging, urls.latest_page("sample", PageKind.INITIATIVE, "online"), page_html("x"))
-    write_page(staging, urls.frozen_page("sample", "1.0", PageKind.INITIATIVE, "online"), page_html("x", latest=False))
-    write_page(staging, urls.compare("sample", "1.0", "1.1"), page_html("x"))
-    assert latest_pages(staging, request.site) == [(urls.latest_page("sample", PageKind.INITIATIVE, "online"), latest)]
+    bundles = json.loads((staging / urls.SEARCH_BUNDLES).read_text(encoding="utf-8"))
+    assert bundles["latest"] == [urls.latest_bundle_part(3)]
+    assert not list(request.cache_dir.iterdir())   # its scratch folder is gone

@@ -3,10 +3,13 @@ many parts — and a real bundle written by Pagefind."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.build import search_index
-from generator.build.search_index import Bundle, indexed_part, latest_bundles, pages_under, write_bundles
+from generator.build.search_index import (Bundle, indexed_part, pages_under, part_bundle, plan_latest_pages,
+                                          write_bundles)
 from generator.pages import urls
 from generator.pages.kinds import PageKind
 
@@ -38,13 +41,17 @@ def test_only_the_language_and_the_body_are_indexed():
     assert indexed_part("<p>no marker</p>") == "<p>no marker</p>"
 
 
-def test_the_latest_pages_are_split_into_parts_of_the_configured_size(tmp_path, monkeypatch):
-    monkeypatch.setenv("PLANPUB_SEARCH_PART_PAGES", "2")
-    pages = [(f"p{n}/", tmp_path / f"{n}.html") for n in range(5)]
-    bundles = latest_bundles(tmp_path, list(reversed(pages)))
-    assert [b.output.name + "/" for b in bundles] == [urls.latest_bundle_part(n) for n in (1, 2, 3)]
-    assert [b.primary for b in bundles] == [True, False, False]
-    assert [u for b in bundles for u, _ in b.pages] == [u for u, _ in pages]   # sorted, none lost
+def test_a_parts_index_has_its_pages_sorted_and_only_the_first_part_loads():
+    pages = [(f"p{n}/", Path(f"{n}.html")) for n in range(3)]
+    first, second = part_bundle(Path("root"), 1, list(reversed(pages))), part_bundle(Path("root"), 2, pages)
+    assert first.output == Path("root") / urls.latest_bundle_part(1) and first.primary and first.pages == pages
+    assert second.output == Path("root") / urls.latest_bundle_part(2) and not second.primary
+
+
+def test_a_plans_latest_pages_are_its_stable_addresses_only(site):
+    write_page(site, urls.compare("p", "1.0", "1.1"), page_html("差分"))
+    assert [url for url, _ in plan_latest_pages(site, "p")] == [LATEST]
+    assert plan_latest_pages(site, "other") == []
 
 
 @pytest.mark.slow

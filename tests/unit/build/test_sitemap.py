@@ -26,7 +26,10 @@ def _site(tmp_path):
 
 def test_current_pages_only_with_the_public_address(tmp_path):
     found = sitemap.current_urls(_site(tmp_path), SITE, "https://example.jp/plan/")
-    assert found == sorted(f"https://example.jp/plan/{a}" for a in CURRENT)
+    assert [url for url, _ in found] == sorted(f"https://example.jp/plan/{a}" for a in CURRENT)
+    # a plan's pages carry the date of its latest 版 (lastmod); the portal's home has none of its own
+    assert dict(found)["https://example.jp/plan/"] is None
+    assert {modified for url, modified in found if url != "https://example.jp/plan/"} == {"2021-03-31"}
 
 
 def test_one_file_and_its_gzip_copy(tmp_path):

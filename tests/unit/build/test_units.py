@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.build.units import plan_units, shard_plans
+from generator.build.units import plan_units
 from generator.pages import urls
 
 from .plans import make_plan, make_site
@@ -27,10 +27,3 @@ def test_publishing_a_new_version_changes_the_latest_unit_only():
     new = {key: u.digest(make_site(after)) for key, u in _by_edition(after).items()}
     assert old["1.0"] == new["1.0"] and old["1.1"] == new["1.1"]
     assert old["latest"] != new["latest"] and "1.2" not in old
-
-
-def test_shards_split_plans_deterministically():
-    site = make_site(*[make_plan(f"p{n}", "1.0") for n in range(5)])
-    shards = [[p.id for p in shard_plans(site, (k, 3))] for k in (1, 2, 3)]
-    assert shards == [["p0", "p3"], ["p1", "p4"], ["p2"]]
-    assert sorted(sum(shards, [])) == [p.id for p in shard_plans(site, None)]
