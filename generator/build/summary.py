@@ -18,7 +18,7 @@ from pathlib import Path
 
 from generator.load import datacodec
 from generator.model.fields import for_plan as fields_for_plan
-from generator.model.plan import Plan, PlanContent, Text, Version
+from generator.model.plan import NextStage, Plan, PlanContent, PublicComment, Text, Version
 
 SUMMARY_FOLDER = "_planpub-summaries"   # in a shard's output (not hidden: CI artefacts keep it); the merge removes it
 FORMAT = 1
@@ -41,6 +41,12 @@ def encode(plan: Plan, search_part: int) -> dict:
                 value = None if value is None else {"items": list(value.items), "is_list": value.is_list}
             elif f.name == "omits":
                 value = list(value)
+            elif f.name == "public_comment" and value is not None:   # stage facts (issue 18)
+                value = {"start": value.start, "end": value.end,
+                         "excludes": None if value.excludes is None else
+                         {"items": list(value.excludes.items), "is_list": value.excludes.is_list}}
+            elif f.name == "next_stage" and value is not None:
+                value = {"status": value.status, "date": value.date}
             entry[f.name] = value
         versions.append(entry)
     return {"format": FORMAT, "id": plan.id, "search_part": search_part, "versions": versions,
@@ -59,6 +65,13 @@ def decode(data: dict) -> tuple[Plan, int]:
                 if values.get(key) is not None:
                     values[key] = Text(tuple(values[key]["items"]), values[key]["is_list"])
             values["omits"] = tuple(values.get("omits") or ())
+            if values.get("public_comment"):
+                comment = values["public_comment"]
+                excludes = comment["excludes"]
+                values["public_comment"] = PublicComment(comment["start"], comment["end"], Text(
+                    tuple(excludes["items"]), excludes["is_list"]) if excludes else None)
+            if values.get("next_stage"):
+                values["next_stage"] = NextStage(**values["next_stage"])
             versions.append(Version(**values))
         latest = datacodec.decode(data["latest"])
         content = PlanContent(**latest, fields=fields_for_plan({"fields": latest["fields_declaration"]}))
