@@ -71,20 +71,9 @@ def _local_images(tag: str, attribute: str, value: str) -> str | None:
 FIGURE_SRC = re.compile(FIGURE_SRC_PATTERN)
 
 
-TABLE_OPEN = re.compile(r"<table>")
-
-
-def wrap_tables(html: str) -> str:
-    """Markdown tables in a box that scrolls sideways on a narrow screen: a labelled region
-    that takes keyboard focus (planpub-tables.js keeps the focus, the label's 「横にスクロール
-    できます」 and the visible cue only while the table is wider than the box). The class
-    keeps mkdocs-material from wrapping the table again in a box that takes no focus."""
-    if "<table>" not in html:
-        return html
-    label = msg("ui.table_label")
-    opening = (f'<div class="pp-table-scroll" role="region" aria-label="{label}" tabindex="0" data-pp-scroll>'
-               '<table class="pp-md-table">')
-    return TABLE_OPEN.sub(opening, html).replace("</table>", "</table></div>")
+# A Markdown table as Python-Markdown writes it (tables never nest in its output); the
+# renderer puts each in the box of partials/table_scroll.html.
+MARKDOWN_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
 
 
 def render_paragraph(text: str) -> str:
@@ -92,7 +81,7 @@ def render_paragraph(text: str) -> str:
     (so a Markdown list in a lead never ends up inside a <p>)."""
     md = _block_md()
     md.reset()
-    return wrap_tables(clean(md.convert(text)))
+    return clean(md.convert(text))
 
 
 def render_block(text: str, top_level: int = 2, id_prefix: str = "") -> str:
@@ -105,7 +94,7 @@ def render_block(text: str, top_level: int = 2, id_prefix: str = "") -> str:
     if levels:
         shift = top_level - min(levels)
         text = re.sub(r"^(#{1,6}) ", lambda m: "#" * min(6, max(1, len(m.group(1)) + shift)) + " ", text, flags=re.M)
-    return wrap_tables(clean(md.convert(text)))
+    return clean(md.convert(text))
 
 
 @lru_cache(maxsize=4096)

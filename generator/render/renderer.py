@@ -19,7 +19,7 @@ from generator.render import compiled, resources
 from generator.render.assets import Assets
 from generator.i18n import catalogue, current_language, msg
 from generator.model.markup import plain_line, plain_text
-from generator.render.markdown import chapter_text, render_block, render_inline, render_line, render_paragraph
+from generator.render.markdown import MARKDOWN_TABLE, chapter_text, render_block, render_inline, render_line, render_paragraph
 from generator.model.fieldnames import field_label, field_name
 from generator.pages import urls
 from generator.pages.page import Page, relative_url
@@ -59,8 +59,8 @@ class Renderer:
             "line": lambda text: Markup(render_line(text)) if text else "",
             "plain": plain_line,
             "plain_text": plain_text,   # a prose item without its markup (feeds: text, not HTML)
-            "paragraph": lambda text: Markup(render_paragraph(text)),
-            "markdown": lambda s, top_level=2, id_prefix="": Markup(render_block(s, top_level, id_prefix)),
+            "paragraph": lambda text: self.wrap_tables(render_paragraph(text)),
+            "markdown": lambda s, top_level=2, id_prefix="": self.wrap_tables(render_block(s, top_level, id_prefix)),
             "chapter_text": chapter_text,
             "number": format_number,
             "number_short": format_number_short,
@@ -92,6 +92,24 @@ class Renderer:
     def _partial(self, template: str, **context) -> Markup:
         """A small template used as a filter (prose fields); its output is already safe HTML."""
         return Markup(self.env.get_template(template).render(**context).strip())
+
+    def wrap_tables(self, html: str) -> Markup:
+        """Markdown tables in a box that scrolls sideways on a narrow screen: a labelled region
+        that takes keyboard focus (planpub-tables.js keeps the focus, the label's 「横にスクロール
+        できます」 and the visible cue only while the table is wider than the box). The table's
+        class keeps mkdocs-material from wrapping it again in a box that takes no focus."""
+        if "<table>" not in html:
+            return Markup(html)
+        return Markup(MARKDOWN_TABLE.sub(
+            lambda table: self._partial("planpub/partials/table_scroll.html", rows=Markup(table.group(1))), html))
+
+    def text_landmark(self, html: str) -> str:
+        """The page's own text as the <main> landmark: after the breadcrumbs and the plan's pages
+        (navigation of their own), or the whole page when it has none."""
+        before, mark, text = html.partition(TEXT_MARK)
+        if not mark:
+            before, text = "", html
+        return self.env.get_template("planpub/partials/main_landmark.html").render(before=Markup(before), text=Markup(text))
 
     def render_feed(self, site_url: str, **context) -> str:
         """An Atom feed; links are absolute, as feed readers need them."""
@@ -129,22 +147,13 @@ class Renderer:
         context = page.template_context()
         context["page_url"] = page.url
         context["url"] = lambda target: relative_url(target, page.url)
-        html = text_landmark(template.render(**context))
+        html = self.text_landmark(template.render(**context))
         if context.get("search"):  # mark the page for the search index, with its metadata
             html = self.env.get_template("planpub/partials/search_wrap.html").render(inner=Markup(html), **context)
         return html
 
 
 TEXT_MARK = "<!--pp-text-->"   # where the page's own text starts (after partials/edition_header.html)
-
-
-def text_landmark(html: str) -> str:
-    """The page's own text as the <main> landmark: after the breadcrumbs and the plan's pages
-    (navigation of their own), or the whole page when it has none."""
-    before, mark, text = html.partition(TEXT_MARK)
-    if not mark:
-        before, text = "", html
-    return f'{before}<main id="pp-main" tabindex="-1" class="pp-text">{text}</main>'
 
 
 def format_number(value: Any) -> str:

@@ -40,9 +40,8 @@ from generator.pages.chrome import page_chrome
 from generator.pages.builder import problems_page
 from generator.render import compiled
 from generator.render.furigana import ruby_fragment
-from generator.render.markdown import wrap_tables
 from generator.render.readings import readings_for
-from generator.render.renderer import Renderer, text_landmark
+from generator.render.renderer import Renderer
 from generator.render.resources import theme_dir
 from generator.validate import load_valid_site
 
@@ -194,7 +193,7 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
     def on_page_content(self, html, page, config, files):
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
-            return text_landmark(wrap_tables(html))   # the staff guide, its tables as chapters' are
+            return self.renderer.text_landmark(self.renderer.wrap_tables(html))   # the staff guide, its tables as chapters' are
         started = time.perf_counter()
         content = self.renderer.render(generated)
         if generated.has_ruby:

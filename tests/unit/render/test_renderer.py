@@ -49,3 +49,15 @@ def test_numbers_as_written_in_japanese():
     assert format_number(1234567) == "1,234,567" and format_number(2.0) == "2" and format_number(2.5) == "2.5"
     assert format_number(0.125) == "0.12" and format_number(None) == "" and format_number("<b>") == "&lt;b&gt;"
     assert format_number_short(12_000.02) == "12,000" and format_number_short(2.25) == "2.2"
+
+
+def test_markdown_tables_are_in_a_box_that_scrolls_and_the_text_is_the_main_landmark():
+    set_language("ja")
+    renderer = Renderer()
+    html = renderer.env.filters["markdown"]("| a | b |\n|---|---|\n| 1 | 2 |\n")
+    assert "<table class=\"pp-md-table\">" in html   # in a box that scrolls on a narrow screen (issue 22)
+    assert 'role="region"' in html and 'tabindex="0"' in html and html.count("<table") == 1
+    assert renderer.env.filters["paragraph"]("本文") == "<p>本文</p>"
+    page = renderer.text_landmark("<nav>a</nav><!--pp-text--><h1>t</h1>")
+    assert page == '<nav>a</nav><main id="pp-main" tabindex="-1" class="pp-text"><h1>t</h1></main>'
+    assert renderer.text_landmark("<h1>t</h1>") == '<main id="pp-main" tabindex="-1" class="pp-text"><h1>t</h1></main>'
