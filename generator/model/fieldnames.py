@@ -31,6 +31,8 @@ def field_label(key: FieldKey, kpi_names: dict[str, str] | None = None, fields: 
     names = part_names or {}
     if head == "plan":
         return msg(f"ui.plan_fields.{key[1]}")
+    if head == "version":   # a 版's stage facts: 「意見募集（パブリックコメント）の期間」
+        return msg(f"ui.version_fields.{key[1]}")
     if len(key) == 2 and head in ("theme", "vision", "chapter"):  # plan-level; ("theme",) is an initiative's
         return msg("ui.named_part", part=msg(PLAN_PARTS[head]), name=names.get((head, key[1]), key[1]))
     if head == "items":   # a sub-item's field: 「サブ項目 i: 予定（令和6年度）」

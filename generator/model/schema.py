@@ -148,7 +148,7 @@ def history() -> dict[str, Any]:
             "notes": _text("release_notes"),
             "document": {"type": "string", **matching(LINK_PATTERN, "bad_link"), **_words("history_document_link")},
             **stage_facts(),
-        }, required=["label"])},
+        })},
     }, required=["versions"])
 
 

@@ -48,7 +48,7 @@ from generator.model.cells import neutralise
 ENCODING = "utf-8-sig"     # UTF-8 with BOM: Excel opens it correctly
 NEWLINE = "\r\n"
 INITIATIVES, TEXTS, SCHEDULE, KPIS = "initiatives.csv", "initiative_texts.csv", "schedule.csv", "kpis.csv"
-THEMES, CARRIED = "themes.csv", "carried_values.csv"
+THEMES, CARRIED, VERSIONS = "themes.csv", "carried_values.csv", "versions.csv"
 DATE_AS_STATED = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"   # as precise as the document: YYYY, YYYY-MM, YYYY-MM-DD
 SPANS = ("range", "open_end", "end_unstated", "done", "continued")
 VALUE_TYPES = ("baseline", "target", "actual", "reference")
@@ -348,11 +348,59 @@ def carried_table(content: ResolvedEdition) -> Table:
                  (_by_initiative(CARRIED),))
 
 
+# ── versions.csv: the plan's 版 as known when this 版 was published, with their stage facts ──
+
+VERSION_DATES = ("date", "public_comment_start", "public_comment_end", "next_stage_planned")
+
+
+def known_versions(content: ResolvedEdition) -> list:
+    """The revision history as known when the edition's 版 was published (oldest first): a
+    frozen 版's data never names a later one; the working copy knows everything published."""
+    ids = [v.id for v in content.versions]
+    if content.version.id not in ids:
+        return list(content.versions)
+    return list(content.versions[: ids.index(content.version.id) + 1])
+
+
+def versions_table(content: ResolvedEdition) -> Table:
+    """One row per 版: its number (blank when the document gives none), name, stage and date,
+    whether it is frozen on the site, its public-comment period and what the consultation
+    excluded, and the stage planned next with its planned date; each date with its 和暦."""
+    names = ("version_id", "label", "name", "status", "stage", "date", "frozen", "public_comment_start",
+             "public_comment_end", "public_comment_excludes", "next_stage", "next_stage_name", "next_stage_planned")
+    columns = [_region(VERSIONS)]
+    for name in names:
+        columns.append(_column(VERSIONS, name, required=name in ("version_id", "name", "frozen"),
+                               pattern=DATE_AS_STATED if name in VERSION_DATES else None))
+        if name in VERSION_DATES:
+            columns.append(Column(f"{name}_wareki", msg("opendata.wareki_date_of", column=name),
+                                  example=fiscal.wareki_date(columns[-1].example)))
+    rows = []
+    for version in known_versions(content):
+        comment, following = version.public_comment, version.next_stage
+        cells = {"version_id": version.id, "label": version.label, "name": version.titled_name,
+                 "status": version.stage_id, "stage": version.stage, "date": version.date,
+                 "frozen": version.snapshot,
+                 "public_comment_start": comment.start if comment else None,
+                 "public_comment_end": comment.end if comment else None,
+                 "public_comment_excludes": _plain(comment.excludes) if comment else None,
+                 "next_stage": following.stage_id if following else None,
+                 "next_stage_name": following.name if following else None,
+                 "next_stage_planned": following.date if following else None}
+        row = [content.region_code]
+        for name in names:
+            row.append(cells[name])
+            if name in VERSION_DATES:
+                row.append(fiscal.wareki_date(cells[name]) or None)
+        rows.append(row)
+    return Table(VERSIONS, msg("opendata.tables.versions"), columns, rows, ("version_id",))
+
+
 def tables(content: ResolvedEdition) -> list[Table]:
     """Every table of one edition, in the order the data page lists them."""
     refs = [refs_table(f, content) for f in content.fields if f.kind is Kind.REFS and f.csv_columns]
     return [initiatives_table(content), texts_table(content), *refs, schedule_table(content), kpis_table(content),
-            themes_table(content), carried_table(content)]
+            themes_table(content), carried_table(content), versions_table(content)]
 
 
 def provenance(content: ResolvedEdition, edition_tables: list[Table]) -> list[tuple[str, list[tuple[str, int]]]]:
