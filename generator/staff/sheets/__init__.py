@@ -1,7 +1,8 @@
 """A plan's working copy as sheets laid out like a 個別業務一覧, and back (pure, no file I/O).
 
 Sheets, one module each: 取組 (initiatives.py), スケジュール・進捗 (schedule.py), 複数年度の活動
-(activities.py), KPI and KPIの値 (kpis.py), 選択肢 (choices.py, the dropdown lists). Which
+(activities.py), KPI and KPIの値 (kpis.py), テーマの項目名 (themes.py, a theme's own labels; only
+for a plan with themes), 選択肢 (choices.py, the dropdown lists). Which
 columns they have comes from the field registry; their names from the locale catalogue.
 Cells holding several items put one item per line; bullet items start with 「・」 so a
 one-item list and a plain paragraph stay distinguishable (that keeps the round trip exact).
@@ -12,7 +13,8 @@ from __future__ import annotations
 from generator.i18n import msg
 from generator.model.fields import Kind
 from generator.model.plan import Initiative, Kpi, PlanContent
-from generator.staff.sheets import activities, choices, initiatives, kpis, schedule
+from generator.model.plan import Theme
+from generator.staff.sheets import activities, choices, initiatives, kpis, schedule, themes
 from generator.staff.sheets.headers import check_headers
 from generator.staff.sheets.table import CellProblem, Table, error, sheet_name
 
@@ -21,8 +23,16 @@ SHEET_KEYS = ("initiatives", "schedule", "activities", "kpis", "kpi_values")
 
 def to_tables(content: PlanContent, statuses: list[str]) -> list[Table]:
     kpi_table, value_table = kpis.write(content)
+    theme_table = themes.write(content)
     return [initiatives.write(content), schedule.write(content), activities.write(content), kpi_table, value_table,
-            choices.write(content, statuses)]
+            *([theme_table] if theme_table else []), choices.write(content, statuses)]
+
+
+def themes_from_tables(tables: dict[str, Table], base: PlanContent) -> tuple[list[Theme], list[CellProblem]]:
+    """The plan's themes with their own labels as the テーマの項目名 sheet states them (the
+    headers of every sheet are checked by from_tables)."""
+    problems: list[CellProblem] = []
+    return themes.read(tables.get(sheet_name(themes.KEY)), base, problems), problems
 
 
 def from_tables(tables: dict[str, Table], base: PlanContent, statuses: list[str],

@@ -136,18 +136,24 @@ def labels_cell(initiative: Initiative, content: PlanContent) -> str | None:
 
 def _labels(sheet: SheetReader, number: int, row, fields: FieldSet) -> dict[str, str]:
     """The この取組での項目の呼び方 cell read back. An older workbook without the column states none."""
-    if column("labels") not in sheet.table.header:
+    return read_labels(sheet, number, row, fields, column("labels"))
+
+
+def read_labels(sheet: SheetReader, number: int, row, fields: FieldSet, header: str,
+                problem: str = "bad_label_line") -> dict[str, str]:
+    """A cell of labels (「予定・取組事項: 環境整備」, one per line) read back: field key → name;
+    a line that names no field of the plan is a problem of that cell."""
+    if header not in sheet.table.header:
         return {}
     by_label = {f.table_label: f.key for f in fields} | {f.key: f.key for f in fields}
     found = {}
     separators = re.compile(r"\s*[" + re.escape(msg("workbook.label_separators")) + r"]\s*")
-    for line in lines(sheet.get(row, column("labels"))):
+    for line in lines(sheet.get(row, header)):
         parts = separators.split(line, maxsplit=1)
         if len(parts) == 2 and parts[0] in by_label and parts[1]:
             found[by_label[parts[0]]] = parts[1]
         else:
-            sheet.problem(number, column("labels"), error("bad_label_line", value=line,
-                                                         example=f"{fields['title'].table_label}: …"))
+            sheet.problem(number, header, error(problem, value=line, example=f"{fields['title'].table_label}: …"))
     return found
 
 
