@@ -16,7 +16,8 @@ from generator.model.plan import Initiative, Kpi, PlanContent
 from generator.model.plan import Theme
 from generator.staff.sheets import activities, choices, initiatives, kpis, schedule, themes
 from generator.staff.sheets.headers import check_headers
-from generator.staff.sheets.table import CellProblem, Table, error, sheet_name
+from generator.model.kinds import kind_of
+from generator.staff.sheets.table import CellProblem, Table, column, error, sheet_name
 
 SHEET_KEYS = ("initiatives", "schedule", "activities", "kpis", "kpi_values")
 
@@ -53,6 +54,7 @@ def from_tables(tables: dict[str, Table], base: PlanContent, statuses: list[str]
     schedule.read(tables[sheet_name("schedule")], found, base, statuses, problems)
     activities.read(tables[sheet_name("activities")], found, base.fields, problems)
     plan_kpis = kpis.read(tables[sheet_name("kpis")], tables[sheet_name("kpi_values")], found, problems)
+    _check_stated_empty(tables[sheet_name("initiatives")], found, base, problems)
     # Sub-items (rows with a parent) are in their initiative's `items` already.
     top = [i for i in found.values() if i.parent_id is None]
     if [i.id for i in top if i.id in {b.id for b in base.initiatives}] != \
@@ -62,6 +64,25 @@ def from_tables(tables: dict[str, Table], base: PlanContent, statuses: list[str]
     if notes is not None:
         notes += [p for p in problems if p.note]
     return top, plan_kpis, [p for p in problems if not p.note]
+
+
+def _check_stated_empty(table: Table, found: dict[str, Initiative], base: PlanContent,
+                        problems: list[CellProblem]) -> None:
+    """A field listed in 資料で空欄の項目 (the document shows it empty: `schedule: {}`) that has
+    values on its sheet says two things at once: the person is asked which is meant."""
+    header = column("stated_empty")
+    if header not in table.header or column("id") not in table.header:
+        return
+    at = table.header.index(column("id"))
+    rows = {str(row[at]).strip(): number for number, row in enumerate(table.rows, start=2)
+            if len(row) > at and row[at] is not None}
+    for initiative in found.values():
+        for key in sorted(initiative.stated_empty):
+            field = base.fields[key] if key in base.fields else None
+            if field is None or kind_of(field.kind).record(field.value(initiative)) in (None, [], {}, ""):
+                continue
+            problems.append(CellProblem(table.name, rows.get(initiative.id, 1), header,
+                                        error("stated_empty_has_values", field=field.table_label)))
 
 
 def in_plan_order(top: list[Initiative], plan_kpis: list[Kpi], base: PlanContent) -> tuple[list[Initiative], list[Kpi]]:
