@@ -243,7 +243,8 @@ def plan_shapes(draw, sub_items: bool = False, min_fields: int = 0) -> PlanShape
             if not registry_field.min_items and not draw(st.booleans()):
                 continue  # a plan's document often leaves a field empty for one initiative
             value = draw(field_value(registry_field, shape, initiative_id))
-            if value is not None and value != {}:
+            # a per-year table the document draws with empty cells is stated empty (`schedule: {}`)
+            if value is not None and (value != {} or registry_field.kind is Kind.YEAR_TEXTS):
                 data[registry_field.key] = value
         for own in extra:
             if draw(st.booleans()):
