@@ -10,7 +10,6 @@ import csv
 import html
 import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ from generator.pages.kinds import EditionKind, PageKind
 from generator.render.renderer import Renderer
 from generator.validate import load_valid_site
 
-from .conftest import PATTERNS, SAMPLE_CONTENT, run_cli, tree_digest
+from .conftest import SAMPLE_CONTENT, pattern_plan_copy, run_cli, tree_digest
 
 NO24 = Path("plans/kashima/working/initiatives/no24.yml")
 EMPTY_LINE = "schedule: {}   # カードに「取組事項（KPI）」の見出しはあるが、その下の欄は空欄（令和5年度・令和6年度とも）\n"
@@ -75,10 +74,7 @@ def test_an_empty_schedule_survives_an_edit_of_the_same_initiative(sample_conten
 
 
 def test_an_empty_table_of_annual_goals_round_trips_too(tmp_path):
-    content = tmp_path / "content"
-    (content / "plans").mkdir(parents=True)
-    shutil.copy(PATTERNS / "site.yml", content / "site.yml")
-    shutil.copytree(PATTERNS / "plans/schedules", content / "plans/schedules")
+    content = pattern_plan_copy(tmp_path, "schedules")
     path = content / "plans/schedules/working/initiatives/survey.yml"
     path.write_text(path.read_text(encoding="utf-8") + "annual_goals: {}\n", encoding="utf-8")
     assert initiative(content, "schedules", "survey").stated_empty == {"schedule", "annual_goals"}

@@ -7,16 +7,14 @@ their pages rendered without a build."""
 from __future__ import annotations
 
 import csv
-import html
 import io
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from generator.i18n import msg, set_language
+from generator.i18n import msg
 from generator.model import schema
 from generator.model.diff import diff_contents, flatten_stage
 from generator.model.fieldnames import field_label
@@ -29,32 +27,10 @@ from generator.pages.kinds import PageKind
 from generator.render.renderer import Renderer
 from generator.validate import load_valid_site
 
-from .conftest import PATTERNS, run_cli
+from .conftest import pattern_plan_copy as plan_copy, run_cli
+from .test_format_shapes import loaded, page_text, pages, plan_of  # noqa: F401 (fixtures)
 
-TAG = re.compile(r"<[^>]+>")
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture(scope="module")
-def loaded():
-    set_language("ja")
-    result = load_valid_site(PATTERNS)
-    assert not result.problems, [p.format() for p in result.problems]
-    return result.site
-
-
-@pytest.fixture(scope="module")
-def pages(loaded):
-    return {page.url: page for page in build_pages(loaded)}
-
-
-def page_text(pages, url: str) -> str:
-    rendered = Renderer().render(pages[url])
-    return re.sub(r"\s+", " ", html.unescape(TAG.sub(" ", rendered)))
-
-
-def plan_of(site, plan_id: str):
-    return next(p for p in site.plans if p.id == plan_id)
 
 
 def versions_rows(site, plan_id: str, version_id: str | None = None) -> list[dict]:
@@ -66,15 +42,6 @@ def versions_rows(site, plan_id: str, version_id: str | None = None) -> list[dic
 
 def problems_of(content: Path, code: str):
     return [p for p in load_valid_site(content).problems if p.code == code]
-
-
-def plan_copy(tmp_path: Path, plan_id: str) -> Path:
-    """A content folder with the patterns' site.yml and one of their plans."""
-    copy = tmp_path / "content"
-    (copy / "plans").mkdir(parents=True)
-    shutil.copy(PATTERNS / "site.yml", copy / "site.yml")
-    shutil.copytree(PATTERNS / "plans" / plan_id, copy / "plans" / plan_id)
-    return copy
 
 
 @pytest.fixture

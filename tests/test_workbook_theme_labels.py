@@ -6,7 +6,6 @@ test_workbook_theme_labels_libreoffice.py."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,18 +15,14 @@ from generator.i18n import set_language
 from generator.staff.sheets import themes_from_tables, to_tables
 from generator.validate import load_valid_site
 
-from .conftest import PATTERNS, run_cli, tree_digest
+from .conftest import pattern_plan_copy, run_cli, tree_digest
 
 PLAN = "scoped-labels"
 SHEET, ID, LABELS = "テーマの項目名", "テーマID", "このテーマでの項目の呼び方"
 
 
 def plan_copy(tmp_path: Path, plan_id: str = PLAN) -> Path:
-    content = tmp_path / "content"
-    (content / "plans").mkdir(parents=True)
-    shutil.copy(PATTERNS / "site.yml", content / "site.yml")
-    shutil.copytree(PATTERNS / "plans" / plan_id, content / "plans" / plan_id)
-    return content
+    return pattern_plan_copy(tmp_path, plan_id)
 
 
 def working_of(content: Path, plan_id: str = PLAN):
