@@ -182,3 +182,10 @@ def test_a_frozen_version_never_names_a_later_one(loaded):
     ids = [row[1] for row in opendata.versions_table(first).rows]
     assert ids[-1] == "1.0-draft" and "1.1" not in ids
     assert msg("opendata.tables.versions") in [t.title for t in opendata.tables(first)]
+
+
+def test_a_date_in_the_era_calendar_keeps_its_precision():
+    from generator.model.fiscal import wareki_date
+    assert [wareki_date(d) for d in ("2023-12-01", "2024-02", "2024", "2019", "2019-04", "2019-05-01",
+                                     "1989-01-07", None)] == [
+        "令和5年12月1日", "令和6年2月", "令和6年", "令和元年", "平成31年4月", "令和元年5月1日", "昭和64年1月7日", ""]

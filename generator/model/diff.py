@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.i18n import msg
+from generator.model import fiscal
 from generator.model.fields import INITIATIVE_FIELDS, FieldSet, Kind
 from generator.model.flatten import FieldKey, _text, flatten_kpi  # noqa: F401 (flatten_kpi: re-exported)
 from generator.model.kinds import kind_of
@@ -179,7 +180,6 @@ def flatten_stage(version: Version | None, stage_name: Callable[[str], str] = st
     """A 版's stage facts as plain text, as the revision history states them: its public-comment
     period, what the consultation excluded, the stage planned next and its planned date.
     `stage_name`: a stage id → the site's name for it."""
-    from generator.model import fiscal
     out: dict[FieldKey, str] = {}
     if version is None:
         return out
