@@ -159,3 +159,32 @@ def test_a_colleagues_change_to_plan_yml_is_kept_or_refused(tmp_path):
     kept = run_cli("import", PLAN, "--xlsx", str(untouched), "--content", str(content), "--yes")
     assert kept.returncode == 0, kept.stderr
     assert path.read_text(encoding="utf-8") == colleague
+
+
+def test_a_label_refused_by_the_content_checks_is_named_by_its_row(tmp_path):
+    content = plan_copy(tmp_path)
+    book = edit_xlsx(exported(content, tmp_path), {"chapter-5": "指標(KPI): " + "目標" * 25})
+    before = tree_digest(content)
+    result = run_cli("import", PLAN, "--xlsx", str(book), "--content", str(content), "--yes")
+    assert result.returncode == 1
+    assert f"シート「{SHEET}」 3行目 列「{LABELS}」: 文字数が多すぎます（50文字。上限は40文字）" in result.stderr
+    assert "planpub-import-" not in result.stderr and tree_digest(content) == before
+
+
+def test_a_nested_themes_label_problem_finds_its_row(tmp_path):
+    from dataclasses import replace
+
+    from generator.load.problems import Problem
+    from generator.model.plan import Theme
+    from generator.staff.import_mapping import locate_problem
+    working = working_of(plan_copy(tmp_path))
+    child = Theme("chapter-5-1", "子", "5-1", parent_id="chapter-5", depth=1, labels={"kpis": "x"})
+    working = replace(working, themes=[working.themes[0], replace(working.themes[1], children=[child])])
+    tables = {t.name: t for t in to_tables(working, ["実施中"])}
+    problem = Problem("/tmp/x/content/plans/scoped-labels/working/plan.yml", 20,
+                      "themes[1].children[0].labels.kpis", "長すぎます", "")
+    cell = locate_problem(problem, PLAN, tables, working)
+    assert (cell.sheet, cell.row, cell.column) == (SHEET, 4, LABELS)
+    other = locate_problem(Problem("/tmp/x/content/plans/scoped-labels/working/plan.yml", 3, "title", "m", ""),
+                           PLAN, tables, working)
+    assert (other.sheet, other.row) == ("working/plan.yml", 3)
