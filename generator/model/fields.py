@@ -233,6 +233,11 @@ class FieldSet:
 INITIATIVE_FIELDS = FieldSet(INITIATIVE_FIELDS_LIST)
 
 
+def unregistered(key: str) -> Field:
+    """A stand-in for a field no registry declares (a plan's own field it does not use)."""
+    return Field(key, Kind.TEXT, Place.BODY, 0)
+
+
 # The kinds a plan may give the fields it declares itself, and where they go by default.
 CUSTOM_KINDS = {"text": Kind.TEXT, "label": Kind.LABEL, "fiscal_year": Kind.FISCAL_YEAR}
 CUSTOM_PLACES = {"meta": Place.META, "body": Place.BODY, "closing": Place.CLOSING}
@@ -288,7 +293,7 @@ def registry_markdown(fields: FieldSet = INITIATIVE_FIELDS) -> str:
     for field in (f for place in Place for f in fields.shown(place)):
         columns = ", ".join(f"`{c}`" for c in field.csv_columns) or (f"schedule.csv `kind={field.csv_kind}`"
                                                                         if field.csv_kind else "kpis.csv")
-        rows.append(f"| `{field.key}` | {field.kind.value} | {field.vocabulary.value if field.vocabulary else ''} "
+        rows.append(f"| `{field.key}` | {field.kind} | {field.vocabulary.value if field.vocabulary else ''} "
                     f"| {field.place.value} {field.order} | {'yes' if field.omittable else 'no'} | {columns} "
                     f"| {field.sheet.value} |")
     return "\n".join(rows) + "\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from generator.model.fields import INITIATIVE_FIELDS, FieldSet, Kind
+from generator.model.fields import INITIATIVE_FIELDS, FieldSet
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,7 @@ class Initiative(ItemTree):
     visions: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     departments: list[str] = field(default_factory=list)
-    texts: dict[str, Text] = field(default_factory=dict)     # prose fields (Kind.TEXT) by key
+    texts: dict[str, Text] = field(default_factory=dict)     # prose fields (of the "text" kind) by key
     extra: dict[str, object] = field(default_factory=dict)   # values of fields the plan declares itself
     stated_empty: frozenset[str] = frozenset()   # fields the document shows empty (an empty schedule table)
     items: list["Initiative"] = field(default_factory=list)   # sub-items with fields of their own
@@ -227,15 +227,8 @@ class Initiative(ItemTree):
 
     def years(self, fields: FieldSet = INITIATIVE_FIELDS) -> list[int]:
         """Every fiscal year the initiative's per-year fields and activities mention."""
-        years: set[int] = set()
-        for per_year in fields.of_kind(Kind.YEAR_TEXTS, Kind.PROGRESS):
-            years.update(per_year.value(self))
-        for spans in fields.of_kind(Kind.ACTIVITIES):
-            for activity in spans.value(self):
-                if activity.start is not None:
-                    years.update(range(activity.start, (activity.end or activity.start) + 1))
-                years.update(activity.cells)
-        return sorted(years)
+        from generator.model.kinds import kind_of   # the kinds know the model's values (a cycle otherwise)
+        return sorted({fy for f in fields for fy in kind_of(f.kind).schedule_years(f.value(self))})
 
     def latest_status(self) -> tuple[int, str] | None:
         """The most recent fiscal year with a stated status, and that status."""

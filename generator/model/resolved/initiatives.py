@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from generator.model.fields import INITIATIVE_FIELDS, Field, FieldSet, Kind, Place
+from generator.model.fields import INITIATIVE_FIELDS, FieldSet, Place, unregistered
 from generator.model.kinds import kind_of
 from generator.model.plan import Initiative, ItemTree, Progress, Text
 from generator.model.resolved.kpis import ResolvedKpi
@@ -110,7 +110,7 @@ _NOT_USED: dict[str, Value] = {}
 def not_used(key: str) -> Value:
     """The value of a field a plan does not use (the same object for every item)."""
     if key not in _NOT_USED:
-        registry_field = INITIATIVE_FIELDS[key] if key in INITIATIVE_FIELDS else Field(key, Kind.TEXT, Place.BODY, 0)
+        registry_field = INITIATIVE_FIELDS[key] if key in INITIATIVE_FIELDS else unregistered(key)
         _NOT_USED[key] = Value(registry_field, "", State.NOT_USED)
     return _NOT_USED[key]
 
@@ -120,13 +120,7 @@ def stated_years(values) -> list[int]:
     for value in values:
         if not value.stated:
             continue
-        if value.field.kind in (Kind.YEAR_TEXTS, Kind.PROGRESS):
-            years.update(value.value)
-        elif value.field.kind is Kind.ACTIVITIES:
-            for activity in value.value:
-                if activity.start is not None:
-                    years.update(range(activity.start, (activity.end or activity.start) + 1))
-                years.update(activity.cells)
+        years.update(kind_of(value.field.kind).schedule_years(value.value))
     return sorted(years)
 
 
@@ -135,8 +129,7 @@ def schedule_columns(values: dict[str, Value], period: range) -> tuple[list[int]
     every year of the plan period, even empty ones, and any other year it states; no table at
     all when it states no schedule (a schedule stated as empty is a table with empty cells)."""
     years = stated_years(values.values())
-    done_before = any(activity.done is not None for v in values.values()
-                      if v.stated and v.field.kind is Kind.ACTIVITIES for activity in v.value)
+    done_before = any(kind_of(v.field.kind).before_period(v.value) for v in values.values() if v.stated)
     empty = any(v.state is State.STATED_EMPTY and v.field.place == Place.SCHEDULE for v in values.values())
     if not years and not done_before and not empty:
         return [], done_before
