@@ -238,8 +238,13 @@ def unregistered(key: str) -> Field:
     return Field(key, Kind.TEXT, Place.BODY, 0)
 
 
-# The kinds a plan may give the fields it declares itself, and where they go by default.
-CUSTOM_KINDS = {"text": Kind.TEXT, "label": Kind.LABEL, "fiscal_year": Kind.FISCAL_YEAR}
+def kind_named(name: str) -> Kind | str:
+    """A kind by its name in plan.yml: a Kind, or the name of a kind registered in
+    model/kinds.py KINDS (which kinds a plan may declare says each kind's `plan_may_declare`)."""
+    return Kind(name) if name in Kind._value2member_map_ else name
+
+
+# Where the fields a plan declares itself may go.
 CUSTOM_PLACES = {"meta": Place.META, "body": Place.BODY, "closing": Place.CLOSING}
 # Fields a plan may leave out of `uses` (every initiative has a title).
 ALWAYS_USED = {"title"}
@@ -274,7 +279,7 @@ def for_plan(declaration: dict | None = None) -> FieldSet:
         expected = field.key in expect if expect is not None else field.expected
         chosen.append(replace(field, plan_label=labels.get(field.key), expected=expected))
     for index, extra in enumerate(spec.get("extra") or []):
-        kind = CUSTOM_KINDS[extra.get("kind", "text")]
+        kind = kind_named(extra.get("kind", "text"))
         place = CUSTOM_PLACES[extra.get("place", "body")]
         chosen.append(Field(extra["key"], kind, place, extra.get("order", 900 + index), custom=True,
                             plan_label=extra["label"], expected=bool(extra.get("expected", False)),

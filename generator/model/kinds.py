@@ -81,6 +81,7 @@ class FieldKind(ABC):
     """One kind of field; a subclass implements every stage."""
 
     kind: Kind | str                  # a Kind, or the name of a kind registered elsewhere (KINDS)
+    plan_may_declare: bool = False    # a plan may declare a field of its own of this kind (plan.yml fields.extra)
     empty: Any = None                 # the value of a field the document does not state
     own_sheet: str | None = None      # the workbook sheet of its own (staff/sheets/<own_sheet>.py)
     column_type: tuple[str, str] = ("string", "")   # initiatives.csv: Table Schema type, unit
@@ -88,7 +89,7 @@ class FieldKind(ABC):
     @property
     def partial(self) -> str:
         """The template (under theme/) that shows a value of this kind on an initiative page."""
-        return f"planpub/partials/kinds/{self.kind.value}.html"
+        return f"planpub/partials/kinds/{self.kind}.html"
 
     @abstractmethod
     def schema(self, field: Field) -> dict[str, Any]: ...
@@ -269,6 +270,7 @@ class LabelKind(_AsWritten, _OneCell, _OneColumn, FieldKind):
     """One line as written (番号, 取組名)."""
 
     kind = Kind.LABEL
+    plan_may_declare = True
     csv_tables = frozenset({"initiatives"})
 
     def sheet_read(self, field, cells):
@@ -287,6 +289,7 @@ class TextKind(_OneCell, _OneColumn, FieldKind):
     """Prose: a paragraph, or bullet items (initiative_texts.csv: a row per item)."""
 
     kind = Kind.TEXT
+    plan_may_declare = True
     csv_tables = frozenset({"texts"})
 
     def sheet_columns(self, field, width):
@@ -471,12 +474,7 @@ class ActivitiesKind(_OwnFile, _OwnSheet, FieldKind):
     csv_tables = frozenset({"schedule"})
 
     def schedule_years(self, value):
-        years: set[int] = set()
-        for activity in value:
-            if activity.start is not None:
-                years.update(range(activity.start, (activity.end or activity.start) + 1))
-            years.update(activity.cells)
-        return sorted(years)
+        return sorted({fy for activity in value for fy in activity.years()})
 
     def before_period(self, value):
         return any(activity.done is not None for activity in value)
@@ -625,6 +623,7 @@ class FiscalYearKind(_AsWritten, _OneCell, _OneColumn, FieldKind):
     """One fiscal year (目標時期)."""
 
     kind = Kind.FISCAL_YEAR
+    plan_may_declare = True
     csv_tables = frozenset({"initiatives"})
 
     @property
@@ -653,6 +652,11 @@ class FiscalYearKind(_AsWritten, _OneCell, _OneColumn, FieldKind):
 KINDS: dict[Kind | str, FieldKind] = {k.kind: k for k in (
     LabelKind(), TextKind(), RefKind(), RefsKind(), YearTextsKind(), ActivitiesKind(), ProgressKind(), KpisKind(),
     FiscalYearKind())}
+
+
+def plan_kinds() -> list[str]:
+    """The kinds a plan may give the fields it declares itself (plan.yml fields.extra[].kind)."""
+    return sorted(str(name) for name, kind in KINDS.items() if kind.plan_may_declare)
 
 
 def kind_of(kind: Kind | str) -> FieldKind:

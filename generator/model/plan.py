@@ -158,6 +158,11 @@ class Activity:
     end_unstated: bool = False
     cells: dict[int, str] = field(default_factory=dict, hash=False)
 
+    def years(self) -> set[int]:
+        """The fiscal years its bar and its later cells name (a 済 item: none of the schedule's)."""
+        spanned = set(range(self.start, (self.end or self.start) + 1)) if self.start is not None else set()
+        return spanned | set(self.cells)
+
     def covers(self, fy: int, last: int) -> bool:
         """Whether the bar spans `fy` (an open-ended one runs to `last`, the plan's last year)."""
         if self.start is None:
@@ -227,8 +232,14 @@ class Initiative(ItemTree):
 
     def years(self, fields: FieldSet = INITIATIVE_FIELDS) -> list[int]:
         """Every fiscal year the initiative's per-year fields and activities mention."""
-        from generator.model.kinds import kind_of   # the kinds know the model's values (a cycle otherwise)
-        return sorted({fy for f in fields for fy in kind_of(f.kind).schedule_years(f.value(self))})
+        years: set[int] = set()
+        for value in (f.value(self) for f in fields):
+            # what a value states for a year is keyed by it; a row of a schedule spans years
+            if isinstance(value, dict):
+                years.update(fy for fy in value if isinstance(fy, int))
+            elif isinstance(value, list):
+                years.update(fy for row in value if isinstance(row, Activity) for fy in row.years())
+        return sorted(years)
 
     def latest_status(self) -> tuple[int, str] | None:
         """The most recent fiscal year with a stated status, and that status."""
