@@ -6,7 +6,8 @@ absent (`omits`), what the open data and the workbook call it. Its label comes f
 the locale catalogue (`ui.fields.<key>`), so it reads 「目的」 in Japanese and "Purpose" in
 English.
 
-Everything else that lists fields is derived from this table:
+Everything else that lists fields is derived from this table, each stage asking the field's
+kind (model/kinds.py) what to do with its value:
 - the JSON Schema of initiative files (model/schema.py) and the canonical YAML writer
   (staff/serialize.py) — in registry order;
 - the model's reading of a file (load/loader.py) and the validation of references and
@@ -15,7 +16,7 @@ Everything else that lists fields is derived from this table:
   `fields.shown(place)`);
 - the diff engine's keys and labels (model/diff.py, model/fieldnames.py);
 - the open-data columns and the data dictionary (pages/opendata.py);
-- the Excel/CSV sheets (staff/workbook.py).
+- the Excel/CSV sheets (staff/sheets/).
 
 Adding an ordinary prose field is one `Field(...)` line here and one label line in each
 locale file (English falls back to Japanese); see docs/adding-a-field.md.
@@ -31,7 +32,8 @@ from generator.i18n import has, msg
 
 
 class Kind(StrEnum):
-    """What a field holds; every derived artefact knows how to handle each kind."""
+    """What a field holds: the built-in kinds. Each is a class in model/kinds.py holding every
+    stage's behaviour (a kind registered there by name works the same)."""
 
     LABEL = "label"             # one line as written (番号, 取組名)
     TEXT = "text"               # prose: a string, or bullet items (model.Text)
@@ -84,7 +86,7 @@ class SheetLayout(StrEnum):
 @dataclass(frozen=True)
 class Field:
     key: str                          # the YAML key, the diff key and the default CSV column
-    kind: Kind
+    kind: Kind | str                  # model/kinds.py KINDS has its class
     place: Place
     order: int                        # position within `place`
     vocabulary: Vocabulary | None = None
