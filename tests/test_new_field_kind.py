@@ -20,7 +20,9 @@ import pytest
 
 from generator import i18n
 from generator.load import schema_check
+from generator.model import fields as registry
 from generator.model import kinds, schema
+from generator.model.fields import INITIATIVE_FIELDS, Field, FieldSet, Place
 from generator.model.diff import diff_contents
 from generator.model.fieldnames import field_label
 from generator.model.kinds import FieldKind, SheetColumn
@@ -35,7 +37,9 @@ from generator.staff.serialize import dump_yaml
 from generator.staff.sheets import from_tables, to_tables
 from generator.validate import load_valid_site
 
-from .conftest import FIXTURES
+from openpyxl import load_workbook
+
+from .conftest import FIXTURES, run_cli
 
 PLAN = "plans/own-fields/working"
 
@@ -171,6 +175,52 @@ def test_the_new_kind_goes_through_every_stage(amount_kind, content):
     # the YAML writer: the value as the file holds it, read back the same by the loader
     written = dump_yaml(initiative_dict(back, working.fields))
     assert "budget: 1200000\n" in written
+
+
+def test_the_new_kind_round_trips_through_the_staff_commands(amount_kind, content, tmp_path):
+    """`planpub export` → a staff member edits the 事業費 cell → `planpub import`: the
+    initiative file changes in that one value, its comments and other lines kept."""
+    path = tmp_path / "plan.xlsx"
+    exported = run_cli("export", "own-fields", "--xlsx", str(path), "--content", str(content))
+    assert exported.returncode == 0, exported.stderr
+    workbook = load_workbook(path)
+    sheet = workbook["取組"]
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "app")
+    assert row[header.index("事業費")].value == 1200000
+    row[header.index("事業費")].value = 1500000
+    workbook.save(path)
+    app = content / PLAN / "initiatives/app.yml"
+    before = app.read_text(encoding="utf-8")
+    imported = run_cli("import", "own-fields", "--xlsx", str(path), "--content", str(content), "--yes")
+    assert imported.returncode == 0, imported.stderr
+    assert "事業費" in imported.stdout and "1,500,000円" in imported.stdout   # the change is shown first
+    assert app.read_text(encoding="utf-8") == before.replace("budget: 1200000", "budget: 1500000")
+
+
+def test_a_registry_field_of_the_new_kind(amount_kind, monkeypatch, tmp_path):
+    """Declared in the registry instead of by a plan (one `Field(...)` line and its label): the
+    model holds it without a change to its dataclass, and it is read, shown, exported and
+    written back the same way."""
+    monkeypatch.setattr(registry, "INITIATIVE_FIELDS", FieldSet(tuple(INITIATIVE_FIELDS) + (
+        Field("budget", "amount", Place.META, 50),)))
+    monkeypatch.setitem(i18n._catalogue("ja")["ui"]["fields"], "budget", "事業費")
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURES / "basic", root)
+    online = root / "plans/sample/working/initiatives/online.yml"
+    online.write_text(online.read_text(encoding="utf-8") + "budget: 300000\n", encoding="utf-8")
+    result = load_valid_site(root)
+    assert not result.problems, [p.format() for p in result.problems]
+    working = result.site.plans[0].working
+    assert working.initiative("online").extra["budget"] == 300000
+    page = next(p for p in build_pages(result.site, include_working=True)
+                if p.url == urls.page(urls.working_base("sample"), PageKind.INITIATIVE, "online"))
+    assert '<span class="amount">300,000円</span>' in Renderer(overrides=amount_kind).render(page)
+    statuses = [s.name for s in working.statuses]
+    imported, _, problems = from_tables({t.name: t for t in to_tables(working, statuses)}, working, statuses)
+    assert problems == []
+    back = next(i for i in imported if i.id == "online")
+    assert dump_yaml(initiative_dict(back, working.fields)).endswith("budget: 300000\n")
 
 
 def test_the_new_kind_says_what_is_wrong(amount_kind, content):

@@ -142,11 +142,22 @@ class Field:
         """Prose fields live in Initiative.texts; the others are attributes of their own."""
         return self.kind is Kind.TEXT
 
+    def slot(self, initiative_type) -> str:
+        """Where an initiative holds the value: "texts" (prose), "attribute" (a field the
+        model has an attribute for), or "extra" (a plan's own field, or one of a kind the
+        model's dataclass does not name: a new kind needs no change to it)."""
+        if self.in_texts:
+            return "texts"
+        if self.custom or self.key not in getattr(initiative_type, "__dataclass_fields__", (self.key,)):
+            return "extra"
+        return "attribute"
+
     def value(self, initiative):
         """This field's value on an initiative (None, or an empty collection, when absent)."""
-        if self.in_texts:
+        slot = self.slot(type(initiative))
+        if slot == "texts":
             return initiative.texts.get(self.key)
-        if self.custom:
+        if slot == "extra":
             return initiative.extra.get(self.key)
         return getattr(initiative, self.key)
 

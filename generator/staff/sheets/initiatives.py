@@ -97,7 +97,7 @@ def read(table: Table, base: PlanContent, problems: list[CellProblem]) -> dict[s
         for field in fields:
             value = kind_of(field.kind).sheet_read(field, cells)
             if value:
-                (texts if field.in_texts else extra if field.custom else values)[field.key] = value
+                {"texts": texts, "extra": extra, "attribute": values}[field.slot(Initiative)][field.key] = value
         if not values.get("title"):
             sheet.problem(number, title_field.table_label, error("no_title"))
         values.setdefault("title", "")
