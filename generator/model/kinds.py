@@ -221,14 +221,8 @@ class _OwnFile:
         return []
 
 
-class _OneColumn:
-    """A value in one column of the 取組 sheet, not per fiscal year."""
-
-    def sheet_columns(self, field, width):
-        return [SheetColumn(field.table_label)]
-
-    def sheet_cells(self, field, value, width):
-        return [value]
+class _NotPerYear:
+    """A value the スケジュール・進捗 sheet has no column for."""
 
     def year_parts(self, field):
         return []
@@ -238,6 +232,16 @@ class _OneColumn:
 
     def year_read(self, field, cells, columns):
         return None
+
+
+class _OneColumn(_NotPerYear):
+    """A value in one column of the 取組 sheet, not per fiscal year."""
+
+    def sheet_columns(self, field, width):
+        return [SheetColumn(field.table_label)]
+
+    def sheet_cells(self, field, value, width):
+        return [value]
 
 
 class _NotOnInitiativeSheet:
@@ -253,17 +257,8 @@ class _NotOnInitiativeSheet:
         return None
 
 
-class _OwnSheet(_NotOnInitiativeSheet):
+class _OwnSheet(_NotOnInitiativeSheet, _NotPerYear):
     """A value on a workbook sheet of its own (`own_sheet`): no column of the other sheets."""
-
-    def year_parts(self, field):
-        return []
-
-    def year_cells(self, field, value):
-        return []
-
-    def year_read(self, field, cells, columns):
-        return None
 
 
 class LabelKind(_AsWritten, _OneCell, _OneColumn, FieldKind):

@@ -12,7 +12,6 @@ import pytest
 from generator.i18n import set_language
 from generator.model.fields import INITIATIVE_FIELDS, Field, Kind, Place
 from generator.model.kinds import KINDS, OPEN_DATA_TABLES, FieldKind, kind_of
-from generator.model.schema_blocks import MESSAGE
 from generator.model.plan import Activity, Kpi, KpiValue, Progress, Text
 from generator.model.schema import initiative
 
@@ -130,26 +129,6 @@ def test_no_stage_branches_on_kinds():
         text = path.read_text(encoding="utf-8")
         found = re.findall(r"\bKind\.[A-Z_]+\b|\.kind (?:is|==|in) \(?Kind\b|of_kind\(", text)
         assert not found, f"{name} branches on kinds: {found}"
-
-
-@pytest.mark.parametrize("kind", list(Kind), ids=lambda k: k.value)
-def test_a_kind_says_what_is_wrong_with_a_pattern(kind):
-    """Validation messages come from the kind's schema (`matching(pattern, message)`), never from
-    the pattern's text: every pattern in a kind's schema node carries its message."""
-    field = next((f for f in INITIATIVE_FIELDS if f.kind is kind), Field("own", kind, Place.BODY, 0))
-
-    def patterns(node):
-        if isinstance(node, dict):
-            if "pattern" in node:
-                yield node
-            for value in node.values():
-                yield from patterns(value)
-        elif isinstance(node, list):
-            for value in node:
-                yield from patterns(value)
-
-    for node in patterns(kind_of(kind).schema(field)):
-        assert node.get(MESSAGE), f"{kind}: pattern {node['pattern']} without its message"
 
 
 class _Edition:
