@@ -14,6 +14,7 @@ from generator.model.fields import INITIATIVE_FIELDS, Field, Kind, Place
 from generator.model.kinds import KINDS, OPEN_DATA_TABLES, FieldKind, kind_of
 from generator.model.plan import Activity, Kpi, KpiValue, Progress, Text
 from generator.model.schema import initiative
+from generator.staff.sheets.table import RowCells, SheetReader, Table, as_cell
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -108,6 +109,40 @@ def test_each_kind_round_trips_through_every_stage(kind):
     assert [entry for _, entry in handler.entries(value)] == ([value] if kind is Kind.REF else
                                                               list(value) if kind is Kind.REFS else [])
     assert handler.measures(value) == (value if kind is Kind.KPIS else [])
+
+
+
+@pytest.mark.parametrize("kind", list(Kind), ids=lambda k: k.value)
+def test_each_kind_round_trips_through_the_workbook(kind):
+    """What a kind writes into its workbook cells it reads back: on the 取組 sheet, and per
+    fiscal year on the スケジュール・進捗 sheet (a kind on its own sheet has neither)."""
+    handler = kind_of(kind)
+    field = next((f for f in INITIATIVE_FIELDS if f.kind is kind), Field("own", kind, Place.BODY, 0))
+    value = EXAMPLES[kind]
+    entries = [entry for _, entry in handler.entries(value)]   # a vocabulary that has them
+    vocabularies = {field.vocabulary: set(entries), "statuses": ["運用中"]}
+
+    def read_back(names, cells, read):
+        problems = []
+        table = Table("sheet", list(names), [[as_cell(c) for c in cells]])
+        found = read(RowCells(SheetReader(table, problems), 2, table.rows[0], vocabularies))
+        assert problems == []
+        return found
+
+    width = len(value) if kind is Kind.REFS else 1
+    columns = handler.sheet_columns(field, width)
+    if columns:
+        cells = handler.sheet_cells(field, value, width)
+        assert len(cells) == len(columns)
+        assert read_back([c.name for c in columns], cells, lambda row: handler.sheet_read(field, row)) == value
+    parts = handler.year_parts(field)
+    if parts:
+        for fy, year_value in value.items():
+            cells = handler.year_cells(field, year_value)
+            assert len(cells) == len(parts)
+            assert read_back([name for _, name in parts], cells,
+                             lambda row: handler.year_read(field, row, {part: name for part, name in parts})) == year_value
+    assert columns or parts or handler.own_sheet, f"{kind}: no place in the workbook"
 
 
 def test_a_kind_says_what_is_wrong_with_a_value_on_its_own():
