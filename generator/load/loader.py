@@ -412,12 +412,7 @@ def _initiative(initiative_id: str, data: dict, fields: FieldSet, parent: str | 
     for field in fields:
         if field.key in data:
             value = kind_of(field.kind).read(data[field.key], initiative_id)
-            if field.in_texts:
-                texts[field.key] = value
-            elif field.custom:
-                extra[field.key] = value
-            else:
-                values[field.key] = value
+            {"texts": texts, "extra": extra, "attribute": values}[field.slot(Initiative)][field.key] = value
     empty = frozenset(key for key, value in data.items() if value in ({}, []) and key in fields)
     items = [_initiative(f"{initiative_id}.{item.get('id', index + 1)}", item, fields, initiative_id)
              for index, item in enumerate(data.get("items", []))]

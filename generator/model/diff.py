@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from generator.i18n import msg
 from generator.model import fiscal
-from generator.model.fields import INITIATIVE_FIELDS, FieldSet, Kind
+from generator.model.fields import INITIATIVE_FIELDS, FieldSet
 from generator.model.flatten import FieldKey, _text, flatten_kpi  # noqa: F401 (flatten_kpi: re-exported)
 from generator.model.kinds import kind_of
 from generator.model.plan import Initiative, PlanContent, Version
@@ -96,7 +96,7 @@ def flatten_initiative(initiative: Initiative, fields: FieldSet = INITIATIVE_FIE
     """Ordered fields of an initiative as plain text, in registry order."""
     out: dict[FieldKey, str] = {}
     for field in fields:
-        out.update(kind_of(field.kind).flatten(field.change_key if field.kind is Kind.KPIS else field.key,
+        out.update(kind_of(field.kind).flatten(field.change_key,
                                                field.value(initiative)))
     if ("title",) not in out:
         out[("title",)] = initiative.title

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from generator.i18n import msg
-from generator.model.fields import Kind, SheetLayout
+from generator.model.fields import SheetLayout
+from generator.model.kinds import kind_of
 from generator.staff.sheets import initiatives, schedule
 from generator.staff.sheets import themes as themes_sheet
 from generator.staff.sheets.table import CellProblem, column, sheet_name
@@ -34,7 +35,7 @@ def locate_problem(problem, plan_id: str, tables, content) -> CellProblem:
     initiative_id = match.group(1)
     head, *rest = (problem.field or "").replace("[", ".").replace("]", "").split(".") or [""]
     field = content.fields[head] if head in content.fields else None
-    if field is not None and field.kind is Kind.KPIS and rest:
+    if field is not None and kind_of(field.kind).own_sheet == "kpis" and rest:
         initiative = next((i for i in content.initiatives if i.id == initiative_id), None)
         index = int(rest[0]) if rest[0].isdigit() else 0
         kpi = initiative.kpis[index] if initiative and index < len(initiative.kpis) else None
@@ -44,7 +45,7 @@ def locate_problem(problem, plan_id: str, tables, content) -> CellProblem:
         if kpi is not None:
             kpis = sheet_name("kpis")
             return CellProblem(kpis, row_of(tables, kpis, column("kpi_id"), kpi.id), "", message)
-    if field is not None and field.kind in (Kind.YEAR_TEXTS, Kind.PROGRESS) and rest and rest[0].isdigit():
+    if field is not None and schedule.parts(field) and rest and rest[0].isdigit():
         sheet = sheet_name("schedule")
         name = schedule.parts(field)[0][1]   # the value itself, or a progress entry's status
         return CellProblem(sheet, row_of(tables, sheet, column("id"), initiative_id),

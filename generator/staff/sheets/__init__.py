@@ -11,7 +11,6 @@ one-item list and a plain paragraph stay distinguishable (that keeps the round t
 from __future__ import annotations
 
 from generator.i18n import msg
-from generator.model.fields import Kind
 from generator.model.plan import Initiative, Kpi, PlanContent
 from generator.model.plan import Theme
 from generator.staff.sheets import activities, choices, initiatives, kpis, schedule, themes
@@ -100,9 +99,9 @@ def in_plan_order(top: list[Initiative], plan_kpis: list[Kpi], base: PlanContent
             local = item.id[len(initiative.id) + 1:]
             item.stated_id = None if local == str(position) else local
         initiative.kpis = _by_ids(initiative.kpis, was.kpis)
-        for field in base.fields.of_kind(Kind.ACTIVITIES):
-            activities = field.value(initiative)
-            activities[:] = _same_items(activities, field.value(was))
+        for field in activities.sheet_fields(base.fields):
+            rows = field.value(initiative)
+            rows[:] = _same_items(rows, field.value(was))
         for kpi in initiative.kpis:
             old = next((k for k in was.kpis if k.id == kpi.id), None)
             if old is not None:
