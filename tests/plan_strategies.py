@@ -51,6 +51,8 @@ class PlanShape:
     departments: list[str]
     plan: dict = field(default_factory=dict)
     initiatives: dict[str, dict] = field(default_factory=dict)
+    history: list[dict] = field(default_factory=list)   # history.yml entries (版 known only from the history)
+    stages: list[dict] = field(default_factory=list)    # stage facts of the first and second release
 
 
 def _years(period: tuple[int, int]):
@@ -193,6 +195,60 @@ def theme(draw, theme_id: str, n: int, uses: list[str]) -> dict:
     return data
 
 
+# Dates as precise as a document states them, inside the drawn history (2023–2024) or after it.
+NEXT_STAGES = ["public-comment", "adopted", "revised"]
+
+
+@st.composite
+def stage_facts(draw, year: int) -> dict:
+    """A 版's stage facts as release.yml or history.yml state them (maybe none): a public-comment
+    period (one end may be unstated) and what it excluded, the stage planned next with a planned
+    date as precise as written (day, month, year) or none."""
+    facts: dict = {}
+    if draw(st.booleans()):
+        month = draw(st.integers(1, 10))
+        comment = {"start": f"{year}-{month:02d}-{draw(st.integers(1, 28)):02d}",
+                   "end": draw(st.sampled_from([f"{year}-{month + 2:02d}-05", f"{year}-{month + 2:02d}", None]))}
+        if draw(st.integers(0, 3)) == 0:
+            comment.pop("start")
+            comment["end"] = comment["end"] or f"{year}-12"
+        if draw(st.booleans()):
+            comment["excludes"] = draw(st.sampled_from(["第5章及び第6章は対象外", "資料編は対象外"]))
+        facts["public_comment"] = {k: v for k, v in comment.items() if v is not None}
+    if draw(st.booleans()):
+        facts["next_stage"] = {"status": draw(st.sampled_from(NEXT_STAGES))}
+        date = draw(st.sampled_from([None, f"{year + 1}-02", str(year + 1), f"{year + 1}-03-31"]))
+        if date:
+            facts["next_stage"]["date"] = date
+    return facts
+
+
+@st.composite
+def history_entries(draw) -> list[dict]:
+    """history.yml as documents leave it: 版 known only from the revision history, some with a
+    number and some without (named by their name or their date), an undated one placed with
+    `precedes` before the first released 版, some with stage facts."""
+    entries = []
+    for n, year in enumerate(sorted(draw(st.lists(st.sampled_from([2023, 2024]), max_size=3))), start=1):
+        entry: dict = {}
+        numbered, named = draw(st.booleans()), draw(st.booleans())
+        if numbered:
+            entry["label"] = f"0.{n}"
+        if named:
+            entry["name"] = f"架空町計画（骨子{n}）"
+        entry["date"] = f"{year}-{n + 3:02d}"   # dates go forward in history order, none taken twice
+        if draw(st.booleans()):
+            entry["status"] = draw(st.sampled_from(["draft", "public-comment"]))
+        entry["notes"] = [draw(phrase())]
+        entry.update(draw(stage_facts(year)))
+        entries.append(entry)
+    if entries and draw(st.booleans()):
+        # a numbered 版 the history gives no date: it says which 版 it comes before
+        before = entries[-1].get("label") or entries[-1]["date"]
+        entries.append({"label": "0.9", "precedes": before, "notes": [draw(phrase())], **draw(stage_facts(2024))})
+    return entries
+
+
 @st.composite
 def plan_shapes(draw, sub_items: bool = False, min_fields: int = 0) -> PlanShape:
     """A whole plan: plan.yml and its initiative files as data (with `sub_items`, some
@@ -213,6 +269,8 @@ def plan_shapes(draw, sub_items: bool = False, min_fields: int = 0) -> PlanShape
     theme_ids = [f"t{n}" for n in range(theme_count)]
     departments = ["企画課", "市民課", "総務課"][: draw(st.integers(1, 3))]
     shape = PlanShape(period, uses, labels, extra, theme_ids, departments)
+    shape.history = draw(history_entries())
+    shape.stages = [draw(stage_facts(2025)), draw(stage_facts(2025))]
 
     plan: dict = {"format": 2, "municipality": "架空町", "title": draw(phrase()) + "アクションプラン",
                   "period": {"start": period[0], "end": period[1]},

@@ -14,21 +14,30 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from dataclasses import dataclass, field, replace
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.adapters.cli.diff import find_content, format_diff
 from generator.i18n import msg, set_language
+from generator.load.loader import stage_facts
+from generator.model import fiscal
+from generator.model.diff import diff_contents
+from generator.model.versions import order_versions
 from generator.model.fields import Kind
 from generator.model.markup import plain_line, plain_text
 from generator.model.plan import Initiative, PlanContent, Text, Version
 from generator.model.resolved.labels import plan_scope
 from generator.pages import urls
 from generator.pages.builder import build_pages
+from generator.pages.changes import stage_namer
+from generator.pages.files import plan_files
 from generator.pages.editions import plan_editions, unique
 from generator.pages.kinds import PageKind
 from generator.render.renderer import Renderer
@@ -194,7 +203,6 @@ def facts_of(plan, version: Version, content: PlanContent, item: Initiative, lat
 # ── the check ────────────────────────────────────────────────────────────────────────────
 
 def _fy(fy: int) -> str:
-    from generator.model import fiscal
     return fiscal.fy_short(fy, "ja")
 
 
@@ -207,6 +215,7 @@ def check_plan(site, plan, renderer: Renderer) -> None:
             rendered[url] = renderer.render(pages[url])
         return rendered[url]
 
+    check_stage_facts(site, plan, pages, html)
     for edition in unique(plan_editions(plan)):
         content, version = edition.content, edition.version
         ids = [v.id for v in plan.snapshot_versions]
@@ -306,6 +315,129 @@ def check_plan(site, plan, renderer: Renderer) -> None:
                 assert CARRIED in card, (where, "card says carried")
 
 
+# ── the 版 themselves: names, dates and stage facts in every view that shows them ─────────
+
+STAGE_TERMS = {"public_comment": "意見募集（パブリックコメント）の期間", "excludes": "意見募集の対象外",
+               "next_stage": "次の段階（予定）", "next_stage_date": "次の段階の予定時期"}
+UNDATED = "時期の記載なし"
+
+
+def _day(value: str | None) -> str:
+    return fiscal.date_label(value) if value else NOT_STATED
+
+
+def _stage(site, stage_id: str) -> str:
+    found = site.version_status(stage_id)
+    return found.name if found else stage_id
+
+
+def stated_stage(site, version: Version) -> dict[str, str]:
+    """A 版's stage facts as its document states them, each as one line of text."""
+    facts, comment, following = {}, version.public_comment, version.next_stage
+    if comment is not None and (comment.start or comment.end):
+        facts["public_comment"] = f"{_day(comment.start)}～{_day(comment.end)}"
+    if comment is not None and comment.excludes:
+        facts["excludes"] = "".join(plain_text(item) for item in comment.excludes.items)
+    if following is not None:
+        facts["next_stage"] = _stage(site, following.status)
+        facts["next_stage_date"] = fiscal.date_label(following.date) if following.date else UNDATED
+    return facts
+
+
+def shown_stage(stated: dict[str, str]) -> list[tuple[str, str]]:
+    """The (term, value) pairs a page's definition list gives those facts (the stage planned
+    next and its date in one line)."""
+    pairs = [(norm(STAGE_TERMS[key]), norm(stated[key])) for key in ("public_comment", "excludes") if key in stated]
+    if "next_stage" in stated:
+        date = stated["next_stage_date"]
+        pairs.append((norm(STAGE_TERMS["next_stage"]),
+                      norm(f"{stated['next_stage']}（{date if date == UNDATED else date + '予定'}）")))
+    return pairs
+
+
+def _stage_pairs(html: str) -> list[tuple[str, str]]:
+    terms = {norm(t) for k, t in STAGE_TERMS.items() if k != "next_stage_date"}
+    return [(term, value) for term, value in definitions(html) if term in terms]
+
+
+def _without_announcements(html: str) -> str:
+    return re.sub(r'<span class="pp-sr">.*?</span>', "", html)
+
+
+def check_stage_facts(site, plan, pages: dict, html) -> None:
+    """Each 版 — frozen, or known only from history.yml, with or without a number — reads the
+    same on the revision history, its own home page, the feed, versions.csv, plan.json, and
+    where two 版 differ in stage facts, on the compare page and in `planpub diff`."""
+    versions = {v.id: v for v in plan.versions}
+    stated = {v.id: stated_stage(site, v) for v in plan.versions}
+    for edition in unique(plan_editions(plan)):
+        where, version = edition.base, edition.version
+        revisions = html(edition.url(PageKind.REVISIONS))
+        entries = dict(re.findall(r'<li id="version-([^"]+)">(.*?)</li>\s*(?=<li id="version-|</ol>)', revisions, re.S))
+        if edition.is_latest:
+            assert set(entries) == set(versions), (where, "revision history lists every 版")
+        for version_id, entry in entries.items():
+            known = versions[version_id]
+            heading = text_of(re.search(r"<h2>(.*?)</h2>", entry, re.S).group(1))
+            assert heading == norm(known.name), (where, version_id, heading)
+            assert norm(f"{msg('ui.published_on')}:{_day(known.date)}") in text_of(entry), (where, version_id)
+            assert _stage_pairs(entry) == shown_stage(stated[version_id]), (where, "revisions", version_id)
+        home = html(edition.url(PageKind.PLAN_HOME))
+        assert _stage_pairs(home) == shown_stage(stated[version.id]), (where, "home note")
+        data = pages[edition.url(PageKind.DATA)].context.data_files
+        rows = {r["version_id"]: r for r in csv_rows(data["versions.csv"])}
+        assert set(rows) == set(entries), (where, "versions.csv lists the 版 the history page lists")
+        for version_id, row in rows.items():
+            known = versions[version_id]
+            comment, following = known.public_comment, known.next_stage
+            assert (row["label"], row["date"], row["status"]) == (known.label or "", known.date or "", known.status or "")
+            assert (row["public_comment_start"], row["public_comment_end"], row["public_comment_excludes"]) == \
+                ((comment.start or "", comment.end or "", stated[version_id].get("excludes", "")) if comment
+                 else ("", "", "")), (where, "versions.csv", version_id)
+            assert (row["next_stage"], row["next_stage_name"], row["next_stage_planned"]) == \
+                ((following.status, stated[version_id]["next_stage"], following.date or "") if following
+                 else ("", "", "")), (where, "versions.csv", version_id)
+        plan_json = json.loads(data["plan.json"])["version"]
+        comment, following = version.public_comment, version.next_stage
+        assert plan_json.get("public_comment") == ({k: v for k, v in (
+            ("start", comment.start), ("end", comment.end),
+            ("excludes", list(comment.excludes.items) if comment.excludes else None)) if v} if comment else None), where
+        assert plan_json.get("next_stage") == ({"status": following.status, "stage": stated[version.id]["next_stage"],
+                                               **({"date": following.date} if following.date else {})}
+                                              if following else None), where
+    if plan.latest is not None:   # the feed: one entry per dated or released 版, by its name and its date
+        feed = plan_files(plan, site, Renderer(), "https://example.jp")[urls.plan_feed(plan.id)].decode("utf-8")
+        titles = [norm(unescape(t)) for t in re.findall(r"<entry>.*?<title[^>]*>(.*?)</title>", feed, re.S)]
+        dated = [v for v in plan.versions if v.date or v.released]
+        assert len(titles) == len(dated), (plan.id, "feed")
+        for known in dated:
+            assert any(norm(known.name) in title for title in titles), (plan.id, "feed", known.name)
+            if known.date:
+                assert f">{known.date}</dc:date>" in feed, (plan.id, "feed date", known.date)
+    frozen = plan.snapshot_versions
+    for old, new in zip(frozen, frozen[1:]):   # the compare page and `planpub diff` between two 版
+        before, after = stated[old.id], stated[new.id]
+        changed = [key for key in STAGE_TERMS if before.get(key) != after.get(key)]
+        compare = _without_announcements(html(urls.compare(plan.id, old.id, new.id)))
+        rows = {text_of(re.sub(r'<span class="pp-change-kind">.*?</span>', "", th)):
+                [text_of(td) for td in tds] for th, tds in (
+            (m.group(1), re.findall(r"<td[^>]*>(.*?)</td>", m.group(2), re.S))
+            for m in re.finditer(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', compare, re.S))}
+        old_content, old_name, _, old_version = find_content(plan, old.id, site)
+        new_content, new_name, omits, new_version = find_content(plan, new.id, site)
+        text = norm(format_diff(diff_contents(old_content, new_content, tuple(sorted(set(omits))),
+                                              (old_version, new_version), stage_namer(site)),
+                                old_name, new_name, old_content, new_content))
+        for key in STAGE_TERMS:
+            term = norm(STAGE_TERMS[key])
+            if key not in changed:
+                assert term not in rows, (plan.id, "compare shows no unchanged stage fact", key)
+                continue
+            assert rows[term] == [norm(before.get(key, "—")), norm(after.get(key, "—"))], (plan.id, "compare", key)
+            for value in (before.get(key), after.get(key)):
+                assert value is None or norm(value) in text, (plan.id, "planpub diff", key, value)
+
+
 def _walk(facts: Facts):
     yield facts
     for child in facts.children:
@@ -377,7 +509,7 @@ def _empty(kind: Kind):
     return {Kind.YEAR_TEXTS: {}, Kind.PROGRESS: {}}.get(kind, [])
 
 
-def two_versions(site, omitted: list[str]):
+def two_versions(site, omitted: list[str], stages: list[dict] = ({}, {})):
     """The drawn plan as two frozen 版: 第1.0版 (every value of the omitted fields marked) and
     第2.0版, whose document leaves `omitted` out (and, without departments, its department list)."""
     plan = site.plans[0]
@@ -388,10 +520,12 @@ def two_versions(site, omitted: list[str]):
                                            for i in working.initiatives],
                      departments=[] if "departments" in keys else working.departments)
     change_keys = tuple(working.fields[k].change_key for k in keys)
-    versions = [Version("1.0", "第1.0版", label="1.0", date="2025-04", snapshot=True),
+    versions = [Version("1.0", "第1.0版", label="1.0", date="2025-04", snapshot=True, **stage_facts(stages[0])),
                 Version("2.0", "第2.0版", label="2.0", date="2025-10", snapshot=True, omits=change_keys,
-                        released="2025-10-20T10:00:00+09:00")]
-    site.plans = [replace(plan, versions=versions, snapshots={"1.0": first, "2.0": second}, working=None)]
+                        released="2025-10-20T10:00:00+09:00", **stage_facts(stages[1]))]
+    history = [v for v in plan.versions if not v.snapshot]    # 版 known from history.yml only
+    site.plans = [replace(plan, versions=order_versions(history + versions), snapshots={"1.0": first, "2.0": second},
+                          working=None)]
     return site.plans[0]
 
 
@@ -402,7 +536,7 @@ def test_every_fact_reads_the_same_in_every_view_of_generated_plans(tmp_path_fac
     set_language("ja")
     result = load_valid_site(content)
     assert not result.problems, [p.format() for p in result.problems]
-    plan = two_versions(result.site, omitted)
+    plan = two_versions(result.site, omitted, shape.stages)
     check_plan(result.site, plan, Renderer())
     frozen = {page.url: page for page in build_pages(result.site) if page.url.startswith(urls.edition_base("town", urls.EditionKind.FROZEN, "2.0"))}
     renderer = Renderer()
@@ -436,5 +570,20 @@ def test_the_cross_view_check_sees_a_view_that_disagrees(monkeypatch):
         out = render(page)
         return out.replace("情報政策課", "") if page.kind is PageKind.INITIATIVES else out
     monkeypatch.setattr(renderer, "render", dropping)
+    with pytest.raises(AssertionError):
+        check_plan(site, site.plans[0], renderer)
+
+
+@pytest.mark.parametrize("kind", [PageKind.REVISIONS, PageKind.PLAN_HOME, PageKind.COMPARE])
+def test_the_stage_fact_check_sees_a_view_that_disagrees(monkeypatch, kind):
+    """A revision history, home note or compare page that drops what the consultation excluded
+    fails the check."""
+    set_language("ja")
+    site = load_valid_site(FIXTURES / "patterns").site
+    site.plans = [p for p in site.plans if p.id == "draft-stages"]
+    renderer = Renderer()
+    render = renderer.render
+    monkeypatch.setattr(renderer, "render", lambda page: render(page).replace("第5章及び第6章は対象外", "")
+                        if page.kind is kind else render(page))
     with pytest.raises(AssertionError):
         check_plan(site, site.plans[0], renderer)

@@ -44,6 +44,9 @@ def _write(shape: PlanShape, root: Path) -> Path:
     for initiative_id, data in shape.initiatives.items():
         (working / "initiatives" / f"{initiative_id}.yml").write_text(
             yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    if shape.history:
+        (working.parent / "history.yml").write_text(
+            yaml.safe_dump({"versions": shape.history}, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return content
 
 
@@ -53,8 +56,8 @@ def _loaded(content: Path):
     return result
 
 
-def _release(content: Path, label: str, date: str) -> None:
-    request = ReleaseRequest(plan_id="town", label=label, date=date, notes_text="改訂")
+def _release(content: Path, label: str, date: str, stage_facts: dict | None = None) -> None:
+    request = ReleaseRequest(plan_id="town", label=label, date=date, notes_text="改訂", stage_facts=stage_facts)
     write_release(prepare_release(_loaded(content), content, request), content)
 
 
@@ -78,13 +81,13 @@ def _strings(value) -> list[str]:
 @given(shape=plan_shapes())
 def test_any_plan_shape_builds_and_shows_every_stated_fact(tmp_path_factory, shape):
     content = _write(shape, tmp_path_factory.mktemp("plan"))
-    _release(content, "1.0", "2025-04")
+    _release(content, "1.0", "2025-04", shape.stages[0])
     # The next 版 changes one fact of every initiative: the diff must say so.
     for path in (content / "plans/town/working/initiatives").glob("*.yml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         data["title"] += "（改）"
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    _release(content, "1.1", "2025-10")
+    _release(content, "1.1", "2025-10", shape.stages[1])
     site = _loaded(content).site
     plan = site.plans[0]
     latest, first = plan.snapshots[plan.latest.id], plan.snapshots[plan.versions[0].id]

@@ -29,6 +29,7 @@ from generator.validate import load_valid_site
 from .conftest import FIXTURES, SAMPLE_CONTENT
 from .machine_readable import edition_problems
 from .plan_strategies import plan_shapes
+from .test_generated_plans import _write
 
 CONTENTS = {"sample": SAMPLE_CONTENT, "patterns": FIXTURES / "patterns", "basic": FIXTURES / "basic"}
 GOTSU, KASHIMA = urls.plan_base("gotsu"), urls.plan_base("kashima")
@@ -144,21 +145,12 @@ def test_no_multi_valued_cells_remain(editions):
 
 # ── plans of many shapes ──
 
-SITE = {"title": "生成された計画", "language": "ja", "current_fy": 2025}
-
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(shape=plan_shapes())
 def test_generated_plans_have_valid_machine_readable_packages(shape, tmp_path_factory):
-    content = tmp_path_factory.mktemp("generated") / "content"
-    working = content / "plans" / "town" / "working"
-    (working / "initiatives").mkdir(parents=True)
-    (content / "site.yml").write_text(yaml.safe_dump(SITE, allow_unicode=True), encoding="utf-8")
-    (working / "plan.yml").write_text(yaml.safe_dump(shape.plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    for initiative_id, data in shape.initiatives.items():
-        (working / "initiatives" / f"{initiative_id}.yml").write_text(
-            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    content = _write(shape, tmp_path_factory.mktemp("generated"))   # with its history.yml
     for base, files in _editions_data(content).items():
         assert edition_problems(files) == [], base
         report = _validate(files, content.parent / "data" / base)
