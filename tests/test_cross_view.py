@@ -577,10 +577,15 @@ def test_the_cross_view_check_sees_a_view_that_disagrees(monkeypatch):
 @pytest.mark.parametrize("kind", [PageKind.REVISIONS, PageKind.PLAN_HOME, PageKind.COMPARE])
 def test_the_stage_fact_check_sees_a_view_that_disagrees(monkeypatch, kind):
     """A revision history, home note or compare page that drops what the consultation excluded
-    fails the check."""
+    fails the check (a draft with stage facts, then an adopted 版 without)."""
     set_language("ja")
     site = load_valid_site(FIXTURES / "patterns").site
-    site.plans = [p for p in site.plans if p.id == "draft-stages"]
+    plan = next(p for p in site.plans if p.id == "draft-stages")
+    draft = plan.snapshot_versions[-1]    # and the adopted plan after it, whose stage facts differ
+    adopted = Version("2.0", "第2.0版", label="2.0", date="2024-02", snapshot=True)
+    site.plans = [replace(plan, versions=[*plan.versions, adopted],
+                          snapshots={**plan.snapshots, "2.0": plan.snapshots[draft.id]})]
+    check_plan(site, site.plans[0], Renderer())   # every view agrees …
     renderer = Renderer()
     render = renderer.render
     monkeypatch.setattr(renderer, "render", lambda page: render(page).replace("第5章及び第6章は対象外", "")
