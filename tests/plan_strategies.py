@@ -12,6 +12,9 @@ registry is drawn here without a change to this file — or the strategy fails l
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
 
 from hypothesis import strategies as st
 
@@ -318,3 +321,23 @@ def plan_shapes(draw, sub_items: bool = False, min_fields: int = 0) -> PlanShape
                              for position in range(1, draw(st.integers(1, 2)) + 1)]
         shape.initiatives[initiative_id] = data
     return shape
+
+
+SITE = {"title": "生成された計画", "language": "ja", "current_fy": 2025}
+
+
+def write_plan(shape: PlanShape, root: Path) -> Path:
+    """The drawn plan as content/ under `root`: site.yml, its working copy and history.yml."""
+    content = root / "content"
+    working = content / "plans" / "town" / "working"
+    (working / "initiatives").mkdir(parents=True)
+    (content / "site.yml").write_text(yaml.safe_dump(SITE, allow_unicode=True), encoding="utf-8")
+    (working / "plan.yml").write_text(yaml.safe_dump(shape.plan, allow_unicode=True, sort_keys=False),
+                                      encoding="utf-8")
+    for initiative_id, data in shape.initiatives.items():
+        (working / "initiatives" / f"{initiative_id}.yml").write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    if shape.history:
+        (working.parent / "history.yml").write_text(
+            yaml.safe_dump({"versions": shape.history}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return content

@@ -44,8 +44,7 @@ from generator.render.renderer import Renderer
 from generator.validate import load_valid_site
 
 from .conftest import FIXTURES
-from .plan_strategies import plan_shapes
-from .test_generated_plans import _write
+from .plan_strategies import plan_shapes, write_plan
 
 SETTINGS = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -532,7 +531,7 @@ def two_versions(site, omitted: list[str], stages: list[dict] = ({}, {})):
 @SETTINGS
 @given(shape=plan_shapes(sub_items=True, min_fields=10), omitted=st.lists(st.sampled_from(OMITTABLE), unique=True, max_size=4))
 def test_every_fact_reads_the_same_in_every_view_of_generated_plans(tmp_path_factory, shape, omitted):
-    content = _write(shape, tmp_path_factory.mktemp("plan"))
+    content = write_plan(shape, tmp_path_factory.mktemp("plan"))
     set_language("ja")
     result = load_valid_site(content)
     assert not result.problems, [p.format() for p in result.problems]

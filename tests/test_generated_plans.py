@@ -26,30 +26,12 @@ from generator.validate import load_valid_site
 from generator.pages import urls
 from generator.pages.kinds import PageKind
 
-from .plan_strategies import PlanShape, plan_shapes
+from .plan_strategies import plan_shapes, write_plan
+from .test_cross_view import check_stage_facts
 
 SETTINGS = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 TAG = re.compile(r"<[^>]+>")
-SITE = {"title": "生成された計画", "language": "ja", "current_fy": 2025}
-
-
-def _write(shape: PlanShape, root: Path) -> Path:
-    content = root / "content"
-    working = content / "plans" / "town" / "working"
-    (working / "initiatives").mkdir(parents=True)
-    (content / "site.yml").write_text(yaml.safe_dump(SITE, allow_unicode=True), encoding="utf-8")
-    (working / "plan.yml").write_text(yaml.safe_dump(shape.plan, allow_unicode=True, sort_keys=False),
-                                      encoding="utf-8")
-    for initiative_id, data in shape.initiatives.items():
-        (working / "initiatives" / f"{initiative_id}.yml").write_text(
-            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    if shape.history:
-        (working.parent / "history.yml").write_text(
-            yaml.safe_dump({"versions": shape.history}, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return content
-
-
 def _loaded(content: Path):
     result = load_valid_site(content)
     assert not result.problems, "\n".join(p.format() for p in result.problems)
@@ -80,7 +62,7 @@ def _strings(value) -> list[str]:
 @SETTINGS
 @given(shape=plan_shapes())
 def test_any_plan_shape_builds_and_shows_every_stated_fact(tmp_path_factory, shape):
-    content = _write(shape, tmp_path_factory.mktemp("plan"))
+    content = write_plan(shape, tmp_path_factory.mktemp("plan"))
     _release(content, "1.0", "2025-04", shape.stages[0])
     # The next 版 changes one fact of every initiative: the diff must say so.
     for path in (content / "plans/town/working/initiatives").glob("*.yml"):
@@ -90,7 +72,7 @@ def test_any_plan_shape_builds_and_shows_every_stated_fact(tmp_path_factory, sha
     _release(content, "1.1", "2025-10", shape.stages[1])
     site = _loaded(content).site
     plan = site.plans[0]
-    latest, first = plan.snapshots[plan.latest.id], plan.snapshots[plan.versions[0].id]
+    latest, first = plan.snapshots[plan.latest.id], plan.snapshots[plan.snapshot_versions[0].id]
 
     set_language("ja")
     renderer = Renderer()
@@ -113,8 +95,9 @@ def test_any_plan_shape_builds_and_shows_every_stated_fact(tmp_path_factory, sha
             field = latest.fields[key]
             if label and field.value(next(i for i in latest.initiatives if i.id == initiative_id)):
                 assert label in text, f"the name {label!r} for {key} is not on the page"
-    for page in pages.values():
-        renderer.render(page)  # every other page renders too (compare, revisions, KPI …)
+    rendered = {url: renderer.render(page) for url, page in pages.items()}   # every other page renders too
+    # the 版 released with stage facts and those known from history.yml read the same in every view
+    check_stage_facts(site, plan, pages, rendered.__getitem__)
 
     changes = diff_contents(first, latest)
     assert {c.id for c in changes.initiatives} == set(shape.initiatives)

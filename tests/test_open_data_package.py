@@ -28,8 +28,7 @@ from generator.validate import load_valid_site
 
 from .conftest import FIXTURES, SAMPLE_CONTENT
 from .machine_readable import edition_problems
-from .plan_strategies import plan_shapes
-from .test_generated_plans import _write
+from .plan_strategies import plan_shapes, write_plan
 
 CONTENTS = {"sample": SAMPLE_CONTENT, "patterns": FIXTURES / "patterns", "basic": FIXTURES / "basic"}
 GOTSU, KASHIMA = urls.plan_base("gotsu"), urls.plan_base("kashima")
@@ -150,7 +149,7 @@ def test_no_multi_valued_cells_remain(editions):
                                                                   HealthCheck.too_slow])
 @given(shape=plan_shapes())
 def test_generated_plans_have_valid_machine_readable_packages(shape, tmp_path_factory):
-    content = _write(shape, tmp_path_factory.mktemp("generated"))   # with its history.yml
+    content = write_plan(shape, tmp_path_factory.mktemp("generated"))   # with its history.yml
     for base, files in _editions_data(content).items():
         assert edition_problems(files) == [], base
         report = _validate(files, content.parent / "data" / base)
