@@ -1,7 +1,8 @@
 """Rendering build units in batches, in one process or a pool of forked ones.
 
-The latest 版 of a window's plans are rendered first; then the search index of each of
-its parts whose latest 版 changed is built while the frozen 版 render, in the same pool.
+The latest 版 of a window's plans are rendered first; the search index of each of its
+parts whose latest 版 changed is built as soon as the part's latest 版 are rendered, while
+the other batches render, in the same pool.
 Each batch of units is one writer run of at most about a thousand pages, so memory stays
 bounded however large the portal.
 """
@@ -43,35 +44,72 @@ def render_units(units: list[Unit], indexes: list[PartIndex], keys: dict[str, st
                  timings: Timings) -> None:
     """Render the missing units in batches: the latest 版 first, then the frozen 版
     together with the search indexes of the parts (read from the cache, where the first
-    step put their latest 版)."""
+    step put their latest 版). With a pool, each part's index starts as soon as its plans'
+    latest 版 are rendered, while the other batches go on (`_Schedule`)."""
     first = make_batches([u for u in units if u.edition.is_latest], request.jobs)
     then = make_batches([u for u in units if not u.edition.is_latest], request.jobs)
     _WORK.update(request=request, keys=keys, batches=first + then)
-    tasks_first = [("batch", i) for i in range(len(first))]
-    tasks_then = [("batch", len(first) + i) for i in range(len(then))]
     try:
-        if request.jobs <= 1 or len(tasks_first) + len(tasks_then) + len(indexes) <= 1:
-            for task in tasks_first:
-                timings.merge(_run_task(task))
-            for task in _index_tasks(indexes) + tasks_then:
+        if request.jobs <= 1 or len(first) + len(then) + len(indexes) <= 1:
+            for number in range(len(first)):
+                timings.merge(_run_task(("batch", number)))
+            for task in _index_tasks(indexes) + [("batch", len(first) + i) for i in range(len(then))]:
                 timings.merge(_run_task(task))
             return
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
+        schedule = _Schedule(first, then, indexes, keys, request.cache_dir / "units")
         # fork: workers share the loaded content instead of loading it again
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=request.jobs, mp_context=context) as pool:
-            for result in pool.map(_run_task, tasks_first):
-                timings.merge(result)
-            for result in pool.map(_run_task, _index_tasks(indexes) + tasks_then):
-                timings.merge(result)
+            running: dict = {}
+            while True:
+                # at most one task per worker queued, so each next task is chosen when a worker is free
+                while len(running) < request.jobs and (task := schedule.next()) is not None:
+                    running[pool.submit(_run_task, task)] = task
+                if not running:
+                    break
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    timings.merge(future.result())
+                    schedule.done(running.pop(future))
     finally:
         _WORK.clear()
 
 
+class _Schedule:
+    """Which task a free worker takes next: a batch of latest 版 (largest first); else the
+    index of a part whose latest 版 are all rendered (the longest single tasks, started
+    while rendering goes on rather than after it); else a batch of frozen 版."""
+
+    def __init__(self, first: list[list[Unit]], then: list[list[Unit]], indexes: list[PartIndex],
+                 keys: dict[str, str], cache: Path):
+        self.latest = list(range(len(first)))
+        self.frozen = list(range(len(first), len(first) + len(then)))
+        self.indexes = list(indexes)
+        folders = [{cache / keys[u.id] for u in batch} for batch in first]
+        # the latest 版 batches each index reads
+        self.waits = [{b for b, made in enumerate(folders) if made & set(index.latest_dirs)} for index in indexes]
+        self.finished: set[int] = set()
+
+    def next(self) -> tuple | None:
+        for place, index in enumerate(self.indexes):
+            if self.waits[place] <= self.finished:
+                del self.indexes[place], self.waits[place]
+                return _index_tasks([index])[0]
+        for queue in (self.latest, self.frozen):
+            if queue:
+                return ("batch", queue.pop(0))
+        return None
+
+    def done(self, task: tuple) -> None:
+        if task[0] == "batch":
+            self.finished.add(task[1])
+
+
 def _index_tasks(indexes: list[PartIndex]) -> list[tuple]:
-    """One task per part's index (the longest tasks, so first)."""
+    """One task per part's index (its pages read from the units' cached folders)."""
     return [("index", part_bundle(index.folder, index.number,
                                   [page for unit_dir in index.latest_dirs
                                    for page in pages_under(unit_dir, ".", latest_only=True)]))
