@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator.build.batch import Batch
 from generator.build.cache import store
+from generator.build.portal import PortalJob
 from generator.build.request import BuildRequest, Timings
 from generator.build.search_index import Bundle, pages_under, part_bundle, shared_service, write_bundles
 from generator.build.units import Unit, UnitRenderer
@@ -41,25 +42,27 @@ _WORK: dict = {}   # what forked workers inherit: the request, the units and the
 
 
 def render_units(units: list[Unit], indexes: list[PartIndex], keys: dict[str, str], request: BuildRequest,
-                 timings: Timings) -> None:
+                 timings: Timings, portal: PortalJob | None = None) -> None:
     """Render the missing units in batches: the latest 版 first, then the frozen 版
     together with the search indexes of the parts (read from the cache, where the first
-    step put their latest 版). With a pool, each part's index starts as soon as its plans'
-    latest 版 are rendered, while the other batches go on (`_Schedule`)."""
+    step put their latest 版), and the `portal` when given. With a pool, each part's index
+    starts as soon as its plans' latest 版 are rendered, while the other batches go on
+    (`_Schedule`)."""
     first = make_batches([u for u in units if u.edition.is_latest], request.jobs)
     then = make_batches([u for u in units if not u.edition.is_latest], request.jobs)
-    _WORK.update(request=request, keys=keys, batches=first + then)
+    _WORK.update(request=request, keys=keys, batches=first + then, portal=portal)
+    extra = [("portal", 0)] if portal is not None else []
     try:
-        if request.jobs <= 1 or len(first) + len(then) + len(indexes) <= 1:
+        if request.jobs <= 1 or len(first) + len(then) + len(indexes) + len(extra) <= 1:
             for number in range(len(first)):
                 timings.merge(_run_task(("batch", number)))
-            for task in _index_tasks(indexes) + [("batch", len(first) + i) for i in range(len(then))]:
+            for task in _index_tasks(indexes) + [("batch", len(first) + i) for i in range(len(then))] + extra:
                 timings.merge(_run_task(task))
             return
         import multiprocessing
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-        schedule = _Schedule(first, then, indexes, keys, request.cache_dir / "units")
+        schedule = _Schedule(first, then, indexes, keys, request.cache_dir / "units", extra)
         # fork: workers share the loaded content instead of loading it again
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=request.jobs, mp_context=context) as pool:
@@ -81,10 +84,12 @@ def render_units(units: list[Unit], indexes: list[PartIndex], keys: dict[str, st
 class _Schedule:
     """Which task a free worker takes next: a batch of latest 版 (largest first); else the
     index of a part whose latest 版 are all rendered (the longest single tasks, started
-    while rendering goes on rather than after it); else a batch of frozen 版."""
+    while rendering goes on rather than after it); else the `extra` tasks (the portal);
+    else a batch of frozen 版."""
 
     def __init__(self, first: list[list[Unit]], then: list[list[Unit]], indexes: list[PartIndex],
-                 keys: dict[str, str], cache: Path):
+                 keys: dict[str, str], cache: Path, extra: list[tuple] = ()):
+        self.extra = list(extra)
         self.latest = list(range(len(first)))
         self.frozen = list(range(len(first), len(first) + len(then)))
         self.indexes = list(indexes)
@@ -98,10 +103,11 @@ class _Schedule:
             if self.waits[place] <= self.finished:
                 del self.indexes[place], self.waits[place]
                 return _index_tasks([index])[0]
-        for queue in (self.latest, self.frozen):
-            if queue:
-                return ("batch", queue.pop(0))
-        return None
+        if self.latest:
+            return ("batch", self.latest.pop(0))
+        if self.extra:
+            return self.extra.pop(0)
+        return ("batch", self.frozen.pop(0)) if self.frozen else None
 
     def done(self, task: tuple) -> None:
         if task[0] == "batch":
@@ -120,6 +126,8 @@ def _run_task(task: tuple) -> dict[str, float]:
     kind, argument = task
     if kind == "batch":
         return _render_batch(argument)
+    if kind == "portal":
+        return _WORK["portal"].run()
     started = time.perf_counter()
     write_bundles([argument], service=shared_service())
     return {"search": time.perf_counter() - started}

@@ -16,7 +16,7 @@ def test_batches_keep_a_plans_units_together_largest_first():
     assert sizes == sorted(sizes, reverse=True)
 
 
-def test_an_index_starts_once_its_latest_editions_are_rendered_before_frozen_batches(tmp_path):
+def test_an_index_starts_once_its_latest_editions_are_rendered_and_the_portal_before_frozen_batches(tmp_path):
     from generator.build.pool import PartIndex, _Schedule
 
     plans = [plan_units(make_plan(f"p{n}", "1.0", "1.1")) for n in range(2)]
@@ -25,10 +25,10 @@ def test_an_index_starts_once_its_latest_editions_are_rendered_before_frozen_bat
     keys = {u.id: f"key-{u.id}" for units in plans for u in units}
     cache = tmp_path / "units"
     index = PartIndex(1, tmp_path / "index", [cache / keys[u.id] for u in latest[1]])
-    schedule = _Schedule(latest, frozen, [index], keys, cache)
+    schedule = _Schedule(latest, frozen, [index], keys, cache, [("portal", 0)])
     assert [schedule.next(), schedule.next()] == [("batch", 0), ("batch", 1)]
     schedule.done(("batch", 0))
-    assert schedule.next() == ("batch", 2)          # the index still waits for batch 1
+    assert [schedule.next(), schedule.next()] == [("portal", 0), ("batch", 2)]   # the index waits for batch 1
     schedule.done(("batch", 1))
     task = schedule.next()
     assert task[0] == "index" and task[1].output.is_relative_to(tmp_path / "index")
