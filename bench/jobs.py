@@ -30,9 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import Shape, write_content  # noqa: E402
 
+sys.path.insert(0, str(ROOT))
+from generator.pages import urls  # noqa: E402
+
 BIN = ROOT / ".venv" / "bin" if (ROOT / ".venv" / "bin").is_dir() else Path(sys.executable).parent
 WORK = Path(tempfile.gettempdir()) / "planpub-bench-jobs"
-RUBY = "index.ruby.json"
+RUBY = urls.RUBY_FRAGMENT   # a page's ふりがな file
 
 
 def code_tree(ref: str | None) -> Path:
