@@ -123,6 +123,9 @@ def numbers(text: str) -> list[int]:
     return out
 
 
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def _units(text: str) -> int:
     """The length of `text` in UTF-16 code units (a JavaScript string's length)."""
     return len(text.encode("utf-16-le")) // 2
@@ -133,12 +136,13 @@ def node_entry(text: str, readings: Readings | None = None) -> tuple[str, tuple[
     """One text node's entry: its CRC (encoded) and its rubies as (gap and length encoded,
     reading). Cached per text, so a text the print page shares with the initiative page or
     another 版 is read once per build."""
+    units = _units if ASTRAL.search(text) else len   # only characters beyond U+FFFF count twice
     rubies, gap = [], 0
     for part in segments(text, readings):
         if isinstance(part, str):
-            gap += _units(part)
+            gap += units(part)
         else:
-            length = _units(part[0])
+            length = units(part[0])
             rubies.append((SMALL[gap] + SMALL[length] if gap < 1024 and length < 1024
                            else number(gap) + number(length), part[1]))
             gap = 0
