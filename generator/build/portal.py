@@ -30,7 +30,7 @@ def build_portal(request: BuildRequest, timings: Timings, summaries: list[tuple[
     further = [urls.latest_bundle_part(n) for n in sorted({n for _, n in summaries}) if n > 1]
     portal_out = Path(tempfile.mkdtemp(prefix="portal-", dir=request.cache_dir))
     try:
-        timings.merge(render_portal(request, further, portal_out))
+        timings.merge(render_portal(request, further, portal_out, {plan.id: n for plan, n in summaries}))
         started = time.perf_counter()
         move_tree(portal_out, request.staging)
     finally:
@@ -39,13 +39,15 @@ def build_portal(request: BuildRequest, timings: Timings, summaries: list[tuple[
     timings.add("copy", time.perf_counter() - started)
 
 
-def render_portal(request: BuildRequest, latest_parts: list[str], out_dir: Path) -> dict[str, float]:
-    """The portal's pages and files (plan list, search, feeds) in the site's layout."""
+def render_portal(request: BuildRequest, latest_parts: list[str], out_dir: Path,
+                  plan_parts: dict[str, int]) -> dict[str, float]:
+    """The portal's pages and files (plan list, search, feeds) in the site's layout;
+    `plan_parts`: each plan's search part."""
     phases: dict[str, float] = defaultdict(float)
     started = time.perf_counter()
-    pages = portal_pages(request.site)
+    pages = portal_pages(request.site, plan_parts=plan_parts)
     renderer = request.renderer_factory()
-    files = portal_files(request.site, renderer, request.site_url, latest_parts)
+    files = portal_files(request.site, renderer, request.site_url, latest_parts, plan_parts)
     phases["pages"] += time.perf_counter() - started
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)

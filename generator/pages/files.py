@@ -78,11 +78,16 @@ def versions_json(plan: Plan, versions: list[ResolvedVersion]) -> bytes:
     return opendata.json_bytes(data)
 
 
-def portal_files(site: Site, renderer, site_url: str, latest_parts: list[str] | None = None) -> dict[str, bytes]:
+def portal_files(site: Site, renderer, site_url: str, latest_parts: list[str] | None = None,
+                 plan_parts: dict[str, int] | None = None) -> dict[str, bytes]:
     """The JSON Schema of plan.json, the site-wide Atom feed, the list of search
     bundles: further parts of the latest 版's index (a large portal's is split so that
     indexing fits in memory) and the bundles of archived 版 (merged when the reader
-    includes old 版), and the theme's CSS and JS under their content-hashed names."""
+    includes old 版), and the theme's CSS and JS under their content-hashed names.
+
+    When the index is in several parts (`plan_parts`: plan id → part number), the list
+    also names each plan and its part: the plan list a query is matched against by
+    default on the portal's home, and the part a plan's own search loads alone."""
     site_entries = []
     for plan in site.plans:
         if plan.latest is not None:
@@ -95,8 +100,19 @@ def portal_files(site: Site, renderer, site_url: str, latest_parts: list[str] | 
     return {urls.PLAN_JSON_SCHEMA: opendata.json_bytes(opendata.plan_json_schema()),
             urls.DATA_CATALOGUE: opendata.json_bytes(data_catalogue(site)),
             urls.SITE_FEED: feed.encode("utf-8"),
-            urls.SEARCH_BUNDLES: opendata.json_bytes({"latest": latest_parts or [], "archives": archives}),
+            urls.SEARCH_BUNDLES: opendata.json_bytes(search_bundles(site, latest_parts, archives, plan_parts)),
             **renderer.assets.files()}
+
+
+def search_bundles(site: Site, latest_parts: list[str] | None, archives: list[dict],
+                   plan_parts: dict[str, int] | None) -> dict:
+    """The list of search indexes the search page reads (search-bundles.json)."""
+    bundles = {"latest": latest_parts or [], "archives": archives}
+    if len(set((plan_parts or {}).values())) > 1:
+        info = site_info(site, with_plans=True)
+        bundles["plans"] = [{"id": plan.id, "name": plan.name, "bundle": urls.latest_bundle_part(plan_parts[plan.id])}
+                            for plan in info.plans if plan.id in plan_parts]
+    return bundles
 
 
 def data_catalogue(site: Site) -> dict:
