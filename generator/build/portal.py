@@ -40,7 +40,7 @@ def build_portal(request: BuildRequest, timings: Timings, summaries: list[tuple[
 
 
 def render_portal(request: BuildRequest, latest_parts: list[str], out_dir: Path,
-                  plan_parts: dict[str, int]) -> dict[str, float]:
+                  plan_parts: dict[str, int] | None = None) -> dict[str, float]:
     """The portal's pages and files (plan list, search, feeds) in the site's layout;
     `plan_parts`: each plan's search part."""
     phases: dict[str, float] = defaultdict(float)

@@ -29,6 +29,16 @@ def test_each_plan_has_its_feed_and_versions_and_the_portal_the_rest(basic):
     assert json.loads(portal[urls.SEARCH_BUNDLES])["latest"] == [urls.latest_bundle_part(2)]
 
 
+def test_several_parts_name_each_plan_and_its_part_for_the_search_scope(basic):
+    one = json.loads(portal_files(basic, Renderer(), "", None, {"sample": 1})[urls.SEARCH_BUNDLES])
+    assert "plans" not in one   # one part: the search page searches it all
+    several = json.loads(portal_files(basic, Renderer(), "", [urls.latest_bundle_part(2)],
+                                      {"sample": 2, "other": 1})[urls.SEARCH_BUNDLES])
+    assert several["plans"] == [{"id": "sample", "name": basic.plans[0].snapshots[basic.plans[0].latest.id].municipality
+                                 + " " + basic.plans[0].snapshots[basic.plans[0].latest.id].title,
+                                 "bundle": urls.latest_bundle_part(2)}]
+
+
 def test_an_edition_has_its_open_data_under_its_licence(basic):
     edition = plan_editions(basic.plans[0])[0]
     latest = resolve_edition(edition.plan, edition.version, edition.kind, basic)
