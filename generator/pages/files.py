@@ -5,6 +5,8 @@ pages, they show the resolved 版 (model/resolved/): names with their stage, dat
 
 from __future__ import annotations
 
+import json
+
 from generator.i18n import msg
 from generator.model import fiscal
 from generator.model.plan import Plan, Site
@@ -100,19 +102,22 @@ def portal_files(site: Site, renderer, site_url: str, latest_parts: list[str] | 
     return {urls.PLAN_JSON_SCHEMA: opendata.json_bytes(opendata.plan_json_schema()),
             urls.DATA_CATALOGUE: opendata.json_bytes(data_catalogue(site)),
             urls.SITE_FEED: feed.encode("utf-8"),
-            urls.SEARCH_BUNDLES: opendata.json_bytes(search_bundles(site, latest_parts, archives, plan_parts)),
+            urls.SEARCH_BUNDLES: search_bundles(site, latest_parts, archives, plan_parts),
             **renderer.assets.files()}
 
 
 def search_bundles(site: Site, latest_parts: list[str] | None, archives: list[dict],
-                   plan_parts: dict[str, int] | None) -> dict:
-    """The list of search indexes the search page reads (search-bundles.json)."""
+                   plan_parts: dict[str, int] | None) -> bytes:
+    """The list of search indexes the search page reads (search-bundles.json). With
+    several parts it also names each plan and its part, and is written without spaces:
+    every search on a large portal reads it."""
     bundles = {"latest": latest_parts or [], "archives": archives}
-    if len(set((plan_parts or {}).values())) > 1:
-        info = site_info(site, with_plans=True)
-        bundles["plans"] = [{"id": plan.id, "name": plan.name, "bundle": urls.latest_bundle_part(plan_parts[plan.id])}
-                            for plan in info.plans if plan.id in plan_parts]
-    return bundles
+    if len(set((plan_parts or {}).values())) <= 1:
+        return opendata.json_bytes(bundles)
+    info = site_info(site, with_plans=True)
+    bundles["plans"] = [{"id": plan.id, "name": plan.name, "bundle": urls.latest_bundle_part(plan_parts[plan.id])}
+                        for plan in info.plans if plan.id in plan_parts]
+    return json.dumps(bundles, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def data_catalogue(site: Site) -> dict:
