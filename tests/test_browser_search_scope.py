@@ -161,3 +161,20 @@ def test_a_plan_shares_its_part_yet_finds_only_its_own_pages(browser, patterns_s
             assert {"kpi-shapes", "not-stated", "own-fields"} <= {link.split("/")[1] for link in links}, links
         finally:
             loaded.close()
+
+
+def test_a_plans_archived_versions_join_its_own_search(browser, portal_url):
+    """A plan's frozen 版 have their own small indexes: merged into the plan's search (and
+    kept as the plan's), read from its part's list."""
+    loaded = open_page(browser, portal_url + SEARCH + "?q=テレワーク&plan=gotsu&archived=1")
+    try:
+        page = loaded.page
+        _wait_for_answer(page)
+        links = page.locator(".pp-search-result__title a").evaluate_all("links => links.map(a => a.pathname)")
+        assert links and all(link.startswith("/gotsu/") for link in links), links
+        assert any(link.startswith("/gotsu/v/") for link in links)
+        assert "過去の版" in " ".join(page.locator(".pp-search-result .pp-meta").all_inner_texts())
+        assert not [u for u in loaded.requests if "/pagefind-2/" in u or urls.search_plans() in u]
+        assert not loaded.console_errors and not loaded.failed
+    finally:
+        loaded.close()

@@ -102,22 +102,34 @@ def portal_files(site: Site, renderer, site_url: str, latest_parts: list[str] | 
     return {urls.PLAN_JSON_SCHEMA: opendata.json_bytes(opendata.plan_json_schema()),
             urls.DATA_CATALOGUE: opendata.json_bytes(data_catalogue(site)),
             urls.SITE_FEED: feed.encode("utf-8"),
-            urls.SEARCH_BUNDLES: search_bundles(site, latest_parts, archives, plan_parts),
+            **search_lists(site, latest_parts, archives, plan_parts),
             **renderer.assets.files()}
 
 
-def search_bundles(site: Site, latest_parts: list[str] | None, archives: list[dict],
-                   plan_parts: dict[str, int] | None) -> bytes:
-    """The list of search indexes the search page reads (search-bundles.json). With
-    several parts it also names each plan and its part, and is written without spaces:
-    every search on a large portal reads it."""
-    bundles = {"latest": latest_parts or [], "archives": archives}
-    if len(set((plan_parts or {}).values())) <= 1:
-        return opendata.json_bytes(bundles)
-    info = site_info(site, with_plans=True)
-    bundles["plans"] = [{"id": plan.id, "name": plan.name, "bundle": urls.latest_bundle_part(plan_parts[plan.id])}
-                        for plan in info.plans if plan.id in plan_parts]
-    return json.dumps(bundles, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def search_lists(site: Site, latest_parts: list[str] | None, archives: list[dict],
+                 plan_parts: dict[str, int] | None) -> dict[str, bytes]:
+    """The lists of search indexes the search page reads: search-bundles.json and, when
+    the index is in several parts, a list per part (its plans' names and archived 版) and
+    the names of all plans, so a plan's search reads lists of its own size, not the
+    portal's (lists with several parts are written without spaces)."""
+    parts = sorted(set((plan_parts or {}).values()))
+    if len(parts) <= 1:
+        return {urls.SEARCH_BUNDLES: opendata.json_bytes({"latest": latest_parts or [], "archives": archives})}
+    plans = [plan for plan in site_info(site, with_plans=True).plans if plan.id in plan_parts]
+    members = {n: [plan for plan in plans if plan_parts[plan.id] == n] for n in parts}
+    files = {urls.SEARCH_BUNDLES: _compact({"latest": latest_parts or [], "archived": len(archives),
+                                            "parts": [[plan.id for plan in members[n]] for n in parts]}),
+             urls.search_plans(): _compact([{"id": plan.id, "name": plan.name} for plan in plans])}
+    for n in parts:
+        ids = {plan.id for plan in members[n]}
+        files[urls.search_part(n)] = _compact({
+            "bundle": urls.latest_bundle_part(n), "plans": [{"id": plan.id, "name": plan.name} for plan in members[n]],
+            "archives": [entry for entry in archives if entry["plan"] in ids]})
+    return files
+
+
+def _compact(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def data_catalogue(site: Site) -> dict:

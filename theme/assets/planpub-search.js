@@ -35,6 +35,41 @@ async function bundles() {
   return bundleList;
 }
 
+/* With several parts, the lists are split so a plan's search reads lists of its own size:
+   search-bundles.json has each part's plan ids, search/part-<n>.json a part's plans (names)
+   and archived 版, search/plans.json every plan's name (for the plan-name scope). */
+const lists = new Map();
+function fetchList(name) {
+  if (!lists.has(name)) {
+    lists.set(name, fetch(new URL(name, new URL(form.querySelector("[data-lists]").dataset.lists, location.href)))
+      .then((r) => { if (!r.ok) { throw new Error(r.status); } return r.json(); }));
+  }
+  return lists.get(name);
+}
+
+/* The plan `id` with its part's index and its archived 版, or null when it is not one of ours. */
+async function planEntry(id) {
+  const list = await bundles();
+  const number = (list.parts || []).findIndex((ids) => ids.includes(id)) + 1;
+  if (!number) { return null; }
+  const part = await fetchList("part-" + number + ".json");
+  const plan = part.plans.find((p) => p.id === id);
+  return plan ? { ...plan, bundle: part.bundle, archives: part.archives } : null;
+}
+
+/* The archived 版 bundles to merge: a plan's, or every plan's (null when they are too many). */
+async function archivedBundles(plan) {
+  const list = await bundles();
+  if (!list.parts) {
+    const chosen = list.archives.filter((b) => !plan || b.plan === plan);
+    return chosen.length > MAX_MERGED ? null : chosen;
+  }
+  if (plan) { return (await planEntry(plan)).archives; }
+  if (list.archived > MAX_MERGED) { return null; }
+  const parts = await Promise.all(list.parts.map((ids, n) => fetchList("part-" + (n + 1) + ".json")));
+  return parts.flatMap((part) => part.archives);
+}
+
 /* Returns the engine for the options ({instance, bundles: their addresses}), or null when
    the archived bundles to merge would be too many (the reader is asked to choose a plan). */
 async function engine(archived, plan, alone) {
@@ -43,14 +78,14 @@ async function engine(archived, plan, alone) {
      part is merged, and only the plan's pages are kept (their `plan` filter). */
   let merged = alone ? [] : list.latest.slice();
   if (archived) {
-    const chosen = list.archives.filter((b) => !plan || b.plan === plan);
-    if (chosen.length > MAX_MERGED) { return null; }
+    const chosen = await archivedBundles(plan);
+    if (!chosen) { return null; }
     merged = merged.concat(chosen.map((b) => b.bundle));
   }
   const key = (alone ? "plan:" : "all:") + (archived ? "archived:" + plan : "latest");
   if (!engines[key]) {
     const loader = new URL(form.getAttribute("data-bundle"), location.href);
-    const base = alone ? new URL(planEntry(list, plan).bundle, root) : loader;
+    const base = alone ? new URL((await planEntry(plan)).bundle, root) : loader;
     const filter = alone ? { plan: [plan] } : {};
     const pagefind = await import(new URL("pagefind.js", loader).href);
     /* Pagefind takes the index's language from the page's <html lang> when the instance is
@@ -78,17 +113,13 @@ async function engine(archived, plan, alone) {
 const scopeBox = form.querySelector("[data-pp-search-scope]");
 const planLabel = scopeBox && scopeBox.querySelector("[data-pp-search-scope-plan]");
 
-function planEntry(list, id) {
-  return (list.plans || []).find((p) => p.id === id);
-}
-
 function scope() {
   return scopeBox ? form.elements.scope.value : null;
 }
 
 /* Show the plan choice for `id` (or hide it) and select `kind`. */
 async function setScope(kind, id) {
-  const entry = id ? planEntry(await bundles(), id) : null;
+  const entry = id ? await planEntry(id) : null;
   form.elements.plan.value = entry ? entry.id : "";
   planLabel.hidden = !entry;
   if (entry) {
@@ -98,18 +129,17 @@ async function setScope(kind, id) {
 }
 
 /* The plan of the page the reader came from (its search box), if it is one of this site's. */
-function referringPlan(list) {
+function referringPlan() {
   if (!document.referrer) { return ""; }
   const from = new URL(document.referrer);
   if (from.origin !== root.origin || !from.pathname.startsWith(root.pathname)) { return ""; }
-  const id = decodeURIComponent(from.pathname.slice(root.pathname.length).split("/")[0]);
-  return planEntry(list, id) ? id : "";
+  return decodeURIComponent(from.pathname.slice(root.pathname.length).split("/")[0]);
 }
 
 /* The plan names matching every run of the query, in the portal's order. */
 async function matchingPlans(query) {
   const runs = query.normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean);
-  return ((await bundles()).plans || []).filter((plan) => {
+  return (await fetchList("plans.json")).filter((plan) => {
     const name = (plan.name + " " + plan.id).normalize("NFKC").toLowerCase();
     return runs.every((run) => name.includes(run));
   });
@@ -247,7 +277,7 @@ if (scopeBox) {
      came from; else the plan names. */
   const all = initial.get("scope") === "all";
   try {
-    const plan = initial.get("plan") || (all ? "" : referringPlan(await bundles()));
+    const plan = initial.get("plan") || (all ? "" : referringPlan());
     await setScope(all ? "all" : "plan", plan);
   } catch (error) {   /* the list of indexes did not load: the search says so when run */
     form.elements.scope.value = all ? "all" : "plans";
