@@ -152,7 +152,9 @@ def build_window(request: BuildRequest, timings: Timings, source, window: list[P
         for index in indexes:
             store(index.folder, search_cache, index_keys[index.number])
         for key in sorted(set(keys.values()) | kept_keys):
-            link_files(cache / key, request.staging, cached_files(cache, key))
+            files = cached_files(cache, key)
+            link_files(cache / key, request.staging, files)
+            timings.pages += sum(1 for name in files if name.rpartition("/")[2] == "index.html")
         for key in index_keys.values():
             link_files(search_cache / key, request.staging, cached_files(search_cache, key))
         timings.add("copy", time.perf_counter() - started)

@@ -32,6 +32,7 @@ def build_portal(request: BuildRequest, timings: Timings, summaries: list[tuple[
     try:
         timings.merge(render_portal(request, further, portal_out, {plan.id: n for plan, n in summaries}))
         started = time.perf_counter()
+        timings.pages += sum(1 for _ in portal_out.rglob("index.html"))
         move_tree(portal_out, request.staging)
     finally:
         shutil.rmtree(portal_out, ignore_errors=True)
