@@ -44,21 +44,24 @@ def main() -> int:
         browser = launch(playwright)
         for query in queries:
             page = browser.new_page()   # a fresh page and cache per query: worst case
-            sizes: list[tuple[str, int]] = []
-            page.on("response", lambda r: sizes.append((r.url, len(r.body()) if r.ok else 0)))
-            page.goto(f"{base}search/?q={quote(query)}{extra}", wait_until="networkidle")
+            # each address once: a second instance (archived 版 offered) asks again for files the
+            # browser already has (served with long cache lifetimes, see Deploying)
+            sizes: dict[str, int] = {}
+            page.on("response", lambda r: sizes.setdefault(r.url, len(r.body()) if r.ok else 0))
+            page.goto(f"{base}search/?q={quote(query)}{extra}", wait_until="networkidle", timeout=300_000)
             # a portal of many parts merges each part's index first: wait for the answer
             page.wait_for_function("document.querySelector('[data-pp-search-status]').textContent.trim() !== ''",
-                                   timeout=60_000)
+                                   timeout=300_000)
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(300)
             found = page.locator("[data-pp-search-status]").inner_text()
-            search = [(u, s) for u, s in sizes if "/pagefind" in u]
+            search = [(u, s) for u, s in sizes.items() if "/pagefind" in u]
             runtime = sum(s for u, s in search if u.endswith(".js") or "wasm" in u)
             index = sum(s for u, s in search if "pf_index" in u or "pf_meta" in u or "entry.json" in u
                         or "/words/" in u)   # the word lists a query is cut with
             fragments = sum(s for u, s in search if "pf_fragment" in u)
-            listed = sum(s for u, s in sizes if u.endswith("/search-bundles.json"))
+            listed = sum(s for u, s in sizes.items() if u.endswith("/search-bundles.json") or "/search/" in u
+                         and u.split("?")[0].endswith(".json"))   # and the lists of a portal of several parts
             total = runtime + listed + index + fragments
             print(f"{query:16} {found[:7]:>7} {runtime:>9,} {listed:>7,} {index:>9,} {fragments:>10,} {total:>9,}")
             page.close()

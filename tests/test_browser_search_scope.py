@@ -73,13 +73,13 @@ def from_kashima(browser, portal_url):
     page.locator("#pp-header-q").press("Enter")
     page.wait_for_url(re.compile(re.escape(SEARCH)))
     _wait_for_answer(page)
-    yield page
+    yield loaded
     loaded.close()
 
 
 class TestFromAPlansPage:
     def test_the_plans_own_part_alone_is_searched(self, from_kashima):
-        page = from_kashima
+        page = from_kashima.page
         assert _query(page) == {"q": [IN_BOTH], "plan": ["kashima"]}
         assert page.get_by_role("radio", name="鹿島市").is_checked()
         metas = page.locator(".pp-search-result .pp-meta").all_inner_texts()
@@ -89,9 +89,10 @@ class TestFromAPlansPage:
         # the loader module comes from the first part's folder; every index file from its own part
         assert [u for u in fetched if "/pagefind/" in u] == [portal_url_of(page) + urls.LATEST_BUNDLE + "pagefind.js"]
         assert any("/pagefind-2/wasm." in u for u in fetched) and any("/pagefind-2/index/" in u for u in fetched)
+        assert not from_kashima.failed and not from_kashima.console_errors
 
     def test_a_word_of_another_plan_is_found_only_across_every_plan(self, from_kashima):
-        page = from_kashima
+        page = from_kashima.page
         plan_bytes = sum(_index_bytes(page).values())
         box = page.get_by_label("探したい言葉")
         box.fill(ONLY_GOTSU)
@@ -109,7 +110,7 @@ class TestFromAPlansPage:
         assert sum(_index_bytes(page).values()) > plan_bytes
 
     def test_the_scope_in_the_url_is_shared(self, from_kashima, browser):
-        shared = open_page(browser, from_kashima.url)
+        shared = open_page(browser, from_kashima.page.url)
         try:
             page = shared.page
             _wait_for_answer(page)

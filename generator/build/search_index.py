@@ -50,7 +50,8 @@ LATEST = b'data-planpub-edition="latest"'
 LATEST_BUNDLE = "pagefind/"
 # The files a merged (secondary) bundle needs; the primary also needs the loader and wasm.
 DATA_FILES = ("pagefind-entry.json", "index", "fragment", "filter", WORDS_FOLDER)
-LOADER_FILES = ("pagefind.js", "pagefind-worker.js")
+WORKER = "pagefind-worker.js"
+LOADER_FILES = ("pagefind.js", WORKER)
 
 
 @dataclass
@@ -215,12 +216,14 @@ class PagefindService:
 
 def _keep_needed(bundle: Path, primary: bool, split: bool = False) -> None:
     """Drop Pagefind's ready-made UI files (the search page has its own) and, in merged
-    bundles, the loader and wasm that only the primary bundle's instance uses (a part of
-    several keeps the wasm: a plan's search makes its own instance on it)."""
+    bundles, the loader, worker and wasm that only the primary bundle's instance uses (a
+    part of several keeps the worker and wasm: a plan's search makes its own instance on it,
+    the loader module comes from the first part)."""
     for entry in list(bundle.iterdir()):
         name = entry.name
         needed = (name in DATA_FILES or name.endswith(".pf_meta")
-                  or (primary and name in LOADER_FILES) or ((primary or split) and name.startswith("wasm.")))
+                  or (primary and name in LOADER_FILES)
+                  or ((primary or split) and (name == WORKER or name.startswith("wasm."))))
         if not needed:
             shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
 

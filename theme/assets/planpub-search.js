@@ -54,7 +54,7 @@ async function planEntry(id) {
   if (!number) { return null; }
   const part = await fetchList("part-" + number + ".json");
   const plan = part.plans.find((p) => p.id === id);
-  return plan ? { ...plan, bundle: part.bundle, archives: part.archives } : null;
+  return plan ? { ...plan, bundle: part.bundle, archives: part.archives.filter((b) => b.plan === id) } : null;
 }
 
 /* The archived 版 bundles to merge: a plan's, or every plan's (null when they are too many). */

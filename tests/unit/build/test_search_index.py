@@ -62,7 +62,7 @@ def test_a_part_of_several_keeps_the_wasm_a_merged_bundle_drops(tmp_path):
         kept[primary, split] = sorted(p.name for p in folder.iterdir())
     assert kept[True, False] == sorted(names[:5])
     assert kept[False, False] == ["pagefind-entry.json", "x.pf_meta"]
-    assert kept[False, True] == ["pagefind-entry.json", "wasm.unknown.pagefind", "x.pf_meta"]
+    assert kept[False, True] == ["pagefind-entry.json", "pagefind-worker.js", "wasm.unknown.pagefind", "x.pf_meta"]
 
 
 def test_a_parts_index_has_its_pages_sorted_and_only_the_first_part_loads():
