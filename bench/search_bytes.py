@@ -22,7 +22,11 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from generator.pages import urls  # noqa: E402
+from generator.pages.kinds import PageKind  # noqa: E402
 from tests.browser import launch, serve_directory  # noqa: E402
+
+LISTS = (urls.SEARCH_BUNDLES, urls.portal(PageKind.SEARCH))   # the lists of indexes (and of a part's plans)
 
 QUERIES = ["マイナンバーカード", "キャッシュレス", "書かない窓口", "テレワーク"]
 
@@ -48,7 +52,7 @@ def main() -> int:
             # browser already has (served with long cache lifetimes, see Deploying)
             sizes: dict[str, int] = {}
             page.on("response", lambda r: sizes.setdefault(r.url, len(r.body()) if r.ok else 0))
-            page.goto(f"{base}search/?q={quote(query)}{extra}", wait_until="networkidle", timeout=300_000)
+            page.goto(f"{base}{urls.portal(PageKind.SEARCH)}?q={quote(query)}{extra}", wait_until="networkidle", timeout=300_000)
             # a portal of many parts merges each part's index first: wait for the answer
             page.wait_for_function("document.querySelector('[data-pp-search-status]').textContent.trim() !== ''",
                                    timeout=300_000)
@@ -60,8 +64,8 @@ def main() -> int:
             index = sum(s for u, s in search if "pf_index" in u or "pf_meta" in u or "entry.json" in u
                         or "/words/" in u)   # the word lists a query is cut with
             fragments = sum(s for u, s in search if "pf_fragment" in u)
-            listed = sum(s for u, s in sizes.items() if u.endswith("/search-bundles.json") or "/search/" in u
-                         and u.split("?")[0].endswith(".json"))   # and the lists of a portal of several parts
+            listed = sum(s for u, s in sizes.items()
+                         if u.split("?")[0].endswith(".json") and any(base + name in u for name in LISTS))
             total = runtime + listed + index + fragments
             print(f"{query:16} {found[:7]:>7} {runtime:>9,} {listed:>7,} {index:>9,} {fragments:>10,} {total:>9,}")
             page.close()

@@ -172,8 +172,8 @@ def test_a_plans_archived_versions_join_its_own_search(browser, portal_url):
         page = loaded.page
         _wait_for_answer(page)
         links = page.locator(".pp-search-result__title a").evaluate_all("links => links.map(a => a.pathname)")
-        assert links and all(link.startswith("/gotsu/") for link in links), links
-        assert any(link.startswith("/gotsu/v/") for link in links)
+        assert links and all(link.startswith("/" + urls.plan_base("gotsu")) for link in links), links
+        assert any(link.startswith("/" + urls.plan_base("gotsu") + urls.VERSIONS + "/") for link in links)
         assert "過去の版" in " ".join(page.locator(".pp-search-result .pp-meta").all_inner_texts())
         assert not [u for u in loaded.requests if "/pagefind-2/" in u or urls.search_plans() in u]
         assert not loaded.console_errors and not loaded.failed
