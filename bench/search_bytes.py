@@ -38,7 +38,7 @@ def main() -> int:
     scope.add_argument("--plan", default=None, help="search this plan (as from its pages)")
     scope.add_argument("--all", action="store_true", help="search every plan")
     parser.add_argument("queries", nargs="*")
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()
     site, queries = args.site, args.queries or QUERIES
     extra = f"&plan={quote(args.plan)}" if args.plan else "&scope=all" if args.all else ""
     pages = sum(1 for _ in site.rglob("index.html"))
