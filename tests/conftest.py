@@ -50,6 +50,15 @@ def sample_content(tmp_path: Path) -> Path:
     return target
 
 
+def pattern_plan_copy(tmp_path: Path, plan_id: str) -> Path:
+    """A writable content folder with the pattern plans' site.yml and one of their plans."""
+    target = tmp_path / "content"
+    (target / "plans").mkdir(parents=True)
+    shutil.copy(PATTERNS / "site.yml", target / "site.yml")
+    shutil.copytree(PATTERNS / "plans" / plan_id, target / "plans" / plan_id)
+    return target
+
+
 def tree_digest(directory: Path) -> str:
     """One hash over every file name and byte below `directory`."""
     import hashlib

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
-from generator.model.fields import CUSTOM_KINDS, INITIATIVE_FIELDS, Field, Kind, Vocabulary
+from generator.model.fields import INITIATIVE_FIELDS, Field, Kind, Vocabulary
+from generator.model.kinds import plan_kinds
 
 # Words as plans write them; letters a YAML or Markdown reader must keep as they are.
 WORDS = ["窓口", "申請", "オンライン", "職員", "研修", "住民", "ＤＸ", "デジタル", "推進", "令和", "№1",
@@ -205,7 +206,7 @@ def plan_shapes(draw, sub_items: bool = False, min_fields: int = 0) -> PlanShape
     uses = [f.key for f in INITIATIVE_FIELDS if f.key in uses]  # registry order, as a plan lists them
     labels = {key: LABELS[key] for key in uses if key in LABELS and draw(st.booleans())}
     extra = []
-    for n, kind in enumerate(draw(st.lists(st.sampled_from(sorted(CUSTOM_KINDS)), max_size=2))):
+    for n, kind in enumerate(draw(st.lists(st.sampled_from(plan_kinds()), max_size=2))):
         extra.append({"key": f"own_{n}", "kind": kind, "label": f"独自項目{n + 1}",
                       "place": draw(st.sampled_from(["meta", "body", "closing"]))})
     theme_count = draw(st.integers(0, 3)) if "theme" in uses or "related_themes" in uses else 0
@@ -243,11 +244,12 @@ def plan_shapes(draw, sub_items: bool = False, min_fields: int = 0) -> PlanShape
             if not registry_field.min_items and not draw(st.booleans()):
                 continue  # a plan's document often leaves a field empty for one initiative
             value = draw(field_value(registry_field, shape, initiative_id))
-            if value is not None and value != {}:
+            # a per-year table the document draws with empty cells is stated empty (`schedule: {}`)
+            if value is not None and (value != {} or registry_field.kind is Kind.YEAR_TEXTS):
                 data[registry_field.key] = value
         for own in extra:
             if draw(st.booleans()):
-                data[own["key"]] = draw(field_value(Field(own["key"], CUSTOM_KINDS[own["kind"]], None, 0),
+                data[own["key"]] = draw(field_value(Field(own["key"], Kind(own["kind"]), None, 0),
                                                    shape, initiative_id))
         named = [key for key in uses if key in LABELS]
         if named and draw(st.integers(0, 3)) == 0:

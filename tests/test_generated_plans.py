@@ -21,7 +21,7 @@ from generator.pages import opendata
 from generator.pages.builder import build_pages
 from generator.render.renderer import Renderer
 from generator.staff.release import ReleaseRequest, prepare_release, write_release
-from generator.staff.sheets import from_tables, to_tables
+from generator.staff.sheets import from_tables, themes_from_tables, to_tables
 from generator.validate import load_valid_site
 from generator.pages import urls
 from generator.pages.kinds import PageKind
@@ -126,6 +126,8 @@ def test_any_plan_shape_builds_and_shows_every_stated_fact(tmp_path_factory, sha
     found, plan_kpis, problems = from_tables(tables, latest, statuses)
     assert not problems, [p.message for p in problems]
     assert [initiative_dict(i) for i in found] == [initiative_dict(i) for i in latest.initiatives]
+    themes, problems = themes_from_tables(tables, latest)     # a theme's own labels (テーマの項目名)
+    assert not problems and [t.labels for t in themes] == [t.labels for t in latest.themes]
 
 
 def test_the_strategy_covers_every_kind_of_the_registry():

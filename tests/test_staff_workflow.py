@@ -189,7 +189,8 @@ def test_exported_workbook_is_laid_out_for_staff(sample_content, tmp_path):
     path = tmp_path / "kashima.xlsx"
     assert run_cli("export", "kashima", "--xlsx", str(path), "--content", str(sample_content)).returncode == 0
     workbook = load_workbook(path)
-    assert workbook.sheetnames == ["取組", "スケジュール・進捗", "複数年度の活動", "KPI", "KPIの値", "選択肢", "書き出し情報"]
+    assert workbook.sheetnames == ["取組", "スケジュール・進捗", "複数年度の活動", "KPI", "KPIの値", "テーマの項目名", "選択肢",
+                                  "書き出し情報"]
     assert [s.sheet_state for s in workbook.worksheets][-1] == "hidden"   # what it was made from (issue 19.2)
     sheet = workbook["取組"]
     header = [c.value for c in sheet[1]]

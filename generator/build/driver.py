@@ -195,7 +195,7 @@ def whole_site(site: Site, renderer, site_url: str, preview: bool = False) -> Ba
             editions = plan_editions(plan, include_working=True)
             for edition in editions:
                 if edition.kind is EditionKind.WORKING and not any(p.url == edition.base for p in pages):
-                    working_pages = edition_pages(site, edition, editions, pair_diffs(plan))
+                    working_pages = edition_pages(site, edition, editions, pair_diffs(plan, site))
                     pages += working_pages
                     files.update({**page_files(working_pages), **figure_files(edition)})
     parts = plan_parts([plan.id for plan in site.plans if plan.latest])

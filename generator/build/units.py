@@ -90,7 +90,7 @@ class UnitRenderer:
     def pages(self, unit: Unit) -> list[Page]:
         diffs = self._diffs.get(unit.plan.id)
         if diffs is None:
-            self._diffs = {unit.plan.id: pair_diffs(unit.plan)}  # units arrive grouped by plan
+            self._diffs = {unit.plan.id: pair_diffs(unit.plan, self.site)}  # units arrive grouped by plan
             diffs = self._diffs[unit.plan.id]
         return edition_pages(self.site, unit.edition, list(unit.editions), diffs)
 

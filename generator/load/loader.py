@@ -30,7 +30,7 @@ from generator.load.published import check_record
 from generator.load.manifest import MANIFEST_NAME, compare_manifest
 from generator.model.readings import check_word
 from generator.model.text_safety import visible
-from generator.model.versions import display_name, order_versions
+from generator.model.versions import display_name, history_id, history_label, order_versions
 from generator.load.safe_paths import find_symlinks, is_real_dir, link_target
 from generator.load.yamlfile import YamlDocument, load_yaml, read_content_bytes, read_text
 
@@ -125,10 +125,13 @@ def load_plan(plan_dir: Path, problems: Problems, cache: ReleaseCache | None = N
     history_doc = _load_checked(plan_dir / "history.yml", "history", problems)
     if history_doc:
         for entry in history_doc.data["versions"]:
-            label = str(entry["label"])
+            label, date = history_label(entry), _date(entry.get("date"))
+            version_id = history_id(entry)
+            if version_id is None:
+                continue  # neither number nor date: validation says so
             versions.append(Version(
-                id=label, label=label, name=display_name(label, entry.get("name"), label),
-                date=_date(entry.get("date")), notes=Text.of(entry.get("notes")), status=entry.get("status"),
+                id=version_id, label=label, name=display_name(label, entry.get("name"), version_id, date),
+                date=date, notes=Text.of(entry.get("notes")), status=entry.get("status"),
                 precedes=entry.get("precedes"),
                 document=entry.get("document"), snapshot=False, **stage_facts(entry)))
 
@@ -409,12 +412,7 @@ def _initiative(initiative_id: str, data: dict, fields: FieldSet, parent: str | 
     for field in fields:
         if field.key in data:
             value = kind_of(field.kind).read(data[field.key], initiative_id)
-            if field.in_texts:
-                texts[field.key] = value
-            elif field.custom:
-                extra[field.key] = value
-            else:
-                values[field.key] = value
+            {"texts": texts, "extra": extra, "attribute": values}[field.slot(Initiative)][field.key] = value
     empty = frozenset(key for key, value in data.items() if value in ({}, []) and key in fields)
     items = [_initiative(f"{initiative_id}.{item.get('id', index + 1)}", item, fields, initiative_id)
              for index, item in enumerate(data.get("items", []))]

@@ -199,9 +199,11 @@ def _explain(error: ValidationError, path: tuple) -> tuple[str, str, str]:
     if kind == "maxLength":
         return (field, msg("errors.too_long", length=len(error.instance), limit=error.validator_value),
                 msg("hints.too_long"))
-    if kind in ("minimum", "maximum"):
-        return (field, msg("errors.year_out_of_range", value=error.instance, first=FIRST_FY, last=LAST_FY),
-                msg("hints.year_out_of_range", first=FIRST_FY))
+    if kind in ("minimum", "maximum"):   # a fiscal year, unless the schema (a field's kind) says what it is
+        message = error.schema.get(MESSAGE, "year_out_of_range") if isinstance(error.schema, dict) else "year_out_of_range"
+        return (field, msg(f"errors.{message}", value=error.instance, first=FIRST_FY, last=LAST_FY,
+                           limit=error.validator_value, title=title or field),
+                msg(f"hints.{message}", first=FIRST_FY, limit=error.validator_value))
     if kind == "exclusiveMinimum":
         return (field, msg("errors.not_above", title=title or field, limit=error.validator_value, value=error.instance),
                 msg("hints.not_above"))

@@ -9,13 +9,15 @@ use this one module, so they always agree.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.i18n import msg
-from generator.model.fields import INITIATIVE_FIELDS, FieldSet, Kind
+from generator.model import fiscal
+from generator.model.fields import INITIATIVE_FIELDS, FieldSet
 from generator.model.flatten import FieldKey, _text, flatten_kpi  # noqa: F401 (flatten_kpi: re-exported)
 from generator.model.kinds import kind_of
-from generator.model.plan import Initiative, PlanContent
+from generator.model.plan import Initiative, PlanContent, Version
 
 
 def change_kind(old, new) -> str:
@@ -94,7 +96,7 @@ def flatten_initiative(initiative: Initiative, fields: FieldSet = INITIATIVE_FIE
     """Ordered fields of an initiative as plain text, in registry order."""
     out: dict[FieldKey, str] = {}
     for field in fields:
-        out.update(kind_of(field.kind).flatten(field.change_key if field.kind is Kind.KPIS else field.key,
+        out.update(kind_of(field.kind).flatten(field.change_key,
                                                field.value(initiative)))
     if ("title",) not in out:
         out[("title",)] = initiative.title
@@ -174,11 +176,39 @@ def compare_fields(old: dict[FieldKey, str], new: dict[FieldKey, str]) -> list[F
     return changes
 
 
-def diff_contents(old: PlanContent, new: PlanContent, ignore: tuple[str, ...] = ()) -> PlanDiff:
+def flatten_stage(version: Version | None, stage_name: Callable[[str], str] = str) -> dict[FieldKey, str]:
+    """A 版's stage facts as plain text, as the revision history states them: its public-comment
+    period, what the consultation excluded, the stage planned next and its planned date.
+    `stage_name`: a stage id → the site's name for it."""
+    out: dict[FieldKey, str] = {}
+    if version is None:
+        return out
+    comment, following = version.public_comment, version.next_stage
+    if comment is not None and (comment.start or comment.end):
+        def day(value):
+            return fiscal.date_label(value) if value else msg("ui.not_stated")
+        out[("version", "public_comment")] = msg("ui.public_comment_range", start=day(comment.start), end=day(comment.end))
+    if comment is not None and comment.excludes:
+        out[("version", "public_comment_excludes")] = _text(comment.excludes)
+    if following is not None:
+        out[("version", "next_stage")] = stage_name(following.status)
+        out[("version", "next_stage_date")] = fiscal.date_label(following.date) if following.date else \
+            msg("ui.next_stage_date_unstated")
+    return out
+
+
+def diff_contents(old: PlanContent, new: PlanContent, ignore: tuple[str, ...] = (),
+                  versions: tuple[Version | None, Version | None] = (None, None),
+                  stage_name: Callable[[str], str] = str) -> PlanDiff:
     """Changes from `old` to `new`. `ignore` names fields the newer 版's source document does
-    not contain: their absence there is not reported as a deletion (additions still are)."""
-    plan_fields = [f for f in compare_fields(flatten_plan(old), flatten_plan(new))
-                   if not (f.kind == "removed" and _plan_key_ignored(f.key, ignore))]
+    not contain: their absence there is not reported as a deletion (additions still are).
+    `versions`: the two 版 (None for the working copy), whose stage facts are compared too
+    (`stage_name`: the site's name of a stage id)."""
+    # the working copy states no stage facts yet (`planpub release` records them): not compared
+    plan_fields = compare_fields(flatten_stage(versions[0], stage_name), flatten_stage(versions[1], stage_name)) \
+        if None not in versions else []
+    plan_fields += [f for f in compare_fields(flatten_plan(old), flatten_plan(new))
+                    if not (f.kind == "removed" and _plan_key_ignored(f.key, ignore))]
     result = PlanDiff(plan_fields=plan_fields, ignored=tuple(ignore), fields=new.fields)
     old_ids = [i.id for i in old.initiatives]
     new_ids = [i.id for i in new.initiatives]

@@ -6,7 +6,8 @@ from __future__ import annotations
 from generator.i18n import current_language, msg
 from generator.model import fiscal
 from generator.model.diff import FieldKey
-from generator.model.fields import INITIATIVE_FIELDS, FieldSet, Kind
+from generator.model.fields import INITIATIVE_FIELDS, FieldSet
+from generator.model.kinds import kind_of
 
 # Keys of `omits` and of plan-level diffs that are not initiative fields.
 PLAN_PARTS = {"chapters": "ui.chapters", "theme": "ui.theme", "vision": "ui.visions", "chapter": "ui.chapters"}
@@ -31,6 +32,8 @@ def field_label(key: FieldKey, kpi_names: dict[str, str] | None = None, fields: 
     names = part_names or {}
     if head == "plan":
         return msg(f"ui.plan_fields.{key[1]}")
+    if head == "version":   # a 版's stage facts: 「意見募集（パブリックコメント）の期間」
+        return msg(f"ui.version_fields.{key[1]}")
     if len(key) == 2 and head in ("theme", "vision", "chapter"):  # plan-level; ("theme",) is an initiative's
         return msg("ui.named_part", part=msg(PLAN_PARTS[head]), name=names.get((head, key[1]), key[1]))
     if head == "items":   # a sub-item's field: 「サブ項目 i: 予定（令和6年度）」
@@ -47,17 +50,4 @@ def field_label(key: FieldKey, kpi_names: dict[str, str] | None = None, fields: 
     field = fields.by_change_key(head)
     if field is None:
         return msg(f"ui.fields.{head}")
-    if field.kind is Kind.KPIS:
-        kpi_id, attribute = key[1], key[2]
-        label = msg("ui.kpi_field", name=(kpi_names or {}).get(kpi_id, kpi_id), part=msg(f"ui.kpi_fields.{attribute}"))
-        if attribute == "references":
-            return msg("ui.numbered_item", label=label, n=key[3] + 1)
-        return _year(label, key[3]) if len(key) > 3 else label
-    if field.kind is Kind.YEAR_TEXTS and len(key) == 2:
-        return _year(field.label, key[1])
-    if field.kind is Kind.PROGRESS:
-        return _year(field.part_label(key[2]), key[1])
-    if field.kind is Kind.ACTIVITIES:
-        named = msg("ui.named_item", field=field.label, name=key[1])
-        return _year(named, key[2]) if len(key) > 2 else named
-    return field.label
+    return kind_of(field.kind).change_label(field, key[1:], kpi_names)   # a part of its value: its kind names it

@@ -6,7 +6,8 @@ absent (`omits`), what the open data and the workbook call it. Its label comes f
 the locale catalogue (`ui.fields.<key>`), so it reads 「目的」 in Japanese and "Purpose" in
 English.
 
-Everything else that lists fields is derived from this table:
+Everything else that lists fields is derived from this table, each stage asking the field's
+kind (model/kinds.py) what to do with its value:
 - the JSON Schema of initiative files (model/schema.py) and the canonical YAML writer
   (staff/serialize.py) — in registry order;
 - the model's reading of a file (load/loader.py) and the validation of references and
@@ -15,7 +16,7 @@ Everything else that lists fields is derived from this table:
   `fields.shown(place)`);
 - the diff engine's keys and labels (model/diff.py, model/fieldnames.py);
 - the open-data columns and the data dictionary (pages/opendata.py);
-- the Excel/CSV sheets (staff/workbook.py).
+- the Excel/CSV sheets (staff/sheets/).
 
 Adding an ordinary prose field is one `Field(...)` line here and one label line in each
 locale file (English falls back to Japanese); see docs/adding-a-field.md.
@@ -31,7 +32,8 @@ from generator.i18n import has, msg
 
 
 class Kind(StrEnum):
-    """What a field holds; every derived artefact knows how to handle each kind."""
+    """What a field holds: the built-in kinds. Each is a class in model/kinds.py holding every
+    stage's behaviour (a kind registered there by name works the same)."""
 
     LABEL = "label"             # one line as written (番号, 取組名)
     TEXT = "text"               # prose: a string, or bullet items (model.Text)
@@ -84,7 +86,7 @@ class SheetLayout(StrEnum):
 @dataclass(frozen=True)
 class Field:
     key: str                          # the YAML key, the diff key and the default CSV column
-    kind: Kind
+    kind: Kind | str                  # model/kinds.py KINDS has its class
     place: Place
     order: int                        # position within `place`
     vocabulary: Vocabulary | None = None
@@ -140,11 +142,22 @@ class Field:
         """Prose fields live in Initiative.texts; the others are attributes of their own."""
         return self.kind is Kind.TEXT
 
+    def slot(self, initiative_type) -> str:
+        """Where an initiative holds the value: "texts" (prose), "attribute" (a field the
+        model has an attribute for), or "extra" (a plan's own field, or one of a kind the
+        model's dataclass does not name: a new kind needs no change to it)."""
+        if self.in_texts:
+            return "texts"
+        if self.custom or self.key not in getattr(initiative_type, "__dataclass_fields__", (self.key,)):
+            return "extra"
+        return "attribute"
+
     def value(self, initiative):
         """This field's value on an initiative (None, or an empty collection, when absent)."""
-        if self.in_texts:
+        slot = self.slot(type(initiative))
+        if slot == "texts":
             return initiative.texts.get(self.key)
-        if self.custom:
+        if slot == "extra":
             return initiative.extra.get(self.key)
         return getattr(initiative, self.key)
 
@@ -233,8 +246,18 @@ class FieldSet:
 INITIATIVE_FIELDS = FieldSet(INITIATIVE_FIELDS_LIST)
 
 
-# The kinds a plan may give the fields it declares itself, and where they go by default.
-CUSTOM_KINDS = {"text": Kind.TEXT, "label": Kind.LABEL, "fiscal_year": Kind.FISCAL_YEAR}
+def unregistered(key: str) -> Field:
+    """A stand-in for a field no registry declares (a plan's own field it does not use)."""
+    return Field(key, Kind.TEXT, Place.BODY, 0)
+
+
+def kind_named(name: str) -> Kind | str:
+    """A kind by its name in plan.yml: a Kind, or the name of a kind registered in
+    model/kinds.py KINDS (which kinds a plan may declare says each kind's `plan_may_declare`)."""
+    return Kind(name) if name in Kind._value2member_map_ else name
+
+
+# Where the fields a plan declares itself may go.
 CUSTOM_PLACES = {"meta": Place.META, "body": Place.BODY, "closing": Place.CLOSING}
 # Fields a plan may leave out of `uses` (every initiative has a title).
 ALWAYS_USED = {"title"}
@@ -269,7 +292,7 @@ def for_plan(declaration: dict | None = None) -> FieldSet:
         expected = field.key in expect if expect is not None else field.expected
         chosen.append(replace(field, plan_label=labels.get(field.key), expected=expected))
     for index, extra in enumerate(spec.get("extra") or []):
-        kind = CUSTOM_KINDS[extra.get("kind", "text")]
+        kind = kind_named(extra.get("kind", "text"))
         place = CUSTOM_PLACES[extra.get("place", "body")]
         chosen.append(Field(extra["key"], kind, place, extra.get("order", 900 + index), custom=True,
                             plan_label=extra["label"], expected=bool(extra.get("expected", False)),
@@ -288,7 +311,7 @@ def registry_markdown(fields: FieldSet = INITIATIVE_FIELDS) -> str:
     for field in (f for place in Place for f in fields.shown(place)):
         columns = ", ".join(f"`{c}`" for c in field.csv_columns) or (f"schedule.csv `kind={field.csv_kind}`"
                                                                         if field.csv_kind else "kpis.csv")
-        rows.append(f"| `{field.key}` | {field.kind.value} | {field.vocabulary.value if field.vocabulary else ''} "
+        rows.append(f"| `{field.key}` | {field.kind} | {field.vocabulary.value if field.vocabulary else ''} "
                     f"| {field.place.value} {field.order} | {'yes' if field.omittable else 'no'} | {columns} "
                     f"| {field.sheet.value} |")
     return "\n".join(rows) + "\n"

@@ -76,6 +76,25 @@ def date_label(value: str | None, language: str = "ja") -> str:
     return msg(("fiscal.year", "fiscal.month", "fiscal.date")[len(parts) - 1], language=language, **words)
 
 
+def wareki_date(value: str | None) -> str:
+    """A date as stated, in the era calendar: '2023-12-01' -> 令和5年12月1日, '2024-02' ->
+    令和6年2月, '2024' -> 令和6年 (a month or year in which an era began is named by the era
+    in force at its end: 2019 -> 令和元年). Era names are calendar data, the same in every
+    language; '' for no date."""
+    if not value:
+        return ""
+    last = dt.date.fromisoformat(period_end(str(value)))
+    start, name = next((start, name) for start, name in ERAS if last >= start)
+    number = last.year - start.year + 1
+    parts = str(value).split("-")
+    words = {"year": wareki_year_text(name, number, "ja")}
+    if len(parts) > 1:
+        words["month"] = int(parts[1])
+    if len(parts) > 2:
+        words["day"] = int(parts[2])
+    return msg(("fiscal.year", "fiscal.month", "fiscal.date")[len(parts) - 1], language="ja", **words)
+
+
 def period_start(value: str) -> str:
     """The first day a date as written may mean ("2026" → "2026-01-01", "2026-03" → "2026-03-01")."""
     return {4: value + "-01-01", 7: value + "-01"}.get(len(value), value)

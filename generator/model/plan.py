@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from generator.model.fields import INITIATIVE_FIELDS, FieldSet, Kind
+from generator.model.fields import INITIATIVE_FIELDS, FieldSet
 
 
 @dataclass(frozen=True)
@@ -158,6 +158,11 @@ class Activity:
     end_unstated: bool = False
     cells: dict[int, str] = field(default_factory=dict, hash=False)
 
+    def years(self) -> set[int]:
+        """The fiscal years its bar and its later cells name (a 済 item: none of the schedule's)."""
+        spanned = set(range(self.start, (self.end or self.start) + 1)) if self.start is not None else set()
+        return spanned | set(self.cells)
+
     def covers(self, fy: int, last: int) -> bool:
         """Whether the bar spans `fy` (an open-ended one runs to `last`, the plan's last year)."""
         if self.start is None:
@@ -210,7 +215,7 @@ class Initiative(ItemTree):
     visions: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     departments: list[str] = field(default_factory=list)
-    texts: dict[str, Text] = field(default_factory=dict)     # prose fields (Kind.TEXT) by key
+    texts: dict[str, Text] = field(default_factory=dict)     # prose fields (of the "text" kind) by key
     extra: dict[str, object] = field(default_factory=dict)   # values of fields the plan declares itself
     stated_empty: frozenset[str] = frozenset()   # fields the document shows empty (an empty schedule table)
     items: list["Initiative"] = field(default_factory=list)   # sub-items with fields of their own
@@ -228,13 +233,12 @@ class Initiative(ItemTree):
     def years(self, fields: FieldSet = INITIATIVE_FIELDS) -> list[int]:
         """Every fiscal year the initiative's per-year fields and activities mention."""
         years: set[int] = set()
-        for per_year in fields.of_kind(Kind.YEAR_TEXTS, Kind.PROGRESS):
-            years.update(per_year.value(self))
-        for spans in fields.of_kind(Kind.ACTIVITIES):
-            for activity in spans.value(self):
-                if activity.start is not None:
-                    years.update(range(activity.start, (activity.end or activity.start) + 1))
-                years.update(activity.cells)
+        for value in (f.value(self) for f in fields):
+            # what a value states for a year is keyed by it; a row of a schedule spans years
+            if isinstance(value, dict):
+                years.update(fy for fy in value if isinstance(fy, int))
+            elif isinstance(value, list):
+                years.update(fy for row in value if isinstance(row, Activity) for fy in row.years())
         return sorted(years)
 
     def latest_status(self) -> tuple[int, str] | None:

@@ -16,9 +16,9 @@ from typing import Any
 
 from generator.i18n import current_language
 from generator.model import region_code
-from generator.model.fields import CUSTOM_KINDS, CUSTOM_PLACES, INITIATIVE_FIELDS, Field, FieldSet
+from generator.model.fields import CUSTOM_PLACES, INITIATIVE_FIELDS, Field, FieldSet
 from generator.model.fields import for_plan as fields_for_plan
-from generator.model.kinds import kind_of
+from generator.model.kinds import kind_of, plan_kinds
 from generator.model.plan import Contact
 from generator.model.schema_blocks import (  # noqa: F401 (re-exported: patterns, limits, parts)
     CHAPTER_FILE_PATTERN, CURRENT_FORMAT, DATE_PATTERN, DRAFT, FIGURE_NAME_PATTERN, FIGURE_SRC_PATTERN, FIRST_FY,
@@ -72,7 +72,7 @@ def plan() -> dict[str, Any]:
             "extra": {"type": "array", **_words("plan_fields_extra"), "items": _object("plan_field", {
                 "key": {"type": "string", **matching(r"^[a-z][a-z0-9_]*$", "bad_id"), **_words("plan_field_key")},
                 "label": {"type": "string", "minLength": 1, "maxLength": MAX_LABEL, **_words("plan_field_label")},
-                "kind": {"enum": sorted(CUSTOM_KINDS), **_words("plan_field_kind")},
+                "kind": {"enum": plan_kinds(), **_words("plan_field_kind")},
                 "place": {"enum": sorted(CUSTOM_PLACES), **_words("plan_field_place")},
                 "order": {"type": "integer", **_words("plan_field_order")},
                 "expected": {"type": "boolean", **_words("plan_field_expected")},
@@ -148,7 +148,7 @@ def history() -> dict[str, Any]:
             "notes": _text("release_notes"),
             "document": {"type": "string", **matching(LINK_PATTERN, "bad_link"), **_words("history_document_link")},
             **stage_facts(),
-        }, required=["label"])},
+        })},
     }, required=["versions"])
 
 

@@ -8,6 +8,7 @@ placed explicitly before another with `precedes`.
 from __future__ import annotations
 
 from generator.model.plan import Version
+from generator.model.value_records import stated_date
 
 
 def order_versions(versions: list[Version]) -> list[Version]:
@@ -49,3 +50,16 @@ def display_name(label: str | None, name: str | None, fallback: str, date: str |
         from generator.model import fiscal
         return msg("ui.version_of_date", date=fiscal.date_label(date, current_language()))
     return fallback
+
+
+def history_label(entry: dict) -> str | None:
+    """The number a history.yml entry states; None for a 版 the document gives no number."""
+    return str(entry["label"]) if entry.get("label") is not None else None
+
+
+def history_id(entry: dict) -> str | None:
+    """The id (and address) of a history.yml entry: its number, else — a 版 without a number —
+    its date as stated (「2023-07」), as `planpub release` names an unnumbered 版; None when
+    the entry states neither (validation reports it)."""
+    label = history_label(entry)
+    return label if label is not None else stated_date(entry.get("date"))

@@ -30,7 +30,7 @@ def build_pages(site: Site, include_working: bool = False) -> list[Page]:
     pages = portal_pages(site, preview=include_working)
     for plan in site.plans:
         editions = plan_editions(plan, include_working)
-        diffs = changes.pair_diffs(plan)  # shared by every revisions page and the compare pages
+        diffs = changes.pair_diffs(plan, site)  # shared by every revisions page and the compare pages
         for edition in unique(editions):
             pages.extend(edition_pages(site, edition, editions, diffs))
     return pages

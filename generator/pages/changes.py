@@ -7,23 +7,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.model.diff import PlanDiff, diff_contents, omitted_between
-from generator.model.plan import Plan
+from generator.model.plan import Plan, Site
 from generator.model.resolved import ResolvedVersion
 from generator.pages import diff_names, urls
 from generator.pages.editions import Edition
 from generator.pages.kinds import PageKind
 
 
-def pair_diffs(plan: Plan) -> "PairDiffs":
+def pair_diffs(plan: Plan, site: Site | None = None) -> "PairDiffs":
     """The diff of any ordered pair of frozen 版 (older → newer), each computed once, when
-    first needed (a build that renders one new 版 needs only the pairs ending there)."""
-    return PairDiffs(plan)
+    first needed (a build that renders one new 版 needs only the pairs ending there); stages
+    named as `site` names them."""
+    return PairDiffs(plan, site)
+
+
+def stage_namer(site: Site | None):
+    """A stage id → the name the site gives it (its id when the site does not know it)."""
+    def name(stage_id: str) -> str:
+        stage = site.version_status(stage_id) if site is not None else None
+        return stage.name if stage else stage_id
+    return name
 
 
 class PairDiffs(dict):
-    def __init__(self, plan: Plan):
+    def __init__(self, plan: Plan, site: Site | None = None):
         super().__init__()
         self.plan = plan
+        self.stage_name = stage_namer(site)
         self._readable: dict[tuple[str, str], diff_names.ReadableDiff] = {}
         # The plan's editions resolved in this build (model/resolved/ resolve_edition `shared`):
         # they are built together, as they share these diffs.
@@ -32,7 +42,8 @@ class PairDiffs(dict):
     def __missing__(self, pair: tuple[str, str]) -> PlanDiff:
         old_id, new_id = pair
         old, new = self.plan.version(old_id), self.plan.version(new_id)
-        diff = diff_contents(self.plan.snapshots[old_id], self.plan.snapshots[new_id], omitted_between(old, new))
+        diff = diff_contents(self.plan.snapshots[old_id], self.plan.snapshots[new_id], omitted_between(old, new),
+                             (old, new), self.stage_name)
         self[pair] = diff
         return diff
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from generator.i18n import msg
 from generator.model.diff import FieldChange, PlanDiff, change_kind
 from generator.model.fieldnames import field_label, field_name
-from generator.model.fields import FieldSet, Kind, Vocabulary
+from generator.model.fields import FieldSet, Vocabulary
 from generator.model.plan import PlanContent, Vision
 
 # Field kinds whose flattened value is a list of vocabulary ids (model/diff.py _FLATTEN).
@@ -48,7 +48,7 @@ def _readable_change(change: FieldChange, names: dict, fields: FieldSet) -> Fiel
     while key[:1] == ("items",):   # a sub-item's field: its own key follows the item id
         key = key[2:]
     field = fields.by_change_key(key[0]) if len(key) == 1 else None
-    part = _ID_VOCABULARIES.get(field.vocabulary) if field is not None and field.kind in (Kind.REF, Kind.REFS) else None
+    part = _ID_VOCABULARIES.get(field.vocabulary) if field is not None else None   # entries of a vocabulary by id
     if part is None:
         return change
     return replace(change, old=_named_value(change.old, part, names), new=_named_value(change.new, part, names))

@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from generator.i18n import has, lookup, msg
 from generator.model import fiscal, region_code
-from generator.model.fields import Field, Kind, Vocabulary
+from generator.model.fields import Field, Vocabulary
 from generator.model.kpi import PERIOD_END, target_year
 from generator.model.markup import plain_line, plain_text
 from generator.model.plan import Text
@@ -48,7 +48,7 @@ from generator.model.cells import neutralise
 ENCODING = "utf-8-sig"     # UTF-8 with BOM: Excel opens it correctly
 NEWLINE = "\r\n"
 INITIATIVES, TEXTS, SCHEDULE, KPIS = "initiatives.csv", "initiative_texts.csv", "schedule.csv", "kpis.csv"
-THEMES, CARRIED = "themes.csv", "carried_values.csv"
+THEMES, CARRIED, VERSIONS = "themes.csv", "carried_values.csv", "versions.csv"
 DATE_AS_STATED = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"   # as precise as the document: YYYY, YYYY-MM, YYYY-MM-DD
 SPANS = ("range", "open_end", "end_unstated", "done", "continued")
 VALUE_TYPES = ("baseline", "target", "actual", "reference")
@@ -152,7 +152,9 @@ def _source(value) -> str | None:
 
 # ── initiatives.csv: one row per initiative and sub-item, one value per column ──
 
-_ONE_VALUE = (Kind.LABEL, Kind.REF, Kind.PROGRESS, Kind.FISCAL_YEAR)
+def in_table(fields, table: str) -> list[Field]:
+    """The fields whose kind puts them in one of the tables (model/kinds.py `csv_tables`)."""
+    return [f for f in fields if table in kind_of(f.kind).csv_tables]
 
 
 def _field_columns(field: Field) -> list[Column]:
@@ -160,9 +162,8 @@ def _field_columns(field: Field) -> list[Column]:
     for name in field.csv_columns:
         if has(f"opendata.initiatives.{name}"):
             columns.append(_column(INITIATIVES, name, label=field.label))
-        else:   # a field of the plan's own: its label says what it is
-            columns.append(Column(name, field.label, "integer" if field.kind is Kind.FISCAL_YEAR else "string",
-                                  msg("opendata.units.fiscal_year") if field.kind is Kind.FISCAL_YEAR else ""))
+        else:   # a field of the plan's own: its label says what it is, its kind the column's type
+            columns.append(Column(name, field.label, *kind_of(field.kind).column_type))
         if columns[-1].unit == msg("opendata.units.fiscal_year"):
             columns.append(Column(f"{name}_wareki", msg("opendata.wareki_of", column=name)))
     return columns
@@ -170,7 +171,7 @@ def _field_columns(field: Field) -> list[Column]:
 
 def initiatives_table(content: ResolvedEdition) -> Table:
     """One row per initiative, its sub-items after it (with its id as parent_id)."""
-    fields = [f for f in content.fields if f.kind in _ONE_VALUE and f.csv_columns]
+    fields = [f for f in in_table(content.fields, "initiatives") if f.csv_columns]
     columns = [_region(INITIATIVES), _column(INITIATIVES, "initiative_id", required=True),
                _column(INITIATIVES, "parent_id")]
     for field in fields:
@@ -195,7 +196,7 @@ def _by_initiative(table: str) -> ForeignKey:
 # ── initiative_texts.csv: each prose field's items, one per row ──
 
 def texts_table(content: ResolvedEdition) -> Table:
-    prose = [f for f in content.fields if f.kind is Kind.TEXT]
+    prose = in_table(content.fields, "texts")
     columns = [_region(TEXTS), _column(TEXTS, "initiative_id", required=True),
                _column(TEXTS, "field", required=True, enum=tuple(f.key for f in prose)),
                _column(TEXTS, "field_label"), _column(TEXTS, "item", required=True),
@@ -251,7 +252,7 @@ def refs_table(field: Field, content: ResolvedEdition) -> Table:
 # ── schedule.csv: every fiscal year's item, progress and activity, one per row ──
 
 def schedule_table(content: ResolvedEdition) -> Table:
-    kinds = [f for f in content.fields if f.csv_kind]
+    kinds = [f for f in in_table(content.fields, "schedule") if f.csv_kind]
     described = " / ".join(f"{f.csv_kind} = {f.table_label}" for f in kinds)
     columns = [_region(SCHEDULE), _column(SCHEDULE, "initiative_id", required=True),
                _column(SCHEDULE, "kind", msg("opendata.schedule_kind", kinds=described), required=True,
@@ -348,11 +349,59 @@ def carried_table(content: ResolvedEdition) -> Table:
                  (_by_initiative(CARRIED),))
 
 
+# ── versions.csv: the plan's 版 as known when this 版 was published, with their stage facts ──
+
+VERSION_DATES = ("date", "public_comment_start", "public_comment_end", "next_stage_planned")
+
+
+def known_versions(content: ResolvedEdition) -> list:
+    """The revision history as known when the edition's 版 was published (oldest first): a
+    frozen 版's data never names a later one; the working copy knows everything published."""
+    ids = [v.id for v in content.versions]
+    if content.version.id not in ids:
+        return list(content.versions)
+    return list(content.versions[: ids.index(content.version.id) + 1])
+
+
+def versions_table(content: ResolvedEdition) -> Table:
+    """One row per 版: its number (blank when the document gives none), name, stage and date,
+    whether it is frozen on the site, its public-comment period and what the consultation
+    excluded, and the stage planned next with its planned date; each date with its 和暦."""
+    names = ("version_id", "label", "name", "status", "stage", "date", "frozen", "public_comment_start",
+             "public_comment_end", "public_comment_excludes", "next_stage", "next_stage_name", "next_stage_planned")
+    columns = [_region(VERSIONS)]
+    for name in names:
+        columns.append(_column(VERSIONS, name, required=name in ("version_id", "name", "frozen"),
+                               pattern=DATE_AS_STATED if name in VERSION_DATES else None))
+        if name in VERSION_DATES:
+            columns.append(Column(f"{name}_wareki", msg("opendata.wareki_date_of", column=name),
+                                  example=fiscal.wareki_date(columns[-1].example)))
+    rows = []
+    for version in known_versions(content):
+        comment, following = version.public_comment, version.next_stage
+        cells = {"version_id": version.id, "label": version.label, "name": version.titled_name,
+                 "status": version.stage_id, "stage": version.stage, "date": version.date,
+                 "frozen": version.snapshot,
+                 "public_comment_start": comment.start if comment else None,
+                 "public_comment_end": comment.end if comment else None,
+                 "public_comment_excludes": _plain(comment.excludes) if comment else None,
+                 "next_stage": following.stage_id if following else None,
+                 "next_stage_name": following.name if following else None,
+                 "next_stage_planned": following.date if following else None}
+        row = [content.region_code]
+        for name in names:
+            row.append(cells[name])
+            if name in VERSION_DATES:
+                row.append(fiscal.wareki_date(cells[name]) or None)
+        rows.append(row)
+    return Table(VERSIONS, msg("opendata.tables.versions"), columns, rows, ("version_id",))
+
+
 def tables(content: ResolvedEdition) -> list[Table]:
     """Every table of one edition, in the order the data page lists them."""
-    refs = [refs_table(f, content) for f in content.fields if f.kind is Kind.REFS and f.csv_columns]
+    refs = [refs_table(f, content) for f in in_table(content.fields, "refs") if f.csv_columns]
     return [initiatives_table(content), texts_table(content), *refs, schedule_table(content), kpis_table(content),
-            themes_table(content), carried_table(content)]
+            themes_table(content), carried_table(content), versions_table(content)]
 
 
 def provenance(content: ResolvedEdition, edition_tables: list[Table]) -> list[tuple[str, list[tuple[str, int]]]]:
@@ -431,8 +480,9 @@ def initiative_dict(item: ResolvedInitiative, fields) -> dict:
     for field in fields:
         value = item.value(field.key)
         if value.state is State.STATED:
-            data[field.key] = [kpi_dict(k) for k in item.kpis] if field.kind is Kind.KPIS else \
-                kind_of(field.kind).record(value.value)
+            kind = kind_of(field.kind)
+            # a value that holds KPIs is written as resolved (figures with their source 版)
+            data[field.key] = [kpi_dict(k) for k in item.kpis] if kind.measures(value.value) else kind.record(value.value)
         elif value.state is State.STATED_EMPTY:
             data[field.key] = kind_of(field.kind).record(value.value)
     data["items"] = [initiative_dict(child, fields) for child in item.items]

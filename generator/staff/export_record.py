@@ -54,9 +54,13 @@ def initiative_path(initiative_id: str) -> str:
 
 def shown_data(content: PlanContent) -> dict[str, str]:
     """Per file, the sha256 of what the workbook shows of it: each initiative's data, and of
-    plan.yml the plan's own KPIs (its list of initiatives follows their files, merged one by one)."""
+    plan.yml the plan's own KPIs and its themes' own labels (its list of initiatives follows
+    their files, merged one by one)."""
     data = {initiative_path(i.id): _data_digest(initiative_dict(i, content.fields)) for i in content.initiatives}
-    data["plan.yml"] = _data_digest([kpi_dict(k) for k in content.kpis])
+    shown = [kpi_dict(k) for k in content.kpis]
+    theme_labels = {t.id: t.labels for t in content.all_themes() if t.labels}
+    # a theme's own labels (テーマの項目名) are shown too; a plan without any keeps the digest it always had
+    data["plan.yml"] = _data_digest({"kpis": shown, "theme_labels": theme_labels} if theme_labels else shown)
     return data
 
 
@@ -141,5 +145,6 @@ def merge(record: ExportRecord, current: PlanContent, imported: PlanContent, wor
     order = {i.id: n for n, i in enumerate(current.initiatives)}
     initiatives.sort(key=lambda i: (i.id not in order, order.get(i.id, 0)))
     plan_changed = any(c.initiative_id is None for c in result.kept + result.conflicts)
-    result.content = replace(imported, initiatives=initiatives, kpis=current.kpis if plan_changed else imported.kpis)
+    result.content = replace(imported, initiatives=initiatives, kpis=current.kpis if plan_changed else imported.kpis,
+                             themes=current.themes if plan_changed else imported.themes)
     return result

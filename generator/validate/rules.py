@@ -22,6 +22,7 @@ from generator.pages.kinds import PageKind, Scope
 from generator.pages.opendata import INITIATIVES, KPIS, SCHEDULE
 from generator.model.plan import Kpi, Site
 from generator.model.text_safety import nfc
+from generator.model.versions import history_id
 from generator.load.problems import Problems
 from generator.load.yamlfile import YamlDocument, format_path
 
@@ -548,17 +549,20 @@ def check_versions(loaded: LoadedPlan, site: Site, problems: Problems) -> None:
 
     # history.yml lists 版 in order; a date earlier than the entry above it is a mistake.
     if history_doc:
+        _check_history_ids(history_doc, set(loaded.release_docs), problems)
         previous = None
         for index, entry in enumerate(history_doc.data["versions"]):
             if entry.get("date") is None:
                 continue
             date = str(entry["date"])
+            label = history_id(entry)
             if previous and fiscal.period_end(date) < fiscal.period_start(previous[1]):
                 _add(problems, history_doc, ("versions", index, "date"), "version_date_order", "version_date_order",
-                     "version_date_order", label=entry["label"], date=date, prev_label=previous[0],
+                     "version_date_order", label=label, date=date, prev_label=previous[0],
                      prev_date=previous[1])
-            previous = (entry["label"], date)
-    known = {label for label, _ in seen} | set(loaded.release_docs)
+            previous = (label, date)
+    known = ({label for label, _ in seen} | set(loaded.release_docs)
+             | {history_id(entry) for entry in (history_doc.data["versions"] if history_doc else [])})
     for data, doc, path in entries:
         if data.get("date") is not None:
             continue
@@ -568,6 +572,22 @@ def check_versions(loaded: LoadedPlan, site: Site, problems: Problems) -> None:
             _add(problems, doc, path + ("precedes",), "version_precedes_unknown", "version_precedes_unknown",
                  "version_precedes_unknown", value=data["precedes"])
     _check_precedes_cycles(entries, problems)
+
+
+def _check_history_ids(history_doc: YamlDocument, release_ids: set[str], problems: Problems) -> None:
+    """A history.yml entry without a number is known by its date: it needs one, and no other
+    版 may already be known by that date (give one of them a `name`… and its number, if stated)."""
+    taken = set(release_ids) | {str(e["label"]) for e in history_doc.data["versions"] if e.get("label") is not None}
+    for index, entry in enumerate(history_doc.data["versions"]):
+        if entry.get("label") is not None:
+            continue
+        version_id = history_id(entry)
+        if version_id is None:
+            _add(problems, history_doc, ("versions", index), "version_unnamed", "version_unnamed", "version_unnamed")
+        elif version_id in taken:
+            _add(problems, history_doc, ("versions", index, "date"), "version_date_taken", "version_date_taken",
+                 "version_date_taken", value=version_id)
+        taken.add(version_id or "")
 
 
 def _check_public_comment(comment: dict | None, doc: YamlDocument, path: tuple, problems: Problems) -> None:

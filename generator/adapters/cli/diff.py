@@ -9,6 +9,7 @@ from generator.model.diff import PlanDiff, diff_contents
 from generator.model.resolved import resolve_version
 from generator.i18n import msg
 from generator.adapters.cli.common import load_or_report
+from generator.pages.changes import stage_namer
 from generator.pages.diff_names import ReadableDiff, diff_view, part_names
 from generator.render.markdown import chapter_text
 
@@ -21,14 +22,15 @@ def add_arguments(parser) -> None:
 
 
 def find_content(plan, ref: str, site=None):
-    """(content, display name with its stage, fields its source omits) of a 版 or the working copy."""
+    """(content, display name with its stage, fields its source omits, the 版 — None for the
+    working copy) of a 版 or the working copy."""
     if ref == "working":
-        return plan.working, msg("ui.working_version"), ()
+        return plan.working, msg("ui.working_version"), (), None
     for version in plan.versions:
         if version.snapshot and ref in (version.id, version.label):
             content = plan.snapshots[version.id]
-            return content, resolve_version(version, site, content).titled_name, version.omits
-    return None, ref, ()
+            return content, resolve_version(version, site, content).titled_name, version.omits, version
+    return None, ref, (), None
 
 
 def run(args) -> int:
@@ -39,15 +41,16 @@ def run(args) -> int:
     if plan is None:
         print(msg("cli.no_plan", plan=args.plan), file=sys.stderr)
         return 1
-    old, old_name, old_omits = find_content(plan, args.old, result.site)
-    new, new_name, new_omits = find_content(plan, args.new, result.site)
+    old, old_name, old_omits, old_version = find_content(plan, args.old, result.site)
+    new, new_name, new_omits, new_version = find_content(plan, args.new, result.site)
     for content, ref in ((old, args.old), (new, args.new)):
         if content is None:
             choices = msg("ui.list_separator").join([v.label or v.id for v in plan.snapshot_versions] + ["working"])
             print(msg("cli.no_version", ref=ref, choices=choices), file=sys.stderr)
             return 1
     ignore = tuple(sorted(set(new_omits)))  # absent because the newer document lacks them
-    print(format_diff(diff_contents(old, new, ignore), old_name, new_name, old, new))
+    diff = diff_contents(old, new, ignore, (old_version, new_version), stage_namer(result.site))
+    print(format_diff(diff, old_name, new_name, old, new))
     return 0
 
 

@@ -23,7 +23,7 @@ from generator.i18n import msg
 from generator.model.diff import diff_contents
 from generator.staff.export_record import merge, read_record, sheet_name as record_sheet
 from generator.staff.import_mapping import locate_problem, row_of
-from generator.staff.sheets import from_tables
+from generator.staff.sheets import from_tables, themes_from_tables
 from generator.staff.sheets.table import CellProblem, column, error, sheet_name
 from generator.staff.tableio import TableFileError, read_csv, read_workbook
 from generator.staff.working_update import apply_writes, planned_writes
@@ -63,6 +63,8 @@ def run(args) -> int:
     notes: list[CellProblem] = []
     initiatives, plan_kpis, problems = from_tables(tables, plan.working, statuses, notes,
                                                    extra_sheets=(record_sheet(),))
+    plan_themes, theme_problems = themes_from_tables(tables, plan.working)
+    problems += theme_problems
     record = read_record(tables)
     if record is None:
         problems.append(CellProblem(record_sheet(), 1, "", error("no_record", sheet=record_sheet())))
@@ -73,7 +75,7 @@ def run(args) -> int:
         report_cells(problems)
         return 1
     report_cells(notes, total=False)
-    new_content = replace(plan.working, initiatives=initiatives, kpis=plan_kpis)
+    new_content = replace(plan.working, initiatives=initiatives, kpis=plan_kpis, themes=plan_themes)
     working = content_root / "plans" / args.plan / "working"
     writes = planned_writes(plan.working, new_content, working, content_root)
     merged = merge(record, plan.working, new_content, working)

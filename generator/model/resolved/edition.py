@@ -6,7 +6,8 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Iterator
 
-from generator.model.fields import FieldSet, Kind, Vocabulary
+from generator.model.fields import FieldSet, Vocabulary
+from generator.model.kinds import kind_of
 from generator.model.plan import (Chapter, Contact, Department, Initiative, Plan, PlanContent, Site, Text,
                                   Theme, ThemeTree, Version, Vision, theme_name)
 from generator.model.resolved.initiatives import (ResolvedInitiative, detail_count, latest_status,
@@ -301,7 +302,7 @@ class _Resolver:
     def value(self, registry_field, item: Initiative, scope: LabelScope) -> Value:
         label, table = self.names(registry_field, scope)
         raw = registry_field.value(item)
-        if raw or (registry_field.kind is Kind.FISCAL_YEAR and raw is not None):
+        if kind_of(registry_field.kind).stated(raw):
             return Value(registry_field, label, State.STATED, raw, self.own, table_label=table)
         if registry_field.key in item.stated_empty:
             return Value(registry_field, label, State.STATED_EMPTY, raw, self.own, table_label=table)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from generator.model.fields import INITIATIVE_FIELDS, Field, FieldSet, Kind, Place
+from generator.i18n import msg
+from generator.model.fields import INITIATIVE_FIELDS, FieldSet, Place, unregistered
 from generator.model.kinds import kind_of
 from generator.model.plan import Initiative, ItemTree, Progress, Text
 from generator.model.resolved.kpis import ResolvedKpi
@@ -21,6 +22,19 @@ class StatusEntry:
     fy: int
     name: str
     source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Planned:
+    """What the schedule's rows state for one fiscal year, each item with the row it belongs
+    to, and the 版 that states them (an earlier one's when any is carried)."""
+
+    text: Text
+    source: Source | None = None
+
+
+# The rows of the schedule table that say what is done when (goals and progress are not plans).
+PLANNED_ROWS = ("schedule", "activities")
 
 
 @dataclass(frozen=True)
@@ -89,9 +103,24 @@ class ResolvedInitiative(ItemTree):
     def related(self) -> list[str]:
         return list(self.stated("related"))
 
-    def planned(self, fy: int | None) -> Text | None:
-        """What its schedule states for one fiscal year."""
-        return self.stated("schedule").get(fy) if fy is not None else None
+    def planned(self, fy: int | None) -> Planned | None:
+        """What its schedule's rows state for one fiscal year, as the schedule table shows that
+        year's column: the year's items, then each row whose bar spans the year — its item, with
+        the text of its cell that year (「オンライン予約システムの検討: 導入・運用」), so a later
+        cell never loses the item it continues."""
+        if fy is None:
+            return None
+        per_year, rows = self.stated("schedule").get(fy), []
+        for activity in self.stated("activities"):
+            if activity.covers(fy, fy):   # an open-ended bar runs on through the year asked about
+                cell = activity.cells.get(fy)
+                rows.append(msg("ui.named_item", field=activity.name, name=cell) if cell else activity.name)
+        stating = [v for key in PLANNED_ROWS if (v := self.value(key)).stated]
+        source = next((v.source for v in stating if v.carried), stating[0].source if stating else None)
+        if not rows:
+            return Planned(per_year, source) if per_year else None
+        items = (per_year.items if per_year else ()) + tuple(rows)
+        return Planned(Text(items, len(items) > 1), source)
 
     @cached_property
     def progress_entry(self) -> tuple[int, Progress] | None:
@@ -110,7 +139,7 @@ _NOT_USED: dict[str, Value] = {}
 def not_used(key: str) -> Value:
     """The value of a field a plan does not use (the same object for every item)."""
     if key not in _NOT_USED:
-        registry_field = INITIATIVE_FIELDS[key] if key in INITIATIVE_FIELDS else Field(key, Kind.TEXT, Place.BODY, 0)
+        registry_field = INITIATIVE_FIELDS[key] if key in INITIATIVE_FIELDS else unregistered(key)
         _NOT_USED[key] = Value(registry_field, "", State.NOT_USED)
     return _NOT_USED[key]
 
@@ -120,13 +149,7 @@ def stated_years(values) -> list[int]:
     for value in values:
         if not value.stated:
             continue
-        if value.field.kind in (Kind.YEAR_TEXTS, Kind.PROGRESS):
-            years.update(value.value)
-        elif value.field.kind is Kind.ACTIVITIES:
-            for activity in value.value:
-                if activity.start is not None:
-                    years.update(range(activity.start, (activity.end or activity.start) + 1))
-                years.update(activity.cells)
+        years.update(kind_of(value.field.kind).schedule_years(value.value))
     return sorted(years)
 
 
@@ -135,8 +158,7 @@ def schedule_columns(values: dict[str, Value], period: range) -> tuple[list[int]
     every year of the plan period, even empty ones, and any other year it states; no table at
     all when it states no schedule (a schedule stated as empty is a table with empty cells)."""
     years = stated_years(values.values())
-    done_before = any(activity.done is not None for v in values.values()
-                      if v.stated and v.field.kind is Kind.ACTIVITIES for activity in v.value)
+    done_before = any(kind_of(v.field.kind).before_period(v.value) for v in values.values() if v.stated)
     empty = any(v.state is State.STATED_EMPTY and v.field.place == Place.SCHEDULE for v in values.values())
     if not years and not done_before and not empty:
         return [], done_before

@@ -1,7 +1,8 @@
 """A plan's working copy as sheets laid out like a 個別業務一覧, and back (pure, no file I/O).
 
 Sheets, one module each: 取組 (initiatives.py), スケジュール・進捗 (schedule.py), 複数年度の活動
-(activities.py), KPI and KPIの値 (kpis.py), 選択肢 (choices.py, the dropdown lists). Which
+(activities.py), KPI and KPIの値 (kpis.py), テーマの項目名 (themes.py, a theme's own labels; only
+for a plan with themes), 選択肢 (choices.py, the dropdown lists). Which
 columns they have comes from the field registry; their names from the locale catalogue.
 Cells holding several items put one item per line; bullet items start with 「・」 so a
 one-item list and a plain paragraph stay distinguishable (that keeps the round trip exact).
@@ -10,19 +11,28 @@ one-item list and a plain paragraph stay distinguishable (that keeps the round t
 from __future__ import annotations
 
 from generator.i18n import msg
-from generator.model.fields import Kind
 from generator.model.plan import Initiative, Kpi, PlanContent
-from generator.staff.sheets import activities, choices, initiatives, kpis, schedule
+from generator.model.plan import Theme
+from generator.staff.sheets import activities, choices, initiatives, kpis, schedule, themes
 from generator.staff.sheets.headers import check_headers
-from generator.staff.sheets.table import CellProblem, Table, error, sheet_name
+from generator.model.kinds import kind_of
+from generator.staff.sheets.table import CellProblem, Table, column, error, sheet_name
 
 SHEET_KEYS = ("initiatives", "schedule", "activities", "kpis", "kpi_values")
 
 
 def to_tables(content: PlanContent, statuses: list[str]) -> list[Table]:
     kpi_table, value_table = kpis.write(content)
+    theme_table = themes.write(content)
     return [initiatives.write(content), schedule.write(content), activities.write(content), kpi_table, value_table,
-            choices.write(content, statuses)]
+            *([theme_table] if theme_table else []), choices.write(content, statuses)]
+
+
+def themes_from_tables(tables: dict[str, Table], base: PlanContent) -> tuple[list[Theme], list[CellProblem]]:
+    """The plan's themes with their own labels as the テーマの項目名 sheet states them (the
+    headers of every sheet are checked by from_tables)."""
+    problems: list[CellProblem] = []
+    return themes.read(tables.get(sheet_name(themes.KEY)), base, problems), problems
 
 
 def from_tables(tables: dict[str, Table], base: PlanContent, statuses: list[str],
@@ -43,6 +53,7 @@ def from_tables(tables: dict[str, Table], base: PlanContent, statuses: list[str]
     schedule.read(tables[sheet_name("schedule")], found, base, statuses, problems)
     activities.read(tables[sheet_name("activities")], found, base.fields, problems)
     plan_kpis = kpis.read(tables[sheet_name("kpis")], tables[sheet_name("kpi_values")], found, problems)
+    _check_stated_empty(tables[sheet_name("initiatives")], found, base, problems)
     # Sub-items (rows with a parent) are in their initiative's `items` already.
     top = [i for i in found.values() if i.parent_id is None]
     if [i.id for i in top if i.id in {b.id for b in base.initiatives}] != \
@@ -52,6 +63,25 @@ def from_tables(tables: dict[str, Table], base: PlanContent, statuses: list[str]
     if notes is not None:
         notes += [p for p in problems if p.note]
     return top, plan_kpis, [p for p in problems if not p.note]
+
+
+def _check_stated_empty(table: Table, found: dict[str, Initiative], base: PlanContent,
+                        problems: list[CellProblem]) -> None:
+    """A field listed in 資料で空欄の項目 (the document shows it empty: `schedule: {}`) that has
+    values on its sheet says two things at once: the person is asked which is meant."""
+    header = column("stated_empty")
+    if header not in table.header or column("id") not in table.header:
+        return
+    at = table.header.index(column("id"))
+    rows = {str(row[at]).strip(): number for number, row in enumerate(table.rows, start=2)
+            if len(row) > at and row[at] is not None}
+    for initiative in found.values():
+        for key in sorted(initiative.stated_empty):
+            field = base.fields[key] if key in base.fields else None
+            if field is None or kind_of(field.kind).record(field.value(initiative)) in (None, [], {}, ""):
+                continue
+            problems.append(CellProblem(table.name, rows.get(initiative.id, 1), header,
+                                        error("stated_empty_has_values", field=field.table_label)))
 
 
 def in_plan_order(top: list[Initiative], plan_kpis: list[Kpi], base: PlanContent) -> tuple[list[Initiative], list[Kpi]]:
@@ -69,9 +99,9 @@ def in_plan_order(top: list[Initiative], plan_kpis: list[Kpi], base: PlanContent
             local = item.id[len(initiative.id) + 1:]
             item.stated_id = None if local == str(position) else local
         initiative.kpis = _by_ids(initiative.kpis, was.kpis)
-        for field in base.fields.of_kind(Kind.ACTIVITIES):
-            activities = field.value(initiative)
-            activities[:] = _same_items(activities, field.value(was))
+        for field in activities.sheet_fields(base.fields):
+            rows = field.value(initiative)
+            rows[:] = _same_items(rows, field.value(was))
         for kpi in initiative.kpis:
             old = next((k for k in was.kpis if k.id == kpi.id), None)
             if old is not None:

@@ -5,17 +5,23 @@ from __future__ import annotations
 import re
 
 from generator.i18n import msg
-from generator.model.fields import FieldSet, Kind
+from generator.model.fields import Field, FieldSet
+from generator.model.kinds import kind_of
 from generator.model.plan import Activity, Initiative, PlanContent
 from generator.staff.sheets.table import CellProblem, SheetReader, Table, column, error, lines, sheet_name
 
 COLUMNS = ("id", "activity", "start", "end", "done", "cells")
 
 
+def sheet_fields(fields: FieldSet) -> list[Field]:
+    """The fields whose kind keeps its rows on this sheet (model/kinds.py `own_sheet`)."""
+    return [f for f in fields if kind_of(f.kind).own_sheet == "activities"]
+
+
 def write(content: PlanContent) -> Table:
     table = Table(sheet_name("activities"), [column(key) for key in COLUMNS])
     for initiative in (item for top in content.initiatives for item in top.walk()):
-        for field in content.fields.of_kind(Kind.ACTIVITIES):
+        for field in sheet_fields(content.fields):
             for activity in field.value(initiative):
                 end = msg("workbook.open_end") if activity.ongoing else \
                     msg("workbook.end_unstated") if activity.end_unstated else activity.end
@@ -31,7 +37,7 @@ def open_ends() -> set[str]:
 
 def read(table: Table, initiatives: dict[str, Initiative], fields: FieldSet, problems: list[CellProblem]) -> None:
     sheet = SheetReader(table, problems)
-    target_fields = fields.of_kind(Kind.ACTIVITIES)
+    target_fields = sheet_fields(fields)
     id_column, name_column, start_column, end_column, done_column, cells_column = (column(key) for key in COLUMNS)
     for number, row in sheet.rows():
         iid = sheet.text(row, id_column)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.i18n import msg
-from generator.model.fields import Kind, SheetLayout, Vocabulary
+from generator.model.fields import SheetLayout, Vocabulary
 from generator.model.plan import PlanContent
 from generator.staff.sheets.kpis import DIRECTIONS, VALUE_KINDS, direction_label, kind_label
 from generator.staff.sheets.table import Table, column, sheet_name
@@ -16,7 +16,7 @@ def write(content: PlanContent, statuses: list[str]) -> Table:
         msg("workbook.choices.vision_ids"): [v.id for v in content.all_visions()],
     }
     for field in content.fields:
-        if field.kind is Kind.REFS and field.sheet is SheetLayout.NUMBERED:
+        if field.sheet is SheetLayout.NUMBERED:   # a dropdown of entries of a vocabulary
             columns[field.table_label] = ([d.name for d in content.departments]
                                           if field.vocabulary is Vocabulary.DEPARTMENTS else list(content.categories))
     columns[msg("workbook.choices.statuses")] = list(statuses)

@@ -1,8 +1,10 @@
 """The 取組 sheet: one row per initiative, one or more columns per registered field.
 
-Which fields are here and how their cells look comes from the field registry: a LABEL,
-TEXT or REF field has one column; a REFS field either one cell with one entry per line
-(SheetLayout.LINES) or numbered dropdown columns (担当課1, 担当課2 …; NUMBERED).
+Which fields are here comes from the field registry; their columns, how a value looks in its
+cells and how it is read back, from the field's kind (model/kinds.py `sheet_columns`,
+`sheet_cells`, `sheet_read`): prose, a line, a fiscal year or a vocabulary id in one column;
+entries of a vocabulary in one cell with an entry per line (SheetLayout.LINES) or in numbered
+dropdown columns (担当課1, 担当課2 …; NUMBERED).
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from __future__ import annotations
 import re
 
 from generator.i18n import msg
-from generator.model.fields import Field, FieldSet, Kind, SheetLayout, Vocabulary
+from generator.model.fields import Field, FieldSet, SheetLayout, Vocabulary
+from generator.model.kinds import kind_of, numbered
 from generator.model.plan import Initiative, PlanContent
 from generator.model.schema import ID_PATTERN
-from generator.staff.sheets.table import (CellProblem, SheetReader, Table, cell_text, column, error, lines,
-                                          sheet_name)
+from generator.staff.sheets.table import (CellProblem, RowCells, SheetReader, Table, as_cell, column, error,
+                                          lines, sheet_name)
 
 ID_RE = re.compile(ID_PATTERN)
 # The choices-sheet column a vocabulary's dropdown lists.
@@ -22,15 +25,14 @@ CHOICE_COLUMNS = {Vocabulary.THEMES: "theme_ids", Vocabulary.VISIONS: "vision_id
 
 
 def sheet_fields(fields: FieldSet) -> list[Field]:
-    return [f for f in fields if f.sheet in (SheetLayout.COLUMN, SheetLayout.LINES, SheetLayout.NUMBERED)]
-
-
-def numbered(field: Field, n: int | str) -> str:
-    return msg("workbook.columns.numbered", label=field.table_label, n=n)
+    """The fields with columns on this sheet (their kind says which columns)."""
+    return [f for f in fields if kind_of(f.kind).sheet_columns(f, f.sheet_min)]
 
 
 def width(content: PlanContent, field: Field) -> int:
     """How many numbered columns a field needs: its most entries, at least `sheet_min`."""
+    if field.sheet is not SheetLayout.NUMBERED:
+        return field.sheet_min
     return max([len(field.value(i)) for i in content.initiatives] + [field.sheet_min])
 
 
@@ -41,33 +43,22 @@ def choice_column(field: Field) -> str:
 
 def write(content: PlanContent) -> Table:
     fields = sheet_fields(content.fields)
-    widths = {f.key: width(content, f) for f in fields if f.sheet is SheetLayout.NUMBERED}
+    widths = {f.key: width(content, f) for f in fields}
     header, dropdowns, wide = [column("id")], {}, set()
     for field in fields:
-        if field.sheet is SheetLayout.NUMBERED:
-            names = [numbered(field, n) for n in range(1, widths[field.key] + 1)]
-            header += names
-            dropdowns.update({name: choice_column(field) for name in names})
-        else:
-            header.append(field.table_label)
-            if field.kind is Kind.REF:
-                dropdowns[field.table_label] = choice_column(field)
-            if field.kind is Kind.TEXT:
-                wide.add(field.table_label)
+        for name, dropdown, is_wide in kind_of(field.kind).sheet_columns(field, widths[field.key]):
+            header.append(name)
+            if dropdown:
+                dropdowns[name] = choice_column(field)
+            if is_wide:
+                wide.add(name)
     header += [column("stated_empty"), column("parent"), column("labels")]
     table = Table(sheet_name("initiatives"), header, dropdowns=dropdowns, wide=wide)
     for initiative in (item for top in content.initiatives for item in top.walk()):
         row = [initiative.id]
         for field in fields:
-            value = field.value(initiative)
-            if field.sheet is SheetLayout.NUMBERED:
-                row += [value[n] if n < len(value) else None for n in range(widths[field.key])]
-            elif field.kind is Kind.REFS:
-                row.append("\n".join(value) or None)
-            elif field.kind is Kind.TEXT:
-                row.append(cell_text(value))
-            else:
-                row.append(value)
+            row += [as_cell(cell) for cell in kind_of(field.kind).sheet_cells(field, field.value(initiative),
+                                                                              widths[field.key])]
         empty = [f.table_label for f in content.fields if f.key in initiative.stated_empty]
         table.rows.append(row + ["\n".join(empty) or None, initiative.parent_id, labels_cell(initiative, content)])
     return table
@@ -102,10 +93,11 @@ def read(table: Table, base: PlanContent, problems: list[CellProblem]) -> dict[s
             sheet.problem(number, id_column, error("duplicate_id", value=iid, row=rows_of[iid]))
             continue
         values, texts, extra = {}, {}, {}
+        cells = RowCells(sheet, number, row, vocabularies)
         for field in fields:
-            value = _read_field(sheet, number, row, field, vocabularies)
+            value = kind_of(field.kind).sheet_read(field, cells)
             if value:
-                (texts if field.in_texts else extra if field.custom else values)[field.key] = value
+                {"texts": texts, "extra": extra, "attribute": values}[field.slot(Initiative)][field.key] = value
         if not values.get("title"):
             sheet.problem(number, title_field.table_label, error("no_title"))
         values.setdefault("title", "")
@@ -136,18 +128,24 @@ def labels_cell(initiative: Initiative, content: PlanContent) -> str | None:
 
 def _labels(sheet: SheetReader, number: int, row, fields: FieldSet) -> dict[str, str]:
     """The この取組での項目の呼び方 cell read back. An older workbook without the column states none."""
-    if column("labels") not in sheet.table.header:
+    return read_labels(sheet, number, row, fields, column("labels"))
+
+
+def read_labels(sheet: SheetReader, number: int, row, fields: FieldSet, header: str,
+                problem: str = "bad_label_line") -> dict[str, str]:
+    """A cell of labels (「予定・取組事項: 環境整備」, one per line) read back: field key → name;
+    a line that names no field of the plan is a problem of that cell."""
+    if header not in sheet.table.header:
         return {}
     by_label = {f.table_label: f.key for f in fields} | {f.key: f.key for f in fields}
     found = {}
     separators = re.compile(r"\s*[" + re.escape(msg("workbook.label_separators")) + r"]\s*")
-    for line in lines(sheet.get(row, column("labels"))):
+    for line in lines(sheet.get(row, header)):
         parts = separators.split(line, maxsplit=1)
         if len(parts) == 2 and parts[0] in by_label and parts[1]:
             found[by_label[parts[0]]] = parts[1]
         else:
-            sheet.problem(number, column("labels"), error("bad_label_line", value=line,
-                                                         example=f"{fields['title'].table_label}: …"))
+            sheet.problem(number, header, error(problem, value=line, example=f"{fields['title'].table_label}: …"))
     return found
 
 
@@ -166,45 +164,3 @@ def _stated_empty(sheet: SheetReader, number: int, row, fields: FieldSet) -> fro
                                                                   example=fields["schedule"].table_label
                                                                   if "schedule" in fields else fields["title"].table_label))
     return frozenset(keys)
-
-
-# The message for an entry outside a vocabulary, by vocabulary and layout.
-_UNKNOWN = {(Vocabulary.THEMES, Kind.REF): "unknown_theme", (Vocabulary.THEMES, Kind.REFS): "unknown_related_theme",
-            (Vocabulary.VISIONS, Kind.REFS): "unknown_vision"}
-
-
-def _read_field(sheet: SheetReader, number: int, row, field: Field, vocabularies: dict):
-    if field.kind is Kind.TEXT:
-        return sheet.prose(row, field.table_label)
-    if field.kind is Kind.LABEL:
-        return sheet.label(number, row, field.table_label)
-    if field.kind is Kind.FISCAL_YEAR:
-        return sheet.integer(number, row, field.table_label)
-    known = vocabularies.get(field.vocabulary, set())
-    if field.sheet is SheetLayout.NUMBERED:
-        found, where = [], {}
-        prefix, _, suffix = numbered(field, "\0").partition("\0")
-        pattern = re.compile(re.escape(prefix) + r"\d+" + re.escape(suffix))
-        for header in [h for h in sheet.table.header if h and pattern.fullmatch(h)]:
-            value = sheet.text(row, header)
-            if value is None:
-                continue
-            if value in where:   # the same department in 担当課1 and 担当課3: listed once
-                sheet.problem(number, header, error("duplicate_entry", label=field.table_label, value=value,
-                                                    first=where[value]))
-                continue
-            if value not in known:
-                sheet.problem(number, header, error("not_in_list", label=field.table_label, value=value))
-            where[value] = header
-            found.append(value)
-        return found
-    entries = [sheet.text(row, field.table_label)] if field.kind is Kind.REF else \
-        lines(sheet.get(row, field.table_label))
-    for position, entry in enumerate(entries):
-        if entry is not None and entry in entries[:position]:
-            sheet.problem(number, field.table_label, error("duplicate_entry", label=field.table_label, value=entry,
-                                                           first=field.table_label))
-        elif entry is not None and entry not in known:
-            key = _UNKNOWN.get((field.vocabulary, field.kind), "not_in_list")
-            sheet.problem(number, field.table_label, error(key, value=entry, label=field.table_label))
-    return entries[0] if field.kind is Kind.REF else entries

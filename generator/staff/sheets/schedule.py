@@ -1,5 +1,6 @@
 """The スケジュール・進捗 sheet: one row per initiative, columns per fiscal year for every
-field with SheetLayout.YEARS (prose per year: one column; progress: status, text, date).
+field whose kind has parts per year (model/kinds.py `year_parts`: prose per year one column;
+progress a status, a text and a date), its cells and their reading back from the kind too.
 
 Column headers are 「<fiscal year> <field>」 (「令和6年度（2024年度） 予定・取組事項」), so a
 column the staff add for another year is read as that year.
@@ -9,22 +10,19 @@ from __future__ import annotations
 
 from generator.i18n import current_language, msg
 from generator.model import fiscal
-from generator.model.fields import Field, FieldSet, Kind, SheetLayout
-from generator.model.plan import Initiative, PlanContent, Progress
-from generator.staff.sheets.table import CellProblem, SheetReader, Table, cell_text, column, error, sheet_name
-
-PROGRESS_PARTS = ("status", "text", "as_of")
+from generator.model.fields import Field, FieldSet
+from generator.model.kinds import kind_of
+from generator.model.plan import Initiative, PlanContent
+from generator.staff.sheets.table import CellProblem, RowCells, SheetReader, Table, as_cell, column, error, sheet_name
 
 
 def year_fields(fields: FieldSet) -> list[Field]:
-    return [f for f in fields if f.sheet is SheetLayout.YEARS]
+    return [f for f in fields if kind_of(f.kind).year_parts(f)]
 
 
 def parts(field: Field) -> list[tuple[str | None, str]]:
     """(part, its name) of the columns a field has per year (part None: the whole value)."""
-    if field.kind is Kind.PROGRESS:
-        return [(part, field.part_label(part)) for part in PROGRESS_PARTS]
-    return [(None, field.table_label)]
+    return kind_of(field.kind).year_parts(field)
 
 
 def header(fy: int, name: str) -> str:
@@ -57,12 +55,7 @@ def write(content: PlanContent) -> Table:
         row = [initiative.id, initiative.title]
         for fy in years:
             for field in fields:
-                value = field.value(initiative).get(fy)
-                if field.kind is Kind.PROGRESS:
-                    progress = value or Progress()
-                    row += [progress.status, cell_text(progress.text), progress.as_of]
-                else:
-                    row.append(cell_text(value))
+                row += [as_cell(cell) for cell in kind_of(field.kind).year_cells(field, field.value(initiative).get(fy))]
         table.rows.append(row)
     return table
 
@@ -99,7 +92,6 @@ def read(table: Table, initiatives: dict[str, Initiative], base: PlanContent, st
     sheet.require_columns([id_column])
     fields = year_fields(base.fields)
     columns = year_columns(table, fields)
-    choices = msg("ui.list_separator").join(statuses)
     for number, row in sheet.rows():
         iid = sheet.text(row, id_column)
         initiative = initiatives.get(iid or "")
@@ -107,22 +99,14 @@ def read(table: Table, initiatives: dict[str, Initiative], base: PlanContent, st
             sheet.problem(number, id_column, error("unknown_initiative", value=iid,
                                                    sheet=sheet_name("initiatives")))
             continue
+        cells = RowCells(sheet, number, row, {"statuses": statuses})
         for field in fields:
             target = field.value(initiative)
             years = sorted({fy for fy, key, _ in columns if key == field.key})
             for fy in years:
-                if field.kind is Kind.PROGRESS:
-                    status_column = columns.get((fy, field.key, "status"), "")
-                    status = sheet.text(row, status_column)
-                    if status and status not in statuses:
-                        sheet.problem(number, status_column, error("unknown_status", value=status, choices=choices))
-                    text = sheet.prose(row, columns.get((fy, field.key, "text"), ""))
-                    as_of = sheet.date(number, row, columns.get((fy, field.key, "as_of"), ""))
-                    if status or text or as_of:
-                        target[fy] = Progress(status, text, as_of)
-                else:
-                    value = sheet.prose(row, columns[(fy, field.key, None)])
-                    if value:
-                        target[fy] = value
+                value = kind_of(field.kind).year_read(field, cells, {part: name for (year, key, part), name
+                                                                     in columns.items() if year == fy and key == field.key})
+                if value:
+                    target[fy] = value
         for field in fields:
             setattr(initiative, field.key, dict(sorted(field.value(initiative).items())))

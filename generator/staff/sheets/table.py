@@ -202,6 +202,46 @@ class SheetReader:
         return stated
 
 
+def as_cell(value: Any) -> Any:
+    """A cell a kind of field wrote (model/kinds.py `sheet_cells`, `year_cells`): prose as
+    `cell_text`, anything else as it is."""
+    return cell_text(value) if isinstance(value, Text) else value
+
+
+class RowCells:
+    """One row of a sheet as a kind of field reads its value (model/kinds.py `Cells`): the
+    cells by column name, read as SheetReader reads them; a problem names its cell.
+    `vocabularies`: the entries each vocabulary (and "statuses") allows."""
+
+    def __init__(self, sheet: SheetReader, number: int, row, vocabularies: dict):
+        self.sheet, self.number, self.row, self.vocabularies = sheet, number, row, vocabularies
+        self.header = sheet.table.header
+
+    def text(self, name):
+        return self.sheet.text(self.row, name)
+
+    def label(self, name):
+        return self.sheet.label(self.number, self.row, name)
+
+    def prose(self, name):
+        return self.sheet.prose(self.row, name)
+
+    def integer(self, name):
+        return self.sheet.integer(self.number, self.row, name)
+
+    def date(self, name):
+        return self.sheet.date(self.number, self.row, name)
+
+    def lines(self, name):
+        return lines(self.sheet.get(self.row, name))
+
+    def known(self, vocabulary) -> set | list:
+        return self.vocabularies.get(vocabulary, set())
+
+    def problem(self, name: str, code: str, **params) -> None:
+        self.sheet.problem(self.number, name, error(code, **params))
+
+
 def _plain(value) -> str:
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 

@@ -11,9 +11,10 @@ import pytest
 
 from generator.i18n import set_language
 from generator.model.fields import INITIATIVE_FIELDS, Field, Kind, Place
-from generator.model.kinds import KINDS, FieldKind, kind_of
+from generator.model.kinds import KINDS, OPEN_DATA_TABLES, FieldKind, kind_of
 from generator.model.plan import Activity, Kpi, KpiValue, Progress, Text
 from generator.model.schema import initiative
+from generator.staff.sheets.table import RowCells, SheetReader, Table, as_cell
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -41,10 +42,29 @@ def japanese():
 def test_every_kind_is_one_object_with_every_stage():
     assert set(KINDS) == set(Kind)
     stages = {name for name, member in vars(FieldKind).items() if getattr(member, "__isabstractmethod__", False)}
-    assert stages == {"schema", "read", "record", "flatten", "cells", "schedule_rows"}
+    assert stages == STAGES
     for kind, handler in KINDS.items():
         assert handler.kind is kind and kind_of(kind.value) is handler
         assert (ROOT / "theme" / handler.partial).is_file(), f"{kind}: no partial {handler.partial}"
+        assert handler.csv_tables and handler.csv_tables <= OPEN_DATA_TABLES, kind
+
+
+# Every stage a kind must have (abstract in FieldKind): the JSON Schema, the loader, the YAML
+# writer and plan.json, the diff, the open data, the workbook's 取組 sheet and its per-year sheet.
+STAGES = {"schema", "read", "record", "flatten", "cells", "schedule_rows", "csv_tables",
+          "sheet_columns", "sheet_cells", "sheet_read", "year_parts", "year_cells", "year_read"}
+
+
+@pytest.mark.parametrize("missing", sorted(STAGES))
+def test_a_kind_lacking_any_one_stage_cannot_exist(missing):
+    """Take any one stage away from a complete kind: the class cannot be instantiated."""
+    complete = {name: getattr(kind_of(Kind.LABEL), name) for name in STAGES}
+    members = {name: (lambda self, *args: None) for name in STAGES - {missing}}
+    assert all(complete.values())
+    incomplete = type("Incomplete", (FieldKind,), {"kind": "incomplete", **members})
+    with pytest.raises(TypeError, match=missing):
+        incomplete()
+    type("Complete", (FieldKind,), {"kind": "complete", **members, missing: lambda self, *args: None})()
 
 
 def test_a_kind_without_a_stage_cannot_exist():
@@ -91,6 +111,40 @@ def test_each_kind_round_trips_through_every_stage(kind):
     assert handler.measures(value) == (value if kind is Kind.KPIS else [])
 
 
+
+@pytest.mark.parametrize("kind", list(Kind), ids=lambda k: k.value)
+def test_each_kind_round_trips_through_the_workbook(kind):
+    """What a kind writes into its workbook cells it reads back: on the 取組 sheet, and per
+    fiscal year on the スケジュール・進捗 sheet (a kind on its own sheet has neither)."""
+    handler = kind_of(kind)
+    field = next((f for f in INITIATIVE_FIELDS if f.kind is kind), Field("own", kind, Place.BODY, 0))
+    value = EXAMPLES[kind]
+    entries = [entry for _, entry in handler.entries(value)]   # a vocabulary that has them
+    vocabularies = {field.vocabulary: set(entries), "statuses": ["運用中"]}
+
+    def read_back(names, cells, read):
+        problems = []
+        table = Table("sheet", list(names), [[as_cell(c) for c in cells]])
+        found = read(RowCells(SheetReader(table, problems), 2, table.rows[0], vocabularies))
+        assert problems == []
+        return found
+
+    width = len(value) if kind is Kind.REFS else 1
+    columns = handler.sheet_columns(field, width)
+    if columns:
+        cells = handler.sheet_cells(field, value, width)
+        assert len(cells) == len(columns)
+        assert read_back([c.name for c in columns], cells, lambda row: handler.sheet_read(field, row)) == value
+    parts = handler.year_parts(field)
+    if parts:
+        for fy, year_value in value.items():
+            cells = handler.year_cells(field, year_value)
+            assert len(cells) == len(parts)
+            assert read_back([name for _, name in parts], cells,
+                             lambda row: handler.year_read(field, row, {part: name for part, name in parts})) == year_value
+    assert columns or parts or handler.own_sheet, f"{kind}: no place in the workbook"
+
+
 def test_a_kind_says_what_is_wrong_with_a_value_on_its_own():
     progress, activities = kind_of(Kind.PROGRESS), kind_of(Kind.ACTIVITIES)
     assert progress.findings({2024: Progress("運用")}, ["運用中"])[0][1] == "unknown_status"
@@ -98,12 +152,18 @@ def test_a_kind_says_what_is_wrong_with_a_value_on_its_own():
                                               [])] == ["activity_reversed", "activity_cell_outside"]
 
 
-def test_no_stage_keeps_a_table_of_kinds_of_its_own():
-    stages = ["generator/model/schema.py", "generator/model/diff.py", "generator/model/records.py",
-              "generator/load/loader.py", "generator/pages/opendata.py", "generator/model/resolved/initiatives.py"]
-    for path in stages:
-        text = (ROOT / path).read_text(encoding="utf-8")
-        assert not re.search(r"^\s*Kind\.[A-Z_]+:\s", text, re.M), f"{path} keeps a table of kinds"
+def test_no_stage_branches_on_kinds():
+    """Only the registry (fields.py, which declares each field's kind) and the kinds themselves
+    name a kind: every other module of generator/ asks the field's kind object, so a new kind
+    is one class and one partial."""
+    declaring = {"generator/model/fields.py", "generator/model/kinds.py"}
+    for path in sorted((ROOT / "generator").rglob("*.py")):
+        name = path.relative_to(ROOT).as_posix()
+        if name in declaring:
+            continue
+        text = path.read_text(encoding="utf-8")
+        found = re.findall(r"\bKind\.[A-Z_]+\b|\.kind (?:is|==|in) \(?Kind\b|of_kind\(", text)
+        assert not found, f"{name} branches on kinds: {found}"
 
 
 class _Edition:
