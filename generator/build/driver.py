@@ -27,7 +27,7 @@ from generator.build.cache import CACHE_FORMAT, cached, cached_files, prune, sto
 from generator.build.files import link_files
 from generator.build.plan_records import PlanRecord, PlanRecords
 from generator.build.pool import PartIndex, render_units
-from generator.build.portal import build_portal
+from generator.build.portal import PortalJob, build_portal, portal_job
 from generator.build.request import BuildRequest, Timings
 from generator.load.parts import ContentProblems, part_plans, plan_parts, shard_parts
 from generator.build.search_index import close_shared_service, index_whole_site
@@ -50,20 +50,30 @@ def build_site(request: BuildRequest, timings: Timings, source=None) -> None:
     """Fill `request.staging` with the site (or the shard, or — merging — add the portal to
     the shard outputs already there). Raises ContentProblems when the content has any."""
     if request.merge:
-        summaries = take_summaries(request.staging)
+        build_portal(request, timings, take_summaries(request.staging))
+        return
+    portal: dict = {} if request.shard is None else None
+    try:
+        summaries = build_plans(request, timings, source, portal)
+    except BaseException:   # content problems, or a failed render: no portal either
+        if portal and "job" in portal:
+            shutil.rmtree(portal["job"].out_dir, ignore_errors=True)
+        raise
+    if request.shard is not None:
+        write_summaries(request.staging, summaries)
+        return
+    if "job" in portal:   # rendered with the last window's pages
+        build_portal(request, timings, [], rendered=portal["job"])
     else:
-        summaries = build_plans(request, timings, source)
-        if request.shard is not None:
-            write_summaries(request.staging, summaries)
-            return
-        summaries = [round_trip(summary) for summary in summaries]
-    build_portal(request, timings, summaries)
+        build_portal(request, timings, [round_trip(summary) for summary in summaries])
 
 
-def build_plans(request: BuildRequest, timings: Timings, source) -> list[dict]:
+def build_plans(request: BuildRequest, timings: Timings, source, portal: dict | None = None) -> list[dict]:
     """Load, check and render the parts of plans (the shard's), a window at a time; return
     every plan's summary for the portal. `source`: a validate.plan_source.PlanSource. A plan
-    unchanged since the build that recorded it (plan_records.py) is not loaded at all."""
+    unchanged since the build that recorded it (plan_records.py) is not loaded at all.
+    `portal`: when given, the portal is rendered with the last window (every summary is
+    known once it is loaded) and its job left there as "job"."""
     numbers = shard_parts(len(source.parts), request.shard)
     per_window = max(1, WINDOW_PLANS // part_plans())
     records = PlanRecords(request.cache_dir / "plans", request.fingerprint, repr(site_settings(source.result.site)))
@@ -76,10 +86,13 @@ def build_plans(request: BuildRequest, timings: Timings, source) -> list[dict]:
             timings.add("load", time.perf_counter() - started)
             if source.failed:
                 continue   # go on checking, render nothing more
-            units, indexes = build_window(request, timings, source, window, records)
+            summaries += [summary for part in window for summary in part.summaries()]
+            job = None
+            if portal is not None and start + per_window >= len(numbers):
+                job = portal["job"] = portal_job(request, [round_trip(summary) for summary in summaries])
+            units, indexes = build_window(request, timings, source, window, records, job)
             used["units"] |= units
             used["search"] |= indexes
-            summaries += [summary for part in window for summary in part.summaries()]
             del window
         started = time.perf_counter()
         source.finish()
@@ -119,10 +132,10 @@ def _part(number: int, source, records: PlanRecords, request: BuildRequest) -> P
 
 
 def build_window(request: BuildRequest, timings: Timings, source, window: list[Part],
-                 records: PlanRecords) -> tuple[set[str], set[str]]:
-    """Render a window's missing units and index its parts whose latest 版 changed; link
-    everything into staging; record each loaded plan. Returns the cache keys used (units,
-    indexes)."""
+                 records: PlanRecords, portal: PortalJob | None = None) -> tuple[set[str], set[str]]:
+    """Render a window's missing units (and the `portal`, when given) and index its parts
+    whose latest 版 changed; link everything into staging; record each loaded plan. Returns
+    the cache keys used (units, indexes)."""
     plans = [plan for part in window for plan in part.plans if plan.latest]
     request = replace(request, site=source.part_site(plans))
     units = [u for plan in plans for u in plan_units(plan)]
@@ -147,7 +160,7 @@ def build_window(request: BuildRequest, timings: Timings, source, window: list[P
     timings.indexes_made += len(indexes)
     timings.indexes_cached += len(window) - len(indexes)
     try:
-        render_units(missing, indexes, keys, request, timings)
+        render_units(missing, indexes, keys, request, timings, portal)
         started = time.perf_counter()
         for index in indexes:
             store(index.folder, search_cache, index_keys[index.number])

@@ -1,7 +1,8 @@
 """Rendering build units in batches, in one process or a pool of forked ones.
 
-The latest 版 of a window's plans are rendered first; then the search index of each of
-its parts whose latest 版 changed is built while the frozen 版 render, in the same pool.
+The latest 版 of a window's plans are rendered first; the search index of each of its
+parts whose latest 版 changed is built as soon as the part's latest 版 are rendered, while
+the other batches render, in the same pool.
 Each batch of units is one writer run of at most about a thousand pages, so memory stays
 bounded however large the portal.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from generator.build.batch import Batch
 from generator.build.cache import store
+from generator.build.portal import PortalJob
 from generator.build.request import BuildRequest, Timings
 from generator.build.search_index import Bundle, pages_under, part_bundle, shared_service, write_bundles
 from generator.build.units import Unit, UnitRenderer
@@ -41,38 +43,80 @@ _WORK: dict = {}   # what forked workers inherit: the request, the units and the
 
 
 def render_units(units: list[Unit], indexes: list[PartIndex], keys: dict[str, str], request: BuildRequest,
-                 timings: Timings) -> None:
+                 timings: Timings, portal: PortalJob | None = None) -> None:
     """Render the missing units in batches: the latest 版 first, then the frozen 版
     together with the search indexes of the parts (read from the cache, where the first
-    step put their latest 版)."""
+    step put their latest 版), and the `portal` when given. With a pool, each part's index
+    starts as soon as its plans' latest 版 are rendered, while the other batches go on
+    (`_Schedule`)."""
     first = make_batches([u for u in units if u.edition.is_latest], request.jobs)
     then = make_batches([u for u in units if not u.edition.is_latest], request.jobs)
-    _WORK.update(request=request, keys=keys, batches=first + then)
-    tasks_first = [("batch", i) for i in range(len(first))]
-    tasks_then = [("batch", len(first) + i) for i in range(len(then))]
+    _WORK.update(request=request, keys=keys, batches=first + then, portal=portal)
+    extra = [("portal", 0)] if portal is not None else []
     try:
-        if request.jobs <= 1 or len(tasks_first) + len(tasks_then) + len(indexes) <= 1:
-            for task in tasks_first:
-                timings.merge(_run_task(task))
-            for task in _index_tasks(indexes) + tasks_then:
+        if request.jobs <= 1 or len(first) + len(then) + len(indexes) + len(extra) <= 1:
+            for number in range(len(first)):
+                timings.merge(_run_task(("batch", number)))
+            for task in _index_tasks(indexes) + [("batch", len(first) + i) for i in range(len(then))] + extra:
                 timings.merge(_run_task(task))
             return
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
+        schedule = _Schedule(first, then, indexes, keys, request.cache_dir / "units", extra)
         # fork: workers share the loaded content instead of loading it again
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=request.jobs, mp_context=context) as pool:
-            for result in pool.map(_run_task, tasks_first):
-                timings.merge(result)
-            for result in pool.map(_run_task, _index_tasks(indexes) + tasks_then):
-                timings.merge(result)
+            running: dict = {}
+            while True:
+                # at most one task per worker queued, so each next task is chosen when a worker is free
+                while len(running) < request.jobs and (task := schedule.next()) is not None:
+                    running[pool.submit(_run_task, task)] = task
+                if not running:
+                    break
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    timings.merge(future.result())
+                    schedule.done(running.pop(future))
     finally:
         _WORK.clear()
 
 
+class _Schedule:
+    """Which task a free worker takes next: a batch of latest 版 (largest first); else the
+    index of a part whose latest 版 are all rendered (the longest single tasks, started
+    while rendering goes on rather than after it); else the `extra` tasks (the portal);
+    else a batch of frozen 版."""
+
+    def __init__(self, first: list[list[Unit]], then: list[list[Unit]], indexes: list[PartIndex],
+                 keys: dict[str, str], cache: Path, extra: list[tuple] = ()):
+        self.extra = list(extra)
+        self.latest = list(range(len(first)))
+        self.frozen = list(range(len(first), len(first) + len(then)))
+        self.indexes = list(indexes)
+        folders = [{cache / keys[u.id] for u in batch} for batch in first]
+        # the latest 版 batches each index reads
+        self.waits = [{b for b, made in enumerate(folders) if made & set(index.latest_dirs)} for index in indexes]
+        self.finished: set[int] = set()
+
+    def next(self) -> tuple | None:
+        for place, index in enumerate(self.indexes):
+            if self.waits[place] <= self.finished:
+                del self.indexes[place], self.waits[place]
+                return _index_tasks([index])[0]
+        if self.latest:
+            return ("batch", self.latest.pop(0))
+        if self.extra:
+            return self.extra.pop(0)
+        return ("batch", self.frozen.pop(0)) if self.frozen else None
+
+    def done(self, task: tuple) -> None:
+        if task[0] == "batch":
+            self.finished.add(task[1])
+
+
 def _index_tasks(indexes: list[PartIndex]) -> list[tuple]:
-    """One task per part's index (the longest tasks, so first)."""
+    """One task per part's index (its pages read from the units' cached folders)."""
     return [("index", part_bundle(index.folder, index.number,
                                   [page for unit_dir in index.latest_dirs
                                    for page in pages_under(unit_dir, ".", latest_only=True)], index.split))
@@ -83,6 +127,8 @@ def _run_task(task: tuple) -> dict[str, float]:
     kind, argument = task
     if kind == "batch":
         return _render_batch(argument)
+    if kind == "portal":
+        return _WORK["portal"].run()
     started = time.perf_counter()
     write_bundles([argument], service=shared_service())
     return {"search": time.perf_counter() - started}

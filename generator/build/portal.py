@@ -9,7 +9,7 @@ import shutil
 import tempfile
 import time
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.build.batch import Batch
@@ -23,20 +23,42 @@ from generator.pages.chrome import portal_chrome
 from generator.pages.files import portal_files
 
 
-def build_portal(request: BuildRequest, timings: Timings, summaries: list[tuple[Plan, int]]) -> None:
-    """Render the portal pages from the plans' summaries (plan, search part) into
-    `staging`, then write the sitemap. Runs after every plan's pages are in `staging`."""
+@dataclass
+class PortalJob:
+    """The portal's pages and files to render into `out_dir`: a task of its own, so a pool
+    renders it while the last plans' pages render (pool.py) rather than after them."""
+    request: BuildRequest        # with the plans of the summaries
+    latest_parts: list[str]
+    out_dir: Path
+    plan_parts: dict[str, int]   # each plan's search part
+
+    def run(self) -> dict[str, float]:
+        return render_portal(self.request, self.latest_parts, self.out_dir, self.plan_parts)
+
+
+def portal_job(request: BuildRequest, summaries: list[tuple[Plan, int]]) -> PortalJob:
     request = replace(request, site=replace(request.site, plans=[plan for plan, _ in summaries]))
     further = [urls.latest_bundle_part(n) for n in sorted({n for _, n in summaries}) if n > 1]
-    portal_out = Path(tempfile.mkdtemp(prefix="portal-", dir=request.cache_dir))
+    request.cache_dir.mkdir(parents=True, exist_ok=True)
+    return PortalJob(request, further, Path(tempfile.mkdtemp(prefix="portal-", dir=request.cache_dir)),
+                     {plan.id: n for plan, n in summaries})
+
+
+def build_portal(request: BuildRequest, timings: Timings, summaries: list[tuple[Plan, int]],
+                 rendered: PortalJob | None = None) -> None:
+    """Render the portal pages from the plans' summaries (plan, search part) into
+    `staging` (or take them from the job that `rendered` them already), then write the
+    sitemap. Runs after every plan's pages are in `staging`."""
+    job = rendered or portal_job(request, summaries)
     try:
-        timings.merge(render_portal(request, further, portal_out, {plan.id: n for plan, n in summaries}))
+        if rendered is None:
+            timings.merge(job.run())
         started = time.perf_counter()
-        timings.pages += sum(1 for _ in portal_out.rglob("index.html"))
-        move_tree(portal_out, request.staging)
+        timings.pages += sum(1 for _ in job.out_dir.rglob("index.html"))
+        move_tree(job.out_dir, request.staging)
     finally:
-        shutil.rmtree(portal_out, ignore_errors=True)
-    write_sitemap(request.staging, request.site, request.site_url, request.renderer_factory())
+        shutil.rmtree(job.out_dir, ignore_errors=True)
+    write_sitemap(request.staging, job.request.site, request.site_url, request.renderer_factory())
     timings.add("copy", time.perf_counter() - started)
 
 

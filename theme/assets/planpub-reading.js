@@ -1,6 +1,7 @@
 /* Reading aids: ふりがな and the text size, remembered across pages (localStorage).
-   ふりがな: the page's readings (index.ruby.json beside it, made at build time) are fetched
-   only when turned on; each text node the readings spell becomes <ruby> elements (built
+   ふりがな: the page's readings (index.ruby.json beside it, made at build time: its format
+   is described in generator/render/furigana.py) are fetched only when turned on; each text
+   node an entry is for (the CRC-32 of its text) becomes its text and <ruby> elements (built
    with DOM calls, no HTML strings), so the page's markup and its scripts stay untouched. */
 (function () {
   "use strict";
@@ -44,23 +45,50 @@
   /* ふりがな */
   var source = root && root.getAttribute("data-pp-ruby");
   var applied = null;   /* [ruby element groups] once applied, to take them off again */
-  function spell(segments) {
-    return segments.map(function (part) { return typeof part === "string" ? part : part[0]; }).join("");
+  var KANJI = /[\u3400-\u9fff\uf900-\ufaff\u3005\u3006\u30f6]/;   /* as the build's (furigana.py) */
+  var table = null;
+  function crc32(text) {
+    if (!table) {
+      table = [];
+      for (var n = 0; n < 256; n += 1) {
+        var c = n;
+        for (var k = 0; k < 8; k += 1) { c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; }
+        table.push(c >>> 0);
+      }
+    }
+    var bytes = new TextEncoder().encode(text), crc = 0xffffffff;
+    for (var i = 0; i < bytes.length; i += 1) { crc = table[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8); }
+    return (crc ^ 0xffffffff) >>> 0;
   }
-  function build(segments) {
-    var fragment = document.createDocumentFragment();
-    segments.forEach(function (part) {
-      if (typeof part === "string") { fragment.appendChild(document.createTextNode(part)); return; }
+  /* An entry's numbers (base 32, the last digit of each from LAST: furigana.py). */
+  var MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef", LAST = "ghijklmnopqrstuvwxyz0123456789-_";
+  function numbers(entry) {
+    var out = [], value = 0;
+    for (var i = 0; i < entry.length; i += 1) {
+      var last = LAST.indexOf(entry.charAt(i));
+      if (last >= 0) { out.push(value * 32 + last); value = 0; } else { value = value * 32 + MORE.indexOf(entry.charAt(i)); }
+    }
+    return out;
+  }
+  /* An entry [crc, gap, length, reading number, ...] applied to its node's text. */
+  function build(text, entry, readings) {
+    var fragment = document.createDocumentFragment(), position = 0;
+    for (var i = 1; i + 2 < entry.length; i += 3) {
+      var start = position + entry[i];
+      if (start > position) { fragment.appendChild(document.createTextNode(text.slice(position, start))); }
       var ruby = document.createElement("ruby");
       var rt = document.createElement("rt");
-      ruby.appendChild(document.createTextNode(part[0]));
-      rt.textContent = part[1];
+      ruby.appendChild(document.createTextNode(text.slice(start, start + entry[i + 1])));
+      rt.textContent = readings[entry[i + 2]];
       ruby.appendChild(rt);
       fragment.appendChild(ruby);
-    });
+      position = start + entry[i + 1];
+    }
+    if (position < text.length) { fragment.appendChild(document.createTextNode(text.slice(position))); }
     return fragment;
   }
-  function apply(entries) {
+  function apply(data) {
+    var entries = data.n ? data.n.split(" ").map(numbers) : [], readings = data.r;
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
         return node.parentNode.closest("script, style, ruby, rt, rp, code, pre, svg, textarea, template")
@@ -71,15 +99,16 @@
     while ((node = walker.nextNode())) { nodes.push(node); }
     applied = [];
     nodes.forEach(function (text) {
+      if (!KANJI.test(text.data)) { return; }   /* the file lists only nodes with kanji */
       /* The file lists the build's text nodes in order; look a little ahead, so a node
          the browser made differently costs only its own readings. */
-      var ahead = index;
-      while (ahead < entries.length && ahead < index + 10 && text.data !== spell(entries[ahead])) { ahead += 1; }
-      if (ahead >= entries.length || text.data !== spell(entries[ahead])) { return; }
+      var crc = crc32(text.data), ahead = index;
+      while (ahead < entries.length && ahead < index + 10 && crc !== entries[ahead][0]) { ahead += 1; }
+      if (ahead >= entries.length || crc !== entries[ahead][0]) { return; }
       index = ahead;
       var wrapper = document.createElement("span");
       wrapper.className = "pp-ruby";
-      wrapper.appendChild(build(entries[index]));
+      wrapper.appendChild(build(text.data, entries[index], readings));
       text.parentNode.replaceChild(wrapper, text);
       applied.push([wrapper, text]);
       index += 1;
@@ -98,8 +127,8 @@
     fetch(new URL(source, location.href)).then(function (response) {
       if (!response.ok) { throw new Error(response.status); }
       return response.json();
-    }).then(function (entries) {
-      if (toggle.getAttribute("aria-pressed") === "true" && !applied) { apply(entries); }
+    }).then(function (data) {
+      if (toggle.getAttribute("aria-pressed") === "true" && !applied) { apply(data); }
       status.textContent = "";
     }).catch(function () { status.textContent = status.getAttribute("data-missing"); });
   }

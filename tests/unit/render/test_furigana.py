@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from generator.render.furigana import SKIPPED, _text_nodes, ruby_fragment, segments
+from generator.render.furigana import SKIPPED, _text_nodes, decoded, number, numbers, ruby_fragment, segments
 
 
 class _Reference(HTMLParser):
@@ -47,4 +47,22 @@ def test_kanji_words_get_hiragana_readings_and_kana_stay_as_they_are():
     parts = segments("窓口で申請する")
     assert ["窓口", "まどぐち"] in [list(p) if not isinstance(p, str) else p for p in parts]
     assert all(isinstance(p, str) or all("\u3041" <= c <= "\u309f" for c in p[1]) for p in parts)
-    assert ruby_fragment("<p>ひらがなだけ</p>") == b"[]"
+    assert decoded(ruby_fragment("<p>ひらがなだけ</p>"), "<p>ひらがなだけ</p>") == []
+
+
+def _plain(parts) -> list:
+    return [part if isinstance(part, str) else list(part) for part in parts]
+
+
+def test_the_file_holds_readings_only_and_spells_the_same_segments_back():
+    """Each node's rubies as positions (UTF-16, as in JavaScript) and reading numbers; read
+    back against the page, the same segments as the analyser's, each reading once."""
+    page = "<h1>取り組み一覧</h1><p>𠮷田さんの取り組み（令和6年度）</p><p>かなだけ</p><h2>第1.5版</h2>"
+    fragment = ruby_fragment(page)
+    assert "取り組み" not in fragment.decode("utf-8")   # the page's text is not repeated
+    assert decoded(fragment, page) == [_plain(segments(text)) for text in _text_nodes(page)]
+    assert fragment.decode("utf-8").count('"く"') == 1   # 組 twice, its reading once
+    # a node the browser made differently is passed over, the next ones still read
+    assert decoded(fragment, page.replace("取り組み一覧", "取り組み一覧表")) == \
+        [_plain(segments(text)) for text in _text_nodes(page)][1:]
+    assert numbers("".join(number(n) for n in (0, 31, 32, 1055, 2**32 - 1))) == [0, 31, 32, 1055, 2**32 - 1]
