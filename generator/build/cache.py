@@ -28,12 +28,13 @@ def cached(cache: Path, key: str) -> bool:
     files = cached_files(cache, key)
     if files is None:
         return False
+    folder = f"{cache}/{key}/"   # strings: a portal checks every cached file on each build
     for relative, (size, mtime) in files.items():
         try:
-            stat = (cache / key / relative).stat()
+            stat = os.stat(folder + relative)
         except OSError:
             return False
-        if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
+        if stat.st_size != size or stat.st_mtime_ns != mtime:
             return False
     return True
 

@@ -150,12 +150,13 @@ def build_window(request: BuildRequest, timings: Timings, source, window: list[P
     latest = {unit.plan.id: keys[unit.id] for unit in units if unit.edition.is_latest}
     latest.update({record.plan_id: record.latest_key for part in window for record in part.kept})
     indexes, index_keys = [], {}
+    split = len(source.parts) > 1
     for part in window:
         latest_keys = [latest[plan_id] for plan_id in sorted(part.dirs) if plan_id in latest]
-        index_keys[part.number] = index_key(part.number, latest_keys, request.fingerprint)
+        index_keys[part.number] = index_key(part.number, latest_keys, request.fingerprint, split)
         if request.clean or not cached(search_cache, index_keys[part.number]):
             folder = Path(tempfile.mkdtemp(prefix="index-", dir=request.cache_dir))
-            indexes.append(PartIndex(part.number, folder, [cache / key for key in latest_keys]))
+            indexes.append(PartIndex(part.number, folder, [cache / key for key in latest_keys], split))
     timings.indexes_made += len(indexes)
     timings.indexes_cached += len(window) - len(indexes)
     try:
@@ -164,7 +165,9 @@ def build_window(request: BuildRequest, timings: Timings, source, window: list[P
         for index in indexes:
             store(index.folder, search_cache, index_keys[index.number])
         for key in sorted(set(keys.values()) | kept_keys):
-            link_files(cache / key, request.staging, cached_files(cache, key))
+            files = cached_files(cache, key)
+            link_files(cache / key, request.staging, files)
+            timings.pages += sum(1 for name in files if name.rpartition("/")[2] == "index.html")
         for key in index_keys.values():
             link_files(search_cache / key, request.staging, cached_files(search_cache, key))
         timings.add("copy", time.perf_counter() - started)
@@ -180,10 +183,12 @@ def build_window(request: BuildRequest, timings: Timings, source, window: list[P
     return set(keys.values()) | kept_keys, set(index_keys.values())
 
 
-def index_key(number: int, latest_keys: list[str], fingerprint: str) -> str:
-    """A part's search index depends on its number (its name, whether it is the primary)
-    and its plans' latest 版 pages, which the units' keys stand for."""
-    text = "\n".join([CACHE_FORMAT, fingerprint, "search-part", str(number), *latest_keys])
+def index_key(number: int, latest_keys: list[str], fingerprint: str, split: bool = False) -> str:
+    """A part's search index depends on its number (its name, whether it is the primary),
+    whether it is one of several (searched alone, search_index.py) and its plans' latest 版
+    pages, which the units' keys stand for."""
+    text = "\n".join([CACHE_FORMAT, fingerprint, "search-part", str(number), *(["split"] if split else []),
+                       *latest_keys])
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -206,9 +211,11 @@ def whole_site(site: Site, renderer, site_url: str, preview: bool = False) -> Ba
                     working_pages = edition_pages(site, edition, editions, pair_diffs(plan, site))
                     pages += working_pages
                     files.update({**page_files(working_pages), **figure_files(edition)})
-    pages = portal_pages(site, preview=preview) + pages
     parts = plan_parts([plan.id for plan in site.plans if plan.latest])
-    files.update(portal_files(site, renderer, site_url, [urls.latest_bundle_part(n) for n in range(2, len(parts) + 1)]))
+    numbers = {plan_id: number for number, plan_ids in enumerate(parts, start=1) for plan_id in plan_ids}
+    pages = portal_pages(site, preview=preview, plan_parts=numbers) + pages
+    files.update(portal_files(site, renderer, site_url, [urls.latest_bundle_part(n) for n in range(2, len(parts) + 1)],
+                              numbers))
 
     def after_write(site_dir: Path) -> None:
         index_whole_site(site_dir, parts, frozen_bases)

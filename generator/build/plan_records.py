@@ -29,17 +29,36 @@ class PlanRecord:
     summary: dict              # summary.encode(plan, part)
 
 
-def folder_digest(plan_dir: Path) -> str:
-    """A hash of every regular file below the plan's folder (path and bytes); links are
-    refused by the load of the whole content tree before this is read."""
-    digest = hashlib.sha256()
+def folder_files(plan_dir: Path) -> list[tuple[str, Path]]:
+    """Every regular file below the plan's folder, (path relative to it, path), sorted;
+    links are refused by the load of the whole content tree before this is read."""
+    found = []
     for directory, folders, names in sorted(os.walk(plan_dir, followlinks=False)):
         folders.sort()
         for name in sorted(names):
             path = Path(directory) / name
             if path.is_file() and not path.is_symlink():
-                digest.update(path.relative_to(plan_dir).as_posix().encode("utf-8") + b"\0")
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+                found.append((path.relative_to(plan_dir).as_posix(), path))
+    return found
+
+
+def folder_digest(plan_dir: Path, files: list[tuple[str, Path]] | None = None) -> str:
+    """A hash of every regular file below the plan's folder (path and bytes)."""
+    digest = hashlib.sha256()
+    for relative, path in folder_files(plan_dir) if files is None else files:
+        digest.update(relative.encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def stat_signature(files: list[tuple[str, Path]]) -> str:
+    """A hash of every file's path, size, inode and modification and change times: equal
+    only when no file was added, removed, replaced or written since (a write sets the
+    change time, which no tool can set back)."""
+    digest = hashlib.sha256()
+    for relative, path in files:
+        stat = path.stat()
+        digest.update(f"{relative}\0{stat.st_size} {stat.st_ino} {stat.st_mtime_ns} {stat.st_ctime_ns}\n".encode())
     return digest.hexdigest()
 
 
@@ -47,9 +66,26 @@ class PlanRecords:
     def __init__(self, folder: Path, fingerprint: str, site_settings: str):
         self.folder = folder
         self.base = f"{CACHE_FORMAT}\n{fingerprint}\n{site_settings}\n"
+        self.signatures: dict[str, str] = {}   # plan id → stat_signature of its folder as hashed
+
+    def _stored(self, plan_id: str) -> dict:
+        try:
+            data = json.loads((self.folder / f"{plan_id}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
 
     def key(self, plan_dir: Path) -> str:
-        return hashlib.sha256((self.base + folder_digest(plan_dir)).encode("utf-8")).hexdigest()
+        """The plan's key: of its folder's bytes, read only when a file changed since the
+        last build recorded it (the folders of a large portal are megabytes; their
+        files' sizes and times are a directory listing)."""
+        files = folder_files(plan_dir)
+        signature = stat_signature(files)
+        self.signatures[plan_dir.name] = signature
+        data = self._stored(plan_dir.name)
+        if data.get("signature") == signature and data.get("base") == self.base and isinstance(data.get("key"), str):
+            return data["key"]
+        return hashlib.sha256((self.base + folder_digest(plan_dir, files)).encode("utf-8")).hexdigest()
 
     def get(self, plan_dir: Path, key: str, units_cache: Path) -> PlanRecord | None:
         """The record of the plan if its folder still has key `key` (PlanRecords.key, taken
@@ -71,7 +107,9 @@ class PlanRecords:
         """Record what was made of the plan as loaded when its folder had key `key`."""
         self.folder.mkdir(parents=True, exist_ok=True)
         data = {"key": key, "units": record.units, "latest_key": record.latest_key,
-                "summary": record.summary}
+                "summary": record.summary, "base": self.base}
+        if plan_dir.name in self.signatures:
+            data["signature"] = self.signatures[plan_dir.name]
         scratch = self.folder / f".{plan_dir.name}.json.writing"
         scratch.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         os.replace(scratch, self.folder / f"{plan_dir.name}.json")

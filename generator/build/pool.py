@@ -36,6 +36,7 @@ class PartIndex:
     number: int
     folder: Path
     latest_dirs: list[Path]
+    split: bool = False   # one of several parts (search_index.part_bundle)
 
 
 _WORK: dict = {}   # what forked workers inherit: the request, the units and their keys
@@ -118,7 +119,7 @@ def _index_tasks(indexes: list[PartIndex]) -> list[tuple]:
     """One task per part's index (its pages read from the units' cached folders)."""
     return [("index", part_bundle(index.folder, index.number,
                                   [page for unit_dir in index.latest_dirs
-                                   for page in pages_under(unit_dir, ".", latest_only=True)]))
+                                   for page in pages_under(unit_dir, ".", latest_only=True)], index.split))
             for index in indexes]
 
 

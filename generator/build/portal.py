@@ -30,16 +30,18 @@ class PortalJob:
     request: BuildRequest        # with the plans of the summaries
     latest_parts: list[str]
     out_dir: Path
+    plan_parts: dict[str, int]   # each plan's search part
 
     def run(self) -> dict[str, float]:
-        return render_portal(self.request, self.latest_parts, self.out_dir)
+        return render_portal(self.request, self.latest_parts, self.out_dir, self.plan_parts)
 
 
 def portal_job(request: BuildRequest, summaries: list[tuple[Plan, int]]) -> PortalJob:
     request = replace(request, site=replace(request.site, plans=[plan for plan, _ in summaries]))
     further = [urls.latest_bundle_part(n) for n in sorted({n for _, n in summaries}) if n > 1]
     request.cache_dir.mkdir(parents=True, exist_ok=True)
-    return PortalJob(request, further, Path(tempfile.mkdtemp(prefix="portal-", dir=request.cache_dir)))
+    return PortalJob(request, further, Path(tempfile.mkdtemp(prefix="portal-", dir=request.cache_dir)),
+                     {plan.id: n for plan, n in summaries})
 
 
 def build_portal(request: BuildRequest, timings: Timings, summaries: list[tuple[Plan, int]],
@@ -52,6 +54,7 @@ def build_portal(request: BuildRequest, timings: Timings, summaries: list[tuple[
         if rendered is None:
             timings.merge(job.run())
         started = time.perf_counter()
+        timings.pages += sum(1 for _ in job.out_dir.rglob("index.html"))
         move_tree(job.out_dir, request.staging)
     finally:
         shutil.rmtree(job.out_dir, ignore_errors=True)
@@ -59,13 +62,15 @@ def build_portal(request: BuildRequest, timings: Timings, summaries: list[tuple[
     timings.add("copy", time.perf_counter() - started)
 
 
-def render_portal(request: BuildRequest, latest_parts: list[str], out_dir: Path) -> dict[str, float]:
-    """The portal's pages and files (plan list, search, feeds) in the site's layout."""
+def render_portal(request: BuildRequest, latest_parts: list[str], out_dir: Path,
+                  plan_parts: dict[str, int] | None = None) -> dict[str, float]:
+    """The portal's pages and files (plan list, search, feeds) in the site's layout;
+    `plan_parts`: each plan's search part."""
     phases: dict[str, float] = defaultdict(float)
     started = time.perf_counter()
-    pages = portal_pages(request.site)
+    pages = portal_pages(request.site, plan_parts=plan_parts)
     renderer = request.renderer_factory()
-    files = portal_files(request.site, renderer, request.site_url, latest_parts)
+    files = portal_files(request.site, renderer, request.site_url, latest_parts, plan_parts)
     phases["pages"] += time.perf_counter() - started
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,7 @@ class Timings:
     units_cached: int = 0
     indexes_made: int = 0         # search indexes of parts' latest 版 (load/parts.py)
     indexes_cached: int = 0
+    pages: int = 0                # pages linked or written into staging (counted, not walked for)
 
     def add(self, phase: str, seconds: float) -> None:
         self.phases[phase] += seconds

@@ -8,8 +8,14 @@ The latest 版 of the plans is indexed by part (a few plans each, load/parts.py)
 pagefind/ for the first part, pagefind-2/, … for the others, each cached under a key of
 its plans' latest 版, so a new 版 re-indexes only its own part. Each frozen 版 has one
 small bundle (<plan>/v/<id>/pagefind/), built once with that 版's pages and cached with
-them: publishing a new 版 never re-indexes the old ones. The search page merges the parts,
-and the frozen bundles when the reader includes archived 版.
+them: publishing a new 版 never re-indexes the old ones.
+
+On a portal of one part the search page searches it all. When there are several, a plan's
+search loads only its own part, so a query costs the same however large the portal: each
+part then carries the wasm runtime (searched alone, it is the instance's own index) and
+marks every page with a `plan` filter (added to what Pagefind reads, not to the page), so
+the results are the plan's. Searching every plan merges the parts; archived 版 merge the
+frozen bundles.
 
 All bundles of one call are written by one Pagefind service process (`pagefind --service`),
 because loading its Japanese dictionary takes about a second. Pages are added with
@@ -28,6 +34,7 @@ import shutil
 import subprocess
 from collections import Counter
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from generator.build.search_words import WORDS_FOLDER, segmented, write_words
@@ -43,7 +50,8 @@ LATEST = b'data-planpub-edition="latest"'
 LATEST_BUNDLE = "pagefind/"
 # The files a merged (secondary) bundle needs; the primary also needs the loader and wasm.
 DATA_FILES = ("pagefind-entry.json", "index", "fragment", "filter", WORDS_FOLDER)
-LOADER_FILES = ("pagefind.js", "pagefind-worker.js")
+WORKER = "pagefind-worker.js"
+LOADER_FILES = ("pagefind.js", WORKER)
 
 
 @dataclass
@@ -51,6 +59,7 @@ class Bundle:
     output: Path                     # the bundle folder to (re)write
     pages: list[tuple[str, Path]]    # (site-relative page URL, its index.html)
     primary: bool = False            # the bundle the search page loads first
+    split: bool = False              # a part of several: searched alone, filtered by plan
 
 
 def searchable(path: Path, latest_only: bool = False) -> bool:
@@ -100,7 +109,8 @@ def _write(service: "PagefindService", bundles: list[Bundle]) -> None:
         for start in range(0, len(pages), PIPELINE):
             requests = []
             for url, path in pages[start:start + PIPELINE]:
-                contents, words = segmented(indexed_part(path.read_text(encoding="utf-8")))
+                plan = url.split("/", 1)[0] if bundle.split else None
+                contents, words = segmented(indexed_part(path.read_text(encoding="utf-8"), plan))
                 pages_per_word.update(words)
                 requests.append({"type": "AddFile", "index_id": index_id, "file_path": None, "url": "/" + url,
                                  "file_contents": contents})
@@ -110,21 +120,26 @@ def _write(service: "PagefindService", bundles: list[Bundle]) -> None:
         try:
             service.request({"type": "WriteFiles", "index_id": index_id, "output_path": str(scratch)})
             service.request({"type": "DeleteIndex", "index_id": index_id})
-            _keep_needed(scratch, bundle.primary)
+            _keep_needed(scratch, bundle.primary, bundle.split)
             write_words(scratch, pages_per_word)
             scratch.rename(bundle.output)
         finally:  # never leave a half-written bundle beside the pages
             shutil.rmtree(scratch, ignore_errors=True)
 
 
-def indexed_part(html: str) -> str:
+def indexed_part(html: str, plan: str | None = None) -> str:
     """Only what Pagefind reads from a page: the <html> tag (its language) and the
-    data-pagefind-body element; the layout around it is a third of the bytes to parse."""
+    data-pagefind-body element; the layout around it is a third of the bytes to parse.
+    With `plan`, the body starts with that plan's filter value."""
     start, end = html.find("<div data-pagefind-body"), html.find(BODY_END)
     opening = html.find("<html")
     if start < 0 or end < start or opening < 0:
         return html
-    return html[opening: html.index(">", opening) + 1] + "<body>" + html[start:end] + "</body></html>"
+    body = html[start:end]
+    if plan is not None:
+        inside = body.index(">") + 1
+        body = body[:inside] + f'<span data-pagefind-filter="plan:{escape(plan)}"></span>' + body[inside:]
+    return html[opening: html.index(">", opening) + 1] + "<body>" + body + "</body></html>"
 
 
 _shared: "PagefindService | None" = None
@@ -199,20 +214,24 @@ class PagefindService:
         return json.loads(base64.b64decode(reply))
 
 
-def _keep_needed(bundle: Path, primary: bool) -> None:
+def _keep_needed(bundle: Path, primary: bool, split: bool = False) -> None:
     """Drop Pagefind's ready-made UI files (the search page has its own) and, in merged
-    bundles, the loader and wasm that only the primary bundle's instance uses."""
+    bundles, the loader, worker and wasm that only the primary bundle's instance uses (a
+    part of several keeps the worker and wasm: a plan's search makes its own instance on it,
+    the loader module comes from the first part)."""
     for entry in list(bundle.iterdir()):
         name = entry.name
         needed = (name in DATA_FILES or name.endswith(".pf_meta")
-                  or (primary and (name in LOADER_FILES or name.startswith("wasm."))))
+                  or (primary and name in LOADER_FILES)
+                  or ((primary or split) and (name == WORKER or name.startswith("wasm."))))
         if not needed:
             shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
 
 
-def part_bundle(root: Path, number: int, pages: list[tuple[str, Path]]) -> Bundle:
-    """The search index of one part's latest 版, written below `root`."""
-    return Bundle(root / urls.latest_bundle_part(number), sorted(pages), primary=number == 1)
+def part_bundle(root: Path, number: int, pages: list[tuple[str, Path]], split: bool = False) -> Bundle:
+    """The search index of one part's latest 版, written below `root`; `split`: one of
+    several parts."""
+    return Bundle(root / urls.latest_bundle_part(number), sorted(pages), primary=number == 1, split=split)
 
 
 def plan_latest_pages(site_dir: Path, plan_id: str) -> list[tuple[str, Path]]:
@@ -226,7 +245,7 @@ def index_whole_site(site_dir: Path, parts: list[list[str]], frozen_bases: list[
     index (for search-bundles.json)."""
     site_dir = Path(site_dir)
     latest = [part_bundle(site_dir, number, [page for plan_id in plan_ids
-                                            for page in plan_latest_pages(site_dir, plan_id)])
+                                            for page in plan_latest_pages(site_dir, plan_id)], len(parts) > 1)
               for number, plan_ids in enumerate(parts, start=1)]
     frozen = [Bundle(site_dir / base / "pagefind", pages_under(site_dir, base)) for base in frozen_bases]
     write_bundles(latest + frozen, threads)

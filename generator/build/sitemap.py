@@ -10,6 +10,7 @@ neither) has no <lastmod>, never a date nobody stated."""
 from __future__ import annotations
 
 import gzip
+import os
 from pathlib import Path
 
 from generator.build.files import replace_file
@@ -36,12 +37,17 @@ def current_urls(site_dir: Path, site: Site, site_url: str) -> list[tuple[str, s
     skip = {urls.plan_base(plan.id) + sub + "/" for plan in site.plans for sub in (urls.VERSIONS, urls.COMPARE)}
     changed = plan_changed(site)
     base = site_url.rstrip("/") + "/" if site_url else ""
+    pages = []   # the folders of a plan's frozen 版 and diffs (most of a portal's files) are not walked
+    for directory, folders, names in os.walk(site_dir):
+        relative = Path(directory).relative_to(site_dir).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        folders[:] = [name for name in folders if prefix + name + "/" not in skip]
+        if "index.html" in names:
+            pages.append(prefix)
     found = []
-    for path in sorted(site_dir.rglob("index.html")):
-        url = path.parent.relative_to(site_dir).as_posix() + "/"
-        url = urls.SITE_HOME if url == "./" else url
-        if not any(url.startswith(prefix) for prefix in skip):
-            found.append((base + url, changed.get(url.split("/", 1)[0] + "/") if "/" in url else None))
+    for url in sorted(pages, key=lambda url: url.split("/")[:-1] + ["index.html"]):   # as sorted paths
+        url = url or urls.SITE_HOME
+        found.append((base + url, changed.get(url.split("/", 1)[0] + "/") if "/" in url else None))
     return found
 
 

@@ -36,8 +36,10 @@ def build_pages(site: Site, include_working: bool = False) -> list[Page]:
     return pages
 
 
-def portal_pages(site: Site, preview: bool = False) -> list[Page]:
-    """The pages about the whole site rather than one plan: the plan list, search, error list."""
+def portal_pages(site: Site, preview: bool = False, plan_parts: dict[str, int] | None = None) -> list[Page]:
+    """The pages about the whole site rather than one plan: the plan list, search, error list.
+    `plan_parts`: each published plan's search part (build/load parts.py); a portal of
+    several parts offers a search scope (a plan, the plan list, every plan)."""
     info = site_info(site, with_plans=True)
     return [
         Page(url=urls.SITE_HOME, kind=PageKind.SITE_HOME, title=site.title,
@@ -45,7 +47,8 @@ def portal_pages(site: Site, preview: bool = False) -> list[Page]:
              description=site.description or site.title),
         Page(url=urls.portal(PageKind.SEARCH), kind=PageKind.SEARCH, title=msg("ui.search_title"),
              context=SearchContext(site=info, archived_plans=[p for p in info.plans if p.archived],
-                                   bundle_list=urls.SEARCH_BUNDLES),
+                                   bundle_list=urls.SEARCH_BUNDLES,
+                                   scoped=len(set((plan_parts or {}).values())) > 1),
              description=msg("ui.search_title")),
         Page(url=urls.portal(PageKind.ERROR_LIST), kind=PageKind.ERROR_LIST, title=msg("ui.error_list_title"),
              context=ErrorListContext(site=info, errors=error_catalogue())),

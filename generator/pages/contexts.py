@@ -43,6 +43,7 @@ class SiteHomeContext(PageContext):
 class SearchContext(PageContext):
     archived_plans: list[PlanSummary]
     bundle_list: str
+    scoped: bool = False   # the latest 版's index is in several parts: search a plan's part by default
 
 
 @dataclass(kw_only=True)

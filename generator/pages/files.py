@@ -5,6 +5,8 @@ pages, they show the resolved 版 (model/resolved/): names with their stage, dat
 
 from __future__ import annotations
 
+import json
+
 from generator.i18n import msg
 from generator.model import fiscal
 from generator.model.plan import Plan, Site
@@ -78,11 +80,16 @@ def versions_json(plan: Plan, versions: list[ResolvedVersion]) -> bytes:
     return opendata.json_bytes(data)
 
 
-def portal_files(site: Site, renderer, site_url: str, latest_parts: list[str] | None = None) -> dict[str, bytes]:
+def portal_files(site: Site, renderer, site_url: str, latest_parts: list[str] | None = None,
+                 plan_parts: dict[str, int] | None = None) -> dict[str, bytes]:
     """The JSON Schema of plan.json, the site-wide Atom feed, the list of search
     bundles: further parts of the latest 版's index (a large portal's is split so that
     indexing fits in memory) and the bundles of archived 版 (merged when the reader
-    includes old 版), and the theme's CSS and JS under their content-hashed names."""
+    includes old 版), and the theme's CSS and JS under their content-hashed names.
+
+    When the index is in several parts (`plan_parts`: plan id → part number), the list
+    also names each plan and its part: the plan list a query is matched against by
+    default on the portal's home, and the part a plan's own search loads alone."""
     site_entries = []
     for plan in site.plans:
         if plan.latest is not None:
@@ -95,8 +102,34 @@ def portal_files(site: Site, renderer, site_url: str, latest_parts: list[str] | 
     return {urls.PLAN_JSON_SCHEMA: opendata.json_bytes(opendata.plan_json_schema()),
             urls.DATA_CATALOGUE: opendata.json_bytes(data_catalogue(site)),
             urls.SITE_FEED: feed.encode("utf-8"),
-            urls.SEARCH_BUNDLES: opendata.json_bytes({"latest": latest_parts or [], "archives": archives}),
+            **search_lists(site, latest_parts, archives, plan_parts),
             **renderer.assets.files()}
+
+
+def search_lists(site: Site, latest_parts: list[str] | None, archives: list[dict],
+                 plan_parts: dict[str, int] | None) -> dict[str, bytes]:
+    """The lists of search indexes the search page reads: search-bundles.json and, when
+    the index is in several parts, a list per part (its plans' names and archived 版) and
+    the names of all plans, so a plan's search reads lists of its own size, not the
+    portal's (lists with several parts are written without spaces)."""
+    parts = sorted(set((plan_parts or {}).values()))
+    if len(parts) <= 1:
+        return {urls.SEARCH_BUNDLES: opendata.json_bytes({"latest": latest_parts or [], "archives": archives})}
+    plans = [plan for plan in site_info(site, with_plans=True).plans if plan.id in plan_parts]
+    members = {n: [plan for plan in plans if plan_parts[plan.id] == n] for n in parts}
+    files = {urls.SEARCH_BUNDLES: _compact({"latest": latest_parts or [], "archived": len(archives),
+                                            "parts": [[plan.id for plan in members[n]] for n in parts]}),
+             urls.search_plans(): _compact([{"id": plan.id, "name": plan.name} for plan in plans])}
+    for n in parts:
+        ids = {plan.id for plan in members[n]}
+        files[urls.search_part(n)] = _compact({
+            "bundle": urls.latest_bundle_part(n), "plans": [{"id": plan.id, "name": plan.name} for plan in members[n]],
+            "archives": [entry for entry in archives if entry["plan"] in ids]})
+    return files
+
+
+def _compact(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def data_catalogue(site: Site) -> dict:

@@ -9,6 +9,7 @@ the address of a generated page or file.
 
     ""                                   site home                 (PageKind.SITE_HOME)
     search/, guide/errors/               portal pages
+    search/plans.json, search/part-<n>.json   the plans of a search index in several parts
     guide/<name>/                        the staff guide (docs/site/guide/<name>.md)
     feed.xml, sitemap.xml, 404.html, search-bundles.json, data/plan.schema.json, pagefind/ …
     <plan>/                              the latest 版 (stable address)
@@ -142,6 +143,16 @@ def figure(base: str, name: str) -> str:
 def archive_bundle(plan_id: str, version_id: str) -> str:
     """A frozen 版's own search bundle (built and cached with its pages)."""
     return edition_base(plan_id, EditionKind.FROZEN, version_id) + BUNDLE
+
+
+def search_plans() -> str:
+    """The names of every plan, for the search page's plan-name scope (a portal of several parts)."""
+    return portal(PageKind.SEARCH) + "plans.json"
+
+
+def search_part(n: int) -> str:
+    """The plans and archived 版 of search part `n` (a portal of several parts)."""
+    return portal(PageKind.SEARCH) + f"part-{n}.json"
 
 
 def latest_bundle_part(n: int) -> str:

@@ -153,7 +153,8 @@ def _build(args, settings, config_path: Path, content_dir: Path, site_dir: Path,
             shutil.rmtree(staging, ignore_errors=True)
         raise
     report_notes(source.result.problems)
-    pages = sum(1 for _ in site_dir.rglob("index.html"))
+    # counted while linking (a portal's site is a hundred thousand files); a merge adds to shards'
+    pages = sum(1 for _ in site_dir.rglob("index.html")) if request.merge else timings.pages
     total = time.perf_counter() - started
     if timings.units_cached:
         print(msg("cli.build_cache", cached=timings.units_cached, rendered=timings.units_rendered))

@@ -5,9 +5,11 @@ the cache, and it is."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
+from generator.build import plan_records
 from generator.build.cache import store
 from generator.build.plan_records import PlanRecord, PlanRecords, folder_digest
 
@@ -69,3 +71,23 @@ def test_a_broken_record_means_loading_the_plan(plan_dir, units, tmp_path, text)
     assert records.get(plan_dir, key, units) is None
     path.write_text(json.dumps({**data, "latest_key": "k3"}), encoding="utf-8")   # not one of its units
     assert records.get(plan_dir, key, units) is None
+
+
+def test_an_unchanged_folder_is_not_read_again_but_a_rewrite_with_the_old_times_is_seen(plan_dir, units, tmp_path,
+                                                                                        monkeypatch):
+    records = PlanRecords(tmp_path / "plans", "code", "site")
+    key = records.key(plan_dir)
+    records.put(plan_dir, key, _record())
+
+    def refuse(*args):
+        raise AssertionError("an unchanged folder is read")
+    with monkeypatch.context() as patched:
+        patched.setattr(plan_records, "folder_digest", refuse)
+        assert PlanRecords(tmp_path / "plans", "code", "site").key(plan_dir) == key
+    # the same size and modification time, other bytes: the change time tells
+    history = plan_dir / "history.yml"
+    text, times = history.read_text(encoding="utf-8"), history.stat()
+    history.write_text(text.replace("1", "2", 1) if "1" in text else text.upper(), encoding="utf-8")
+    os.utime(history, ns=(times.st_atime_ns, times.st_mtime_ns))
+    assert history.stat().st_size == times.st_size
+    assert PlanRecords(tmp_path / "plans", "code", "site").key(plan_dir) != key

@@ -41,11 +41,36 @@ def test_only_the_language_and_the_body_are_indexed():
     assert indexed_part("<p>no marker</p>") == "<p>no marker</p>"
 
 
+def test_a_part_of_several_marks_each_page_with_its_plan_for_pagefind_only():
+    html = page_html("本文")
+    part = indexed_part(html, "p&q")
+    assert '<span data-pagefind-filter="plan:p&amp;q"></span>' in part and "本文" in part
+    assert part.index("data-pagefind-body") < part.index("data-pagefind-filter")
+    assert "data-pagefind-filter" not in indexed_part(html)
+
+
+def test_a_part_of_several_keeps_the_wasm_a_merged_bundle_drops(tmp_path):
+    names = ["pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind", "pagefind-entry.json", "x.pf_meta",
+             "pagefind-ui.js"]
+    kept = {}
+    for primary, split in ((True, False), (False, False), (False, True)):
+        folder = tmp_path / f"{primary}-{split}"
+        folder.mkdir()
+        for name in names:
+            (folder / name).write_text("")
+        search_index._keep_needed(folder, primary, split)
+        kept[primary, split] = sorted(p.name for p in folder.iterdir())
+    assert kept[True, False] == sorted(names[:5])
+    assert kept[False, False] == ["pagefind-entry.json", "x.pf_meta"]
+    assert kept[False, True] == ["pagefind-entry.json", "pagefind-worker.js", "wasm.unknown.pagefind", "x.pf_meta"]
+
+
 def test_a_parts_index_has_its_pages_sorted_and_only_the_first_part_loads():
     pages = [(f"p{n}/", Path(f"{n}.html")) for n in range(3)]
     first, second = part_bundle(Path("root"), 1, list(reversed(pages))), part_bundle(Path("root"), 2, pages)
     assert first.output == Path("root") / urls.latest_bundle_part(1) and first.primary and first.pages == pages
     assert second.output == Path("root") / urls.latest_bundle_part(2) and not second.primary
+    assert not second.split and part_bundle(Path("root"), 2, pages, split=True).split
 
 
 def test_a_plans_latest_pages_are_its_stable_addresses_only(site):

@@ -29,6 +29,24 @@ def test_each_plan_has_its_feed_and_versions_and_the_portal_the_rest(basic):
     assert json.loads(portal[urls.SEARCH_BUNDLES])["latest"] == [urls.latest_bundle_part(2)]
 
 
+def test_several_parts_list_each_parts_plans_for_the_search_scope(basic):
+    one = portal_files(basic, Renderer(), "", None, {"sample": 1})
+    assert set(json.loads(one[urls.SEARCH_BUNDLES])) == {"latest", "archives"}   # one part: searched whole
+    assert urls.search_part(1) not in one and urls.search_plans() not in one
+    several = portal_files(basic, Renderer(), "", [urls.latest_bundle_part(2)], {"sample": 2, "other": 1})
+    plan = basic.plans[0]
+    content = plan.snapshots[plan.latest.id]
+    name = f"{content.municipality} {content.title}"
+    archived = [v.id for v in plan.snapshot_versions if v.id != plan.latest.id]
+    assert json.loads(several[urls.SEARCH_BUNDLES]) == {"latest": [urls.latest_bundle_part(2)],
+                                                         "archived": len(archived), "parts": [[], ["sample"]]}
+    assert json.loads(several[urls.search_plans()]) == [{"id": "sample", "name": name}]
+    part = json.loads(several[urls.search_part(2)])
+    assert part["bundle"] == urls.latest_bundle_part(2) and part["plans"] == [{"id": "sample", "name": name}]
+    assert [a["version"] for a in part["archives"]] == archived and archived
+    assert json.loads(several[urls.search_part(1)])["plans"] == []
+
+
 def test_an_edition_has_its_open_data_under_its_licence(basic):
     edition = plan_editions(basic.plans[0])[0]
     latest = resolve_edition(edition.plan, edition.version, edition.kind, basic)
