@@ -67,13 +67,16 @@ class PlanRecords:
         self.folder = folder
         self.base = f"{CACHE_FORMAT}\n{fingerprint}\n{site_settings}\n"
         self.signatures: dict[str, str] = {}   # plan id → stat_signature of its folder as hashed
+        self._read: dict[str, dict] = {}       # plan id → its stored record, read once per build
 
     def _stored(self, plan_id: str) -> dict:
-        try:
-            data = json.loads((self.folder / f"{plan_id}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return data if isinstance(data, dict) else {}
+        if plan_id not in self._read:
+            try:
+                data = json.loads((self.folder / f"{plan_id}.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                data = {}
+            self._read[plan_id] = data if isinstance(data, dict) else {}
+        return self._read[plan_id]
 
     def key(self, plan_dir: Path) -> str:
         """The plan's key: of its folder's bytes, read only when a file changed since the
@@ -90,8 +93,9 @@ class PlanRecords:
     def get(self, plan_dir: Path, key: str, units_cache: Path) -> PlanRecord | None:
         """The record of the plan if its folder still has key `key` (PlanRecords.key, taken
         before it is loaded) and its units are all in the cache, else None."""
+        data = self._stored(plan_dir.name)
+        self._read.pop(plan_dir.name, None)   # read once: `key` and then `get`
         try:
-            data = json.loads((self.folder / f"{plan_dir.name}.json").read_text(encoding="utf-8"))
             if data.get("key") != key:
                 return None
             record = PlanRecord(plan_dir.name, dict(data["units"]), str(data["latest_key"]), dict(data["summary"]))
@@ -110,6 +114,7 @@ class PlanRecords:
                 "summary": record.summary, "base": self.base}
         if plan_dir.name in self.signatures:
             data["signature"] = self.signatures[plan_dir.name]
+        self._read.pop(plan_dir.name, None)
         scratch = self.folder / f".{plan_dir.name}.json.writing"
         scratch.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         os.replace(scratch, self.folder / f"{plan_dir.name}.json")

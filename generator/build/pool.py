@@ -83,10 +83,10 @@ def render_units(units: list[Unit], indexes: list[PartIndex], keys: dict[str, st
 
 
 class _Schedule:
-    """Which task a free worker takes next: a batch of latest 版 (largest first); else the
-    index of a part whose latest 版 are all rendered (the longest single tasks, started
-    while rendering goes on rather than after it); else the `extra` tasks (the portal);
-    else a batch of frozen 版."""
+    """Which task a free worker takes next: the index of a part whose latest 版 are all
+    rendered (the longest single tasks, started while rendering goes on rather than after
+    it); else a batch of latest 版; else the `extra` tasks (the portal); else a batch of
+    frozen 版."""
 
     def __init__(self, first: list[list[Unit]], then: list[list[Unit]], indexes: list[PartIndex],
                  keys: dict[str, str], cache: Path, extra: list[tuple] = ()):
@@ -96,7 +96,8 @@ class _Schedule:
         self.indexes = list(indexes)
         folders = [{cache / keys[u.id] for u in batch} for batch in first]
         # the latest 版 batches each index reads
-        self.waits = [{b for b, made in enumerate(folders) if made & set(index.latest_dirs)} for index in indexes]
+        self.waits = [{b for b, made in enumerate(folders) if not made.isdisjoint(index.latest_dirs)}
+                      for index in indexes]
         self.finished: set[int] = set()
 
     def next(self) -> tuple | None:
