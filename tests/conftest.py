@@ -204,10 +204,20 @@ SLOW_FIXTURES = {"browser", "built_site", "sample_site", "basic_site", "patterns
                  "site_url"}
 
 
+# The slowest test files of a measured run, slowest first (bench/test_durations.py --order
+# writes it). They run first, so no process is left with a long file while the others are
+# idle at the end of the run (pytest-xdist hands out whole files, in this order: dev.py passes
+# --no-loadscope-reorder, which would otherwise start the files with the most tests first).
+SLOWEST_FILES = (Path(__file__).parent / "slowest_files.txt").read_text(encoding="utf-8").split()
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if SLOW_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.slow)
+    rank = {name: index for index, name in enumerate(SLOWEST_FILES)}
+    tests = Path(__file__).parent
+    items.sort(key=lambda item: rank.get(item.path.relative_to(tests).as_posix(), len(rank)))
 
 
 @pytest.fixture(autouse=True)
