@@ -10,6 +10,7 @@ import pytest
 
 from generator.i18n import set_language
 from generator.pages.builder import build_pages
+from generator.pages import urls
 from generator.pages.kinds import PageKind
 from generator.validate import load_valid_site
 
@@ -30,7 +31,7 @@ def test_planpub_build_renders_each_body_once_per_edition(tmp_path, body_renders
     result = build_site(FIXTURES / "basic", tmp_path / "site", "--jobs", "1")
     assert result.returncode == 0, result.stdout + result.stderr
     assert set(body_renders) == _published_bodies(FIXTURES / "basic") and set(body_renders.values()) == {1}
-    assert (tmp_path / "site/sample/print/index.html").exists()
+    assert (tmp_path / "site" / urls.page_file(urls.latest_page("sample", PageKind.PRINT))).exists()
 
 
 def test_a_plain_mkdocs_build_renders_each_body_once_per_edition(tmp_path, body_renders, monkeypatch):
@@ -41,4 +42,4 @@ def test_a_plain_mkdocs_build_renders_each_body_once_per_edition(tmp_path, body_
     config = load_config(str(config_copy(tmp_path, content=FIXTURES / "basic")), site_dir=str(tmp_path / "site"))
     build(config)
     assert set(body_renders) == _published_bodies(FIXTURES / "basic") and set(body_renders.values()) == {1}
-    assert (tmp_path / "site/sample/print/index.html").exists()
+    assert (tmp_path / "site" / urls.page_file(urls.latest_page("sample", PageKind.PRINT))).exists()

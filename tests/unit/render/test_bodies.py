@@ -13,7 +13,9 @@ from markupsafe import Markup
 
 from generator.i18n import set_language
 from generator.pages.builder import build_pages
+from generator.pages import urls
 from generator.pages.kinds import PageKind
+from generator.pages.page import relative_url
 from generator.render.bodies import TEMPLATE, Body, InitiativeBodies, level, omissible
 from generator.render.renderer import Renderer
 from generator.validate import load_valid_site
@@ -36,12 +38,12 @@ def test_ids_take_the_pages_prefix_escaped():
 
 
 def test_links_are_relative_to_each_page_and_escaped():
-    body = Body.parse('<a href="\x1eu0\x1f">x</a><a href="\x1eu1\x1f">y</a>',
-                      ["p/initiatives/?theme=a&b", "p/initiatives/other/"])
-    assert body.place("p/initiatives/one/", 2) == \
-        '<a href="../?theme=a&amp;b">x</a><a href="../other/">y</a>'
-    assert body.place("p/print/", 4) == \
-        '<a href="../initiatives/?theme=a&amp;b">x</a><a href="../initiatives/other/">y</a>'
+    themed, other = urls.filtered_initiatives(urls.plan_base("p"), "a&b"), urls.latest_page("p", PageKind.INITIATIVE, "b")
+    body = Body.parse('<a href="\x1eu0\x1f">x</a><a href="\x1eu1\x1f">y</a>', [themed, other])
+    for page in (urls.latest_page("p", PageKind.INITIATIVE, "a"), urls.latest_page("p", PageKind.PRINT)):
+        expected = [relative_url(target, page).replace("&", "&amp;") for target in (themed, other)]
+        assert body.place(page, 2) == f'<a href="{expected[0]}">x</a><a href="{expected[1]}">y</a>'
+        assert "&amp;" in expected[0]
 
 
 def test_a_part_the_summary_states_is_left_out_only_where_asked():
