@@ -16,6 +16,7 @@ from generator.pages.builder import build_pages
 from generator.pages import urls
 from generator.pages.kinds import PageKind
 from generator.pages.page import relative_url
+from generator.render import furigana
 from generator.render.bodies import TEMPLATE, Body, InitiativeBodies, level, omissible
 from generator.render.renderer import Renderer
 from generator.validate import load_valid_site
@@ -91,3 +92,21 @@ def test_each_initiative_body_is_rendered_once_per_edition_for_its_page_and_the_
                         if page.kind is PageKind.INITIATIVE}
     assert editions == initiative_pages and len(editions) > 10
     assert set(body_renders) == editions and set(body_renders.values()) == {1}
+
+
+def test_the_readings_of_a_body_are_made_once_for_the_print_page_and_the_initiative_pages():
+    """ふりがな are cached per text node for the whole build (render/furigana.py): the print
+    page and the initiative pages share their bodies' text, so each is read once."""
+    set_language("ja")
+    pages = [page for page in build_pages(load_valid_site(FIXTURES / "basic").site)
+             if page.url.startswith(urls.plan_base("sample")) and page.context.edition.base == urls.plan_base("sample")
+             and page.kind in (PageKind.PRINT, PageKind.INITIATIVE)]
+    renderer = Renderer()
+    rendered = [renderer.render(page) for page in pages]   # the print page first, as a build has it
+    furigana.node_entry.cache_clear()
+    for html in rendered:
+        furigana.ruby_fragment(html)
+    nodes = [set(furigana._text_nodes(html)) for html in rendered]
+    assert furigana.node_entry.cache_info().misses == len(set().union(*nodes))   # each text read once
+    shared = nodes[0] & set().union(*nodes[1:])
+    assert len(shared) > len(nodes[0]) / 2   # most of the print page's text is its initiatives' bodies
