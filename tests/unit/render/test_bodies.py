@@ -33,9 +33,9 @@ def test_a_heading_level_is_the_pages_plus_the_depth_at_most_h6_and_a_kpi_one_be
 
 
 def test_ids_take_the_pages_prefix_escaped():
-    body = Body.parse('<section id="\x1ep\x1ffield-goal">', [])
-    assert body.place("p/", 2) == '<section id="field-goal">'
-    assert body.place("p/", 4, "i-a&b-") == '<section id="i-a&amp;b-field-goal">'
+    body = Body.parse('<section id="\x1ep\x1ffield-goal">{text} {{as written}}', [])
+    assert body.place("p/", 2) == '<section id="field-goal">{text} {{as written}}'
+    assert body.place("p/", 4, "i-a&b-") == '<section id="i-a&amp;b-field-goal">{text} {{as written}}'
 
 
 def test_links_are_relative_to_each_page_and_escaped():
