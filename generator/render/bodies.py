@@ -42,6 +42,7 @@ PREFIX = Markup("\x1ep\x1f")
 
 
 def level(depth: int, extra: int = 0) -> Markup:
+    """A heading `depth` levels below the page's body headings (`extra` more, uncapped: a KPI)."""
     return Markup(f"\x1eh{depth},{extra}\x1f")
 
 
