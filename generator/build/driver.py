@@ -92,13 +92,15 @@ def build_plans(request: BuildRequest, timings: Timings, source, portal: dict | 
             started = time.perf_counter()
             window = [_part(number, source, records, request, renderings.pump) for number in window_numbers]
             timings.add("load", time.perf_counter() - started)
-            if source.failed:
-                continue   # go on checking, render nothing more
+            if source.failed:   # go on checking, render nothing more
+                renderings.close()
+                continue
             summaries += [summary for part in window for summary in part.summaries()]
             job = None
             if portal is not None and place == len(windows) - 1:
                 job = portal["job"] = portal_job(request, [round_trip(summary) for summary in summaries])
-            renderings.add(window_work(request, timings, source, window, records, used, job))
+            renderings.add(window_work(request, timings, source, window, records, used, job,
+                                       last=place == len(windows) - 1))
             del window
         renderings.keep_at_most(0)
         started = time.perf_counter()
@@ -145,7 +147,7 @@ def _part(number: int, source, records: PlanRecords, request: BuildRequest, betw
 
 
 def window_work(request: BuildRequest, timings: Timings, source, window: list[Part], records: PlanRecords,
-                used: dict[str, set[str]], portal: PortalJob | None = None) -> WindowWork:
+                used: dict[str, set[str]], portal: PortalJob | None = None, last: bool = False) -> WindowWork:
     """A window's rendering: its missing units (and the `portal`, when given) and the
     indexes of its parts whose latest 版 changed; once rendered (`done`), everything is
     linked into staging, each loaded plan recorded and the cache keys used added to `used`."""
@@ -196,7 +198,7 @@ def window_work(request: BuildRequest, timings: Timings, source, window: list[Pa
         used["search"] |= set(index_keys.values())
         timings.add("copy", time.perf_counter() - started)
 
-    return WindowWork(missing, indexes, keys, request, portal, done)
+    return WindowWork(missing, indexes, keys, request, portal, done, last)
 
 
 def index_key(number: int, latest_keys: list[str], fingerprint: str, split: bool = False) -> str:

@@ -53,6 +53,7 @@ class WindowWork:
     request: BuildRequest
     portal: PortalJob | None = None
     done: Callable[[], None] = lambda: None
+    last: bool = False            # the build's last window
 
 
 _WORK: dict[int, dict] = {}   # per window: what forked workers inherit (its request, batches, portal)
@@ -74,7 +75,8 @@ class Renderings:
         self.counter += 1
         number = self.counter
         first = make_batches([u for u in work.units if u.edition.is_latest], self.jobs)
-        then = make_batches([u for u in work.units if not u.edition.is_latest], self.jobs)
+        # the build's last batches finer, so that the workers finish at about the same time
+        then = make_batches([u for u in work.units if not u.edition.is_latest], self.jobs, 6 if work.last else 3)
         _WORK[number] = dict(request=work.request, keys=work.keys, batches=first + then, portal=work.portal)
         extra = [("portal", 0)] if work.portal is not None else []
         if self.jobs <= 1:
@@ -186,11 +188,11 @@ def _run_task(window: int, task: tuple) -> dict[str, float]:
     return {"search": time.perf_counter() - started}
 
 
-def make_batches(units: list[Unit], jobs: int) -> list[list[Unit]]:
+def make_batches(units: list[Unit], jobs: int, per_job: int = 3) -> list[list[Unit]]:
     """Consecutive units (a plan's stay together: they share its diffs) of about
-    BATCH_PAGES pages, smaller when that gives every process several batches."""
+    BATCH_PAGES pages, smaller when that gives every process `per_job` batches."""
     total = sum(u.size for u in units)
-    target = max(100, min(BATCH_PAGES, total // max(1, jobs * 3)))
+    target = max(100, min(BATCH_PAGES, total // max(1, jobs * per_job)))
     batches, current, size = [], [], 0
     for unit in units:
         current.append(unit)

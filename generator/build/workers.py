@@ -20,6 +20,14 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, Callable
 
 
+class WorkerDied(Exception):
+    """A worker process ended in the middle of a task (killed, out of memory)."""
+
+    def __init__(self, exitcode: int | None):
+        super().__init__(f"a build worker process ended unexpectedly (exit code {exitcode})")
+        self.exitcode = exitcode
+
+
 @dataclass
 class _Worker:
     window: int
@@ -55,7 +63,7 @@ class Workers:
 
     def finished(self, block: bool) -> list[tuple[_Worker, Any]]:
         """(worker, what its task returned) of the tasks finished by now; with `block`, wait
-        for one. A task's exception is raised here; a worker that died is a ChildProcessError."""
+        for one. A task's exception is raised here; a worker that died is WorkerDied."""
         ready = wait([w.connection for w in self.busy], timeout=None if block else 0)
         done = []
         for worker in [w for w in self.busy if w.connection in ready]:
@@ -63,8 +71,7 @@ class Workers:
                 failed, value = worker.connection.recv()
             except (EOFError, OSError):
                 worker.process.join()
-                raise ChildProcessError(f"a build worker process ended unexpectedly "
-                                        f"(exit code {worker.process.exitcode})") from None
+                raise WorkerDied(worker.process.exitcode) from None
             if failed:
                 raise value
             done.append((worker, value))
