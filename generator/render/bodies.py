@@ -10,8 +10,9 @@ initiative with markers for the four, and each page fills them in: no second Jin
 A marker is `\\x1e<kind><payload>\\x1f` (validation refuses control characters in every text of
 a plan, model/text_safety.py, so content never holds one):
 
-- `h<depth>,<extra>` a heading level: min(the page's level + depth, 6) + extra — the template's
-  own rule for nesting (sub-items two levels down, at most <h6>; a KPI one below its section);
+- `h<depth>,<extra>` a heading level: min(the page's level + depth + extra, 6) — the template's
+  own rule for nesting (sub-items two levels down, a KPI one below its section, never beyond
+  <h6>, the last heading HTML has);
 - `p`  the page's id prefix;
 - `u<n>` the n-th address the body links to, made relative to the page;
 - `s<key>` … `e` a part the page leaves out when its summary states `key`.
@@ -42,7 +43,7 @@ PREFIX = Markup("\x1ep\x1f")
 
 
 def level(depth: int, extra: int = 0) -> Markup:
-    """A heading `depth` levels below the page's body headings (`extra` more, uncapped: a KPI)."""
+    """A heading `depth` levels below the page's body headings (`extra` more: a KPI), at most <h6>."""
     return Markup(f"\x1eh{depth},{extra}\x1f")
 
 
@@ -89,7 +90,7 @@ class Body:
         """The body as it reads on the page at `page_url`: headings from <h`heading`>, ids
         after `id_prefix`, without the parts whose key is in `omit`."""
         omit = set(omit)
-        values = {f"h{depth}_{extra}": min(heading + depth, 6) + extra for depth, extra in self.levels}
+        values = {f"h{depth}_{extra}": min(heading + depth + extra, 6) for depth, extra in self.levels}
         values["p"] = escape(id_prefix)
         values.update((f"u{n}", escape(relative_url(target, page_url))) for n, target in enumerate(self.targets))
         return Markup("".join(text.format_map(values) for key, text in self.parts if key not in omit))

@@ -25,11 +25,12 @@ from tests.body_renders import body_renders  # noqa: F401 (a fixture)
 from tests.conftest import FIXTURES, PATTERNS
 
 
-def test_a_heading_level_is_the_pages_plus_the_depth_at_most_h6_and_a_kpi_one_below():
+def test_a_heading_level_is_the_pages_plus_the_depth_and_a_kpi_one_below_at_most_h6():
     html = f"<h{level(0)}>a</h{level(0)}><h{level(1)}>b</h{level(1)}><h{level(4)}>c</h{level(4)}><h{level(4, 1)}>"
     body = Body.parse(html, [])
-    assert body.place("p/", 2) == "<h2>a</h2><h3>b</h3><h6>c</h6><h7>"
-    assert body.place("p/", 4) == "<h4>a</h4><h5>b</h5><h6>c</h6><h7>"
+    assert body.place("p/", 2) == "<h2>a</h2><h3>b</h3><h6>c</h6><h6>"
+    assert body.place("p/", 4) == "<h4>a</h4><h5>b</h5><h6>c</h6><h6>"   # HTML has no <h7>
+    assert body.place("p/", 1).endswith("<h5>c</h5><h6>")
 
 
 def test_ids_take_the_pages_prefix_escaped():
