@@ -90,7 +90,7 @@ def task_test(args: list[str]) -> None:
     env = None
     if "--update-golden" in args:
         # Golden files are the rendered pages; rewrite them all, then review `git diff tests/golden/`.
-        args = [a for a in args if a != "--update-golden"] + ["tests/test_golden_pages.py"]
+        args = [a for a in args if a != "--update-golden"] + ["tests/test_golden_pages.py", "tests/test_print_pages_golden.py"]
         env = dict(os.environ, UPDATE_GOLDEN="1")
     if "--quick" in args:
         # The tests marked slow build sites or start other programs (tests/conftest.py);

@@ -26,7 +26,7 @@ from generator.build.batch import Batch
 from generator.build.cache import CACHE_FORMAT, cached, cached_files, prune, store, unit_key
 from generator.build.files import link_files
 from generator.build.plan_records import PlanRecord, PlanRecords
-from generator.build.pool import PartIndex, render_units
+from generator.build.pool import PartIndex, Renderings, WindowWork
 from generator.build.portal import PortalJob, build_portal, portal_job
 from generator.build.request import BuildRequest, Timings
 from generator.load.parts import ContentProblems, part_plans, plan_parts, shard_parts
@@ -43,7 +43,7 @@ from generator.pages.files import figure_files, page_files, portal_files
 from generator.pages.kinds import EditionKind
 from generator.pages.changes import pair_diffs
 
-WINDOW_PLANS = 16   # plans loaded at once (the parts of one pool run): bounds memory
+WINDOW_PLANS = 16   # plans of a window (rendered together, batched together): bounds memory
 
 
 def build_site(request: BuildRequest, timings: Timings, source=None) -> None:
@@ -73,31 +73,41 @@ def build_plans(request: BuildRequest, timings: Timings, source, portal: dict | 
     every plan's summary for the portal. `source`: a validate.plan_source.PlanSource. A plan
     unchanged since the build that recorded it (plan_records.py) is not loaded at all.
     `portal`: when given, the portal is rendered with the last window (every summary is
-    known once it is loaded) and its job left there as "job"."""
+    known once it is loaded) and its job left there as "job".
+
+    With several jobs, the next window is loaded while the workers render the one before
+    (pool.Renderings), so at most two windows are held at once. The first window is one
+    part, so that rendering starts as soon as it is loaded."""
     numbers = shard_parts(len(source.parts), request.shard)
     per_window = max(1, WINDOW_PLANS // part_plans())
+    windows = [numbers[:1]] + [numbers[start:start + per_window] for start in range(1, len(numbers), per_window)]
+    windows = windows if numbers else []
     records = PlanRecords(request.cache_dir / "plans", request.fingerprint, repr(site_settings(source.result.site)))
     summaries: list[dict] = []
     used: dict[str, set[str]] = {"units": set(), "search": set()}
+    renderings = Renderings(request.jobs, timings)
     try:
-        for start in range(0, len(numbers), per_window):
+        for place, window_numbers in enumerate(windows):
+            renderings.keep_at_most(1)
             started = time.perf_counter()
-            window = [_part(number, source, records, request) for number in numbers[start:start + per_window]]
+            window = [_part(number, source, records, request, renderings.pump) for number in window_numbers]
             timings.add("load", time.perf_counter() - started)
-            if source.failed:
-                continue   # go on checking, render nothing more
+            if source.failed:   # go on checking, render nothing more
+                renderings.close()
+                continue
             summaries += [summary for part in window for summary in part.summaries()]
             job = None
-            if portal is not None and start + per_window >= len(numbers):
+            if portal is not None and place == len(windows) - 1:
                 job = portal["job"] = portal_job(request, [round_trip(summary) for summary in summaries])
-            units, indexes = build_window(request, timings, source, window, records, job)
-            used["units"] |= units
-            used["search"] |= indexes
+            renderings.add(window_work(request, timings, source, window, records, used, job,
+                                       last=place == len(windows) - 1))
             del window
+        renderings.keep_at_most(0)
         started = time.perf_counter()
         source.finish()
         timings.add("load", time.perf_counter() - started)
     finally:
+        renderings.close()
         close_shared_service()
     if source.failed:
         raise ContentProblems(source.result)
@@ -121,21 +131,26 @@ class Part:
         return sorted(made + [{**r.summary, "search_part": self.number} for r in self.kept], key=lambda s: s["id"])
 
 
-def _part(number: int, source, records: PlanRecords, request: BuildRequest) -> Part:
+def _part(number: int, source, records: PlanRecords, request: BuildRequest, between=lambda: None) -> Part:
+    """Load a part's changed plans; `between` runs after each (the workers' next tasks)."""
     dirs = source.parts[number - 1]
     keys = {d.name: records.key(d) for d in dirs}
-    kept, to_load = [], []
+    kept, plans = [], []
     for plan_dir in dirs:
         record = None if request.clean else records.get(plan_dir, keys[plan_dir.name], request.cache_dir / "units")
-        (kept if record else to_load).append(record or plan_dir)
-    return Part(number, source.load(to_load), kept, keys, {d.name: d for d in dirs})
+        if record:
+            kept.append(record)
+        else:
+            plans += source.load([plan_dir])
+            between()
+    return Part(number, plans, kept, keys, {d.name: d for d in dirs})
 
 
-def build_window(request: BuildRequest, timings: Timings, source, window: list[Part],
-                 records: PlanRecords, portal: PortalJob | None = None) -> tuple[set[str], set[str]]:
-    """Render a window's missing units (and the `portal`, when given) and index its parts
-    whose latest 版 changed; link everything into staging; record each loaded plan. Returns
-    the cache keys used (units, indexes)."""
+def window_work(request: BuildRequest, timings: Timings, source, window: list[Part], records: PlanRecords,
+                used: dict[str, set[str]], portal: PortalJob | None = None, last: bool = False) -> WindowWork:
+    """A window's rendering: its missing units (and the `portal`, when given) and the
+    indexes of its parts whose latest 版 changed; once rendered (`done`), everything is
+    linked into staging, each loaded plan recorded and the cache keys used added to `used`."""
     plans = [plan for part in window for plan in part.plans if plan.latest]
     request = replace(request, site=source.part_site(plans))
     units = [u for plan in plans for u in plan_units(plan)]
@@ -159,28 +174,31 @@ def build_window(request: BuildRequest, timings: Timings, source, window: list[P
             indexes.append(PartIndex(part.number, folder, [cache / key for key in latest_keys], split))
     timings.indexes_made += len(indexes)
     timings.indexes_cached += len(window) - len(indexes)
-    try:
-        render_units(missing, indexes, keys, request, timings, portal)
+    records_due = [(part.dirs[plan.id], part.keys[plan.id], plan.id, encode(plan, part.number))
+                   for part in window for plan in part.plans if plan.latest]
+
+    def done() -> None:
         started = time.perf_counter()
-        for index in indexes:
-            store(index.folder, search_cache, index_keys[index.number])
-        for key in sorted(set(keys.values()) | kept_keys):
-            files = cached_files(cache, key)
-            link_files(cache / key, request.staging, files)
-            timings.pages += sum(1 for name in files if name.rpartition("/")[2] == "index.html")
-        for key in index_keys.values():
-            link_files(search_cache / key, request.staging, cached_files(search_cache, key))
+        try:
+            for index in indexes:
+                store(index.folder, search_cache, index_keys[index.number])
+            for key in sorted(set(keys.values()) | kept_keys):
+                files = cached_files(cache, key)
+                link_files(cache / key, request.staging, files)
+                timings.pages += sum(1 for name in files if name.rpartition("/")[2] == "index.html")
+            for key in index_keys.values():
+                link_files(search_cache / key, request.staging, cached_files(search_cache, key))
+        finally:
+            for index in indexes:
+                shutil.rmtree(index.folder, ignore_errors=True)
+        for plan_dir, folder_key, plan_id, summary in records_due:
+            plan_keys = {u.id: keys[u.id] for u in units if u.plan.id == plan_id}
+            records.put(plan_dir, folder_key, PlanRecord(plan_id, plan_keys, latest[plan_id], summary))
+        used["units"] |= set(keys.values()) | kept_keys
+        used["search"] |= set(index_keys.values())
         timings.add("copy", time.perf_counter() - started)
-    finally:
-        for index in indexes:
-            shutil.rmtree(index.folder, ignore_errors=True)
-    for part in window:
-        for plan in part.plans:
-            if plan.latest:
-                plan_keys = {u.id: keys[u.id] for u in units if u.plan is plan}
-                records.put(part.dirs[plan.id], part.keys[plan.id],
-                            PlanRecord(plan.id, plan_keys, latest[plan.id], encode(plan, part.number)))
-    return set(keys.values()) | kept_keys, set(index_keys.values())
+
+    return WindowWork(missing, indexes, keys, request, portal, done, last)
 
 
 def index_key(number: int, latest_keys: list[str], fingerprint: str, split: bool = False) -> str:

@@ -1,8 +1,9 @@
-"""Rendering build units in batches, in one process or a pool of forked ones.
+"""Rendering build units in batches, in one process or in forked workers (workers.py).
 
 The latest 版 of a window's plans are rendered first; the search index of each of its
 parts whose latest 版 changed is built as soon as the part's latest 版 are rendered, while
-the other batches render, in the same pool.
+the other batches render. Workers go on to the next window, loaded meanwhile, as soon as
+they are free (`Renderings`).
 Each batch of units is one writer run of at most about a thousand pages, so memory stays
 bounded however large the portal.
 """
@@ -16,6 +17,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from generator.build.batch import Batch
 from generator.build.cache import store
@@ -23,6 +25,7 @@ from generator.build.portal import PortalJob
 from generator.build.request import BuildRequest, Timings
 from generator.build.search_index import Bundle, pages_under, part_bundle, shared_service, write_bundles
 from generator.build.units import Unit, UnitRenderer
+from generator.build.workers import Workers
 from generator.pages import urls
 from generator.pages.page import Page
 
@@ -39,47 +42,92 @@ class PartIndex:
     split: bool = False   # one of several parts (search_index.part_bundle)
 
 
-_WORK: dict = {}   # what forked workers inherit: the request, the units and their keys
+@dataclass
+class WindowWork:
+    """A window's rendering: its missing units, the indexes of its parts whose latest 版
+    changed, and the `portal` when it is the last; `done` runs in the build's process once
+    all of it is rendered (driver.py: store, link, record)."""
+    units: list[Unit]
+    indexes: list[PartIndex]
+    keys: dict[str, str]
+    request: BuildRequest
+    portal: PortalJob | None = None
+    done: Callable[[], None] = lambda: None
+    last: bool = False            # the build's last window
 
 
-def render_units(units: list[Unit], indexes: list[PartIndex], keys: dict[str, str], request: BuildRequest,
-                 timings: Timings, portal: PortalJob | None = None) -> None:
-    """Render the missing units in batches: the latest 版 first, then the frozen 版
-    together with the search indexes of the parts (read from the cache, where the first
-    step put their latest 版), and the `portal` when given. With a pool, each part's index
-    starts as soon as its plans' latest 版 are rendered, while the other batches go on
-    (`_Schedule`)."""
-    first = make_batches([u for u in units if u.edition.is_latest], request.jobs)
-    then = make_batches([u for u in units if not u.edition.is_latest], request.jobs)
-    _WORK.update(request=request, keys=keys, batches=first + then, portal=portal)
-    extra = [("portal", 0)] if portal is not None else []
-    try:
-        if request.jobs <= 1 or len(first) + len(then) + len(indexes) + len(extra) <= 1:
-            for number in range(len(first)):
-                timings.merge(_run_task(("batch", number)))
-            for task in _index_tasks(indexes) + [("batch", len(first) + i) for i in range(len(then))] + extra:
-                timings.merge(_run_task(task))
+_WORK: dict[int, dict] = {}   # per window: what forked workers inherit (its request, batches, portal)
+
+
+class Renderings:
+    """The windows being rendered. With one job, a window is rendered when it is added.
+    With more, its tasks go to forked workers (workers.py) while the build goes on loading
+    the next window (`pump` between plans), and a free worker takes the oldest window's
+    next task, so no worker waits for the others to finish their window."""
+
+    def __init__(self, jobs: int, timings: Timings):
+        self.jobs, self.timings = jobs, timings
+        self.windows: dict[int, tuple[WindowWork, _Schedule]] = {}
+        self.workers = Workers(jobs, _run_task)
+        self.counter = 0
+
+    def add(self, work: WindowWork) -> None:
+        self.counter += 1
+        number = self.counter
+        first = make_batches([u for u in work.units if u.edition.is_latest], self.jobs)
+        # the build's last batches finer, so that the workers finish at about the same time
+        then = make_batches([u for u in work.units if not u.edition.is_latest], self.jobs, 6 if work.last else 3)
+        _WORK[number] = dict(request=work.request, keys=work.keys, batches=first + then, portal=work.portal)
+        extra = [("portal", 0)] if work.portal is not None else []
+        if self.jobs <= 1:
+            for batch in range(len(first)):
+                self.timings.merge(_run_task(number, ("batch", batch)))
+            for task in _index_tasks(work.indexes) + [("batch", len(first) + i) for i in range(len(then))] + extra:
+                self.timings.merge(_run_task(number, task))
+            self._finish(number, work)
             return
-        import multiprocessing
-        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        self.windows[number] = (work, _Schedule(first, then, work.indexes, work.keys,
+                                                work.request.cache_dir / "units", extra))
+        self.pump()
 
-        schedule = _Schedule(first, then, indexes, keys, request.cache_dir / "units", extra)
-        # fork: workers share the loaded content instead of loading it again
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=request.jobs, mp_context=context) as pool:
-            running: dict = {}
-            while True:
-                # at most one task per worker queued, so each next task is chosen when a worker is free
-                while len(running) < request.jobs and (task := schedule.next()) is not None:
-                    running[pool.submit(_run_task, task)] = task
-                if not running:
-                    break
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    timings.merge(future.result())
-                    schedule.done(running.pop(future))
-    finally:
+    def pump(self, block: bool = False) -> None:
+        """Take the finished tasks' results (with `block`, wait for one), give free workers
+        tasks, and finish the windows that are done."""
+        if self.workers.busy:
+            for worker, phases in self.workers.finished(block):
+                self.timings.merge(phases)
+                work, schedule = self.windows[worker.window]
+                schedule.done(worker.task)
+                task = schedule.next()
+                if task is not None:
+                    self.workers.give(worker, task)
+                else:
+                    self.workers.stop(worker)
+        for number, (work, schedule) in list(self.windows.items()):
+            while self.workers.free and (task := schedule.next()) is not None:
+                self.workers.start(number, task)
+            if schedule.exhausted and not any(w.window == number for w in self.workers.busy):
+                del self.windows[number]
+                self._finish(number, work)
+
+    def keep_at_most(self, windows: int) -> None:
+        """Wait until no more than this many windows are being rendered."""
+        while len(self.windows) > windows:
+            self.pump(block=True)
+
+    def close(self) -> None:
+        """End the workers (when the build stopped early, in the middle of their tasks) and
+        remove what the unfinished windows' indexes left."""
+        self.workers.close()
+        for work, _ in self.windows.values():
+            for index in work.indexes:
+                shutil.rmtree(index.folder, ignore_errors=True)
+        self.windows.clear()
         _WORK.clear()
+
+    def _finish(self, number: int, work: WindowWork) -> None:
+        del _WORK[number]
+        work.done()
 
 
 class _Schedule:
@@ -115,6 +163,11 @@ class _Schedule:
         if task[0] == "batch":
             self.finished.add(task[1])
 
+    @property
+    def exhausted(self) -> bool:
+        """Every task given out (an index waiting for a batch is not)."""
+        return not (self.indexes or self.latest or self.extra or self.frozen)
+
 
 def _index_tasks(indexes: list[PartIndex]) -> list[tuple]:
     """One task per part's index (its pages read from the units' cached folders)."""
@@ -124,22 +177,22 @@ def _index_tasks(indexes: list[PartIndex]) -> list[tuple]:
             for index in indexes]
 
 
-def _run_task(task: tuple) -> dict[str, float]:
+def _run_task(window: int, task: tuple) -> dict[str, float]:
     kind, argument = task
     if kind == "batch":
-        return _render_batch(argument)
+        return _render_batch(_WORK[window], argument)
     if kind == "portal":
-        return _WORK["portal"].run()
+        return _WORK[window]["portal"].run()
     started = time.perf_counter()
     write_bundles([argument], service=shared_service())
     return {"search": time.perf_counter() - started}
 
 
-def make_batches(units: list[Unit], jobs: int) -> list[list[Unit]]:
+def make_batches(units: list[Unit], jobs: int, per_job: int = 3) -> list[list[Unit]]:
     """Consecutive units (a plan's stay together: they share its diffs) of about
-    BATCH_PAGES pages, smaller when that gives every process several batches."""
+    BATCH_PAGES pages, smaller when that gives every process `per_job` batches."""
     total = sum(u.size for u in units)
-    target = max(100, min(BATCH_PAGES, total // max(1, jobs * 3)))
+    target = max(100, min(BATCH_PAGES, total // max(1, jobs * per_job)))
     batches, current, size = [], [], 0
     for unit in units:
         current.append(unit)
@@ -153,11 +206,11 @@ def make_batches(units: list[Unit], jobs: int) -> list[list[Unit]]:
     return sorted(batches, key=lambda b: -sum(u.size for u in b))
 
 
-def _render_batch(index: int) -> dict[str, float]:
+def _render_batch(work: dict, index: int) -> dict[str, float]:
     """Render one batch with one writer run, split the output per unit into the cache,
     and index each frozen 版's pages into its own search bundle."""
-    request: BuildRequest = _WORK["request"]
-    keys, batch = _WORK["keys"], _WORK["batches"][index]
+    request: BuildRequest = work["request"]
+    keys, batch = work["keys"], work["batches"][index]
     phases: dict[str, float] = defaultdict(float)
     started = time.perf_counter()
     producer = UnitRenderer(request.site)

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from generator.model import fiscal
 from generator.model.kinds import kind_of
 from generator.render import compiled, resources
+from generator.render.bodies import InitiativeBodies
 from generator.render.assets import Assets
 from generator.i18n import catalogue, current_language, msg
 from generator.model.markup import plain_line, plain_text
@@ -73,9 +74,13 @@ class Renderer:
                                  # the template of a kind of field is the kind's (model/kinds.py)
                                  "kind_partial": lambda kind: kind_of(kind).partial})
         self._texts: dict = {}
+        # each initiative's body once per edition, for its page and the print page (render/bodies.py)
+        self.bodies = InitiativeBodies(self.env)
+        self.env.globals["initiative_body"] = self.bodies.template_global()
 
     def forget_texts(self) -> None:
         self._texts = {}
+        self.bodies.forget()
 
     def _text(self, value, inline: bool) -> Markup:
         """A prose field as HTML. The same text recurs on many pages (every 版 that did

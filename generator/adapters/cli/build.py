@@ -32,6 +32,7 @@ from generator.build.fingerprint import code_fingerprint
 from generator.build.lock import Busy, FolderLock, lock_path
 from generator.build.request import BuildRequest, Timings
 from generator.build.search_index import SearchIndexError
+from generator.build.workers import WorkerDied
 from generator.build.site_dir import make_staging, replace_dir
 from generator.i18n import msg
 from generator.pages import urls
@@ -140,6 +141,11 @@ def _build(args, settings, config_path: Path, content_dir: Path, site_dir: Path,
     except SummaryError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         print(msg("cli.merge_not_shards", path=site_dir, error=exc), file=sys.stderr)
+        print(msg("cli.site_unchanged"), file=sys.stderr)
+        return 1
+    except WorkerDied as died:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(msg("cli.build_worker_died", code=died.exitcode), file=sys.stderr)
         print(msg("cli.site_unchanged"), file=sys.stderr)
         return 1
     except (BuildFailure, OSError, SearchIndexError) as exc:

@@ -103,3 +103,37 @@ def test_content_problems_stop_the_build_with_every_problem(tmp_path):
         build_site(request, Timings(), source)
     assert {p.file.split("/")[-2] for p in raised.value.result.problems} == {"a", "b"}
     assert not (tmp_path / "cache" / "units").exists()   # nothing rendered
+
+
+@pytest.mark.slow
+def test_with_jobs_the_first_window_is_one_part_and_at_most_two_windows_are_held(tmp_path, monkeypatch):
+    """(slow: forks workers, and the search indexer runs as a process of its own.) Windows of
+    two one-plan parts after a first of one: the next window is loaded while the one before
+    renders, and a window is loaded only once the one two before it is done."""
+    from generator.build import driver
+
+    monkeypatch.setenv("PLANPUB_SEARCH_PART_PLANS", "1")
+    monkeypatch.setattr(driver, "WINDOW_PLANS", 2)
+    content = small_portal(tmp_path / "content", ["a", "b", "c", "d", "e"])
+    events: list[str] = []
+    make_work = driver.window_work
+
+    def window_work(*args, **kwargs):
+        work = make_work(*args, **kwargs)
+        plans = "".join(sorted({u.plan.id for u in work.units}))
+        done = work.done
+        work.done = lambda: events.append(f"done {plans}") or done()
+        return work
+
+    monkeypatch.setattr(driver, "window_work", window_work)
+    source = PlanSource(content)
+    load = source.load
+    source.load = lambda dirs: events.extend(f"load {d.name}" for d in dirs) or load(dirs)
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    build_site(BuildRequest(site=source.result.site, staging=staging, cache_dir=tmp_path / "cache", fingerprint="f",
+                            writer_factory=PlainWriter, renderer_factory=Renderer, jobs=2), Timings(), source)
+    assert sorted(e for e in events if e.startswith("done")) == ["done a", "done bc", "done de"]
+    assert events.index("done a") < events.index("load d")   # two windows at most: a's done before d, e load
+    assert events.index("done bc") > events.index("load c")
+    assert all((staging / urls.page_file(urls.latest_page(p, PageKind.KPI))).is_file() for p in "abcde")

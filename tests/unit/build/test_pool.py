@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.build.pool import make_batches
 from generator.build.units import plan_units
 
@@ -33,3 +35,96 @@ def test_an_index_starts_once_its_latest_editions_are_rendered_and_the_portal_be
     task = schedule.next()
     assert task[0] == "index" and task[1].output.is_relative_to(tmp_path / "index")
     assert [schedule.next(), schedule.next()] == [("batch", 3), None]
+
+
+# ── Renderings: windows rendered by forked workers while the next is loaded ────────────
+
+def _window(tmp_path, *plan_ids: str, **fields):
+    from generator.build.pool import WindowWork
+    from generator.build.request import BuildRequest
+    from .plans import make_site
+
+    units = [u for plan_id in plan_ids for u in plan_units(make_plan(plan_id, "1.0")) if u.edition.is_latest]
+    request = BuildRequest(site=make_site(), staging=tmp_path, cache_dir=tmp_path / "cache", fingerprint="f",
+                           writer_factory=None, renderer_factory=None, jobs=2)
+    return WindowWork(units, [], {u.id: u.id for u in units}, request, **fields)
+
+
+def _fake_tasks(monkeypatch, tmp_path):
+    """Each batch is one unit; a unit of plan "wait" waits (in its worker) until a unit of
+    plan "flag" has run; every task notes its plan in ran.txt."""
+    import time
+
+    from generator.build import pool
+
+    monkeypatch.setattr(pool, "make_batches", lambda units, jobs, per_job=3: [[u] for u in units])
+    flag, ran = tmp_path / "flag", tmp_path / "ran.txt"
+
+    def run(window: int, task: tuple) -> dict:
+        plan_id = pool._WORK[window]["batches"][task[1]][0].plan.id
+        if plan_id == "flag":
+            flag.touch()
+        deadline = time.monotonic() + 20
+        while plan_id == "wait" and not flag.exists():
+            assert time.monotonic() < deadline, "the next window's task never ran beside this one"
+            time.sleep(0.01)
+        with ran.open("a") as out:
+            out.write(plan_id + "\n")
+        return {"pages": 1.0}
+
+    monkeypatch.setattr(pool, "_run_task", run)
+    return ran
+
+
+@pytest.mark.slow
+def test_a_free_worker_takes_the_next_windows_task_while_a_window_still_renders(tmp_path, monkeypatch):
+    """(slow: forks workers.) Window 1's "wait" task ends only once window 2's "flag" task
+    has run, so the build finishes only if a worker starts on window 2 while window 1 renders."""
+    from generator.build.pool import Renderings
+    from generator.build.request import Timings
+
+    ran = _fake_tasks(monkeypatch, tmp_path)
+    done: list[str] = []
+    timings = Timings()
+    renderings = Renderings(2, timings)
+    try:
+        renderings.add(_window(tmp_path, "wait", "a", done=lambda: done.append("first")))
+        renderings.add(_window(tmp_path, "flag", done=lambda: done.append("second")))
+        renderings.keep_at_most(0)
+    finally:
+        renderings.close()
+    assert sorted(ran.read_text().split()) == ["a", "flag", "wait"]
+    assert sorted(done) == ["first", "second"] and timings.phases["pages"] == 3.0
+
+
+@pytest.mark.slow
+def test_closing_mid_window_ends_its_workers_and_removes_its_index_folders(tmp_path, monkeypatch):
+    from generator.build.pool import PartIndex, Renderings
+    from generator.build.request import Timings
+
+    _fake_tasks(monkeypatch, tmp_path)
+    folder = tmp_path / "index"
+    folder.mkdir()
+    renderings = Renderings(2, Timings())
+    renderings.add(_window(tmp_path, "wait", done=lambda: pytest.fail("a window left unfinished is never done")))
+    renderings.windows[1][0].indexes.append(PartIndex(1, folder, []))
+    [worker] = renderings.workers.busy
+    renderings.close()
+    assert not worker.process.is_alive() and not folder.exists() and not renderings.windows
+
+
+def test_with_one_job_a_window_is_rendered_and_done_when_added(tmp_path, monkeypatch):
+    from generator.build.pool import Renderings
+    from generator.build.request import Timings
+
+    ran = _fake_tasks(monkeypatch, tmp_path)
+    done: list[str] = []
+    renderings = Renderings(1, Timings())
+    renderings.add(_window(tmp_path, "a", "flag", done=lambda: done.append(ran.read_text())))
+    assert done == ["a\nflag\n"] and not renderings.windows
+
+
+def test_the_last_windows_frozen_batches_are_finer(tmp_path):
+    units = [u for n in range(12) for u in plan_units(make_plan(f"p{n}", "1.0", "1.1", "1.2"))]
+    frozen = [u for u in units if not u.edition.is_latest] * 20
+    assert len(make_batches(frozen, jobs=2, per_job=6)) > len(make_batches(frozen, jobs=2))

@@ -45,3 +45,22 @@ def test_content_problems_stop_the_build_and_leave_no_site(basic_content, tmp_pa
     result = run_cli("build", "--content", str(basic_content), "--site-dir", str(tmp_path / "site"),
                      "--cache-dir", str(tmp_path / "cache"))
     assert result.returncode == 1 and "plan.yml" in result.stderr and not (tmp_path / "site").exists()
+
+
+@pytest.mark.slow
+def test_a_worker_that_dies_stops_the_build_with_a_clear_message_and_leaves_the_site(basic_content, tmp_path,
+                                                                                      monkeypatch):
+    """(slow: forks workers.) A worker killed in the middle of a batch (out of memory, say)."""
+    import os
+
+    from generator.build import pool
+
+    monkeypatch.setattr(pool, "_render_batch", lambda work, index: os._exit(9))
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("before", encoding="utf-8")
+    result = run_cli("build", "--content", str(basic_content), "--site-dir", str(site),
+                     "--cache-dir", str(tmp_path / "cache"), "--jobs", "2")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "終了コード 9" in result.stderr and "--jobs" in result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "before"

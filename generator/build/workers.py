@@ -1,0 +1,112 @@
+"""Forked worker processes, each serving the tasks of one window of plans (pool.py).
+
+A worker is forked when a task of its window needs one, so it sees every plan the build
+has loaded by then, including a window loaded while other workers were rendering the one
+before: the next window's workers start the moment a worker is free, instead of after
+every worker of the previous window has finished (what a pool per window would do).
+A worker keeps serving its window's tasks while there are any, so the caches it warms
+(templates, Markdown, ふりがな) serve all of them; then it ends.
+
+The build's process has no threads, so forking it is safe (a ProcessPoolExecutor runs a
+thread, and forking while one runs can deadlock).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any, Callable
+
+
+class WorkerDied(Exception):
+    """A worker process ended in the middle of a task (killed, out of memory)."""
+
+    def __init__(self, exitcode: int | None):
+        super().__init__(f"a build worker process ended unexpectedly (exit code {exitcode})")
+        self.exitcode = exitcode
+
+
+@dataclass
+class _Worker:
+    window: int
+    process: multiprocessing.process.BaseProcess
+    connection: Connection
+    task: Any = None
+
+
+class Workers:
+    """At most `jobs` workers, all busy: each runs `run(window, task)` in its process and
+    sends back what it returns (or raises)."""
+
+    def __init__(self, jobs: int, run: Callable[[int, Any], Any]):
+        self.jobs = jobs
+        self.run = run
+        self.busy: list[_Worker] = []
+        self.ended: list[_Worker] = []   # told to end, joined on close
+        self._context = multiprocessing.get_context("fork")
+
+    @property
+    def free(self) -> int:
+        return self.jobs - len(self.busy)
+
+    def start(self, window: int, task: Any) -> None:
+        """Run `task` of `window` in a new worker (there must be a free one)."""
+        assert self.free > 0
+        mine, theirs = self._context.Pipe()
+        process = self._context.Process(target=_serve, args=(self.run, window, theirs), daemon=True)
+        process.start()
+        theirs.close()   # so that the worker's end closing (it ended) is seen here
+        mine.send(task)
+        self.busy.append(_Worker(window, process, mine, task))
+
+    def finished(self, block: bool) -> list[tuple[_Worker, Any]]:
+        """(worker, what its task returned) of the tasks finished by now; with `block`, wait
+        for one. A task's exception is raised here; a worker that died is WorkerDied."""
+        ready = wait([w.connection for w in self.busy], timeout=None if block else 0)
+        done = []
+        for worker in [w for w in self.busy if w.connection in ready]:
+            try:
+                failed, value = worker.connection.recv()
+            except (EOFError, OSError):
+                worker.process.join()
+                raise WorkerDied(worker.process.exitcode) from None
+            if failed:
+                raise value
+            done.append((worker, value))
+        return done
+
+    def give(self, worker: _Worker, task: Any) -> None:
+        """Another task of the worker's window to the worker that just finished one."""
+        worker.task = task
+        worker.connection.send(task)
+
+    def stop(self, worker: _Worker) -> None:
+        """End a worker that has nothing more to do."""
+        worker.connection.send(None)
+        worker.connection.close()
+        self.busy.remove(worker)
+        self.ended.append(worker)
+
+    def close(self) -> None:
+        """End every worker (after a failure, even in the middle of a task)."""
+        for worker in self.busy:
+            worker.process.terminate()
+            worker.connection.close()
+        for worker in self.busy + self.ended:
+            worker.process.join()
+        self.busy.clear()
+        self.ended.clear()
+
+
+def _serve(run: Callable[[int, Any], Any], window: int, connection: Connection) -> None:
+    while (task := connection.recv()) is not None:
+        try:
+            reply = (False, run(window, task))
+        except BaseException as exc:   # sent back to be raised in the build's process
+            reply = (True, exc)
+        try:
+            connection.send(reply)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            connection.send((True, RuntimeError(repr(reply[1]))))

@@ -1,0 +1,83 @@
+"""Forked build workers (build/workers.py). Slow: each test forks processes."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from generator.build.workers import WorkerDied, Workers
+
+pytestmark = pytest.mark.slow
+
+
+def _run(window: int, task):
+    kind, value = task
+    if kind == "fail":
+        raise ValueError(f"task {value} of window {window} failed")
+    if kind == "die":
+        os._exit(3)
+    if kind == "wait":
+        while not os.path.exists(value):
+            time.sleep(0.01)
+    return window, value, os.getpid()
+
+
+def _drain(workers: Workers) -> list:
+    results = []
+    while workers.busy:
+        for worker, value in workers.finished(block=True):
+            results.append(value)
+            workers.stop(worker)
+    return results
+
+
+def test_each_task_runs_in_a_worker_of_its_window_and_its_value_comes_back():
+    workers = Workers(2, _run)
+    try:
+        workers.start(1, ("ok", "a"))
+        workers.start(2, ("ok", "b"))
+        assert workers.free == 0
+        results = _drain(workers)
+        assert sorted(r[:2] for r in results) == [(1, "a"), (2, "b")]
+        assert all(pid != os.getpid() for _, _, pid in results) and len({r[2] for r in results}) == 2
+    finally:
+        workers.close()
+
+
+def test_a_worker_given_another_task_keeps_its_process():
+    workers = Workers(1, _run)
+    try:
+        workers.start(1, ("ok", "a"))
+        [(worker, first)] = workers.finished(block=True)
+        workers.give(worker, ("ok", "b"))
+        [(worker, second)] = workers.finished(block=True)
+        workers.stop(worker)
+        assert first[2] == second[2] and second[1] == "b" and workers.free == 1
+    finally:
+        workers.close()
+
+
+def test_a_task_that_raises_raises_in_the_build_and_a_dead_worker_is_an_error():
+    workers = Workers(1, _run)
+    try:
+        workers.start(1, ("fail", 7))
+        with pytest.raises(ValueError, match="task 7 of window 1 failed"):
+            workers.finished(block=True)
+    finally:
+        workers.close()
+    workers.start(1, ("die", 0))
+    with pytest.raises(WorkerDied) as died:
+        workers.finished(block=True)
+    assert died.value.exitcode == 3
+    workers.close()
+
+
+def test_closing_ends_a_worker_in_the_middle_of_its_task(tmp_path):
+    workers = Workers(1, _run)
+    workers.start(1, ("wait", str(tmp_path / "never")))
+    process = workers.busy[0].process
+    assert workers.finished(block=False) == []
+    workers.close()
+    assert not process.is_alive() and workers.busy == [] and workers.free == 1
