@@ -106,7 +106,8 @@ def task_test(args: list[str]) -> None:
         # time waiting on Chromium, servers, LibreOffice and Java, which another file's CPU work
         # can fill (on 2 cores the suite used about 1.1 cores with 2 processes).
         workers = "auto" if "not slow" in args else str((os.cpu_count() or 1) + 1)
-        args = ["-n", workers, "--dist", "loadfile", *args]
+        # The slowest files first (tests/conftest.py), not those with the most tests.
+        args = ["-n", workers, "--dist", "loadfile", "--no-loadscope-reorder", *args]
     run([str(PYTHON), "-m", "pytest", *args], env=env)
 
 

@@ -5,6 +5,7 @@ every test summed per file, with the number of tests, slowest first.
     .venv/bin/python -m pytest -q -p no:cacheprovider --durations=0 --durations-min=0 > after.log
     python3 bench/test_durations.py after.log                 # one run
     python3 bench/test_durations.py before.log after.log      # two runs side by side
+    python3 bench/test_durations.py --order after.log > tests/slowest_files.txt   # the run order
 
 Tests faster than 5 ms are left out of pytest's list unless the run adds
 `--durations-min=0`, so the test counts are of the tests it lists. A run's own wall time (pytest's last line, "… in 812.34s") is shown under the table.
@@ -56,7 +57,17 @@ def table(logs: list[Path]) -> str:
     return "\n".join(lines) + f"\n\npytest wall time — {walls}\n"
 
 
+def order(log: Path, count: int = 25) -> str:
+    """The `count` slowest files of a run, slowest first: tests/conftest.py starts them first."""
+    seconds, _, _ = per_file(log.read_text(encoding="utf-8", errors="replace"))
+    slowest = sorted(seconds, key=lambda f: -seconds[f])[:count]
+    return "".join(f"{name.removeprefix('tests/')}\n" for name in slowest)
+
+
 if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit(__doc__)
-    print(table([Path(arg) for arg in sys.argv[1:]]), end="")
+    if sys.argv[1] == "--order":
+        print(order(Path(sys.argv[2])), end="")
+    else:
+        print(table([Path(arg) for arg in sys.argv[1:]]), end="")

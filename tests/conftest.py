@@ -14,6 +14,7 @@ The fast patterns (docs/testing.md says more):
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import os
 import re
@@ -23,6 +24,11 @@ import sys
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:   # Windows: each test process builds its own sites
+    fcntl = None
 
 import pytest
 
@@ -61,7 +67,6 @@ def pattern_plan_copy(tmp_path: Path, plan_id: str) -> Path:
 
 def tree_digest(directory: Path) -> str:
     """One hash over every file name and byte below `directory`."""
-    import hashlib
     digest = hashlib.sha256()
     for path in sorted(directory.rglob("*")):
         if path.is_file():
@@ -161,22 +166,48 @@ def build_site(content: Path, site_dir: Path, *options: str, config: Path | None
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """Build a content set once for the whole session and share it (read-only):
+    """Build a content set once for the whole run and share it (read-only):
     `built_site(content, site_url=None, env=None)` → the site folder. A test that changes a
-    site builds its own with `build_site` into tmp_path."""
+    site builds its own with `build_site` into tmp_path. (Shared by the test processes: each
+    built them again, the sample, the fixture plan and the pattern plans 5.2, 2.1 and 4.2 s
+    of CPU each.)"""
     sites: dict[tuple, Path] = {}
+    # The test processes of one run (pytest-xdist: basetemp …/pytest-N/popen-gwK) share the
+    # sites: the first to need one builds it, the others wait for it and read the same folder.
+    shared = tmp_path_factory.getbasetemp()
+    shared = shared.parent if os.environ.get("PYTEST_XDIST_WORKER") and fcntl else shared
 
     def build(content: Path, site_url: str | None = None, env: dict | None = None) -> Path:
         key = (Path(content).resolve(), site_url, tuple(sorted((env or {}).items())))
         if key not in sites:
-            folder = tmp_path_factory.mktemp(Path(content).name)
-            config = config_copy(folder, site_url=site_url) if site_url is not None else None
-            result = build_site(Path(content), folder / "site", config=config, env=env)
-            assert result.returncode == 0, result.stdout + result.stderr
+            name = hashlib.sha256(repr(key).encode()).hexdigest()[:12]
+            folder = shared / f"built-{Path(content).name}-{name}"
+            folder.mkdir(exist_ok=True)
+            with _only_one_process(folder / ".lock"):
+                if not (folder / ".built").exists():
+                    config = config_copy(folder, site_url=site_url) if site_url is not None else None
+                    shutil.rmtree(folder / "site", ignore_errors=True)   # a failed build's leftovers
+                    result = build_site(Path(content), folder / "site", config=config, env=env)
+                    assert result.returncode == 0, result.stdout + result.stderr
+                    (folder / ".built").touch()
             sites[key] = folder / "site"
         return sites[key]
 
     return build
+
+
+@contextlib.contextmanager
+def _only_one_process(lock: Path):
+    """Hold `lock` (an exclusive lock on the file) while the block runs."""
+    if fcntl is None:
+        yield
+        return
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session")
@@ -204,10 +235,20 @@ SLOW_FIXTURES = {"browser", "built_site", "sample_site", "basic_site", "patterns
                  "site_url"}
 
 
+# The slowest test files of a measured run, slowest first (bench/test_durations.py --order
+# writes it). They run first, so no process is left with a long file while the others are
+# idle at the end of the run (pytest-xdist hands out whole files, in this order: dev.py passes
+# --no-loadscope-reorder, which would otherwise start the files with the most tests first).
+SLOWEST_FILES = (Path(__file__).parent / "slowest_files.txt").read_text(encoding="utf-8").split()
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if SLOW_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.slow)
+    rank = {name: index for index, name in enumerate(SLOWEST_FILES)}
+    tests = Path(__file__).parent
+    items.sort(key=lambda item: rank.get(item.path.relative_to(tests).as_posix(), len(rank)))
 
 
 @pytest.fixture(autouse=True)

@@ -3,9 +3,12 @@ staff do in it. A missing LibreOffice fails the test: `python3 dev.py test` inst
 
 from __future__ import annotations
 
+import atexit
 import json
+import select
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 SCRIPT = Path(__file__).resolve().parent / "libreoffice_calc.py"
@@ -20,10 +23,51 @@ def calc(source: Path, target: Path, *edits: dict) -> Path:
     job = target.with_name(target.name + ".job.json")
     job.write_text(json.dumps({"open": str(source), "save": str(target), "edits": list(edits)}, ensure_ascii=False),
                    encoding="utf-8")
-    result = subprocess.run([SYSTEM_PYTHON, str(SCRIPT), str(job)], capture_output=True, text=True, timeout=180)
-    assert result.returncode == 0, result.stdout + result.stderr
+    outcome = _office().do(job)
+    assert outcome == "ok", outcome
     assert target.is_file(), f"LibreOffice did not save {target}"
     return target
+
+
+class _Office:
+    """One LibreOffice (libreoffice_calc.py --serve) for the jobs of this test process: each
+    job opens, edits, saves and closes its file in it. Starting soffice with a new profile
+    took about 4 s of every job; now once per test process (ended when the process ends)."""
+
+    def __init__(self):
+        self.errors = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.process = subprocess.Popen([SYSTEM_PYTHON, str(SCRIPT), "--serve"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=self.errors, text=True)
+        atexit.register(self.close)   # (and it ends by itself when this process's end closes its stdin)
+
+    def do(self, job: Path, timeout: float = 180) -> str:
+        self.process.stdin.write(f"{job}\n")
+        self.process.stdin.flush()
+        ready, _, _ = select.select([self.process.stdout], [], [], timeout)
+        line = self.process.stdout.readline() if ready else ""
+        if not line:   # no answer: LibreOffice hung or ended; the next job starts another
+            self.close()
+            self.errors.seek(0)
+            return f"LibreOffice gave no answer in {timeout} s: {self.errors.read()}"
+        return line.strip()
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.stdin.close()
+            try:
+                self.process.wait(60)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+_running: list[_Office] = []
+
+
+def _office() -> _Office:
+    if not _running or _running[0].process.poll() is not None:
+        _running[:] = [_Office()]
+    return _running[0]
 
 
 def set_cell(sheet: str, column: str, value: str, **where: str) -> dict:

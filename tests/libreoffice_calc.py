@@ -1,10 +1,14 @@
 """Edit a spreadsheet in LibreOffice Calc as a person would, then save it in LibreOffice.
 
 Run by Debian's python3 (which has LibreOffice's bridge, python3-uno), not by the test
-environment: `python3 libreoffice_calc.py JOB.json`. The job names the file to open, the
-edits (each through Calc's own API: setting a cell's text, inserting a column and pasting
-a copy into it, sorting, merging, renaming a sheet) and where to save, as .xlsx or .ods.
-One headless soffice with its own profile per job; it is ended before this exits.
+environment: `python3 libreoffice_calc.py JOB.json` does one job; `python3
+libreoffice_calc.py --serve` reads the path of a job per line on stdin and answers each
+with a line on stdout ("ok" or "error: …"), until stdin ends. A job names the file to
+open, the edits (each through Calc's own API: setting a cell's text, inserting a column
+and pasting a copy into it, sorting, merging, renaming a sheet) and where to save, as .xlsx
+or .ods. One headless soffice with its own profile for all the jobs of a run (starting it
+with a new profile takes seconds; every job opens its file, edits, saves and closes it);
+it is ended before this exits.
 """
 
 import json
@@ -90,9 +94,23 @@ def apply(document, edit):
         raise SystemExit(f"unknown edit {kind!r}")
 
 
-def main(job_path):
+def do_job(desktop, job_path):
     with open(job_path, encoding="utf-8") as handle:
         job = json.load(handle)
+    document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(job["open"]), "_blank", 0,
+                                            (prop("Hidden", True),))
+    try:
+        for edit in job.get("edits", []):
+            apply(document, edit)
+        target = job["save"]
+        document.storeToURL(uno.systemPathToFileUrl(target), (prop("FilterName", FILTERS[target.rsplit(".", 1)[-1]]),))
+    finally:
+        document.close(True)
+
+
+def main(job_paths):
+    """Do each job of `job_paths` (an iterable of paths) in one soffice; yields the outcome
+    of each ("ok" or "error: …") once it is saved."""
     profile = tempfile.mkdtemp(prefix="planpub-lo-profile-")
     pipe = f"planpub-calc-{os.getpid()}"
     office = subprocess.Popen(["soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nolockcheck",
@@ -102,13 +120,13 @@ def main(job_path):
     try:
         context = connect(pipe)
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-        document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(job["open"]), "_blank", 0,
-                                                (prop("Hidden", True),))
-        for edit in job.get("edits", []):
-            apply(document, edit)
-        target = job["save"]
-        document.storeToURL(uno.systemPathToFileUrl(target), (prop("FilterName", FILTERS[target.rsplit(".", 1)[-1]]),))
-        document.close(True)
+        for job_path in job_paths:
+            try:
+                do_job(desktop, job_path)
+            except (Exception, SystemExit) as failed:
+                yield f"error: {failed!r}"
+            else:
+                yield "ok"
         try:
             desktop.terminate()
         except Exception:
@@ -122,4 +140,10 @@ def main(job_path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "--serve":
+        for outcome in main(line.strip() for line in sys.stdin if line.strip()):
+            print(outcome.replace("\n", " "), flush=True)
+    else:
+        outcomes = list(main([sys.argv[1]]))
+        if outcomes != ["ok"]:
+            sys.exit(outcomes[0])

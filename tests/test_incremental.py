@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -12,7 +13,7 @@ from generator.build.summary import SUMMARY_FOLDER
 from generator.pages import urls
 from generator.pages.kinds import EditionKind, PageKind as Kind
 
-from .conftest import FIXTURES, ROOT, build_site, config_copy, run_cli, tree_digest
+from .conftest import FIXTURES, ROOT, SAMPLE_CONTENT, build_site, config_copy, run_cli, tree_digest
 from .site_pages import page_path
 
 pytestmark = pytest.mark.slow   # builds sites, some in parallel processes
@@ -34,33 +35,46 @@ def _tree(directory: Path) -> dict[str, bytes]:
     return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
 
 
-def test_a_frozen_version_is_byte_identical_after_a_newer_one_is_published(sample_content, tmp_path):
-    assert build_site(sample_content, tmp_path / "before").returncode == 0
-    _release(sample_content, tmp_path)
-    assert build_site(sample_content, tmp_path / "after", "--clean").returncode == 0
-    for frozen in (urls.edition_base("gotsu", EditionKind.FROZEN, v) for v in ("pre-1.5", "1.5")):
-        before, after = _tree(tmp_path / "before" / frozen), _tree(tmp_path / "after" / frozen)
-        assert before == after, [name for name in before if before[name] != after.get(name)]
-    assert page_path(tmp_path / "after", "gotsu", version="1.6").is_file()
-    assert (tmp_path / "after" / urls.page_file(urls.compare("gotsu", "1.5", "1.6"))).is_file()
+FROZEN = [urls.edition_base("gotsu", EditionKind.FROZEN, v) for v in ("pre-1.5", "1.5")]
 
 
-def test_a_cached_build_after_a_release_equals_a_clean_build(sample_content, tmp_path):
+@pytest.fixture(scope="module")
+def released(tmp_path_factory) -> SimpleNamespace:
+    """The sample built with a cache, then gotsu 1.6 released and the site built again with
+    that cache and once clean (a fresh cache): the builds the next two tests look at."""
+    tmp_path = tmp_path_factory.mktemp("released")
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE_CONTENT, content)
+    plans = [p for p in (content / "plans").iterdir() if p.is_dir()]
     # Every frozen 版 of the sample (and of any plan a town adds) plus the other plans' latest pages.
-    plans = [p for p in (sample_content / "plans").iterdir() if p.is_dir()]
-    cached = sum(1 for plan in plans for v in (plan / "releases").iterdir() if v.is_dir()) + len(plans) - 1
-    cache = tmp_path / "cache"
-    assert build_site(sample_content, tmp_path / "site", "--cache-dir", str(cache)).returncode == 0
-    _release(sample_content, tmp_path)
-    timings = tmp_path / "timings.json"
-    result = build_site(sample_content, tmp_path / "site", "--cache-dir", str(cache), "--timings", str(timings))
-    assert result.returncode == 0, result.stderr
+    cachable = sum(1 for plan in plans for v in (plan / "releases").iterdir() if v.is_dir()) + len(plans) - 1
+    cache, timings = tmp_path / "cache", tmp_path / "timings.json"
+    assert build_site(content, tmp_path / "site", "--cache-dir", str(cache)).returncode == 0
+    frozen_before = {frozen: _tree(tmp_path / "site" / frozen) for frozen in FROZEN}
+    _release(content, tmp_path)
+    cached = build_site(content, tmp_path / "site", "--cache-dir", str(cache), "--timings", str(timings))
+    clean = build_site(content, tmp_path / "clean", "--cache-dir", str(tmp_path / "fresh"))
+    assert clean.returncode == 0, clean.stderr
+    return SimpleNamespace(cachable=cachable, site=tmp_path / "site", clean=tmp_path / "clean", cached=cached,
+                           timings=timings, frozen_before=frozen_before)
+
+
+def test_a_frozen_version_is_byte_identical_after_a_newer_one_is_published(released):
+    for frozen in FROZEN:
+        before, after = released.frozen_before[frozen], _tree(released.clean / frozen)
+        assert before == after, [name for name in before if before[name] != after.get(name)]
+    assert page_path(released.clean, "gotsu", version="1.6").is_file()
+    assert (released.clean / urls.page_file(urls.compare("gotsu", "1.5", "1.6"))).is_file()
+
+
+def test_a_cached_build_after_a_release_equals_a_clean_build(released):
+    cached = released.cachable
+    assert released.cached.returncode == 0, released.cached.stderr
     # Only the plan's latest address and the new 版 were rendered; both frozen 版 of gotsu
     # and everything of the other plans came from the cache.
-    assert (_timings(timings)["units_rendered"], _timings(timings)["units_cached"]) == (2, cached)
-    assert f"{cached}件の版は前回の結果をそのまま使い" in result.stdout
-    assert build_site(sample_content, tmp_path / "clean", "--cache-dir", str(tmp_path / "fresh")).returncode == 0
-    assert tree_digest(tmp_path / "site") == tree_digest(tmp_path / "clean")
+    assert (_timings(released.timings)["units_rendered"], _timings(released.timings)["units_cached"]) == (2, cached)
+    assert f"{cached}件の版は前回の結果をそのまま使い" in released.cached.stdout
+    assert tree_digest(released.site) == tree_digest(released.clean)
 
 
 def test_clean_ignores_the_cache(basic_content, tmp_path):

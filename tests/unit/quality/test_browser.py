@@ -58,3 +58,21 @@ def test_axe_reports_an_image_without_a_text_alternative(site):
         assert "image-alt" in {v["id"] for v in browser.axe_violations(page)}
         assert browser.axe_violations(page) == browser.axe_violations(page)    # axe added once
         chromium.close()
+
+
+@pytest.mark.slow
+def test_axe_added_before_a_page_loads_runs_under_a_strict_csp(site):
+    """(slow: Chromium.) `planpub check` adds axe as each page loads: there before the page's
+    own scripts, not refused by a policy that allows no inline script."""
+    (site / "s.js").write_text("document.title = typeof axe;", encoding="utf-8")
+    (site / "bad.html").write_text('<!doctype html><html lang="ja"><title>t</title><script src="s.js"></script>'
+                                   '<main><img src="x.png"></main>', encoding="utf-8")
+    policy = {"Content-Security-Policy": "default-src 'self'; script-src 'self'"}
+    with browser.serve_directory(site, headers=policy) as base, browser.sync_playwright() as playwright:
+        chromium = browser.launch(playwright)
+        page = chromium.new_page()
+        browser.add_axe(page)
+        page.goto(base + "bad.html")
+        assert page.title() == "object"
+        assert "image-alt" in {v["id"] for v in browser.axe_violations(page)}
+        chromium.close()
