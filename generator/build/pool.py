@@ -23,7 +23,8 @@ from generator.build.batch import Batch
 from generator.build.cache import store
 from generator.build.portal import PortalJob
 from generator.build.request import BuildRequest, Timings
-from generator.build.search_index import Bundle, pages_under, part_bundle, shared_service, write_bundles
+from generator.build.search_index import (Bundle, close_shared_service, pages_under, part_bundle, shared_service,
+                                          write_bundles)
 from generator.build.units import Unit, UnitRenderer
 from generator.build.workers import Workers
 from generator.pages import urls
@@ -68,7 +69,8 @@ class Renderings:
     def __init__(self, jobs: int, timings: Timings):
         self.jobs, self.timings = jobs, timings
         self.windows: dict[int, tuple[WindowWork, _Schedule]] = {}
-        self.workers = Workers(jobs, _run_task)
+        # a worker's search indexer ends with it (and its time counts as the build's)
+        self.workers = Workers(jobs, _run_task, close_shared_service)
         self.counter = 0
 
     def add(self, work: WindowWork) -> None:

@@ -154,6 +154,15 @@ def shared_service(threads: int = 1) -> "PagefindService":
     return _shared
 
 
+def _forget_shared_service() -> None:
+    global _shared
+    _shared = None
+
+
+# A forked worker starts its own service: the one its parent may hold talks to the parent.
+os.register_at_fork(after_in_child=_forget_shared_service)
+
+
 def close_shared_service() -> None:
     global _shared
     if _shared is not None:

@@ -38,11 +38,12 @@ class _Worker:
 
 class Workers:
     """At most `jobs` workers, all busy: each runs `run(window, task)` in its process and
-    sends back what it returns (or raises)."""
+    sends back what it returns (or raises); `finish()` runs in a worker told to end (what
+    it started ends with it, and is waited for)."""
 
-    def __init__(self, jobs: int, run: Callable[[int, Any], Any]):
+    def __init__(self, jobs: int, run: Callable[[int, Any], Any], finish: Callable[[], None] = lambda: None):
         self.jobs = jobs
-        self.run = run
+        self.run, self.finish = run, finish
         self.busy: list[_Worker] = []
         self.ended: list[_Worker] = []   # told to end, joined on close
         self._context = multiprocessing.get_context("fork")
@@ -55,7 +56,7 @@ class Workers:
         """Run `task` of `window` in a new worker (there must be a free one)."""
         assert self.free > 0
         mine, theirs = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(self.run, window, theirs), daemon=True)
+        process = self._context.Process(target=_serve, args=(self.run, self.finish, window, theirs), daemon=True)
         process.start()
         theirs.close()   # so that the worker's end closing (it ended) is seen here
         mine.send(task)
@@ -100,7 +101,7 @@ class Workers:
         self.ended.clear()
 
 
-def _serve(run: Callable[[int, Any], Any], window: int, connection: Connection) -> None:
+def _serve(run: Callable[[int, Any], Any], finish: Callable[[], None], window: int, connection: Connection) -> None:
     while (task := connection.recv()) is not None:
         try:
             reply = (False, run(window, task))
@@ -110,3 +111,4 @@ def _serve(run: Callable[[int, Any], Any], window: int, connection: Connection) 
             connection.send(reply)
         except (pickle.PicklingError, TypeError, AttributeError):
             connection.send((True, RuntimeError(repr(reply[1]))))
+    finish()

@@ -81,3 +81,35 @@ def test_closing_ends_a_worker_in_the_middle_of_its_task(tmp_path):
     assert workers.finished(block=False) == []
     workers.close()
     assert not process.is_alive() and workers.busy == [] and workers.free == 1
+
+
+def _note_end(path: str) -> None:
+    with open(path, "a") as out:
+        out.write(f"ended {os.getpid()}\n")
+
+
+def test_a_worker_told_to_end_runs_finish_first(tmp_path):
+    import functools
+
+    notes = tmp_path / "notes"
+    workers = Workers(1, _run, functools.partial(_note_end, str(notes)))
+    try:
+        workers.start(1, ("ok", "a"))
+        [(worker, (_, _, pid))] = workers.finished(block=True)
+        workers.stop(worker)
+    finally:
+        workers.close()
+    assert notes.read_text() == f"ended {pid}\n"
+
+
+def test_a_forked_worker_never_uses_its_parents_search_indexer(monkeypatch):
+    from generator.build import search_index
+
+    monkeypatch.setattr(search_index, "_shared", "the parent's")
+    workers = Workers(1, lambda window, task: search_index._shared)
+    try:
+        workers.start(1, "any")
+        [(_, seen)] = workers.finished(block=True)
+    finally:
+        workers.close()
+    assert seen is None
