@@ -86,12 +86,19 @@ def build_plans(request: BuildRequest, timings: Timings, source, portal: dict | 
     summaries: list[dict] = []
     used: dict[str, set[str]] = {"units": set(), "search": set()}
     renderings = Renderings(request.jobs, timings)
+    pumped = [0.0]   # seconds of loading spent serving the workers (their phases count that)
+
+    def between_plans() -> None:
+        started = time.perf_counter()
+        renderings.pump()
+        pumped[0] += time.perf_counter() - started
+
     try:
         for place, window_numbers in enumerate(windows):
             renderings.keep_at_most(1)
-            started = time.perf_counter()
-            window = [_part(number, source, records, request, renderings.pump) for number in window_numbers]
-            timings.add("load", time.perf_counter() - started)
+            started, pumped[0] = time.perf_counter(), 0.0
+            window = [_part(number, source, records, request, between_plans) for number in window_numbers]
+            timings.add("load", time.perf_counter() - started - pumped[0])
             if source.failed:   # go on checking, render nothing more
                 renderings.close()
                 continue
