@@ -3,6 +3,7 @@
 before and after a change, paired in one run.
 
     .venv/bin/python bench/jobs.py [--plans 20] [--rounds 3] [--before main] [--jobs 1,2]
+    .venv/bin/python bench/jobs.py --two-at-once [--plans 20] [--rounds 3]
 
 A synthetic site (bench/synthetic.py: P plans × 30 initiatives × 3 版; 2 plans is the 1× of
 bench/scale.py, 20 the 10×) is built clean with a fresh cache, for every round: each --jobs
@@ -11,6 +12,11 @@ tree, so A and B see the same load. Printed per build: wall seconds, CPU seconds
 process tree (user + system, from the children's rusage), the load average when it
 started, output bytes and the bytes of the ふりがな files; then medians, the speed-up of
 each --jobs value over the first, and the ふりがな share of the output.
+
+--two-at-once measures what the machine itself allows: per round, one `--jobs 1` build
+alone, then two independent `--jobs 1` builds started together (the working tree's code).
+Two builds at once do twice the work in the time the slower takes, so no `--jobs 2` build
+can beat 2 × alone ÷ that time on this machine (the speed-up a perfect split would give).
 """
 
 from __future__ import annotations
@@ -72,22 +78,63 @@ def sizes(site: Path) -> tuple[int, int]:
     return total, ruby
 
 
-def build(code: Path, config: Path, content: Path, jobs: int) -> dict:
-    site, cache = WORK / "site", WORK / "cache"
+def start(code: Path, config: Path, content: Path, jobs: int, slot: str = "") -> tuple[subprocess.Popen, Path]:
+    """A clean build into its own site and cache folders (`slot` tells builds at once apart)."""
+    site, cache = WORK / f"site{slot}", WORK / f"cache{slot}"
     for folder in (site, cache):
         shutil.rmtree(folder, ignore_errors=True)
     env = dict(os.environ, PYTHONPATH=str(code))   # that code's generator/, not the installed one
     cmd = [str(BIN / "planpub"), "build", "--config", str(config / "mkdocs.yml"), "--content", str(content),
            "--site-dir", str(site), "--jobs", str(jobs), "--cache-dir", str(cache), "--clean"]
+    return subprocess.Popen(cmd, cwd=config, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE), site
+
+
+def finished(process: subprocess.Popen) -> None:
+    _, errors = process.communicate()
+    if process.returncode:
+        raise SystemExit(f"the build failed:\n{errors.decode(errors='replace')}")
+
+
+def build(code: Path, config: Path, content: Path, jobs: int) -> dict:
     load = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(cmd, cwd=config, env=env, check=True, capture_output=True)
+    process, site = start(code, config, content, jobs)
+    finished(process)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     total, ruby = sizes(site)
     return {"wall": wall, "cpu": cpu, "load": load, "bytes": total, "ruby": ruby}
+
+
+def two_at_once(code: Path, config: Path, content: Path) -> tuple[list[float], float]:
+    """Walls of two `--jobs 1` builds started together, and their CPU seconds per build."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    processes = [start(code, config, content, 1, slot=f"-{n}")[0] for n in (1, 2)]
+    walls = []
+    for process in processes:
+        finished(process)
+        walls.append(time.perf_counter() - started)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return walls, ((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)) / 2
+
+
+def ceiling(content: Path, rounds: int) -> None:
+    code = code_tree(None)
+    config = config_dir(code, "after")
+    build(code, config, content, 1)   # not counted: it compiles the code and reads the content into memory
+    ratios = []
+    for round_ in range(1, rounds + 1):
+        alone = build(code, config, content, 1)
+        load = os.getloadavg()[0]
+        walls, cpu = two_at_once(code, config, content)
+        ratios.append(2 * alone["wall"] / max(walls))
+        print(f"round {round_}: one --jobs 1 build alone {alone['wall']:5.1f} s, {alone['cpu']:5.1f} s CPU "
+              f"(load {alone['load']:.1f}); two at once {walls[0]:5.1f} s and {walls[1]:5.1f} s, "
+              f"{cpu:5.1f} s CPU each (load {load:.1f}): at most {ratios[-1]:.2f}× for --jobs 2", flush=True)
+    print(f"median: two processes on this machine allow at most {statistics.median(ratios):.2f}× for --jobs 2")
 
 
 def main() -> int:
@@ -96,12 +143,17 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--before", default="main", help="a git revision to compare with ('' for none)")
     parser.add_argument("--jobs", default="1,2")
+    parser.add_argument("--two-at-once", action="store_true",
+                        help="measure the machine's limit for --jobs 2 instead (see above)")
     args = parser.parse_args()
     jobs = [int(n) for n in args.jobs.split(",")]
     WORK.mkdir(parents=True, exist_ok=True)
     content = WORK / f"content-{args.plans}"
     if not content.exists():
         write_content(content, Shape(plans=args.plans, initiatives=30, versions=3))
+    if args.two_at_once:
+        ceiling(content, args.rounds)
+        return 0
     codes = ([("before", code_tree(args.before))] if args.before else []) + [("after", code_tree(None))]
     configs = {name: config_dir(code, name) for name, code in codes}
     results: dict[tuple[str, int], list[dict]] = {}
