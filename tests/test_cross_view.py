@@ -424,9 +424,13 @@ def check_stage_facts(site, plan, pages: dict, html) -> None:
             for m in re.finditer(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', compare, re.S))}
         old_content, old_name, _, old_version = find_content(plan, old.id, site)
         new_content, new_name, omits, new_version = find_content(plan, new.id, site)
-        text = norm(format_diff(diff_contents(old_content, new_content, tuple(sorted(set(omits))),
-                                              (old_version, new_version), stage_namer(site)),
-                                old_name, new_name, old_content, new_content))
+        raw = format_diff(diff_contents(old_content, new_content, tuple(sorted(set(omits))),
+                                        (old_version, new_version), stage_namer(site)),
+                          old_name, new_name, old_content, new_content)
+        text = norm(raw)
+        # the same sections, with the same counts, in the same order
+        sections = [text_of(h) for h in re.findall(r'<h2 id="(?:kind-\w+|plan-changes)">(.*?)</h2>', compare, re.S)]
+        assert [norm(line[1:]) for line in raw.splitlines() if line.startswith("■")] == sections, (plan.id, "order")
         for key in STAGE_TERMS:
             term = norm(STAGE_TERMS[key])
             if key not in changed:

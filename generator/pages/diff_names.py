@@ -110,8 +110,21 @@ class ReadableDiff:
     ignored_labels: list[str]
     counts: dict[str, int]
 
+    # The order every view lists changes in (the compare page, `planpub diff`): initiatives
+    # changed, added, removed, renamed; then the plan-wide fields; then the chapters.
+    kinds = ("changed", "added", "removed", "renamed")
+
     def by_kind(self, kind: str) -> list[ItemChange]:
         return [c for c in self.initiatives if c.kind == kind]
+
+    @property
+    def plan_wide(self) -> list[ChangeRow]:
+        """The plan-wide changes but the chapters'."""
+        return [c for c in self.plan_fields if c.key[0] != "chapter"]
+
+    @property
+    def chapters(self) -> list[ChangeRow]:
+        return [c for c in self.plan_fields if c.key[0] == "chapter"]
 
     def summary(self) -> dict[str, int]:
         return dict(self.counts)

@@ -71,11 +71,7 @@ def format_diff(diff: PlanDiff, old_name: str, new_name: str, old_content=None, 
     if diff.is_empty:
         lines.append(msg("ui.diff_none"))
         return "\n".join(lines)
-    if diff.plan_fields:
-        lines.append(msg("cli.diff_heading", heading=msg("ui.diff_plan")))
-        lines += _field_lines(diff.plan_fields)
-        lines.append("")
-    for kind in ("added", "removed", "renamed", "changed"):
+    for kind in diff.kinds:   # in the compare page's order
         changes = diff.by_kind(kind)
         if not changes:
             continue
@@ -87,6 +83,10 @@ def format_diff(diff: PlanDiff, old_name: str, new_name: str, old_content=None, 
                 lines.append(msg("cli.diff_item", item=change.title))
             if kind in ("renamed", "changed"):
                 lines += ["  " + line for line in _field_lines(change.fields)]
+        lines.append("")
+    if diff.plan_fields:
+        lines.append(msg("cli.diff_heading_count", heading=msg("ui.diff_plan"), count=len(diff.plan_fields)))
+        lines += _field_lines(diff.plan_wide + diff.chapters)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -47,3 +47,25 @@ def test_a_chapter_is_compared_on_its_text_as_the_compare_page_does():
     text = format_diff(diff_contents(old, new), "第1.1版", "作業中", old, new)
     assert "    + 追記した段落" in text and "**" not in text
     assert f"    + {chapter.title}" in text          # the title as written, never read as a list
+
+
+def test_initiatives_come_first_then_the_plan_wide_changes_then_the_chapters_as_on_the_compare_page():
+    from dataclasses import replace
+    from generator.adapters.cli.diff import readable
+    from generator.i18n import msg
+    set_language("ja")
+    plan = load_valid_site(FIXTURES / "basic").site.plans[0]
+    old, new = plan.snapshots["1.0"], plan.snapshots["1.1"]
+    chapter = new.chapters[0]
+    new = replace(new, title=new.title + "（改訂）",
+                  chapters=[replace(chapter, markdown=chapter.markdown + "\n\n追記した段落\n"), *new.chapters[1:]])
+    diff = diff_contents(old, new)
+    lines = format_diff(diff, "第1.0版", "第1.1版", old, new).splitlines()
+    order = [msg(f"ui.diff_{kind}") for kind in ("changed", "added", "removed", "renamed", "plan")]
+    shown = [next(i for i, label in enumerate(order) if line.startswith(f"■ {label}")) for line in lines if line.startswith("■")]
+    assert shown == sorted(shown) and shown[-1] == len(order) - 1 and len(shown) >= 2
+    view = readable(diff, old, new)
+    assert view.plan_wide and view.chapters
+    plan_part = lines[next(i for i, line in enumerate(lines) if line.startswith(f"■ {order[-1]}")):]
+    labels = [line.split("] ", 1)[1] for line in plan_part if line.startswith("[")]
+    assert labels == [c.label for c in view.plan_wide + view.chapters]
