@@ -95,6 +95,12 @@ def finished(process: subprocess.Popen) -> None:
         raise SystemExit(f"the build failed:\n{errors.decode(errors='replace')}")
 
 
+def cpu_since(before: resource.struct_rusage) -> float:
+    """CPU seconds (user + system) of the children waited for since `before`."""
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def build(code: Path, config: Path, content: Path, jobs: int) -> dict:
     load = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -102,8 +108,7 @@ def build(code: Path, config: Path, content: Path, jobs: int) -> dict:
     process, site = start(code, config, content, jobs)
     finished(process)
     wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = cpu_since(before)
     total, ruby = sizes(site)
     return {"wall": wall, "cpu": cpu, "load": load, "bytes": total, "ruby": ruby}
 
@@ -117,8 +122,7 @@ def two_at_once(code: Path, config: Path, content: Path) -> tuple[list[float], f
     for process in processes:
         finished(process)
         walls.append(time.perf_counter() - started)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return walls, ((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)) / 2
+    return walls, cpu_since(before) / 2
 
 
 def ceiling(content: Path, rounds: int) -> None:
