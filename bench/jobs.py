@@ -2,16 +2,21 @@
 """What `--jobs 2` gains over `--jobs 1`, and the share of ふりがな files in the output,
 before and after a change, paired in one run.
 
-    .venv/bin/python bench/jobs.py [--plans 20] [--rounds 3] [--before main] [--jobs 1,2]
+    .venv/bin/python bench/jobs.py [--plans 20] [--rounds 3] [--before main] [--jobs 1,2] [--drop-caches]
     .venv/bin/python bench/jobs.py --two-at-once [--plans 20] [--rounds 3]
 
 A synthetic site (bench/synthetic.py: P plans × 30 initiatives × 3 版; 2 plans is the 1× of
 bench/scale.py, 20 the 10×) is built clean with a fresh cache, for every round: each --jobs
-value with the code of `--before` (exported with `git archive`) then with the working
-tree, so A and B see the same load. Printed per build: wall seconds, CPU seconds of the
-process tree (user + system, from the children's rusage), the load average when it
-started, output bytes and the bytes of the ふりがな files; then medians, the speed-up of
-each --jobs value over the first, and the ふりがな share of the output.
+value with the code of `--before` (exported with `git archive`) and with the working tree,
+in the reverse order every other round, so A and B see the same load and a machine that
+speeds up or slows down during the run favours neither. Printed per build: wall seconds,
+CPU seconds of the process tree (user + system, from the children's rusage), the load
+average when it started, output bytes and the bytes of the ふりがな files; then medians,
+the speed-up of each --jobs value over the first, and the ふりがな share of the output.
+
+--drop-caches (as root) empties the kernel's page cache before each build: on a virtual
+machine whose page cache has filled, a build spends seconds more in the kernel, more so
+with more processes, and that varies with whatever ran before.
 
 --two-at-once measures what the machine itself allows: per round, one `--jobs 1` build
 alone, then two independent `--jobs 1` builds started together (the working tree's code).
@@ -101,7 +106,19 @@ def cpu_since(before: resource.struct_rusage) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def build(code: Path, config: Path, content: Path, jobs: int) -> dict:
+def drop_caches() -> None:
+    """Write dirty pages out and empty the page cache (needs root)."""
+    os.sync()
+    try:
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+    except OSError as exc:
+        raise SystemExit(f"--drop-caches: cannot write /proc/sys/vm/drop_caches ({exc}); run as root or leave it out")
+
+
+def build(code: Path, config: Path, content: Path, jobs: int, fresh: bool = False) -> dict:
+    """One clean build, measured; `fresh`: with the page cache emptied first."""
+    if fresh:
+        drop_caches()
     load = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -149,6 +166,8 @@ def main() -> int:
     parser.add_argument("--jobs", default="1,2")
     parser.add_argument("--two-at-once", action="store_true",
                         help="measure the machine's limit for --jobs 2 instead (see above)")
+    parser.add_argument("--drop-caches", action="store_true",
+                        help="empty the page cache before each build (needs root; see above)")
     args = parser.parse_args()
     jobs = [int(n) for n in args.jobs.split(",")]
     WORK.mkdir(parents=True, exist_ok=True)
@@ -162,13 +181,13 @@ def main() -> int:
     configs = {name: config_dir(code, name) for name, code in codes}
     results: dict[tuple[str, int], list[dict]] = {}
     print(f"{args.plans} plans × 30 initiatives × 3 版; cores: {os.cpu_count()}")
+    order = [(n, name, code) for n in jobs for name, code in codes]
     for round_ in range(1, args.rounds + 1):
-        for n in jobs:
-            for name, code in codes:
-                r = build(code, configs[name], content, n)
-                results.setdefault((name, n), []).append(r)
-                print(f"round {round_} {name:6} --jobs {n}: {r['wall']:6.1f} s wall {r['cpu']:6.1f} s CPU "
-                      f"load {r['load']:4.1f}  {r['bytes']:,} B, ふりがな {r['ruby']:,} B", flush=True)
+        for n, name, code in order if round_ % 2 else reversed(order):
+            r = build(code, configs[name], content, n, args.drop_caches)
+            results.setdefault((name, n), []).append(r)
+            print(f"round {round_} {name:6} --jobs {n}: {r['wall']:6.1f} s wall {r['cpu']:6.1f} s CPU "
+                  f"load {r['load']:4.1f}  {r['bytes']:,} B, ふりがな {r['ruby']:,} B", flush=True)
     print("\nmedians")
     for name, _ in codes:
         walls = {n: statistics.median(r["wall"] for r in results[(name, n)]) for n in jobs}

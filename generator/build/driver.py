@@ -156,8 +156,10 @@ def _part(number: int, source, records: PlanRecords, request: BuildRequest, betw
 def window_work(request: BuildRequest, timings: Timings, source, window: list[Part], records: PlanRecords,
                 used: dict[str, set[str]], portal: PortalJob | None = None, last: bool = False) -> WindowWork:
     """A window's rendering: its missing units (and the `portal`, when given) and the
-    indexes of its parts whose latest 版 changed; once rendered (`done`), everything is
-    linked into staging, each loaded plan recorded and the cache keys used added to `used`."""
+    indexes of its parts whose latest 版 changed. Each batch is linked into staging once
+    rendered (`rendered`: while the workers go on, not all at the end); once the window is
+    (`done`), so is the rest, each loaded plan is recorded and the cache keys used are added
+    to `used`."""
     plans = [plan for part in window for plan in part.plans if plan.latest]
     request = replace(request, site=source.part_site(plans))
     units = [u for plan in plans for u in plan_units(plan)]
@@ -184,15 +186,26 @@ def window_work(request: BuildRequest, timings: Timings, source, window: list[Pa
     records_due = [(part.dirs[plan.id], part.keys[plan.id], plan.id, encode(plan, part.number))
                    for part in window for plan in part.plans if plan.latest]
 
+    linked: set[str] = set()
+
+    def link(unit_keys) -> None:
+        for key in sorted(set(unit_keys) - linked):
+            files = cached_files(cache, key)
+            link_files(cache / key, request.staging, files)
+            timings.pages += sum(1 for name in files if name.rpartition("/")[2] == "index.html")
+            linked.add(key)
+
+    def rendered(batch: list) -> None:
+        started = time.perf_counter()
+        link(keys[unit.id] for unit in batch)
+        timings.add("copy", time.perf_counter() - started)
+
     def done() -> None:
         started = time.perf_counter()
         try:
             for index in indexes:
                 store(index.folder, search_cache, index_keys[index.number])
-            for key in sorted(set(keys.values()) | kept_keys):
-                files = cached_files(cache, key)
-                link_files(cache / key, request.staging, files)
-                timings.pages += sum(1 for name in files if name.rpartition("/")[2] == "index.html")
+            link(set(keys.values()) | kept_keys)
             for key in index_keys.values():
                 link_files(search_cache / key, request.staging, cached_files(search_cache, key))
         finally:
@@ -205,7 +218,7 @@ def window_work(request: BuildRequest, timings: Timings, source, window: list[Pa
         used["search"] |= set(index_keys.values())
         timings.add("copy", time.perf_counter() - started)
 
-    return WindowWork(missing, indexes, keys, request, portal, done, last)
+    return WindowWork(missing, indexes, keys, request, portal, done, rendered, last)
 
 
 def index_key(number: int, latest_keys: list[str], fingerprint: str, split: bool = False) -> str:

@@ -5,7 +5,8 @@ parts whose latest 版 changed is built as soon as the part's latest 版 are ren
 the other batches render. Workers go on to the next window, loaded meanwhile, as soon as
 they are free (`Renderings`).
 Each batch of units is one writer run of at most about a thousand pages, so memory stays
-bounded however large the portal.
+bounded however large the portal; the build's last batches taper down to single units, so
+the workers finish together.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from generator.build.search_index import (Bundle, close_shared_service, pages_un
 from generator.build.units import Unit, UnitRenderer
 from generator.build.workers import Workers
 from generator.pages import urls
+from generator.render import compiled
 from generator.pages.page import Page
 
 BATCH_PAGES = 1000            # pages per writer run: bounds memory, amortises start-up
@@ -46,14 +48,16 @@ class PartIndex:
 @dataclass
 class WindowWork:
     """A window's rendering: its missing units, the indexes of its parts whose latest 版
-    changed, and the `portal` when it is the last; `done` runs in the build's process once
-    all of it is rendered (driver.py: store, link, record)."""
+    changed, and the `portal` when it is the last. In the build's process, `rendered` runs
+    for each batch once it is rendered, and `done` once all of it is (driver.py: link into
+    staging as the batches come, then store the indexes, link the rest, record)."""
     units: list[Unit]
     indexes: list[PartIndex]
     keys: dict[str, str]
     request: BuildRequest
     portal: PortalJob | None = None
     done: Callable[[], None] = lambda: None
+    rendered: Callable[[list[Unit]], None] = lambda units: None
     last: bool = False            # the build's last window
 
 
@@ -77,15 +81,18 @@ class Renderings:
         self.counter += 1
         number = self.counter
         first = make_batches([u for u in work.units if u.edition.is_latest], self.jobs)
-        # the build's last batches finer, so that the workers finish at about the same time
-        then = make_batches([u for u in work.units if not u.edition.is_latest], self.jobs, 6 if work.last else 3)
+        then = make_batches([u for u in work.units if not u.edition.is_latest], self.jobs,
+                            tapered=work.last and self.jobs > 1)
         _WORK[number] = dict(request=work.request, keys=work.keys, batches=first + then, portal=work.portal)
         extra = [("portal", 0)] if work.portal is not None else []
         if self.jobs <= 1:
-            for batch in range(len(first)):
-                self.timings.merge(_run_task(number, ("batch", batch)))
-            for task in _index_tasks(work.indexes) + [("batch", len(first) + i) for i in range(len(then))] + extra:
-                self.timings.merge(_run_task(number, task))
+            def run(tasks: list[tuple]) -> None:
+                for task in tasks:
+                    self.timings.merge(_run_task(number, task)[0])
+                    self._rendered(number, work, task)
+            run([("batch", batch) for batch in range(len(first))])
+            # the indexes read the latest 版 just rendered
+            run(_index_tasks(work.indexes) + [("batch", len(first) + i) for i in range(len(then))] + extra)
             self._finish(number, work)
             return
         self.windows[number] = (work, _Schedule(first, then, work.indexes, work.keys,
@@ -96,10 +103,12 @@ class Renderings:
         """Take the finished tasks' results (with `block`, wait for one), give free workers
         tasks, and finish the windows that are done."""
         if self.workers.busy:
-            for worker, phases in self.workers.finished(block):
+            for worker, (phases, templates) in self.workers.finished(block):
                 self.timings.merge(phases)
+                compiled.add(templates)   # for the workers forked from here on
                 work, schedule = self.windows[worker.window]
                 schedule.done(worker.task)
+                self._rendered(worker.window, work, worker.task)
                 task = schedule.next()
                 if task is not None:
                     self.workers.give(worker, task)
@@ -126,6 +135,11 @@ class Renderings:
                 shutil.rmtree(index.folder, ignore_errors=True)
         self.windows.clear()
         _WORK.clear()
+
+    @staticmethod
+    def _rendered(number: int, work: WindowWork, task: tuple) -> None:
+        if task[0] == "batch":
+            work.rendered(_WORK[number]["batches"][task[1]])
 
     def _finish(self, number: int, work: WindowWork) -> None:
         del _WORK[number]
@@ -179,7 +193,12 @@ def _index_tasks(indexes: list[PartIndex]) -> list[tuple]:
             for index in indexes]
 
 
-def _run_task(window: int, task: tuple) -> dict[str, float]:
+def _run_task(window: int, task: tuple) -> tuple[dict[str, float], tuple]:
+    """A task's phases, and the templates it compiled (compiled.taken)."""
+    return _task_phases(window, task), compiled.taken()
+
+
+def _task_phases(window: int, task: tuple) -> dict[str, float]:
     kind, argument = task
     if kind == "batch":
         return _render_batch(_WORK[window], argument)
@@ -190,18 +209,22 @@ def _run_task(window: int, task: tuple) -> dict[str, float]:
     return {"search": time.perf_counter() - started}
 
 
-def make_batches(units: list[Unit], jobs: int, per_job: int = 3) -> list[list[Unit]]:
+def make_batches(units: list[Unit], jobs: int, per_job: int = 3, tapered: bool = False) -> list[list[Unit]]:
     """Consecutive units (a plan's stay together: they share its diffs) of about
-    BATCH_PAGES pages, smaller when that gives every process `per_job` batches."""
+    BATCH_PAGES pages, smaller when that gives every process `per_job` batches.
+
+    `tapered` (the build's last batches): each batch a share of what is left, down to a
+    single unit, so that the workers' last batches are small and they finish at about the
+    same time, with no more batches (each a writer run) than that needs."""
     total = sum(u.size for u in units)
     target = max(100, min(BATCH_PAGES, total // max(1, jobs * per_job)))
-    batches, current, size = [], [], 0
+    batches, current, size, left = [], [], 0, total
     for unit in units:
         current.append(unit)
         size += unit.size
-        if size >= target:
+        if size >= (min(BATCH_PAGES, left // (2 * jobs)) if tapered else target):
             batches.append(current)
-            current, size = [], 0
+            current, size, left = [], 0, left - size
     if current:
         batches.append(current)
     # Largest first, so the last batch to finish is a small one.

@@ -5,7 +5,8 @@ has loaded by then, including a window loaded while other workers were rendering
 before: the next window's workers start the moment a worker is free, instead of after
 every worker of the previous window has finished (what a pool per window would do).
 A worker keeps serving its window's tasks while there are any, so the caches it warms
-(templates, Markdown, ふりがな) serve all of them; then it ends.
+(templates, Markdown, ふりがな) serve all of them; then it ends. The templates it compiled go
+back with its tasks' results (pool.py), so the workers forked after it start with them.
 
 The build's process has no threads, so forking it is safe (a ProcessPoolExecutor runs a
 thread, and forking while one runs can deadlock).

@@ -57,7 +57,7 @@ def _fake_tasks(monkeypatch, tmp_path):
 
     from generator.build import pool
 
-    monkeypatch.setattr(pool, "make_batches", lambda units, jobs, per_job=3: [[u] for u in units])
+    monkeypatch.setattr(pool, "make_batches", lambda units, jobs, per_job=3, tapered=False: [[u] for u in units])
     flag, ran = tmp_path / "flag", tmp_path / "ran.txt"
 
     def run(window: int, task: tuple) -> dict:
@@ -72,7 +72,7 @@ def _fake_tasks(monkeypatch, tmp_path):
             out.write(plan_id + "\n")
         return {"pages": 1.0}
 
-    monkeypatch.setattr(pool, "_run_task", run)
+    monkeypatch.setattr(pool, "_task_phases", run)
     return ran
 
 
@@ -124,7 +124,78 @@ def test_with_one_job_a_window_is_rendered_and_done_when_added(tmp_path, monkeyp
     assert done == ["a\nflag\n"] and not renderings.windows
 
 
-def test_the_last_windows_frozen_batches_are_finer(tmp_path):
-    units = [u for n in range(12) for u in plan_units(make_plan(f"p{n}", "1.0", "1.1", "1.2"))]
-    frozen = [u for u in units if not u.edition.is_latest] * 20
-    assert len(make_batches(frozen, jobs=2, per_job=6)) > len(make_batches(frozen, jobs=2))
+def test_the_last_batches_taper_down_to_one_unit_with_not_many_more_batches(tmp_path):
+    """The build's last batches: a share of what is left each, so the workers' last ones
+    are single units and they finish together, in about as many writer runs as batches
+    of even size."""
+    units = [u for n in range(48) for u in plan_units(make_plan(f"p{n}", "1.0", "1.1", "1.2"))]
+    frozen = [u for u in units if not u.edition.is_latest]
+    tapered = make_batches(frozen, jobs=2, tapered=True)
+    in_order = sorted(tapered, key=lambda b: frozen.index(b[0]))
+    assert [u.id for b in in_order for u in b] == [u.id for u in frozen]   # consecutive, all of them
+    sizes = [sum(u.size for u in b) for b in tapered]
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] >= 10 * sizes[-1]
+    assert [len(b) for b in tapered[-4:]] == [1, 1, 1, 1]
+    assert len(tapered) <= 2 * len(make_batches(frozen, jobs=2, per_job=6))
+
+
+def _page_template():
+    from jinja2 import DictLoader, Environment
+
+    from generator.render import compiled
+
+    env = Environment(loader=DictLoader({"page.html": "{{ task }} of window {{ window }}"}),
+                      bytecode_cache=compiled.PAGE_TEMPLATES)
+    return env.get_template("page.html")
+
+
+def _compile_a_template(window: int, task: tuple) -> dict:
+    """A task that compiles a page template in its worker, as a batch's first page does."""
+    _page_template().render(task=task, window=window)
+    return {"pages": 1.0}
+
+
+@pytest.mark.slow
+def test_templates_a_worker_compiled_reach_the_workers_forked_after_it(tmp_path, monkeypatch):
+    """(slow: forks workers.) The build's process keeps what its workers compiled, so a
+    later window's workers, forked from it, load those templates rather than compile them."""
+    from generator.build import pool
+    from generator.build.pool import Renderings
+    from generator.build.request import Timings
+    from generator.render import compiled
+
+    monkeypatch.setattr(pool, "make_batches", lambda units, jobs, per_job=3, tapered=False: [[u] for u in units])
+    monkeypatch.setattr(pool, "_task_phases", _compile_a_template)
+    monkeypatch.setattr(compiled, "PAGE_TEMPLATES", compiled.MemoryBytecodeCache())
+    renderings = Renderings(2, Timings())
+    try:
+        renderings.add(_window(tmp_path, "a"))
+        renderings.keep_at_most(0)
+    finally:
+        renderings.close()
+    from jinja2 import Environment
+
+    def never(*args):
+        raise AssertionError("compiled again in the build's process")
+
+    monkeypatch.setattr(Environment, "_compile", never)
+    assert _page_template().render(task="t", window=2) == "t of window 2"
+
+
+@pytest.mark.parametrize("jobs", [1, pytest.param(2, marks=pytest.mark.slow)])
+def test_each_batch_is_handed_on_once_rendered_before_its_window_is_done(tmp_path, monkeypatch, jobs):
+    """(jobs 2 is slow: forks workers.) What a batch rendered is linked into staging as it
+    comes (driver.py), so the end of a window leaves only its last batch to link."""
+    from generator.build.pool import Renderings
+    from generator.build.request import Timings
+
+    _fake_tasks(monkeypatch, tmp_path)
+    seen: list[str] = []
+    renderings = Renderings(jobs, Timings())
+    try:
+        renderings.add(_window(tmp_path, "a", "b", "flag", rendered=lambda batch: seen.extend(u.plan.id for u in batch),
+                               done=lambda: seen.append("done")))
+        renderings.keep_at_most(0)
+    finally:
+        renderings.close()
+    assert sorted(seen[:-1]) == ["a", "b", "flag"] and seen[-1] == "done"
