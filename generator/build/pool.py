@@ -88,7 +88,7 @@ class Renderings:
         if self.jobs <= 1:
             def run(tasks: list[tuple]) -> None:
                 for task in tasks:
-                    self.timings.merge(_run_task(number, task)[0])
+                    self.timings.merge(_task_phases(number, task))   # in this process: nothing to hand back
                     self._rendered(number, work, task)
             run([("batch", batch) for batch in range(len(first))])
             # the indexes read the latest 版 just rendered
@@ -194,7 +194,7 @@ def _index_tasks(indexes: list[PartIndex]) -> list[tuple]:
 
 
 def _run_task(window: int, task: tuple) -> tuple[dict[str, float], tuple]:
-    """A task's phases, and the templates it compiled (compiled.taken)."""
+    """In a worker: a task's phases, and the templates it compiled (compiled.taken)."""
     return _task_phases(window, task), compiled.taken()
 
 

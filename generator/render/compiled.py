@@ -37,7 +37,7 @@ class MemoryBytecodeCache(BytecodeCache):
 
     def taken(self) -> dict[str, bytes]:
         """What was compiled since the last call (a worker hands it to the build's process)."""
-        new = {key: self._compiled[key] for key in self._new if key in self._compiled}
+        new = {key: self._compiled[key] for key in self._new}
         self._new.clear()
         return new
 
