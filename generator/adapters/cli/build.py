@@ -22,7 +22,7 @@ from generator.adapters.cli.common import report, report_notes
 from generator.adapters.cli.oserrors import explain
 from generator.adapters.mkdocs.defaults import CACHE, default_config, project_root
 from generator.adapters.mkdocs.logs import quiet_mkdocs
-from generator.adapters.mkdocs.plugin import forget_renderers
+from generator.adapters.mkdocs.plugin import start_build
 from generator.adapters.mkdocs.settings import SettingsError, read_settings
 from generator.adapters.mkdocs.writer import BuildFailure, MkDocsWriter
 from generator.build.driver import build_site
@@ -130,7 +130,7 @@ def _build(args, settings, config_path: Path, content_dir: Path, site_dir: Path,
             writer_factory=lambda: MkDocsWriter(config_path), renderer_factory=lambda: Renderer(settings.overrides),
             site_url=settings.site_url, jobs=max(1, args.jobs), shard=shard, merge=args.merge, clean=args.clean)
         print(msg("cli.building"), flush=True)
-        forget_renderers()
+        start_build()
         if args.merge:
             link_tree(site_dir, staging)
         build_site(request, timings, source)

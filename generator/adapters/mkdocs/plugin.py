@@ -21,6 +21,7 @@ import time
 from urllib.parse import urlsplit
 from pathlib import Path
 
+import jinja2
 import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -28,7 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator.adapters.mkdocs import batches
+from generator.adapters.mkdocs import batches, guide_pages
 from generator.build.batch import Batch
 from generator.build.driver import whole_site
 from generator.build.search_index import SearchIndexError
@@ -75,10 +76,12 @@ def overrides_of(config) -> Path | None:
     return Path(custom) if custom else None
 
 
-def forget_renderers() -> None:
-    """A new build starts with fresh renderers: the site's overrides may have changed since
-    the last build in this process (a template added shadows one already compiled)."""
+def start_build() -> None:
+    """A new build starts with fresh renderers (the site's overrides may have changed since
+    the last build in this process: a template added shadows one already compiled) and
+    builds the site's own pages again (guide_pages.py)."""
     _RENDERERS.clear()
+    guide_pages.forget()
 
 
 def _process_renderer(language: str, overrides: Path | None) -> Renderer:
@@ -126,6 +129,9 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         self.renderer = _process_renderer(self.batch.language, overrides_of(config))
         self.pages = {page.src_uri: page for page in self.batch.pages}
         self.rubies = {}
+        if not self.batch.portal:
+            config.theme.get_env = _without_theme_files(config.theme.get_env)
+            config.theme.static_templates.clear()   # 404.html, sitemap.xml: the portal's
         return config
 
     def _whole_site(self, config) -> Batch:
@@ -179,7 +185,14 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
             files.append(File.generated(config, page.src_uri, content=f"---\n{front_matter}---\n"))
         for path, data in self.batch.files.items():
             files.append(File.generated(config, path, content=data))
+        if not self.batch.portal:
+            guide_pages.leave_out(files, config, set(self.pages))
         return files
+
+    def on_nav(self, nav, config, files):
+        if not self.batch.portal:
+            guide_pages.show(nav)
+        return nav
 
     def on_env(self, env, config, files):
         # main.html (rendered by MkDocs) links feeds through the same URL scheme.
@@ -188,6 +201,8 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         # MkDocs makes a new environment for every run (one per batch): compile the
         # layout's templates once per process (render/compiled.py).
         env.bytecode_cache = compiled.LAYOUT_TEMPLATES
+        if not self.batch.portal:
+            guide_pages.remember(files, set(self.pages))
         return env
 
     def on_page_content(self, html, page, config, files):
@@ -267,6 +282,24 @@ def _main_is_the_text(output: str) -> str:
     output = output.replace(OUTER_MAIN, '<div class="md-main" data-md-component="main">', 1)
     end = output.rfind("</main>")
     return output[:end] + "</div>" + output[end + len("</main>"):]
+
+
+class _TemplatesOnlyLoader(jinja2.FileSystemLoader):
+    """Loads the theme's templates; lists none of its files."""
+
+    def list_templates(self) -> list[str]:
+        return []
+
+
+def _without_theme_files(get_env):
+    """A batch of plan pages copies none of the theme's files (on_files removes them), so
+    MkDocs need not list them: listing walks every file of mkdocs-material (its 14,000
+    icons too), about a tenth of a small batch's time. Templates load as before."""
+    def env() -> jinja2.Environment:
+        made = get_env()
+        made.loader = _TemplatesOnlyLoader(made.loader.searchpath)
+        return made
+    return env
 
 
 def _use_packaged_theme(config) -> None:

@@ -37,5 +37,18 @@ def test_only_the_invalid_attributes_are_dropped():
 def test_a_new_build_gets_fresh_renderers():
     first = plugin._process_renderer("ja", None)
     assert plugin._process_renderer("ja", None) is first    # the batches of one build share it
-    plugin.forget_renderers()
+    plugin.start_build()
     assert plugin._process_renderer("ja", None) is not first
+
+
+def test_a_batch_of_plan_pages_loads_the_themes_templates_without_listing_its_files(tmp_path):
+    """Listing walks all of mkdocs-material's files (its icons too) for MkDocs to copy, which
+    only the portal's run does (plan batches drop them)."""
+    from jinja2 import Environment, FileSystemLoader
+
+    (tmp_path / "main.html").write_text("{{ title }}", encoding="utf-8")
+    (tmp_path / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    listing = FileSystemLoader([str(tmp_path)])
+    env = plugin._without_theme_files(lambda: Environment(loader=listing))()
+    assert env.list_templates() == [] and listing.list_templates() == ["logo.svg", "main.html"]
+    assert env.get_template("main.html").render(title="計画") == "計画"
