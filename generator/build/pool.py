@@ -107,13 +107,14 @@ class Renderings:
                 self.timings.merge(phases)
                 compiled.add(templates)   # for the workers forked from here on
                 work, schedule = self.windows[worker.window]
-                schedule.done(worker.task)
-                self._rendered(worker.window, work, worker.task)
+                finished = worker.task
+                schedule.done(finished)
                 task = schedule.next()
-                if task is not None:
+                if task is not None:   # first, so that the worker goes on while this links
                     self.workers.give(worker, task)
                 else:
                     self.workers.stop(worker)
+                self._rendered(worker.window, work, finished)
         for number, (work, schedule) in list(self.windows.items()):
             while self.workers.free and (task := schedule.next()) is not None:
                 self.workers.start(number, task)

@@ -199,3 +199,26 @@ def test_each_batch_is_handed_on_once_rendered_before_its_window_is_done(tmp_pat
     finally:
         renderings.close()
     assert sorted(seen[:-1]) == ["a", "b", "flag"] and seen[-1] == "done"
+
+
+@pytest.mark.slow
+def test_a_worker_has_its_next_task_before_the_build_links_what_it_rendered(tmp_path, monkeypatch):
+    """(slow: forks workers.) Linking a batch into staging takes the build's process a while;
+    the worker that rendered it is given its next task first, so it does not wait."""
+    from generator.build import pool
+    from generator.build.pool import Renderings
+    from generator.build.request import Timings
+
+    _fake_tasks(monkeypatch, tmp_path)
+    renderings = Renderings(2, Timings())
+    waiting: list[bool] = []
+
+    def rendered(batch) -> None:   # is a worker still on the batch just rendered?
+        waiting.append(any(pool._WORK[w.window]["batches"][w.task[1]] == batch for w in renderings.workers.busy))
+
+    try:
+        renderings.add(_window(tmp_path, "a", "b", "c", "d", rendered=rendered))
+        renderings.keep_at_most(0)
+    finally:
+        renderings.close()
+    assert waiting == [False] * 4
