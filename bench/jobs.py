@@ -3,7 +3,7 @@
 before and after a change, paired in one run.
 
     .venv/bin/python bench/jobs.py [--plans 20] [--rounds 3] [--before main] [--jobs 1,2] [--drop-caches]
-    .venv/bin/python bench/jobs.py --two-at-once [--plans 20] [--rounds 3]
+    .venv/bin/python bench/jobs.py --two-at-once [--plans 20] [--rounds 3] [--drop-caches]
 
 A synthetic site (bench/synthetic.py: P plans × 30 initiatives × 3 版; 2 plans is the 1× of
 bench/scale.py, 20 the 10×) is built clean with a fresh cache, for every round: each --jobs
@@ -137,10 +137,13 @@ def build(code: Path, config: Path, content: Path, jobs: int, fresh: bool = Fals
     return {"wall": wall, "cpu": cpu, "load": load, "bytes": total, "ruby": ruby}
 
 
-def two_at_once(code: Path, config: Path, content: Path) -> tuple[list[float], float]:
-    """Walls of two `--jobs 1` builds started together, and their CPU seconds per build."""
+def two_at_once(code: Path, config: Path, content: Path, fresh: bool = False) -> tuple[list[float], float]:
+    """Walls of two `--jobs 1` builds started together, and their CPU seconds per build;
+    `fresh`: with the page cache emptied first."""
     for slot in ("-1", "-2"):
         clear(slot)
+    if fresh:
+        drop_caches()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     processes = [start(code, config, content, 1, slot=f"-{n}")[0] for n in (1, 2)]
@@ -151,15 +154,15 @@ def two_at_once(code: Path, config: Path, content: Path) -> tuple[list[float], f
     return walls, cpu_since(before) / 2
 
 
-def ceiling(content: Path, rounds: int) -> None:
+def ceiling(content: Path, rounds: int, fresh: bool = False) -> None:
     code = code_tree(None)
     config = config_dir(code, "after")
     build(code, config, content, 1)   # not counted: it compiles the code and reads the content into memory
     ratios = []
     for round_ in range(1, rounds + 1):
-        alone = build(code, config, content, 1)
+        alone = build(code, config, content, 1, fresh)
         load = os.getloadavg()[0]
-        walls, cpu = two_at_once(code, config, content)
+        walls, cpu = two_at_once(code, config, content, fresh)
         ratios.append(2 * alone["wall"] / max(walls))
         print(f"round {round_}: one --jobs 1 build alone {alone['wall']:5.1f} s, {alone['cpu']:5.1f} s CPU "
               f"(load {alone['load']:.1f}); two at once {walls[0]:5.1f} s and {walls[1]:5.1f} s, "
@@ -184,7 +187,7 @@ def main() -> int:
     if not content.exists():
         write_content(content, Shape(plans=args.plans, initiatives=30, versions=3))
     if args.two_at_once:
-        ceiling(content, args.rounds)
+        ceiling(content, args.rounds, args.drop_caches)
         return 0
     codes = ([("before", code_tree(args.before))] if args.before else []) + [("after", code_tree(None))]
     configs = {name: config_dir(code, name) for name, code in codes}

@@ -11,6 +11,8 @@ navigation. A page whose source has changed since is built as before.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
@@ -23,7 +25,7 @@ def forget() -> None:
     _SEEN.clear()
 
 
-def leave_out(files: Files, config, generated: set[str]) -> None:
+def leave_out(files: Files, config, generated: Container[str]) -> None:
     """Exclude the pages seen before with the same source. Not without a `nav:` setting:
     MkDocs would make the navigation from the included pages and drop these."""
     if not config.nav:
@@ -43,7 +45,7 @@ def show(nav: Navigation) -> None:
             page.meta = dict(seen[2])
 
 
-def remember(files: Files, generated: set[str]) -> None:
+def remember(files: Files, generated: Container[str]) -> None:
     """What the navigation shows of the pages this batch built (after MkDocs read them)."""
     for file in files.documentation_pages():
         page = file.page

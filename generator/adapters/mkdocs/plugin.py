@@ -186,7 +186,7 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         for path, data in self.batch.files.items():
             files.append(File.generated(config, path, content=data))
         if not self.batch.portal:
-            guide_pages.leave_out(files, config, set(self.pages))
+            guide_pages.leave_out(files, config, self.pages)
         return files
 
     def on_nav(self, nav, config, files):
@@ -202,7 +202,7 @@ class PlanPubPlugin(BasePlugin[PlanPubConfig]):
         # layout's templates once per process (render/compiled.py).
         env.bytecode_cache = compiled.LAYOUT_TEMPLATES
         if not self.batch.portal:
-            guide_pages.remember(files, set(self.pages))
+            guide_pages.remember(files, self.pages)
         return env
 
     def on_page_content(self, html, page, config, files):
