@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.adapters import cli
-from generator.adapters.cli import COMMANDS, main, make_parser
+from generator.adapters.cli import COMMANDS, command_module, main, make_parser
 
 from tests.conftest import run_cli
 
@@ -27,7 +27,7 @@ def test_no_command_shows_the_help_and_exits_2(capsys):
 def test_an_interrupted_command_says_so_and_exits_130(monkeypatch, capsys):
     def interrupted(args):
         raise KeyboardInterrupt
-    monkeypatch.setattr(cli.validate, "run", interrupted)
+    monkeypatch.setattr(command_module("validate"), "run", interrupted)
     assert main(["validate"]) == 130
     assert capsys.readouterr().err.strip()
 
@@ -35,3 +35,18 @@ def test_an_interrupted_command_says_so_and_exits_130(monkeypatch, capsys):
 def test_an_unknown_option_is_refused_by_the_parser():
     result = run_cli("validate", "--nonsense")
     assert result.returncode == 2 and "--nonsense" in result.stderr
+
+
+@pytest.mark.parametrize("argv, imported", [(["build", "--help"], ["build"]), (["--help"], []),
+                                            (["nonsense"], []), (["import", "--help"], ["import"])])
+def test_a_command_imports_only_its_own_module(monkeypatch, argv, imported):
+    """`planpub build` does not wait for the spreadsheet libraries of export and import."""
+    asked = []
+
+    def recorded(name):
+        asked.append(name)
+        return command_module(name)
+    monkeypatch.setattr(cli, "command_module", recorded)
+    with pytest.raises(SystemExit):
+        main(argv)
+    assert asked == imported
