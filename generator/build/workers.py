@@ -14,6 +14,7 @@ thread, and forking while one runs can deadlock).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import pickle
 from dataclasses import dataclass
@@ -58,7 +59,14 @@ class Workers:
         assert self.free > 0
         mine, theirs = self._context.Pipe()
         process = self._context.Process(target=_serve, args=(self.run, self.finish, window, theirs), daemon=True)
-        process.start()
+        # What the worker inherits is frozen for its collector: its collections then walk
+        # only what it makes, and leave the inherited objects' memory pages shared rather
+        # than copied (the build's process, which unfreezes at once, collects them).
+        gc.freeze()
+        try:
+            process.start()
+        finally:
+            gc.unfreeze()
         theirs.close()   # so that the worker's end closing (it ended) is seen here
         mine.send(task)
         self.busy.append(_Worker(window, process, mine, task))

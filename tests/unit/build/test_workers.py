@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 
@@ -18,6 +19,8 @@ def _run(window: int, task):
         raise ValueError(f"task {value} of window {window} failed")
     if kind == "die":
         os._exit(3)
+    if kind == "frozen":
+        return window, gc.get_freeze_count(), os.getpid()
     if kind == "wait":
         while not os.path.exists(value):
             time.sleep(0.01)
@@ -42,6 +45,21 @@ def test_each_task_runs_in_a_worker_of_its_window_and_its_value_comes_back():
         results = _drain(workers)
         assert sorted(r[:2] for r in results) == [(1, "a"), (2, "b")]
         assert all(pid != os.getpid() for _, _, pid in results) and len({r[2] for r in results}) == 2
+    finally:
+        workers.close()
+
+
+def test_a_worker_collects_only_what_it_made_and_the_build_all_it_has():
+    """What a worker inherits is frozen for its collector (the build's process has it and
+    frees it), so the worker's collections do not walk every loaded plan, nor copy the
+    memory pages they sit on; the build's process freezes nothing."""
+    inherited = [[n] for n in range(1000)]   # objects the collector tracks
+    workers = Workers(1, _run)
+    try:
+        workers.start(1, ("frozen", None))
+        assert gc.get_freeze_count() == 0
+        [value] = _drain(workers)
+        assert value[1] >= len(inherited)
     finally:
         workers.close()
 
