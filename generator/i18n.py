@@ -34,7 +34,7 @@ def current_language() -> str:
 @lru_cache(maxsize=None)
 def _catalogue(language: str) -> dict[str, Any]:
     with open(LOCALES_DIR / f"{language}.yml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))   # libyaml: every command reads it
 
 
 def lookup(key: str, language: str | None = None) -> Any:

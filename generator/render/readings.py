@@ -33,7 +33,7 @@ PROJECT_READINGS = Path(__file__).with_name("readings.yml")
 
 @lru_cache(maxsize=1)
 def _project() -> dict:
-    return yaml.safe_load(PROJECT_READINGS.read_text(encoding="utf-8"))
+    return yaml.load(PROJECT_READINGS.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def project_words() -> dict[str, tuple[str, str]]:
