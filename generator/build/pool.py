@@ -3,7 +3,10 @@
 The latest 版 of a window's plans are rendered first; the search index of each of its
 parts whose latest 版 changed is built as soon as the part's latest 版 are rendered, while
 the other batches render. Workers go on to the next window, loaded meanwhile, as soon as
-they are free (`Renderings`).
+they are free (`Renderings`). While the build's process loads, it answers its workers only
+between plans, so each worker has a batch queued behind the one it runs; and it keeps a core
+busy, so a second worker is forked once the first has handed back what it compiled and
+worked out (render/compiled.py, render/memo.py), not cold beside it.
 Each batch of units is one writer run of at most about a thousand pages, so memory stays
 bounded however large the portal; the build's last batches taper down to single units, so
 the workers finish together.
@@ -29,7 +32,7 @@ from generator.build.search_index import (Bundle, close_shared_service, pages_un
 from generator.build.units import Unit, UnitRenderer
 from generator.build.workers import Workers
 from generator.pages import urls
-from generator.render import compiled
+from generator.render import compiled, memo
 from generator.pages.page import Page
 
 BATCH_PAGES = 1000            # pages per writer run: bounds memory, amortises start-up
@@ -76,10 +79,13 @@ class Renderings:
         # a worker's search indexer ends with it (and its time counts as the build's)
         self.workers = Workers(jobs, _run_task, close_shared_service)
         self.counter = 0
+        self.loading = True    # the build's process loads windows (a core's work) between pumps
+        self.handed = False    # a worker has handed back what it compiled and worked out
 
     def add(self, work: WindowWork) -> None:
         self.counter += 1
         number = self.counter
+        self.loading = self.loading and not work.last
         first = make_batches([u for u in work.units if u.edition.is_latest], self.jobs)
         then = make_batches([u for u in work.units if not u.edition.is_latest], self.jobs,
                             tapered=work.last and self.jobs > 1)
@@ -103,29 +109,53 @@ class Renderings:
         """Take the finished tasks' results (with `block`, wait for one), give free workers
         tasks, and finish the windows that are done."""
         if self.workers.busy:
-            for worker, (phases, templates) in self.workers.finished(block):
+            for worker, finished, (phases, templates, texts) in self.workers.finished(block):
+                self.handed = True
                 self.timings.merge(phases)
                 compiled.add(templates)   # for the workers forked from here on
+                memo.add(texts)
                 work, schedule = self.windows[worker.window]
-                finished = worker.task
                 schedule.done(finished)
-                task = schedule.next()
-                if task is not None:   # first, so that the worker goes on while this links
-                    self.workers.give(worker, task)
-                else:
+                self._top_up(worker, schedule)   # first, so that the worker goes on while this links
+                if not worker.tasks:
                     self.workers.stop(worker)
                 self._rendered(worker.window, work, finished)
         for number, (work, schedule) in list(self.windows.items()):
-            while self.workers.free and (task := schedule.next()) is not None:
+            while self._may_fork() and (task := schedule.next()) is not None:
                 self.workers.start(number, task)
+                self._top_up(self.workers.busy[-1], schedule)
             if schedule.exhausted and not any(w.window == number for w in self.workers.busy):
                 del self.windows[number]
                 self._finish(number, work)
 
+    def _top_up(self, worker, schedule: _Schedule) -> None:
+        """Give the worker its next task; while the build's process loads, which answers
+        only between plans, also a batch to run after it, so the worker need not wait."""
+        while len(worker.tasks) < (2 if self.loading else 1):
+            task = schedule.next(queued=bool(worker.tasks))
+            if task is None:
+                return
+            self.workers.give(worker, task)
+
+    def _may_fork(self) -> bool:
+        """Whether to fork a worker now: one is free, and it would not start cold beside
+        another that started cold while the build's process loads (that process keeps a core
+        busy meanwhile, and the second worker starts with what the first hands back: its
+        templates and texts, worked out once rather than twice)."""
+        return self.workers.free > 0 and (self.handed or not self.loading or not self.workers.busy)
+
     def keep_at_most(self, windows: int) -> None:
-        """Wait until no more than this many windows are being rendered."""
-        while len(self.windows) > windows:
-            self.pump(block=True)
+        """Wait until no more than this many windows are being rendered (loading nothing
+        meanwhile, so the build's process leaves its core to the workers)."""
+        if len(self.windows) <= windows:
+            return
+        loading, self.loading = self.loading, False
+        try:
+            self.pump()   # the workers that waited for the loading to end
+            while len(self.windows) > windows:
+                self.pump(block=True)
+        finally:
+            self.loading = loading
 
     def close(self) -> None:
         """End the workers (when the build stopped early, in the middle of their tasks) and
@@ -165,8 +195,10 @@ class _Schedule:
                       for index in indexes]
         self.finished: set[int] = set()
 
-    def next(self) -> tuple | None:
-        for place, index in enumerate(self.indexes):
+    def next(self, queued: bool = False) -> tuple | None:
+        """The next task; `queued`: one to wait behind another, never an index (a long
+        message, and the longest tasks go to a worker that is free)."""
+        for place, index in enumerate(self.indexes if not queued else []):
             if self.waits[place] <= self.finished:
                 del self.indexes[place], self.waits[place]
                 return _index_tasks([index])[0]
@@ -194,9 +226,10 @@ def _index_tasks(indexes: list[PartIndex]) -> list[tuple]:
             for index in indexes]
 
 
-def _run_task(window: int, task: tuple) -> tuple[dict[str, float], tuple]:
-    """In a worker: a task's phases, and the templates it compiled (compiled.taken)."""
-    return _task_phases(window, task), compiled.taken()
+def _run_task(window: int, task: tuple) -> tuple[dict[str, float], tuple, dict]:
+    """In a worker: a task's phases, the templates it compiled (compiled.taken) and the
+    texts it worked out (memo.taken)."""
+    return _task_phases(window, task), compiled.taken(), memo.taken()
 
 
 def _task_phases(window: int, task: tuple) -> dict[str, float]:

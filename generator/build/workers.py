@@ -5,8 +5,9 @@ has loaded by then, including a window loaded while other workers were rendering
 before: the next window's workers start the moment a worker is free, instead of after
 every worker of the previous window has finished (what a pool per window would do).
 A worker keeps serving its window's tasks while there are any, so the caches it warms
-(templates, Markdown, ふりがな) serve all of them; then it ends. The templates it compiled go
-back with its tasks' results (pool.py), so the workers forked after it start with them.
+(templates, Markdown, ふりがな) serve all of them; then it ends. The templates it compiled and
+the texts it worked out (render/memo.py) go back with its tasks' results (pool.py), so the
+workers forked after it start with them.
 
 The build's process has no threads, so forking it is safe (a ProcessPoolExecutor runs a
 thread, and forking while one runs can deadlock).
@@ -17,7 +18,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable
 
@@ -35,13 +36,14 @@ class _Worker:
     window: int
     process: multiprocessing.process.BaseProcess
     connection: Connection
-    task: Any = None
+    tasks: list = field(default_factory=list)   # given and not finished, the one it runs first
 
 
 class Workers:
     """At most `jobs` workers, all busy: each runs `run(window, task)` in its process and
-    sends back what it returns (or raises); `finish()` runs in a worker told to end (what
-    it started ends with it, and is waited for)."""
+    sends back what it returns (or raises), task after task in the order given (a task
+    given while it runs one waits in its pipe); `finish()` runs in a worker told to end
+    (what it started ends with it, and is waited for)."""
 
     def __init__(self, jobs: int, run: Callable[[int, Any], Any], finish: Callable[[], None] = lambda: None):
         self.jobs = jobs
@@ -69,11 +71,12 @@ class Workers:
             gc.unfreeze()
         theirs.close()   # so that the worker's end closing (it ended) is seen here
         mine.send(task)
-        self.busy.append(_Worker(window, process, mine, task))
+        self.busy.append(_Worker(window, process, mine, [task]))
 
-    def finished(self, block: bool) -> list[tuple[_Worker, Any]]:
-        """(worker, what its task returned) of the tasks finished by now; with `block`, wait
-        for one. A task's exception is raised here; a worker that died is WorkerDied."""
+    def finished(self, block: bool) -> list[tuple[_Worker, Any, Any]]:
+        """(worker, task, what it returned) of tasks finished by now, one per worker; with
+        `block`, wait for one. A task's exception is raised here; a worker that died is
+        WorkerDied."""
         ready = wait([w.connection for w in self.busy], timeout=None if block else 0)
         done = []
         for worker in [w for w in self.busy if w.connection in ready]:
@@ -84,16 +87,17 @@ class Workers:
                 raise WorkerDied(worker.process.exitcode) from None
             if failed:
                 raise value
-            done.append((worker, value))
+            done.append((worker, worker.tasks.pop(0), value))
         return done
 
     def give(self, worker: _Worker, task: Any) -> None:
-        """Another task of the worker's window to the worker that just finished one."""
-        worker.task = task
+        """Another task of the worker's window, run after those it has."""
+        worker.tasks.append(task)
         worker.connection.send(task)
 
     def stop(self, worker: _Worker) -> None:
-        """End a worker that has nothing more to do."""
+        """End a worker that has nothing more to do (no task left)."""
+        assert not worker.tasks
         worker.connection.send(None)
         worker.connection.close()
         self.busy.remove(worker)

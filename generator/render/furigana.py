@@ -29,6 +29,7 @@ from collections import Counter
 from functools import lru_cache
 
 from generator.model.readings import hiragana
+from generator.render.memo import memo
 from generator.render.readings import Readings, pieces
 
 KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3005\u3006\u30f6]")
@@ -131,11 +132,11 @@ def _units(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-@lru_cache(maxsize=1 << 16)
+@memo(1 << 16)
 def node_entry(text: str, readings: Readings | None = None) -> tuple[str, tuple[tuple[str, str], ...]]:
     """One text node's entry: its CRC (encoded) and its rubies as (gap and length encoded,
-    reading). Cached per text, so a text the print page shares with the initiative page or
-    another 版 is read once per build."""
+    reading). Kept per text (memo.py), so a text the print page shares with the initiative
+    page or another 版 is read once per build."""
     units = _units if ASTRAL.search(text) else len   # only characters beyond U+FFFF count twice
     rubies, gap = [], 0
     for part in segments(text, readings):

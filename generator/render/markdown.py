@@ -17,6 +17,7 @@ from generator.i18n import current_language, msg
 from generator.model.markup import inline_html
 from generator.model.schema import FIGURE_SRC_PATTERN
 from generator.render.markdown_extensions import PlanDocuments
+from generator.render.memo import memo
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "a", "h2", "h3", "h4", "h5", "h6",
@@ -97,7 +98,7 @@ def render_block(text: str, top_level: int = 2, id_prefix: str = "") -> str:
     return clean(md.convert(text))
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def render_inline(text: str) -> str:
     """A text-field item as inline HTML (bold, emphasis, links), without a wrapping <p>."""
     md = _block_md()
@@ -108,7 +109,7 @@ def render_inline(text: str) -> str:
     return clean(html)
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def render_line(text: str) -> str:
     """A one-line value (a title, a KPI name, a target as written) as inline HTML: its inline
     markup only, so 「1. はじめに」 stays a line (model/markup.py)."""

@@ -89,12 +89,57 @@ def test_a_free_worker_takes_the_next_windows_task_while_a_window_still_renders(
     renderings = Renderings(2, timings)
     try:
         renderings.add(_window(tmp_path, "wait", "a", done=lambda: done.append("first")))
-        renderings.add(_window(tmp_path, "flag", done=lambda: done.append("second")))
+        renderings.add(_window(tmp_path, "flag", done=lambda: done.append("second"), last=True))
         renderings.keep_at_most(0)
     finally:
         renderings.close()
     assert sorted(ran.read_text().split()) == ["a", "flag", "wait"]
     assert sorted(done) == ["first", "second"] and timings.phases["pages"] == 3.0
+
+
+@pytest.mark.slow
+def test_a_second_worker_starts_warm_while_the_build_loads_and_at_once_when_it_does_not(tmp_path, monkeypatch):
+    """(slow: forks workers.) While the build's process loads the next window (a core's
+    work), a window's second worker is forked once the first has handed back what it
+    compiled and worked out, not cold beside it. Once the last window is added, or the
+    build waits for the workers, every worker starts at once: "wait" ends only once "flag",
+    the next task, has run beside it."""
+    from generator.build.pool import Renderings
+    from generator.build.request import Timings
+
+    ran = _fake_tasks(monkeypatch, tmp_path)
+    for later in ("last window", "waiting"):
+        renderings = Renderings(2, Timings())
+        try:
+            renderings.add(_window(tmp_path, "wait", "x", "flag"))   # "x" waits behind "wait"
+            assert len(renderings.workers.busy) == 1
+            if later == "last window":
+                renderings.add(_window(tmp_path, "a", last=True))
+                assert len(renderings.workers.busy) == 2
+            renderings.keep_at_most(0)
+        finally:
+            renderings.close()
+    assert sorted(ran.read_text().split()) == ["a", "flag", "flag", "wait", "wait", "x", "x"]
+
+
+@pytest.mark.slow
+def test_while_the_build_loads_a_worker_has_a_batch_queued_behind_the_one_it_runs(tmp_path, monkeypatch):
+    """(slow: forks workers.) The build's process answers its workers only between plans
+    while it loads, so a worker has its next batch already; once it waits, one at a time
+    (so the last batches go to whichever worker is free)."""
+    from generator.build.pool import Renderings
+    from generator.build.request import Timings
+
+    ran = _fake_tasks(monkeypatch, tmp_path)
+    renderings = Renderings(2, Timings())
+    try:
+        renderings.add(_window(tmp_path, "a", "b", "c", "d"))
+        [worker] = renderings.workers.busy
+        assert worker.tasks == [("batch", 0), ("batch", 1)]
+        renderings.keep_at_most(0)
+    finally:
+        renderings.close()
+    assert sorted(ran.read_text().split()) == ["a", "b", "c", "d"]
 
 
 @pytest.mark.slow
@@ -182,6 +227,38 @@ def test_templates_a_worker_compiled_reach_the_workers_forked_after_it(tmp_path,
     assert _page_template().render(task="t", window=2) == "t of window 2"
 
 
+@pytest.mark.slow
+def test_texts_a_worker_worked_out_reach_the_workers_forked_after_it(tmp_path, monkeypatch):
+    """(slow: forks workers.) The build's process keeps the texts its workers worked out
+    (render/memo.py: ふりがな, inline HTML), so a later window's workers start with them."""
+    from generator.build import pool
+    from generator.build.pool import Renderings
+    from generator.build.request import Timings
+    from generator.render import memo
+
+    monkeypatch.setattr(memo, "_MEMOS", {})
+    worked_out: list[str] = []
+
+    @memo.memo(16)
+    def reading(text: str) -> str:
+        worked_out.append(text)
+        return f"reading of {text}"
+
+    def task(window: int, task: tuple) -> dict:
+        reading(pool._WORK[window]["batches"][task[1]][0].plan.id)
+        return {"pages": 1.0}
+
+    monkeypatch.setattr(pool, "make_batches", lambda units, jobs, per_job=3, tapered=False: [[u] for u in units])
+    monkeypatch.setattr(pool, "_task_phases", task)
+    renderings = Renderings(2, Timings())
+    try:
+        renderings.add(_window(tmp_path, "a", "b"))
+        renderings.keep_at_most(0)
+    finally:
+        renderings.close()
+    assert [reading("a"), reading("b")] == ["reading of a", "reading of b"] and worked_out == []
+
+
 @pytest.mark.parametrize("jobs", [1, pytest.param(2, marks=pytest.mark.slow)])
 def test_each_batch_is_handed_on_once_rendered_before_its_window_is_done(tmp_path, monkeypatch, jobs):
     """(jobs 2 is slow: forks workers.) What a batch rendered is linked into staging as it
@@ -214,7 +291,8 @@ def test_a_worker_has_its_next_task_before_the_build_links_what_it_rendered(tmp_
     waiting: list[bool] = []
 
     def rendered(batch) -> None:   # is a worker still on the batch just rendered?
-        waiting.append(any(pool._WORK[w.window]["batches"][w.task[1]] == batch for w in renderings.workers.busy))
+        waiting.append(any(pool._WORK[w.window]["batches"][task[1]] == batch
+                           for w in renderings.workers.busy for task in w.tasks))
 
     try:
         renderings.add(_window(tmp_path, "a", "b", "c", "d", rendered=rendered))

@@ -30,7 +30,7 @@ def _run(window: int, task):
 def _drain(workers: Workers) -> list:
     results = []
     while workers.busy:
-        for worker, value in workers.finished(block=True):
+        for worker, _, value in workers.finished(block=True):
             results.append(value)
             workers.stop(worker)
     return results
@@ -68,11 +68,31 @@ def test_a_worker_given_another_task_keeps_its_process():
     workers = Workers(1, _run)
     try:
         workers.start(1, ("ok", "a"))
-        [(worker, first)] = workers.finished(block=True)
+        [(worker, _, first)] = workers.finished(block=True)
         workers.give(worker, ("ok", "b"))
-        [(worker, second)] = workers.finished(block=True)
+        [(worker, _, second)] = workers.finished(block=True)
         workers.stop(worker)
         assert first[2] == second[2] and second[1] == "b" and workers.free == 1
+    finally:
+        workers.close()
+
+
+def test_tasks_given_while_a_worker_runs_one_are_run_after_it_in_order(tmp_path):
+    """Each reply comes back with its task, in the order given."""
+    workers = Workers(1, _run)
+    flag = tmp_path / "flag"
+    try:
+        workers.start(1, ("wait", str(flag)))
+        [worker] = workers.busy
+        workers.give(worker, ("ok", "b"))
+        workers.give(worker, ("ok", "c"))
+        assert workers.finished(block=False) == [] and len(worker.tasks) == 3
+        flag.touch()
+        replies = []
+        while worker.tasks:
+            replies += [(task, value[1]) for _, task, value in workers.finished(block=True)]
+        workers.stop(worker)
+        assert replies == [(("wait", str(flag)), str(flag)), (("ok", "b"), "b"), (("ok", "c"), "c")]
     finally:
         workers.close()
 
@@ -113,7 +133,7 @@ def test_a_worker_told_to_end_runs_finish_first(tmp_path):
     workers = Workers(1, _run, functools.partial(_note_end, str(notes)))
     try:
         workers.start(1, ("ok", "a"))
-        [(worker, (_, _, pid))] = workers.finished(block=True)
+        [(worker, _, (_, _, pid))] = workers.finished(block=True)
         workers.stop(worker)
     finally:
         workers.close()
@@ -127,7 +147,7 @@ def test_a_forked_worker_never_uses_its_parents_search_indexer(monkeypatch):
     workers = Workers(1, lambda window, task: search_index._shared)
     try:
         workers.start(1, "any")
-        [(_, seen)] = workers.finished(block=True)
+        [(_, _, seen)] = workers.finished(block=True)
     finally:
         workers.close()
     assert seen is None

@@ -104,10 +104,10 @@ def test_the_readings_of_a_body_are_made_once_for_the_print_page_and_the_initiat
              and page.kind in (PageKind.PRINT, PageKind.INITIATIVE)]
     renderer = Renderer()
     rendered = [renderer.render(page) for page in pages]   # the print page first, as a build has it
-    furigana.node_entry.cache_clear()
+    furigana.node_entry.kept.clear()
     for html in rendered:
         furigana.ruby_fragment(html)
     nodes = [set(furigana._text_nodes(html)) for html in rendered]
-    assert furigana.node_entry.cache_info().misses == len(set().union(*nodes))   # each text read once
+    assert furigana.node_entry.kept.misses == len(set().union(*nodes))   # each text read once
     shared = nodes[0] & set().union(*nodes[1:])
     assert len(shared) > len(nodes[0]) / 2   # most of the print page's text is its initiatives' bodies
