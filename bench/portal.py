@@ -32,8 +32,11 @@ WORK = Path(tempfile.gettempdir()) / "planpub-bench-portal"
 
 
 def export(ref: str) -> Path:
-    """The source tree of a git revision (its own generator/ and theme/)."""
-    target = WORK / f"code-{ref.replace('/', '_')}"
+    """The source tree of a git revision (its own generator/ and theme/), in a folder named
+    by its commit: a branch name would find the export of whatever commit it named before."""
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--verify", f"{ref}^{{commit}}"], check=True,
+                            capture_output=True, text=True).stdout.strip()
+    target = WORK / f"code-{commit}"
     if not target.exists():
         target.mkdir(parents=True)
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True).stdout
