@@ -122,8 +122,7 @@ class Renderings:
                 self._rendered(worker.window, work, finished)
         for number, (work, schedule) in list(self.windows.items()):
             while self._may_fork() and (task := schedule.next()) is not None:
-                self.workers.start(number, task)
-                self._top_up(self.workers.busy[-1], schedule)
+                self._top_up(self.workers.start(number, task), schedule)
             if schedule.exhausted and not any(w.window == number for w in self.workers.busy):
                 del self.windows[number]
                 self._finish(number, work)

@@ -56,7 +56,7 @@ class Workers:
     def free(self) -> int:
         return self.jobs - len(self.busy)
 
-    def start(self, window: int, task: Any) -> None:
+    def start(self, window: int, task: Any) -> _Worker:
         """Run `task` of `window` in a new worker (there must be a free one)."""
         assert self.free > 0
         mine, theirs = self._context.Pipe()
@@ -71,7 +71,9 @@ class Workers:
             gc.unfreeze()
         theirs.close()   # so that the worker's end closing (it ended) is seen here
         mine.send(task)
-        self.busy.append(_Worker(window, process, mine, [task]))
+        worker = _Worker(window, process, mine, [task])
+        self.busy.append(worker)
+        return worker
 
     def finished(self, block: bool) -> list[tuple[_Worker, Any, Any]]:
         """(worker, task, what it returned) of tasks finished by now, one per worker; with

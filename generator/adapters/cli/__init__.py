@@ -39,7 +39,8 @@ def command_module(name: str) -> ModuleType:
 
 
 def make_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """Every command with its help line; the options of `command` only (None: of all)."""
+    """Every command with its help line; the options of `command` only (None: of every
+    command; a name that is none of them: of none, and argparse refuses it)."""
     parser = argparse.ArgumentParser(
         prog="planpub",
         description=msg("cli_help.planpub"),
